@@ -1,0 +1,34 @@
+"""Regenerates public/samples/*.csv from the packages they come from.
+
+Run with Debian's python3-sklearn installed and `npm install` done:
+    /usr/bin/python3 scripts/make-samples.py
+The CSVs are committed so the studio needs no network and no Python at run time.
+"""
+import csv, json, os
+from sklearn import datasets
+
+out = os.path.join(os.path.dirname(__file__), '..', 'public', 'samples')
+os.makedirs(out, exist_ok=True)
+
+def write(name, header, rows):
+    with open(os.path.join(out, name), 'w', newline='') as f:
+        w = csv.writer(f, lineterminator='\n')
+        w.writerow(header)
+        w.writerows(rows)
+
+iris = datasets.load_iris()
+write('iris.csv', ['sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species'],
+      [[*map(lambda v: f'{v:g}', x), iris.target_names[t]] for x, t in zip(iris.data, iris.target)])
+
+wine = datasets.load_wine()
+write('wine.csv', [*wine.feature_names, 'cultivar'],
+      [[*map(lambda v: f'{v:g}', x), f'class_{t}'] for x, t in zip(wine.data, wine.target)])
+
+bc = datasets.load_breast_cancer()
+write('breast-cancer.csv', [*bc.feature_names, 'diagnosis'],
+      [[*map(lambda v: f'{v:g}', x), bc.target_names[t]] for x, t in zip(bc.data, bc.target)])
+
+with open(os.path.join(os.path.dirname(__file__), '..', 'node_modules', 'vega-datasets', 'data', 'penguins.json')) as f:
+    penguins = json.load(f)
+cols = ['Species', 'Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Sex']
+write('penguins.csv', cols, [['' if p[c] is None or p[c] == '.' else p[c] for c in cols] for p in penguins])
