@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Serves the built app (dist/) on localhost with the cross-origin isolation headers the WASM backend
+// needs for threads. Used by `npm run preview`, the headless runner, e2e tests and the bench.
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.zip': 'application/zip',
+};
+
+export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** Starts a static server for `root`; resolves to { url, close }. Port 0 picks a free port. */
+export function startServer({ root = join(projectRoot, 'dist'), port = 0, host = 'localhost' } = {}) {
+  const base = resolve(root);
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (path !== base && !path.startsWith(base + sep)) {
+      response.writeHead(403).end('Forbidden');
+      return;
+    }
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+    if (!existsSync(path)) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': statSync(path).size,
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Cache-Control': 'no-cache',
+    });
+    createReadStream(path).pipe(response);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      resolvePromise({ url: `http://${host}:${actualPort}/`, port: actualPort, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const portFlag = process.argv.indexOf('--port');
+  const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 4173;
+  if (!existsSync(join(projectRoot, 'dist', 'index.html'))) {
+    console.error('dist/ is missing: run `npm run build` first.');
+    process.exit(1);
+  }
+  const { url } = await startServer({ port });
+  console.log(`Tau Studio (built) at ${url}`);
+}

@@ -1,0 +1,63 @@
+import type { TrainingResult } from '../train/result';
+import type { DatasetSummary } from '../workers/protocol';
+import { delimiterName } from '../data/csv/dialect';
+
+/** `tau inspect` output: a contract other tools read — extend, never rename. */
+export function inspectOutput(summary: DatasetSummary) {
+  return {
+    rows: summary.rows,
+    columns: summary.profiles.map((p) => ({
+      name: p.name,
+      type: p.type,
+      missing: p.missing,
+      distinct: p.distinct,
+      ...(p.min !== undefined ? { min: p.min, max: p.max, mean: p.mean } : {}),
+    })),
+    delimiter: summary.dialect.delimiter,
+    delimiterName: delimiterName(summary.dialect.delimiter),
+    decimal: summary.dialect.decimal,
+    preview: summary.preview,
+    warnings: summary.warnings,
+    bytes: summary.bytes,
+    parseSeconds: summary.parseSeconds,
+  };
+}
+
+/** `tau train` output: a contract other tools read — extend, never rename. */
+export function trainOutput(result: TrainingResult) {
+  const m = result.metrics;
+  return {
+    backend: result.backend,
+    backendReason: result.backendReason,
+    ...(result.adapter ? { adapter: result.adapter } : {}),
+    rows: result.rows,
+    split: result.split,
+    classes: result.classes,
+    model: result.model,
+    modelDescription: result.modelDescription,
+    ...(result.autoSelection ? { autoSelection: result.autoSelection } : {}),
+    metrics: {
+      accuracy: m.accuracy,
+      macroF1: m.macroF1,
+      weightedF1: m.weightedF1,
+      perClass: m.perClass,
+      macro: m.macro,
+      weighted: m.weighted,
+      confusionMatrix: m.confusionMatrix,
+      ...(m.rocAuc !== undefined ? { rocAuc: m.rocAuc } : {}),
+      ...(m.rocAucMacroOvr !== undefined ? { rocAucMacroOvr: m.rocAucMacroOvr } : {}),
+      ...(m.logLoss !== undefined ? { logLoss: m.logLoss } : {}),
+    },
+    training: {
+      epochs: result.training.epochs,
+      bestEpoch: result.training.bestEpoch,
+      stoppedBy: result.training.stoppedBy,
+      seconds: result.training.seconds,
+      samplesPerSecond: result.training.samplesPerSecond,
+      history: result.training.history,
+    },
+    settings: result.settings,
+    prepare: result.prepare,
+    warnings: result.warnings,
+  };
+}

@@ -1,0 +1,120 @@
+import { CsvTokenizer } from './tokenizer';
+import { detectDialect, type CsvDialect } from './dialect';
+import { DataError } from './errors';
+import { TableAssembler, type AssembledTable } from './table-assembler';
+
+export interface ParseProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export interface ParseOptions {
+  /** Name shown in messages ("penguins.csv"). */
+  fileName: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: ParseProgress) => void;
+  /** How many raw rows to keep as parsed strings for previews. */
+  previewRows?: number;
+  /** Bytes read per step; larger steps decode faster, smaller ones report progress more often. */
+  chunkBytes?: number;
+}
+
+export interface ParsedCsv extends AssembledTable {
+  dialect: CsvDialect;
+  bytes: number;
+}
+
+const DIALECT_SAMPLE_CHARS = 64 * 1024;
+
+function looksBinary(text: string): boolean {
+  const probe = text.slice(0, 4096);
+  let replacement = 0;
+  for (let i = 0; i < probe.length; i++) {
+    const c = probe.charCodeAt(i);
+    if (c === 0) return true;
+    if (c === 0xfffd) replacement++;
+  }
+  return replacement > 8 && replacement > probe.length / 100;
+}
+
+/** Incremental parser: decoded text in, typed columns out. Dialect is detected from the first 64 KiB. */
+class StreamingCsvParser {
+  private pending = '';
+  private tokenizer: CsvTokenizer | null = null;
+  private assembler: TableAssembler | null = null;
+  private dialect: CsvDialect | null = null;
+
+  constructor(
+    private readonly fileName: string,
+    private readonly previewRows: number,
+  ) {}
+
+  get rows(): number {
+    return this.assembler?.rows ?? 0;
+  }
+
+  feed(text: string, final: boolean): void {
+    if (!this.tokenizer) {
+      this.pending += text;
+      if (this.pending.length < DIALECT_SAMPLE_CHARS && !final) return;
+      if (looksBinary(this.pending)) {
+        throw new DataError(
+          'file_not_text',
+          `${this.fileName} does not look like a text table (it contains binary data). Choose a .csv, .tsv or .txt file saved as UTF-8 text.`,
+        );
+      }
+      const dialect = detectDialect(this.pending, final);
+      const assembler = new TableAssembler(this.fileName, dialect, this.previewRows);
+      this.dialect = dialect;
+      this.assembler = assembler;
+      this.tokenizer = new CsvTokenizer(dialect.delimiter, assembler.onRecord);
+      text = this.pending;
+      this.pending = '';
+    }
+    this.tokenizer.push(text);
+    if (final) this.tokenizer.end();
+  }
+
+  finish(bytes: number): ParsedCsv {
+    if (!this.assembler || !this.dialect) {
+      throw new DataError('csv_empty', `${this.fileName} is empty. Choose a file with a header row and at least one data row.`);
+    }
+    return { ...this.assembler.finish(), dialect: this.dialect, bytes };
+  }
+}
+
+/**
+ * Parses a delimited text file streamed from `blob` into typed columns.
+ * Reads `chunkBytes` at a time and awaits between chunks, so a worker stays able to receive "cancel".
+ */
+export async function parseCsvBlob(blob: Blob, options: ParseOptions): Promise<ParsedCsv> {
+  const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
+  const decoder = new TextDecoder('utf-8'); // strips a UTF-8 BOM
+  const parser = new StreamingCsvParser(options.fileName, options.previewRows ?? 20);
+  const total = blob.size;
+  let lastProgress = 0;
+  const cancelled = (): DataError => new DataError('cancelled', `Loading ${options.fileName} was cancelled; nothing was changed.`);
+  for (let offset = 0; offset < total; offset += chunkBytes) {
+    if (options.signal?.aborted) throw cancelled();
+    const end = Math.min(total, offset + chunkBytes);
+    const bytes = new Uint8Array(await blob.slice(offset, end).arrayBuffer());
+    const last = end >= total;
+    parser.feed(decoder.decode(bytes, { stream: !last }), last);
+    const now = Date.now();
+    if (options.onProgress && (now - lastProgress > 100 || last)) {
+      lastProgress = now;
+      options.onProgress({ bytesRead: end, totalBytes: total, rows: parser.rows });
+    }
+  }
+  if (total === 0) parser.feed('', true);
+  if (options.signal?.aborted) throw cancelled();
+  return parser.finish(total);
+}
+
+/** Parses text already in memory (tests, pasted data). */
+export function parseCsvText(text: string, fileName = 'data.csv', previewRows = 20): ParsedCsv {
+  const parser = new StreamingCsvParser(fileName, previewRows);
+  parser.feed(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, true);
+  return parser.finish(text.length);
+}

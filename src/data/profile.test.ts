@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseCsvText } from './csv/parse-csv';
+import { profileTable } from './profile';
+
+const profiles = (text: string) => profileTable(parseCsvText(text).table);
+
+describe('type inference and profiles', () => {
+  it('infers numeric, categorical, boolean, text and id-like columns', () => {
+    const rows = ['id,customer_id,age,plan,churned,active,comment'];
+    for (let i = 0; i < 60; i++) {
+      rows.push(
+        [i + 1, 1000 + ((i * 37) % 60), 20 + (i % 30), ['free', 'pro', 'team'][i % 3], i % 4 === 0 ? 'yes' : 'no', i % 2,
+          `"This customer wrote a fairly long remark number ${i}, long enough to be free text"`].join(','),
+      );
+    }
+    const byName = Object.fromEntries(profiles(rows.join('\n')).map((p) => [p.name, p.type]));
+    expect(byName).toEqual({
+      id: 'id', customer_id: 'id', age: 'numeric', plan: 'categorical', churned: 'boolean', active: 'boolean', comment: 'text',
+    });
+  });
+
+  it('does not call a small or non-unique integer column an id', () => {
+    const few = profiles('n\n1\n2\n3\n');
+    expect(few[0].type).toBe('numeric');
+    const repeated = profiles('count\n' + Array.from({ length: 50 }, (_, i) => i % 10).join('\n'));
+    expect(repeated[0].type).toBe('numeric');
+  });
+
+  it('treats unique strings as id-like and high-cardinality strings as text', () => {
+    const unique = profiles('name\n' + Array.from({ length: 40 }, (_, i) => `person${i}`).join('\n'));
+    expect(unique[0].type).toBe('id');
+    const many = profiles('word\n' + Array.from({ length: 3000 }, (_, i) => `w${i % 1500}`).join('\n'));
+    expect(many[0].type).toBe('text');
+  });
+
+  it('computes missing, distinct, min/max/mean/std/median and a histogram that counts every value', () => {
+    // A blank line is skipped (as pandas does), so the missing values are the empty field and "NA".
+    const [x] = profiles('x,y\n1,a\n2,b\n,c\n3,d\n4,e\nNA,f\n');
+    expect(x).toMatchObject({ missing: 2, distinct: 4, min: 1, max: 4, mean: 2.5, median: 2.5 });
+    expect(x.std).toBeCloseTo(Math.sqrt(5 / 3), 12);
+    expect(x.histogram.reduce((s, b) => s + b.count, 0)).toBe(4);
+  });
+
+  it('bins a continuous column into 20 bins covering min..max', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000 / 10);
+    const [v] = profiles('v\n' + values.join('\n'));
+    expect(v.histogram).toHaveLength(20);
+    expect(v.histogram[0].from).toBe(0);
+    expect(v.histogram[19].to).toBe(99.9);
+    expect(v.histogram.reduce((s, b) => s + b.count, 0)).toBe(1000);
+  });
+
+  it('profiles Palmer Penguins as a person would expect', () => {
+    const text = readFileSync(new URL('../../public/samples/penguins.csv', import.meta.url), 'utf8');
+    const byName = new Map(profiles(text).map((p) => [p.name, p]));
+    expect(byName.get('Species')).toMatchObject({ type: 'categorical', distinct: 3, missing: 0 });
+    expect(byName.get('Island')).toMatchObject({ type: 'categorical', distinct: 3 });
+    expect(byName.get('Beak Length (mm)')).toMatchObject({ type: 'numeric', missing: 2, min: 32.1, max: 59.6 });
+    expect(byName.get('Sex')).toMatchObject({ type: 'categorical', distinct: 2, missing: 11 });
+    expect(byName.get('Species')?.top?.[0]).toEqual({ value: 'Adelie', count: 152 });
+  });
+});

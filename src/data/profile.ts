@@ -1,0 +1,148 @@
+import type { Column, Table } from './table';
+import { formatNumberCell } from './table';
+import { inferColumnType, type ColumnType } from './infer-types';
+
+export interface HistogramBin {
+  label: string;
+  count: number;
+  /** Numeric bins: [from, to); categorical bins leave these out. */
+  from?: number;
+  to?: number;
+}
+
+export interface ColumnProfile {
+  name: string;
+  type: ColumnType;
+  storage: Column['storage'];
+  missing: number;
+  distinct: number;
+  min?: number;
+  max?: number;
+  mean?: number;
+  std?: number;
+  median?: number;
+  /** Numeric columns: whether every value is a whole number. */
+  integers?: boolean;
+  /** Most frequent values, most common first (categorical, boolean, text, id). */
+  top?: { value: string; count: number }[];
+  histogram: HistogramBin[];
+}
+
+const NUMERIC_BINS = 20;
+const TOP_VALUES = 10;
+
+export function profileTable(table: Table): ColumnProfile[] {
+  return table.columns.map(profileColumn);
+}
+
+export function profileColumn(column: Column): ColumnProfile {
+  return column.storage === 'numeric' ? profileNumeric(column.name, column.values, column.missing) : profileStrings(column);
+}
+
+function profileNumeric(name: string, values: Float64Array, missing: number): ColumnProfile {
+  const present = new Float64Array(values.length - missing);
+  let k = 0;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) {
+      present[k++] = v;
+      sum += v;
+    }
+  }
+  present.sort();
+  let distinct = 0;
+  for (let i = 0; i < present.length; i++) if (i === 0 || present[i] !== present[i - 1]) distinct++;
+  const column: Column = { storage: 'numeric', name, values, missing };
+  const type = inferColumnType(column, distinct);
+  if (present.length === 0) return { name, type, storage: 'numeric', missing, distinct: 0, histogram: [] };
+  const mean = sum / present.length;
+  let squares = 0;
+  for (let i = 0; i < present.length; i++) squares += (present[i] - mean) ** 2;
+  const min = present[0];
+  const max = present[present.length - 1];
+  const mid = present.length >> 1;
+  const median = present.length % 2 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
+  let integers = true;
+  for (let i = 0; i < present.length && integers; i++) integers = Number.isInteger(present[i]);
+  const profile: ColumnProfile = {
+    name,
+    type,
+    storage: 'numeric',
+    missing,
+    distinct,
+    integers,
+    min,
+    max,
+    mean,
+    std: present.length > 1 ? Math.sqrt(squares / (present.length - 1)) : 0,
+    median,
+    histogram: distinct <= NUMERIC_BINS ? discreteHistogram(present) : binnedHistogram(present, min, max),
+  };
+  if (type === 'boolean' || type === 'id') profile.top = topOfSorted(present);
+  return profile;
+}
+
+/** One bar per distinct value, for columns with few values (counts, ratings, 0/1 flags). */
+function discreteHistogram(sorted: Float64Array): HistogramBin[] {
+  const bins: HistogramBin[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    bins.push({ label: formatNumberCell(sorted[i]), count: j - i, from: sorted[i], to: sorted[i] });
+    i = j;
+  }
+  return bins;
+}
+
+function binnedHistogram(sorted: Float64Array, min: number, max: number): HistogramBin[] {
+  const width = (max - min) / NUMERIC_BINS;
+  const counts = new Array<number>(NUMERIC_BINS).fill(0);
+  for (let i = 0; i < sorted.length; i++) {
+    counts[Math.min(NUMERIC_BINS - 1, Math.floor((sorted[i] - min) / width))]++;
+  }
+  return counts.map((count, b) => {
+    const from = min + b * width;
+    const to = b === NUMERIC_BINS - 1 ? max : min + (b + 1) * width;
+    return { label: `${shortNumber(from)}–${shortNumber(to)}`, count, from, to };
+  });
+}
+
+function topOfSorted(sorted: Float64Array): { value: string; count: number }[] {
+  return discreteHistogram(sorted)
+    .sort((a, b) => b.count - a.count)
+    .slice(0, TOP_VALUES)
+    .map((b) => ({ value: b.label, count: b.count }));
+}
+
+function profileStrings(column: Extract<Column, { storage: 'string' }>): ColumnProfile {
+  const counts = new Int32Array(column.dictionary.length);
+  for (let i = 0; i < column.codes.length; i++) {
+    const code = column.codes[i];
+    if (code >= 0) counts[code]++;
+  }
+  let distinct = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i] > 0) distinct++;
+  const order = Array.from(counts.keys()).filter((i) => counts[i] > 0);
+  order.sort((a, b) => counts[b] - counts[a] || (column.dictionary[a] < column.dictionary[b] ? -1 : 1));
+  const top = order.slice(0, TOP_VALUES).map((i) => ({ value: column.dictionary[i], count: counts[i] }));
+  const histogram: HistogramBin[] = top.map((t) => ({ label: t.value, count: t.count }));
+  const rest = order.slice(TOP_VALUES).reduce((s, i) => s + counts[i], 0);
+  if (rest > 0) histogram.push({ label: `${order.length - TOP_VALUES} others`, count: rest });
+  return {
+    name: column.name,
+    type: inferColumnType(column, distinct),
+    storage: 'string',
+    missing: column.missing,
+    distinct,
+    top,
+    histogram,
+  };
+}
+
+export function shortNumber(value: number): string {
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e6 || magnitude < 1e-3) return value.toExponential(2);
+  return String(Number(value.toPrecision(4)));
+}

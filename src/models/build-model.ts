@@ -1,0 +1,63 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Activation, ModelSpec } from './spec';
+import { deriveSeed } from '../data/random';
+
+/**
+ * Builds a tf.LayersModel ending in softmax, so the exported model.json predicts probabilities
+ * directly. Every initializer is seeded: same spec + seed → same starting weights on any backend.
+ */
+export function buildModel(spec: ModelSpec, inputShape: number[], classCount: number, seed: number): tf.Sequential {
+  const model = tf.sequential({ name: `tau_${spec.kind}` });
+  let layerIndex = 0;
+  const init = () => tf.initializers.glorotUniform({ seed: deriveSeed(seed, `layer${layerIndex++}`) });
+  const dense = (units: number, activation: Activation | 'softmax', first: boolean) =>
+    tf.layers.dense({
+      units,
+      activation,
+      kernelInitializer: init(),
+      ...(first ? { inputShape } : {}),
+    });
+  switch (spec.kind) {
+    case 'logreg':
+      model.add(dense(classCount, 'softmax', true));
+      break;
+    case 'mlp':
+      spec.hidden.forEach((units, i) => {
+        model.add(dense(units, spec.activation, i === 0));
+        if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout }));
+      });
+      model.add(dense(classCount, 'softmax', spec.hidden.length === 0));
+      break;
+    case 'cnn': {
+      let flattened = false;
+      // Only the first layer declares the input shape.
+      const input = () => (model.layers.length === 0 ? { inputShape } : {});
+      for (const layer of spec.layers) {
+        if (layer.type === 'conv') {
+          model.add(tf.layers.conv2d({ filters: layer.filters, kernelSize: layer.kernel, padding: 'same', activation: layer.activation, kernelInitializer: init(), ...input() }));
+        } else if (layer.type === 'maxpool') {
+          model.add(tf.layers.maxPooling2d({ poolSize: layer.size, ...input() }));
+        } else if (layer.type === 'batchnorm') {
+          model.add(tf.layers.batchNormalization({ ...input() }));
+        } else if (layer.type === 'dropout') {
+          model.add(tf.layers.dropout({ rate: layer.rate, ...input() }));
+        } else {
+          if (!flattened) {
+            model.add(tf.layers.flatten({ ...input() }));
+            flattened = true;
+          }
+          model.add(dense(layer.units, layer.activation, false));
+        }
+      }
+      if (!flattened) model.add(tf.layers.flatten({ ...input() }));
+      model.add(dense(classCount, 'softmax', false));
+      break;
+    }
+  }
+  return model;
+}
+
+/** The kernels an L2 penalty applies to (not biases, not batch-norm parameters). */
+export function penalizedWeights(model: tf.LayersModel): tf.LayerVariable[] {
+  return model.layers.flatMap((layer) => layer.trainableWeights.filter((w) => /kernel/.test(w.originalName)));
+}

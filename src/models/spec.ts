@@ -1,0 +1,68 @@
+/** What the user chose to train, as plain data (it lives in the notebook document and in exports). */
+export type Activation = 'relu' | 'tanh' | 'elu' | 'sigmoid';
+
+export interface LogisticRegressionSpec {
+  kind: 'logreg';
+  /** L2 penalty on the weights (sum of squares, per training example). */
+  l2: number;
+}
+
+export interface MlpSpec {
+  kind: 'mlp';
+  hidden: number[];
+  activation: Activation;
+  dropout: number;
+  l2: number;
+}
+
+export type CnnLayerSpec =
+  | { type: 'conv'; filters: number; kernel: number; activation: Activation }
+  | { type: 'maxpool'; size: number }
+  | { type: 'dropout'; rate: number }
+  | { type: 'batchnorm' }
+  | { type: 'dense'; units: number; activation: Activation };
+
+export interface CnnSpec {
+  kind: 'cnn';
+  layers: CnnLayerSpec[];
+  l2: number;
+}
+
+export type ModelSpec = LogisticRegressionSpec | MlpSpec | CnnSpec;
+export type ModelChoice = 'auto' | ModelSpec['kind'];
+
+export const DEFAULT_LOGREG: LogisticRegressionSpec = { kind: 'logreg', l2: 1e-4 };
+export const DEFAULT_MLP: MlpSpec = { kind: 'mlp', hidden: [64, 64], activation: 'relu', dropout: 0.1, l2: 1e-4 };
+
+export function describeModel(spec: ModelSpec): string {
+  switch (spec.kind) {
+    case 'logreg':
+      return 'Logistic regression (softmax)';
+    case 'mlp':
+      return `MLP ${spec.hidden.join('→')} (${spec.activation}${spec.dropout > 0 ? `, dropout ${spec.dropout}` : ''})`;
+    case 'cnn':
+      return `CNN ${spec.layers.map((l) => (l.type === 'conv' ? `conv${l.filters}` : l.type === 'dense' ? `fc${l.units}` : l.type === 'maxpool' ? 'pool' : l.type)).join('-')}`;
+  }
+}
+
+/** Checks a spec from an untrusted place (URL, file, form) and says what is wrong. */
+export function validateModelSpec(spec: ModelSpec): string | null {
+  const rate = (r: number) => Number.isFinite(r) && r >= 0 && r < 1;
+  const units = (u: number) => Number.isInteger(u) && u >= 1 && u <= 4096;
+  if (!(spec.l2 >= 0 && spec.l2 <= 1)) return 'L2 penalty must be between 0 and 1.';
+  if (spec.kind === 'mlp') {
+    if (spec.hidden.length > 8) return 'An MLP here has at most 8 hidden layers.';
+    if (!spec.hidden.every(units)) return 'Each hidden layer needs a whole number of units between 1 and 4096.';
+    if (!rate(spec.dropout)) return 'Dropout must be at least 0 and below 1.';
+  }
+  if (spec.kind === 'cnn') {
+    if (spec.layers.length > 32) return 'A CNN here has at most 32 layers.';
+    for (const layer of spec.layers) {
+      if (layer.type === 'conv' && (!units(layer.filters) || !(layer.kernel >= 1 && layer.kernel <= 11))) return 'Conv layers need 1–4096 filters and a kernel of 1–11.';
+      if (layer.type === 'dense' && !units(layer.units)) return 'Dense layers need 1–4096 units.';
+      if (layer.type === 'dropout' && !rate(layer.rate)) return 'Dropout must be at least 0 and below 1.';
+      if (layer.type === 'maxpool' && !(layer.size >= 2 && layer.size <= 4)) return 'Pooling size must be 2–4.';
+    }
+  }
+  return null;
+}

@@ -1,0 +1,91 @@
+import type { ModelChoice, LogisticRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
+import { DEFAULT_LOGREG, DEFAULT_MLP } from '../models/spec';
+import type { PrepareSettings } from '../preprocess/settings';
+import { DEFAULT_PREPARE } from '../preprocess/settings';
+import type { TrainSettings } from '../train/settings';
+import { DEFAULT_TRAIN } from '../train/settings';
+import type { TrainingResult } from '../train/result';
+import type { RevenueInputs } from '../revenue';
+import { defaultRevenueInputs } from '../revenue';
+
+/**
+ * The notebook: the single source of truth for a piece of work. Autosave, share links, export and the
+ * headless runner all read this one serializable document.
+ */
+export const NOTEBOOK_FORMAT = 'tau-notebook';
+export const NOTEBOOK_VERSION = 1;
+
+export type SectionId = 'dataset' | 'prepare' | 'model' | 'train' | 'evaluate' | 'revenue';
+export const SECTION_ORDER: SectionId[] = ['dataset', 'prepare', 'model', 'train', 'evaluate', 'revenue'];
+
+export type NotebookCell = { id: string; type: 'markdown'; text: string } | { id: string; type: SectionId };
+
+/** Where the data comes from; small files may travel inline. */
+export type DatasetRef =
+  | { kind: 'sample'; name: string; file: string }
+  | { kind: 'file'; name: string; bytes: number; sha256?: string; inline?: string }
+  | { kind: 'url'; name: string; url: string; sha256?: string };
+
+export interface ModelSection {
+  choice: ModelChoice;
+  logreg: LogisticRegressionSpec;
+  mlp: MlpSpec;
+  cnn: CnnSpec;
+}
+
+export interface NotebookDocument {
+  format: typeof NOTEBOOK_FORMAT;
+  version: typeof NOTEBOOK_VERSION;
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  cells: NotebookCell[];
+  dataset: DatasetRef | null;
+  prepare: PrepareSettings;
+  model: ModelSection;
+  training: TrainSettings;
+  results: TrainingResult | null;
+  revenue: RevenueInputs;
+}
+
+export const DEFAULT_CNN: CnnSpec = {
+  kind: 'cnn',
+  l2: 0,
+  layers: [
+    { type: 'conv', filters: 32, kernel: 3, activation: 'relu' },
+    { type: 'maxpool', size: 2 },
+    { type: 'conv', filters: 64, kernel: 3, activation: 'relu' },
+    { type: 'maxpool', size: 2 },
+    { type: 'dropout', rate: 0.25 },
+    { type: 'dense', units: 128, activation: 'relu' },
+    { type: 'dropout', rate: 0.3 },
+  ],
+};
+
+export function newId(prefix: string): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function createNotebook(title = 'Untitled notebook', now = new Date()): NotebookDocument {
+  return {
+    format: NOTEBOOK_FORMAT,
+    version: NOTEBOOK_VERSION,
+    id: newId('nb'),
+    title,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    cells: [
+      { id: newId('cell'), type: 'markdown', text: '' },
+      ...SECTION_ORDER.map((type) => ({ id: newId('cell'), type })),
+    ],
+    dataset: null,
+    prepare: { ...DEFAULT_PREPARE },
+    model: { choice: 'auto', logreg: { ...DEFAULT_LOGREG }, mlp: { ...DEFAULT_MLP }, cnn: structuredClone(DEFAULT_CNN) },
+    training: { ...DEFAULT_TRAIN },
+    results: null,
+    revenue: defaultRevenueInputs(),
+  };
+}

@@ -1,0 +1,108 @@
+import type { FittedCategoricalFeature, FittedNumericFeature } from './fitted';
+import type { MissingStrategy, ScalingKind } from './settings';
+import { formatNumberCell } from '../data/table';
+import type { RawCell } from './feature-reader';
+import { parseNumberCell } from '../data/csv/column-builder';
+
+export function toNumber(cell: RawCell): number {
+  if (cell === null) return Number.NaN;
+  if (typeof cell === 'number') return cell;
+  return cell.trim() === '' ? Number.NaN : parseNumberCell(cell, false);
+}
+
+export function toCategory(cell: RawCell): string | null {
+  if (cell === null) return null;
+  return typeof cell === 'number' ? formatNumberCell(cell) : cell;
+}
+
+/** Fits imputation and scaling of one numeric column on the training rows only. */
+export function fitNumeric(
+  name: string,
+  read: (row: number) => RawCell,
+  trainRows: ArrayLike<number>,
+  missing: MissingStrategy,
+  scaling: ScalingKind,
+): FittedNumericFeature {
+  const present: number[] = [];
+  for (let i = 0; i < trainRows.length; i++) {
+    const v = toNumber(read(trainRows[i]));
+    if (v === v) present.push(v);
+  }
+  const missingCount = trainRows.length - present.length;
+  present.sort((a, b) => a - b);
+  const fill = present.length === 0 ? 0 : fillValue(present, missing);
+  // Scaling is fitted on the imputed values, as a scikit-learn Pipeline(imputer, scaler) would.
+  const count = present.length + missingCount;
+  let sum = fill * missingCount;
+  for (const v of present) sum += v;
+  const mean = count > 0 ? sum / count : 0;
+  let squares = (fill - mean) ** 2 * missingCount;
+  for (const v of present) squares += (v - mean) ** 2;
+  const std = count > 0 ? Math.sqrt(squares / count) : 0;
+  const min = present.length ? Math.min(present[0], fill) : fill;
+  const max = present.length ? Math.max(present[present.length - 1], fill) : fill;
+  let center = 0;
+  let scale = 1;
+  if (scaling === 'standardize') {
+    center = mean;
+    scale = std > 0 ? std : 1;
+  } else if (scaling === 'minmax') {
+    center = min;
+    scale = max > min ? max - min : 1;
+  }
+  return { kind: 'numeric', name, fill, center, scale, min, max, mean, std };
+}
+
+function fillValue(sorted: number[], missing: MissingStrategy): number {
+  if (missing === 'median') {
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+  if (missing === 'most_frequent') {
+    let best = sorted[0];
+    let bestCount = 0;
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j < sorted.length && sorted[j] === sorted[i]) j++;
+      if (j - i > bestCount) {
+        best = sorted[i];
+        bestCount = j - i;
+      }
+      i = j;
+    }
+    return best; // ties → smallest value, as scikit-learn's SimpleImputer
+  }
+  return sorted.reduce((a, b) => a + b, 0) / sorted.length; // mean (also the fallback for 'drop' at prediction)
+}
+
+/** Fits the one-hot vocabulary of one categorical column on the training rows only. */
+export function fitCategorical(
+  name: string,
+  read: (row: number) => RawCell,
+  trainRows: ArrayLike<number>,
+  maxCategories: number,
+): FittedCategoricalFeature {
+  const counts = new Map<string, number>();
+  let present = 0;
+  for (let i = 0; i < trainRows.length; i++) {
+    const v = toCategory(read(trainRows[i]));
+    if (v === null) continue;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+    present++;
+  }
+  const byFrequency = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+  const kept = byFrequency.slice(0, maxCategories).map(([value]) => value);
+  const categories = [...kept].sort(compareText);
+  return {
+    kind: 'categorical',
+    name,
+    categories,
+    fill: byFrequency[0]?.[0] ?? '',
+    frequencies: categories.map((c) => (present > 0 ? (counts.get(c) ?? 0) / present : 0)),
+  };
+}
+
+/** Code-unit order, the same on every machine and locale (scikit-learn sorts the same way). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { parseCsvText } from '../data/csv/parse-csv';
+import { profileTable } from '../data/profile';
+import { prepareTable } from '../preprocess/prepare';
+import { DEFAULT_PREPARE } from '../preprocess/settings';
+import { buildModel } from '../models/build-model';
+import { DEFAULT_LOGREG, DEFAULT_MLP } from '../models/spec';
+import { DEFAULT_TRAIN } from './settings';
+import { predictProbabilities, trainModel, type TrainingData } from './train-loop';
+import { seedMathRandom } from './seeded-scope';
+
+function irisData(): TrainingData {
+  const parsed = parseCsvText(readFileSync(new URL('../../public/samples/iris.csv', import.meta.url), 'utf8'));
+  const prepared = prepareTable(parsed.table, profileTable(parsed.table), { ...DEFAULT_PREPARE, target: 'species' });
+  return {
+    features: prepared.features,
+    exampleShape: [prepared.fitted.inputSize],
+    labels: prepared.labels,
+    classCount: prepared.fitted.target.classes.length,
+    train: prepared.split.train,
+    validation: prepared.split.validation,
+  };
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+
+describe('trainModel', () => {
+  it('learns Iris with logistic regression and records a history', async () => {
+    const data = irisData();
+    const model = buildModel(DEFAULT_LOGREG, data.exampleShape, 3, 1);
+    const outcome = await trainModel(model, data, { ...DEFAULT_TRAIN, epochs: 150, earlyStopping: false });
+    expect(outcome.history).toHaveLength(150);
+    expect(outcome.history[149].loss).toBeLessThan(outcome.history[0].loss / 2);
+    expect(outcome.history[149].accuracy).toBeGreaterThan(0.9);
+    expect(outcome.history[149].valAccuracy).toBeGreaterThan(0.85);
+    expect(outcome.samplesSeen).toBe(150 * data.train.length);
+    model.dispose();
+  });
+
+  it('does not leak tensors over many steps', async () => {
+    const data = irisData();
+    const model = buildModel(DEFAULT_MLP, data.exampleShape, 3, 1);
+    const before = tf.memory().numTensors;
+    await trainModel(model, data, { ...DEFAULT_TRAIN, epochs: 3, earlyStopping: false }, { l2: 1e-3 });
+    const afterFirst = tf.memory().numTensors;
+    await trainModel(model, data, { ...DEFAULT_TRAIN, epochs: 30, earlyStopping: false }, { l2: 1e-3 });
+    expect(tf.memory().numTensors).toBe(afterFirst);
+    // Optimizer slots are disposed too: only the model's own weights remain.
+    expect(afterFirst).toBe(before);
+    const probabilities = await predictProbabilities(model, data.features, data.exampleShape);
+    expect(probabilities.length).toBe(150 * 3);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
+  it('repeats exactly for one seed, dropout included', async () => {
+    const data = irisData();
+    const run = async () => {
+      const restore = seedMathRandom(7);
+      try {
+        const model = buildModel({ ...DEFAULT_MLP, dropout: 0.3 }, data.exampleShape, 3, 7);
+        const outcome = await trainModel(model, data, { ...DEFAULT_TRAIN, epochs: 5, earlyStopping: false, seed: 7 });
+        model.dispose();
+        return outcome.history;
+      } finally {
+        restore();
+      }
+    };
+    const a = await run();
+    const b = await run();
+    expect(b).toEqual(a);
+  });
+
+  it('stops early and keeps the best epoch, and stops when asked', async () => {
+    const data = irisData();
+    const model = buildModel(DEFAULT_MLP, data.exampleShape, 3, 3);
+    const outcome = await trainModel(model, data, { ...DEFAULT_TRAIN, epochs: 500, patience: 5, learningRate: 0.05 });
+    expect(outcome.stoppedBy).toBe('early-stopping');
+    expect(outcome.history.length - outcome.bestEpoch).toBe(5);
+    let epochs = 0;
+    const stopped = await trainModel(model, data, { ...DEFAULT_TRAIN, epochs: 500 }, { onEpoch: () => epochs++, shouldStop: () => epochs >= 2 });
+    expect(stopped.stoppedBy).toBe('user');
+    expect(stopped.history.length).toBe(2);
+    model.dispose();
+  });
+});

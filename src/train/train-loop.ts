@@ -1,0 +1,259 @@
+import * as tf from '@tensorflow/tfjs';
+import { createRandom, deriveSeed, shuffleInPlace } from '../data/random';
+import { penalizedWeights } from '../models/build-model';
+import type { TrainSettings } from './settings';
+import { yieldToEventLoop } from './yield';
+
+export interface TrainingData {
+  /** rows × features (tabular) or rows × h × w × c (images), row-major. */
+  features: Float32Array;
+  /** Shape of one example, e.g. [9] or [28, 28, 1]. */
+  exampleShape: number[];
+  labels: Int32Array;
+  classCount: number;
+  train: Int32Array;
+  validation: Int32Array;
+}
+
+export interface EpochRecord {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+}
+
+export interface TrainingProgress {
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+}
+
+export interface TrainingOptions {
+  /** L2 penalty λ·Σw² over kernels (per example, added to the mean loss). */
+  l2?: number;
+  onEpoch?: (record: EpochRecord, history: EpochRecord[]) => void;
+  onBatch?: (progress: TrainingProgress) => void;
+  shouldStop?: () => boolean;
+  /** Per-batch transform of the inputs while training (e.g. image augmentation), inside a tidy. */
+  augment?: (batch: tf.Tensor) => tf.Tensor;
+  /** Milliseconds of work between yields to the event loop. */
+  yieldEveryMs?: number;
+}
+
+export interface TrainingOutcome {
+  history: EpochRecord[];
+  bestEpoch: number;
+  stoppedBy: 'epochs' | 'early-stopping' | 'user';
+  seconds: number;
+  samplesSeen: number;
+  samplesPerSecond: number;
+}
+
+const EVAL_CHUNK = 4096;
+const EPSILON = 1e-7;
+
+function crossEntropySum(oneHot: tf.Tensor, probabilities: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => tf.neg(tf.sum(tf.mul(oneHot, tf.log(tf.clipByValue(probabilities, EPSILON, 1 - EPSILON))))) as tf.Scalar);
+}
+
+function correctCount(oneHot: tf.Tensor, probabilities: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, 1), tf.argMax(oneHot, 1)), 'float32')) as tf.Scalar);
+}
+
+/** Copies the listed rows into one tensor on the active backend, so batches are gathered on the device. */
+function rowsTensor(data: TrainingData, rows: Int32Array): tf.Tensor {
+  const size = data.exampleShape.reduce((a, b) => a * b, 1);
+  const out = new Float32Array(rows.length * size);
+  for (let i = 0; i < rows.length; i++) out.set(data.features.subarray(rows[i] * size, (rows[i] + 1) * size), i * size);
+  return tf.tensor(out, [rows.length, ...data.exampleShape], 'float32');
+}
+
+function labelsTensor(data: TrainingData, rows: Int32Array): tf.Tensor2D {
+  return tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(rows, (r) => data.labels[r]), 'int32'), data.classCount).toFloat() as tf.Tensor2D);
+}
+
+/** Sum of loss and count of correct predictions over a whole split, as tensors (no read-back). */
+function evaluateSums(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor): [tf.Scalar, tf.Scalar] {
+  return tf.tidy(() => {
+    let loss: tf.Scalar = tf.scalar(0);
+    let correct: tf.Scalar = tf.scalar(0);
+    for (let start = 0; start < x.shape[0]; start += EVAL_CHUNK) {
+      const size = Math.min(EVAL_CHUNK, x.shape[0] - start);
+      const xb = tf.slice(x, start, size);
+      const yb = tf.slice(y, start, size);
+      const p = model.apply(xb, { training: false }) as tf.Tensor;
+      loss = tf.add(loss, crossEntropySum(yb, p));
+      correct = tf.add(correct, correctCount(yb, p));
+    }
+    return [loss, correct];
+  });
+}
+
+function makeOptimizer(settings: TrainSettings): tf.Optimizer {
+  return settings.optimizer === 'sgd' ? tf.train.momentum(settings.learningRate, 0.9) : tf.train.adam(settings.learningRate);
+}
+
+/**
+ * A custom loop instead of model.fit: the data sits on the device once, batches are gathered there,
+ * and loss/accuracy are accumulated as tensors and read back once per epoch, never per batch.
+ */
+export async function trainModel(model: tf.LayersModel, data: TrainingData, settings: TrainSettings, hooks: TrainingOptions = {}): Promise<TrainingOutcome> {
+  const xTrain = rowsTensor(data, data.train);
+  const yTrain = labelsTensor(data, data.train);
+  const hasValidation = data.validation.length > 0;
+  const xVal = hasValidation ? rowsTensor(data, data.validation) : null;
+  const yVal = hasValidation ? labelsTensor(data, data.validation) : null;
+  const optimizer = makeOptimizer(settings);
+  const kernels = penalizedWeights(model);
+  const trainable = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const l2 = hooks.l2 ?? 0;
+  const penalty = l2 > 0 && kernels.length > 0 ? () => tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k.read()))))) as tf.Scalar : null;
+  const random = createRandom(deriveSeed(settings.seed, 'shuffle'));
+  const n = data.train.length;
+  const batchSize = Math.max(1, Math.min(settings.batchSize, n));
+  const batches = Math.ceil(n / batchSize);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const history: EpochRecord[] = [];
+  let best: { loss: number; epoch: number; weights: tf.Tensor[] } | null = null;
+  let stoppedBy: TrainingOutcome['stoppedBy'] = 'epochs';
+  let samplesSeen = 0;
+  const yieldEvery = hooks.yieldEveryMs ?? 30;
+  const started = performance.now();
+  let lastYield = started;
+
+  try {
+    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      shuffleInPlace(order, random);
+      const orderTensor = tf.tensor1d(order, 'int32');
+      let lossSum: tf.Scalar = tf.scalar(0);
+      let correctSum: tf.Scalar = tf.scalar(0);
+      let completed = 0;
+      for (let b = 0; b < batches; b++) {
+        if (hooks.shouldStop?.()) {
+          stoppedBy = 'user';
+          break;
+        }
+        const start = b * batchSize;
+        const size = Math.min(batchSize, n - start);
+        const [nextLoss, nextCorrect] = tf.tidy(() => {
+          const index = tf.slice(orderTensor, start, size);
+          let xb = tf.gather(xTrain, index);
+          if (hooks.augment) xb = hooks.augment(xb);
+          const yb = tf.gather(yTrain, index);
+          let batchCorrect: tf.Scalar | null = null;
+          const cost = optimizer.minimize(
+            () => {
+              const p = model.apply(xb, { training: true }) as tf.Tensor;
+              batchCorrect = tf.keep(correctCount(yb, p));
+              const dataLoss = tf.div(crossEntropySum(yb, p), size);
+              return (penalty ? tf.add(dataLoss, penalty()) : dataLoss) as tf.Scalar;
+            },
+            true,
+            trainable,
+          ) as tf.Scalar;
+          const correct = batchCorrect as unknown as tf.Scalar;
+          const sums = [tf.add(lossSum, tf.mul(cost, size)), tf.add(correctSum, correct)] as [tf.Scalar, tf.Scalar];
+          correct.dispose(); // kept out of minimize's tidy above, so this tidy does not own it
+          return sums;
+        });
+        lossSum.dispose();
+        correctSum.dispose();
+        lossSum = nextLoss;
+        correctSum = nextCorrect;
+        completed += size;
+        samplesSeen += size;
+        hooks.onBatch?.({ epoch, epochs: settings.epochs, batch: b + 1, batches });
+        const now = performance.now();
+        if (now - lastYield > yieldEvery) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
+      }
+      orderTensor.dispose();
+      if (completed === 0) {
+        lossSum.dispose();
+        correctSum.dispose();
+        break;
+      }
+      const sums = xVal && yVal ? evaluateSums(model, xVal, yVal) : null;
+      const packed = tf.stack([lossSum, correctSum, ...(sums ?? [])]);
+      const values = await packed.data();
+      packed.dispose();
+      lossSum.dispose();
+      correctSum.dispose();
+      sums?.forEach((t) => t.dispose());
+      const record: EpochRecord = {
+        epoch,
+        loss: values[0] / completed,
+        accuracy: values[1] / completed,
+        valLoss: sums ? values[2] / data.validation.length : null,
+        valAccuracy: sums ? values[3] / data.validation.length : null,
+      };
+      history.push(record);
+      hooks.onEpoch?.(record, history);
+      const monitored = record.valLoss ?? record.loss;
+      if (!Number.isFinite(monitored)) {
+        throw new TrainingDivergedError(epoch);
+      }
+      if (!best || monitored < best.loss - 1e-7) {
+        best?.weights.forEach((w) => w.dispose());
+        best = { loss: monitored, epoch, weights: model.getWeights().map((w) => w.clone()) };
+      } else if (settings.earlyStopping && epoch - best.epoch >= settings.patience) {
+        stoppedBy = 'early-stopping';
+        break;
+      }
+      if (stoppedBy === 'user') break;
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+    if (best) model.setWeights(best.weights);
+  } finally {
+    best?.weights.forEach((w) => w.dispose());
+    xTrain.dispose();
+    yTrain.dispose();
+    xVal?.dispose();
+    yVal?.dispose();
+    optimizer.dispose();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    history,
+    bestEpoch: best?.epoch ?? history.length,
+    stoppedBy,
+    seconds,
+    samplesSeen,
+    samplesPerSecond: seconds > 0 ? samplesSeen / seconds : 0,
+  };
+}
+
+export class TrainingDivergedError extends Error {
+  readonly code = 'training_diverged';
+  constructor(epoch: number) {
+    super(`Training diverged at epoch ${epoch} (the loss became NaN or infinite). Lower the learning rate and train again.`);
+    this.name = 'TrainingDivergedError';
+  }
+}
+
+/** Class probabilities for `rows` (all rows when omitted), computed in chunks and read back once. */
+export async function predictProbabilities(model: tf.LayersModel, features: Float32Array, exampleShape: number[], rows?: Int32Array): Promise<Float32Array> {
+  const size = exampleShape.reduce((a, b) => a * b, 1);
+  const count = rows ? rows.length : features.length / size;
+  const parts: tf.Tensor[] = [];
+  for (let start = 0; start < count; start += EVAL_CHUNK) {
+    const end = Math.min(count, start + EVAL_CHUNK);
+    const chunk = new Float32Array((end - start) * size);
+    for (let i = start; i < end; i++) {
+      const r = rows ? rows[i] : i;
+      chunk.set(features.subarray(r * size, (r + 1) * size), (i - start) * size);
+    }
+    parts.push(tf.tidy(() => model.predict(tf.tensor(chunk, [end - start, ...exampleShape])) as tf.Tensor));
+  }
+  if (parts.length === 0) return new Float32Array(0);
+  const all = parts.length === 1 ? parts[0] : tf.concat(parts, 0);
+  const values = (await all.data()) as Float32Array;
+  if (all !== parts[0]) all.dispose();
+  parts.forEach((p) => p.dispose());
+  return values;
+}

@@ -1,0 +1,80 @@
+import { Fragment, useEffect } from 'react';
+import { useStudio } from '../store/studio-store';
+import type { SectionId } from '../notebook/document';
+import { BackendBadge, BackendNotice } from './BackendBadge';
+import { DataSection } from './data/DataSection';
+import { PrepareSection } from './prepare/PrepareSection';
+import { ModelSection } from './model/ModelSection';
+import { TrainSection } from './train/TrainSection';
+import { EvaluateSection } from './evaluate/EvaluateSection';
+import { RevenueSection } from './revenue/RevenueSection';
+import { NoteCell } from './notes/NoteCell';
+
+const SECTIONS: Record<SectionId, (props: { step: number }) => React.JSX.Element> = {
+  dataset: DataSection,
+  prepare: PrepareSection,
+  model: ModelSection,
+  train: TrainSection,
+  evaluate: EvaluateSection,
+  revenue: RevenueSection,
+};
+
+export function App() {
+  const title = useStudio((s) => s.notebook.title);
+  const cells = useStudio((s) => s.notebook.cells);
+  const setTitle = useStudio((s) => s.setTitle);
+  const addNote = useStudio((s) => s.addNote);
+  const probeBackends = useStudio((s) => s.probeBackends);
+
+  useEffect(() => {
+    void probeBackends();
+  }, [probeBackends]);
+
+  let step = 0;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to the notebook
+      </a>
+      <header className="app-header">
+        <div className="brand" aria-label="Tau Studio">
+          <span className="brand-mark" aria-hidden="true">
+            τ
+          </span>
+          <span className="brand-name">Tau Studio</span>
+        </div>
+        <label className="title-field">
+          <span className="visually-hidden">Notebook title</span>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="notebook-title" />
+        </label>
+        <BackendBadge />
+      </header>
+      <BackendNotice />
+      <main id="main" className="notebook">
+        {cells.map((cell) => {
+          const content =
+            cell.type === 'markdown' ? (
+              <NoteCell id={cell.id} text={cell.text} />
+            ) : (
+              (() => {
+                const Component = SECTIONS[cell.type];
+                step += 1;
+                return <Component step={step} />;
+              })()
+            );
+          return (
+            <Fragment key={cell.id}>
+              {content}
+              <div className="add-note">
+                <button type="button" className="button button-quiet" onClick={() => addNote(cell.id)}>
+                  + Add note here
+                </button>
+              </div>
+            </Fragment>
+          );
+        })}
+      </main>
+      <footer className="app-footer">Your data stays in this browser tab. Nothing is uploaded.</footer>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { useStudio } from '../../store/studio-store';
+import { SAMPLES } from '../../data/samples';
+import { delimiterName } from '../../data/csv/dialect';
+import { Section } from '../common/Section';
+import { Message } from '../common/Message';
+import { formatBytes, formatCount } from '../common/format';
+import { DataTable } from './DataTable';
+import { ColumnProfiles } from './ColumnProfiles';
+
+const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
+
+export function DataSection({ step }: { step: number }) {
+  const dataset = useStudio((s) => s.dataset);
+  const loading = useStudio((s) => s.loading);
+  const loadError = useStudio((s) => s.loadError);
+  const loadFile = useStudio((s) => s.loadFile);
+  const loadSample = useStudio((s) => s.loadSample);
+  const cancelLoad = useStudio((s) => s.cancelLoad);
+  const datasetRef = useStudio((s) => s.notebook.dataset);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const [dragging, setDragging] = useState(false);
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void loadFile(file);
+  };
+  const percent = loading && loading.totalBytes > 0 ? Math.round((loading.bytesRead / loading.totalBytes) * 100) : null;
+
+  return (
+    <Section
+      id="dataset"
+      step={step}
+      title="Data"
+      summary={dataset ? <span data-testid="dataset-summary">{dataset.name}: {formatCount(dataset.rows)} rows × {dataset.header.length} columns</span> : null}
+    >
+      <div className="load-row">
+        <div
+          className={`dropzone${dragging ? ' dropzone-active' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          data-testid="dropzone"
+        >
+          <p>Drop a CSV, TSV or text table here, or</p>
+          <label htmlFor={inputId} className="button button-primary">
+            Choose a file…
+          </label>
+          <input
+            id={inputId}
+            ref={inputRef}
+            className="visually-hidden"
+            type="file"
+            accept={ACCEPT}
+            data-testid="file-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void loadFile(file);
+              e.target.value = '';
+            }}
+          />
+          <p className="field-hint">Comma, semicolon, tab or pipe separated; UTF-8. The file stays on this computer.</p>
+        </div>
+        <div className="samples">
+          <h3>Or start from a sample</h3>
+          <ul className="sample-list">
+            {SAMPLES.map((sample) => (
+              <li key={sample.id}>
+                <button type="button" className="button" onClick={() => void loadSample(sample.id)} data-testid={`sample-${sample.id}`} aria-describedby={`sample-${sample.id}-desc`}>
+                  {sample.name}
+                </button>
+                <span id={`sample-${sample.id}-desc`} className="field-hint">
+                  {sample.description}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+
+      {loading ? (
+        <div className="progress-row" data-testid="load-progress">
+          <label>
+            Reading {loading.name}… {percent !== null ? `${percent}%` : ''} ({formatCount(loading.rows)} rows)
+            <progress max={100} value={percent ?? undefined} />
+          </label>
+          <button type="button" className="button" onClick={cancelLoad}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+
+      {loadError ? (
+        <Message kind="error" title="Could not load the file" testId="load-error">
+          <p>{loadError.message}</p>
+          {dataset ? <p>The previously loaded data ({dataset.name}) is still here.</p> : null}
+        </Message>
+      ) : null}
+
+      {!dataset && datasetRef && !loading ? (
+        <Message kind="info" title="Data needed">
+          This notebook used <strong>{datasetRef.name}</strong>
+          {datasetRef.kind === 'file' ? ` (${formatBytes(datasetRef.bytes)})` : ''}. Load it again to retrain; saved results below are still shown.
+        </Message>
+      ) : null}
+
+      {dataset ? (
+        <>
+          <p className="dataset-facts">
+            {formatBytes(dataset.bytes)} · {delimiterName(dataset.dialect.delimiter)}-separated
+            {dataset.dialect.decimal === ',' ? ' · decimal comma' : ''} · parsed in {dataset.parseSeconds.toFixed(2)} s
+          </p>
+          {dataset.warnings.map((w) => (
+            <Message key={w} kind="warning">
+              {w}
+            </Message>
+          ))}
+          <DataTable key={dataset.id} />
+          <ColumnProfiles profiles={dataset.profiles} />
+        </>
+      ) : null}
+    </Section>
+  );
+}

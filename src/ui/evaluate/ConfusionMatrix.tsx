@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { rowNormalize } from '../../evaluate';
+
+interface ConfusionMatrixProps {
+  labels: string[];
+  matrix: number[][];
+}
+
+/** Rows are true classes and columns predicted ones (as scikit-learn); a real table, so it reads aloud. */
+export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
+  const [normalized, setNormalized] = useState(false);
+  const shown = normalized ? rowNormalize(matrix) : matrix;
+  const max = Math.max(1, ...shown.flat());
+  return (
+    <figure className="confusion" data-testid="confusion-matrix">
+      <figcaption>
+        Confusion matrix on the test split{' '}
+        <label className="inline-toggle">
+          <input type="checkbox" checked={normalized} onChange={(e) => setNormalized(e.target.checked)} data-testid="normalize-toggle" /> row-normalized (recall per class)
+        </label>
+      </figcaption>
+      <div className="table-scroll">
+        <table className="confusion-table">
+          <thead>
+            <tr>
+              <td className="confusion-corner" rowSpan={2}>
+                <span className="axis-label">true ↓ / predicted →</span>
+              </td>
+              <th scope="colgroup" colSpan={labels.length} className="axis-label">
+                Predicted class
+              </th>
+            </tr>
+            <tr>
+              {labels.map((l, i) => (
+                <th key={i} scope="col" title={l}>
+                  {l}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row, r) => (
+              <tr key={r}>
+                <th scope="row" title={`true class ${labels[r]}`}>
+                  <span className="visually-hidden">True class </span>
+                  {labels[r]}
+                </th>
+                {row.map((value, c) => {
+                  const intensity = value / max;
+                  return (
+                    <td
+                      key={c}
+                      data-testid="confusion-cell"
+                      data-count={matrix[r][c]}
+                      className={r === c ? 'diagonal' : undefined}
+                      style={{ background: `color-mix(in srgb, var(${r === c ? '--accent' : '--bad'}) ${Math.round(intensity * 70)}%, transparent)` }}
+                    >
+                      {normalized ? `${(value * 100).toFixed(1)}%` : value}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,45 @@
+import { useId, useState } from 'react';
+import { useStudio } from '../../store/studio-store';
+import { Markdown } from './Markdown';
+
+/** A Markdown note: shown rendered, edited as text. */
+export function NoteCell({ id, text }: { id: string; text: string }) {
+  const updateNote = useStudio((s) => s.updateNote);
+  const removeNote = useStudio((s) => s.removeNote);
+  const [editing, setEditing] = useState(text === '');
+  const editorId = useId();
+  return (
+    <div className="note-cell" data-testid="note-cell">
+      {editing ? (
+        <>
+          <label htmlFor={editorId} className="visually-hidden">
+            Note (Markdown)
+          </label>
+          <textarea
+            id={editorId}
+            value={text}
+            rows={Math.max(3, text.split('\n').length + 1)}
+            placeholder="Write a note in Markdown: what this notebook is for, what you tried…"
+            onChange={(e) => updateNote(id, e.target.value)}
+            data-testid="note-editor"
+          />
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => setEditing(false)} disabled={text.trim() === ''}>
+              Done
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => removeNote(id)}>
+              Delete note
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <Markdown source={text} />
+          <button type="button" className="button button-quiet" onClick={() => setEditing(true)} aria-label="Edit note">
+            Edit
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { useStudio } from '../../store/studio-store';
+import { BACKEND_LABELS, type BackendChoice, type OptimizerName } from '../../train/settings';
+import { describeProbe } from '../../train/backends';
+import { Section } from '../common/Section';
+import { Message } from '../common/Message';
+import { NumberField } from '../common/NumberField';
+import { SelectField } from '../common/SelectField';
+import { HistoryCharts } from './HistoryCharts';
+
+const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
+  { value: 'adam', label: 'Adam' },
+  { value: 'sgd', label: 'SGD with momentum 0.9' },
+];
+
+export function TrainSection({ step }: { step: number }) {
+  const dataset = useStudio((s) => s.dataset);
+  const settings = useStudio((s) => s.notebook.training);
+  const results = useStudio((s) => s.notebook.results);
+  const training = useStudio((s) => s.training);
+  const trainError = useStudio((s) => s.trainError);
+  const backends = useStudio((s) => s.backends);
+  const setTraining = useStudio((s) => s.setTraining);
+  const train = useStudio((s) => s.train);
+  const stopTraining = useStudio((s) => s.stopTraining);
+  const target = useStudio((s) => s.notebook.prepare.target);
+
+  const backendOptions: { value: BackendChoice; label: string; disabled?: boolean }[] = [
+    { value: 'auto', label: 'Auto (fastest available)' },
+    ...(['webgpu', 'webgl', 'wasm', 'cpu'] as const).map((name) => {
+      const probe = backends?.find((b) => b.name === name);
+      return { value: name, label: probe && !probe.available ? `${BACKEND_LABELS[name]} (unavailable)` : BACKEND_LABELS[name], disabled: probe ? !probe.available : false };
+    }),
+  ];
+  const running = training.status !== 'idle';
+  const live = training.runs[training.runs.length - 1];
+  const shownHistory = running ? live?.history : results?.training.history;
+  const progressValue = training.epochs > 0 ? (training.epoch - 1 + (training.batches > 0 ? training.batch / training.batches : 0)) / training.epochs : 0;
+
+  return (
+    <Section id="train" step={step} title="Train">
+      <div className="field-grid">
+        <SelectField label="Optimizer" value={settings.optimizer} options={OPTIMIZERS} onChange={(optimizer) => setTraining({ optimizer })} />
+        <NumberField label="Learning rate" value={settings.learningRate} min={0.000001} max={10} onChange={(learningRate) => setTraining({ learningRate })} testId="learning-rate" />
+        <NumberField label="Batch size" value={settings.batchSize} min={1} max={65536} integer onChange={(batchSize) => setTraining({ batchSize })} testId="batch-size" />
+        <NumberField label="Epochs (at most)" value={settings.epochs} min={1} max={10000} integer onChange={(epochs) => setTraining({ epochs })} testId="epochs" />
+        <div className="field">
+          <label>
+            <input type="checkbox" checked={settings.earlyStopping} onChange={(e) => setTraining({ earlyStopping: e.target.checked })} data-testid="early-stopping" /> Early stopping on
+            validation loss (keeps the best epoch)
+          </label>
+        </div>
+        <NumberField label="Patience (epochs)" value={settings.patience} min={1} max={1000} integer onChange={(patience) => setTraining({ patience })} />
+        <NumberField label="Seed" value={settings.seed} min={0} max={4294967295} integer onChange={(seed) => setTraining({ seed })} testId="train-seed" />
+        <SelectField
+          label="Backend"
+          value={settings.backend}
+          options={backendOptions}
+          onChange={(backend) => setTraining({ backend })}
+          testId="backend-select"
+          hint="Results repeat exactly for one seed on one backend; another backend may differ in the last digits."
+        />
+      </div>
+      {backends ? (
+        <details className="backend-details">
+          <summary>What this browser offers</summary>
+          <ul data-testid="backend-probes">
+            {backends.map((b) => (
+              <li key={b.name}>{describeProbe(b)}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="button button-primary" disabled={!dataset || !target || running} onClick={() => void train()} data-testid="train-button">
+          {results ? 'Train again' : 'Train'}
+        </button>
+        <button type="button" className="button" disabled={training.status !== 'running'} onClick={stopTraining} data-testid="stop-button">
+          Stop (keep best so far)
+        </button>
+        {!dataset ? <span className="field-hint">Load data first.</span> : !target ? <span className="field-hint">Choose a target first.</span> : null}
+      </div>
+      {running ? (
+        <div className="progress-row" data-testid="train-progress" aria-live="polite">
+          <label>
+            {training.message || `${training.candidate}: epoch ${training.epoch} of ${training.epochs}`}
+            <progress max={1} value={progressValue} />
+          </label>
+        </div>
+      ) : null}
+      {trainError ? (
+        <Message kind={trainError.code === 'cancelled' ? 'info' : 'error'} title={trainError.code === 'cancelled' ? 'Stopped' : 'Training failed'} testId="train-error">
+          {trainError.message}
+        </Message>
+      ) : null}
+      {shownHistory && shownHistory.length > 0 ? <HistoryCharts history={shownHistory} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? '')} /> : null}
+      {!running && results ? (
+        <p className="result-facts" data-testid="training-facts">
+          {results.modelDescription}: {results.training.epochs} epochs ({results.training.stoppedBy === 'early-stopping' ? `early stopping kept epoch ${results.training.bestEpoch}` : results.training.stoppedBy === 'user' ? `stopped by you; kept epoch ${results.training.bestEpoch}` : `best epoch ${results.training.bestEpoch}`}) in {results.training.seconds.toFixed(1)} s ·{' '}
+          {Math.round(results.training.samplesPerSecond).toLocaleString('en-US')} samples/s on {BACKEND_LABELS[results.backend]}
+          {results.autoSelection ? <span className="field-hint"> · {results.autoSelection.reason}</span> : null}
+        </p>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ColumnProfile } from '../data/profile';
+import type { CsvDialect } from '../data/csv/dialect';
+import type { BackendProbe } from '../train/backends';
+import type { BackendDecision } from '../train/calibration';
+import type { BackendName, TrainSettings } from '../train/settings';
+import type { EpochRecord } from '../train/train-loop';
+import type { TrainingResult } from '../train/result';
+import type { ModelChoice, LogisticRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
+import type { PrepareSettings } from '../preprocess/settings';
+
+/** What the page knows about the loaded table; the columns themselves stay in the worker. */
+export interface DatasetSummary {
+  id: string;
+  kind: 'table';
+  name: string;
+  rows: number;
+  bytes: number;
+  dialect: CsvDialect;
+  header: string[];
+  profiles: ColumnProfile[];
+  /** First rows exactly as parsed. */
+  preview: string[][];
+  warnings: string[];
+  parseSeconds: number;
+}
+
+export type DataSource =
+  | { kind: 'file'; file: File }
+  | { kind: 'url'; url: string; name: string };
+
+export interface TrainJob {
+  datasetId: string;
+  prepare: PrepareSettings;
+  model: ModelChoice;
+  specs: { logreg: LogisticRegressionSpec; mlp: MlpSpec; cnn: CnnSpec };
+  training: TrainSettings;
+}
+
+export type JobProgress =
+  | { phase: 'reading'; bytesRead: number; totalBytes: number; rows: number }
+  | { phase: 'preparing'; message: string }
+  | { phase: 'backend'; message: string }
+  | { phase: 'training'; candidate: string; epoch: number; epochs: number; batch: number; batches: number }
+  | { phase: 'epoch'; candidate: string; record: EpochRecord }
+  | { phase: 'evaluating'; message: string };
+
+/** Request name → [payload, result]. */
+export interface WorkerCalls {
+  'load-table': [DataSource, DatasetSummary];
+  rows: [{ datasetId: string; start: number; count: number }, string[][]];
+  'probe-backends': [Record<string, never>, BackendProbe[]];
+  'choose-backend': [{ choice: TrainSettings['backend']; workload: 'tabular' | 'image' }, BackendDecision & { active: BackendName }];
+  train: [TrainJob, TrainingResult];
+}
+
+export type CallName = keyof WorkerCalls;
+
+export type WorkerRequest =
+  | { [K in CallName]: { kind: 'call'; id: number; call: K; payload: WorkerCalls[K][0] } }[CallName]
+  | { kind: 'cancel'; id: number };
+
+export interface WorkerFailure {
+  code: string;
+  message: string;
+}
+
+export type WorkerResponse =
+  | { kind: 'progress'; id: number; progress: JobProgress }
+  | { kind: 'done'; id: number; result: unknown }
+  | { kind: 'failed'; id: number; error: WorkerFailure };
