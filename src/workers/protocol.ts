@@ -44,14 +44,24 @@ export type JobProgress =
   | { phase: 'epoch'; candidate: string; record: EpochRecord }
   | { phase: 'evaluating'; message: string };
 
-/** Request name → [payload, result]. */
-export interface WorkerCalls {
+/** Calls about tables: loading and browsing. Request name → [payload, result]. */
+export interface TableCalls {
   'load-table': [DataSource, DatasetSummary];
   rows: [{ datasetId: string; start: number; count: number }, string[][]];
+}
+
+/** Calls about backends and training. */
+export interface TrainCalls {
   'probe-backends': [Record<string, never>, BackendProbe[]];
   'choose-backend': [{ choice: TrainSettings['backend']; workload: 'tabular' | 'image' }, BackendDecision & { active: BackendName }];
   train: [TrainJob, TrainingResult];
 }
+
+/**
+ * Every call the worker answers. A feature adds its own `XCalls` interface in its own file, lists it
+ * here, and registers handlers in studio.worker.ts.
+ */
+export interface WorkerCalls extends TableCalls, TrainCalls {}
 
 export type CallName = keyof WorkerCalls;
 

@@ -1,0 +1,48 @@
+// Starts the built app in headless Chromium for one runner command, and loads data through its file input.
+import { chromium } from 'playwright-core';
+import { startServer } from '../serve.mjs';
+import { ensureChromium, chromiumArgs } from '../chromium.mjs';
+import { buildIfNeeded } from '../build-if-needed.mjs';
+import { UserError, existingPath, text } from './args.mjs';
+
+export async function withApp({ webgpu = true, verbose = false, timeoutSeconds = 600, hash = '' }, work) {
+  buildIfNeeded();
+  const executablePath = ensureChromium();
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs({ webgpu }) });
+  try {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeoutSeconds * 1000);
+    if (verbose) page.on('console', (m) => process.stderr.write(`[page ${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
+    await page.goto(`${server.url}${hash}`);
+    await page.waitForFunction(() => Boolean(window.tauStudio));
+    return await work(page, { server, browser, context });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Loads --data <file> through the real file input, or --sample <id>; returns the inspect JSON. */
+export async function loadData(page, flags) {
+  const path = existingPath(flags, 'data');
+  let loaded;
+  if (path) {
+    await page.setInputFiles('[data-testid="file-input"]', path);
+    loaded = await page.evaluate(() => window.tauStudio.waitForLoad());
+  } else if (text(flags, 'sample') !== undefined) {
+    loaded = await page.evaluate((id) => window.tauStudio.loadSample(id), text(flags, 'sample'));
+  } else {
+    throw new UserError('missing_data', 'Give the data with --data <file> (or --sample <id>).');
+  }
+  if (!loaded.ok) throw new UserError(loaded.error.code, loaded.error.message);
+  return loaded.value;
+}
+
+/** Unwraps an AutomationResult from the page, turning its error into a UserError (exit 2). */
+export function unwrap(result) {
+  if (!result.ok) throw new UserError(result.error.code, result.error.message);
+  return result.value;
+}

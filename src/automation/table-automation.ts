@@ -1,0 +1,29 @@
+import { useStudio } from '../store/studio-store';
+import { inspectOutput } from './runner-output';
+import { fail, type AutomationResult } from './result';
+
+export type InspectOutput = ReturnType<typeof inspectOutput>;
+
+/** Waits until the load started by the file input (or a sample) has finished. */
+async function waitForLoad(): Promise<AutomationResult<InspectOutput>> {
+  const started = Date.now();
+  for (;;) {
+    const s = useStudio.getState();
+    if (!s.loading && (s.dataset || s.loadError)) break;
+    if (!s.loading && Date.now() - started > 5000) return fail('no_file', 'No file was given to the app.');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const { dataset, loadError } = useStudio.getState();
+  if (loadError) return fail(loadError.code, loadError.message);
+  if (!dataset) return fail('no_dataset', 'No dataset is loaded.');
+  return { ok: true, value: inspectOutput(dataset) };
+}
+
+export const tableAutomation = {
+  waitForLoad,
+  async loadSample(id: string): Promise<AutomationResult<InspectOutput>> {
+    await useStudio.getState().loadSample(id);
+    return waitForLoad();
+  },
+  notebook: () => useStudio.getState().notebook,
+};

@@ -1,0 +1,75 @@
+import { useStudio } from '../store/studio-store';
+import { findColumn } from './columns';
+import { trainOutput } from './runner-output';
+import type { ModelChoice } from '../models/spec';
+import type { BackendChoice } from '../train/settings';
+import { validateTrainSettings } from '../train/settings';
+import { fail, type AutomationResult } from './result';
+
+export interface TrainOptions {
+  target?: string;
+  model?: ModelChoice;
+  hidden?: number[];
+  backend?: BackendChoice;
+  epochs?: number;
+  batchSize?: number;
+  learningRate?: number;
+  seed?: number;
+  testSize?: number;
+  validationSize?: number;
+}
+
+export type TrainOutput = ReturnType<typeof trainOutput>;
+
+/** Applies runner flags through the same store actions as the form controls. */
+export function applyTrainOptions(options: TrainOptions): AutomationResult<null> {
+  const store = useStudio.getState();
+  const dataset = store.dataset;
+  if (!dataset) return fail('no_dataset', 'Load data before training.');
+  if (options.target !== undefined) {
+    const column = findColumn(dataset.profiles, options.target);
+    if (!column.ok) return column;
+    store.setPrepare({ target: column.value });
+  }
+  if (!useStudio.getState().notebook.prepare.target) {
+    return fail('no_target', `Say which column to predict with --target. Columns: ${dataset.header.join(', ')}.`);
+  }
+  if (options.testSize !== undefined) {
+    if (!(options.testSize > 0 && options.testSize < 0.9)) return fail('invalid_input', '--test-size must be a fraction between 0 and 0.9, e.g. 0.2.');
+    store.setPrepare({ testFraction: options.testSize });
+  }
+  if (options.validationSize !== undefined) {
+    if (!(options.validationSize >= 0 && options.validationSize < 0.9)) return fail('invalid_input', '--validation-size must be a fraction between 0 and 0.9.');
+    store.setPrepare({ validationFraction: options.validationSize });
+  }
+  if (options.seed !== undefined) store.setPrepare({ seed: options.seed });
+  if (options.model) store.setModelChoice(options.model);
+  if (options.hidden) store.setModelSpec({ ...useStudio.getState().notebook.model.mlp, hidden: options.hidden });
+  const patch = {
+    ...(options.backend ? { backend: options.backend } : {}),
+    ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
+    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    ...(options.learningRate !== undefined ? { learningRate: options.learningRate } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  };
+  const problem = validateTrainSettings({ ...useStudio.getState().notebook.training, ...patch });
+  if (problem) return fail('invalid_input', problem);
+  store.setTraining(patch);
+  return { ok: true, value: null };
+}
+
+/** Trains with the notebook's current settings (after `applyTrainOptions`) and returns the runner JSON. */
+export async function trainCurrent(): Promise<AutomationResult<TrainOutput>> {
+  const result = await useStudio.getState().train();
+  const { trainError } = useStudio.getState();
+  if (!result) return fail(trainError?.code ?? 'training_failed', trainError?.message ?? 'Training did not finish.');
+  return { ok: true, value: trainOutput(result) };
+}
+
+export const trainAutomation = {
+  async train(options: TrainOptions): Promise<AutomationResult<TrainOutput>> {
+    const applied = applyTrainOptions(options);
+    if (!applied.ok) return applied;
+    return trainCurrent();
+  },
+};

@@ -1,0 +1,13 @@
+import type { StateCreator } from 'zustand';
+import type { DatasetSlice } from './dataset-slice';
+import type { NotebookSlice } from './notebook-slice';
+import type { TrainingSlice } from './training-slice';
+
+/**
+ * The one studio store, combined from slices. Each slice declares its state and actions and writes only
+ * its own keys; the notebook document (NotebookSlice.notebook) is the source of truth they all read.
+ * A new feature adds its slice type here and its creator in studio-store.ts.
+ */
+export type StudioStore = NotebookSlice & DatasetSlice & TrainingSlice;
+
+export type SliceCreator<T> = StateCreator<StudioStore, [], [], T>;

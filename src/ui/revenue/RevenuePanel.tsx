@@ -1,0 +1,366 @@
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import {
+  DEFAULT_CONVERSION_PERCENT,
+  buildRevenueView,
+  periodUnitName,
+  PERIOD_UNITS,
+  type ConfusionMatrix,
+  type GrowthMode,
+  type PeriodUnit,
+  type RevenueInputs,
+  type ScenarioOverrides,
+  type SensitivityMetric,
+} from '../../revenue';
+import { SelectField, TextField } from './Field';
+import { ModelTieIn } from './ModelTieIn';
+import { DataTable } from './DataTable';
+import { RevenueChart, SERIES } from './RevenueChart';
+import { ScenarioCards } from './ScenarioCards';
+import { TornadoChart } from './TornadoChart';
+import { downloadBlob, downloadText, serializeChartSvg, svgToPngBlob } from './download';
+import './revenue.css';
+
+export interface RevenuePanelProps {
+  value: RevenueInputs;
+  onChange: (next: RevenueInputs) => void;
+  model?: ConfusionMatrix | null;
+}
+
+const UNIT_OPTIONS = PERIOD_UNITS.map((u) => ({ value: u, label: periodUnitName(u) }));
+const SCENARIO_FIELDS: readonly { key: keyof ScenarioOverrides; label: string }[] = [
+  { key: 'customers', label: 'customers (N)' },
+  { key: 'price', label: 'price (P)' },
+  { key: 'growth', label: 'growth' },
+  { key: 'churn', label: 'churn (%)' },
+];
+
+/**
+ * Revenue projection R = N × P × T with growth, churn, scenarios and a
+ * tornado chart. Controlled: every edit goes out through onChange with the
+ * raw text, and all numbers shown come from the domain view model.
+ */
+export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProps) {
+  const id = useId();
+  // Projections of up to 1,200 periods × ~20 variants are recomputed off the typing path.
+  const deferred = useDeferredValue(value);
+  const view = useMemo(() => buildRevenueView(deferred, model), [deferred, model]);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState('');
+  // Which metric the tornado ranks by is a viewing choice, not part of the model inputs.
+  const [metric, setMetric] = useState<SensitivityMetric>('revenue');
+  const e = view.fieldErrors;
+  const r = view.result;
+  const tornado = r ? r.tornado[metric] : null;
+  const set = (patch: Partial<RevenueInputs>) => onChange({ ...value, ...patch });
+  const unit = periodUnitName(value.periodUnit);
+  const growthMode = value.growth?.mode ?? 'percent';
+
+  const setOverride = (which: 'low' | 'high', key: keyof ScenarioOverrides, text: string) =>
+    set({ scenarios: { ...value.scenarios, [which]: { ...value.scenarios[which], [key]: text } } });
+
+  const exportSvg = () => {
+    if (!r || !chartRef.current) return null;
+    return serializeChartSvg(
+      chartRef.current,
+      `Cumulative revenue, cost and profit (${r.parsed.currency})`,
+      SERIES.map((s) => ({ name: s.name, color: s.color, dash: s.dash })),
+    );
+  };
+  const onDownloadCsv = () => {
+    if (!r) return;
+    downloadText(r.csv(), `${r.fileBaseName}.csv`, 'text/csv');
+    setStatus('CSV downloaded.');
+  };
+  const onDownloadSvg = () => {
+    const svg = exportSvg();
+    if (!svg || !r) {
+      setStatus('The chart is not drawn yet, so there is nothing to save.');
+      return;
+    }
+    downloadText(svg.svg, `${r.fileBaseName}.svg`, 'image/svg+xml');
+    setStatus('SVG downloaded.');
+  };
+  const onDownloadPng = () => {
+    const svg = exportSvg();
+    if (!svg || !r) {
+      setStatus('The chart is not drawn yet, so there is nothing to save.');
+      return;
+    }
+    const name = `${r.fileBaseName}.png`;
+    svgToPngBlob(svg).then(
+      (blob) => {
+        downloadBlob(blob, name);
+        setStatus('PNG downloaded.');
+      },
+      (err: unknown) => setStatus(`PNG export failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  };
+
+  return (
+    <div className="revenue-panel">
+      <h2 id={`${id}-heading`}>Revenue projection</h2>
+
+      <form className="revenue-inputs" aria-labelledby={`${id}-heading`} onSubmit={(ev) => ev.preventDefault()} noValidate>
+        <div className="revenue-grid">
+          <TextField id={`${id}-customers`} label="Customers (N)" value={value.customers} onChange={(customers) => set({ customers })} error={e.customers} />
+          <TextField
+            id={`${id}-price`}
+            label={`Price per customer per ${unit} (P)`}
+            value={value.price}
+            onChange={(price) => set({ price })}
+            error={e.price}
+          />
+          <TextField
+            id={`${id}-periods`}
+            label={`Number of ${periodUnitName(value.periodUnit, 2)} (T)`}
+            value={value.periods}
+            onChange={(periods) => set({ periods })}
+            error={e.periods}
+            inputMode="numeric"
+          />
+          <TextField
+            id={`${id}-currency`}
+            label="Currency (ISO code)"
+            value={value.currency}
+            onChange={(currency) => set({ currency })}
+            error={e.currency}
+            inputMode="text"
+            className="revenue-field--narrow"
+          />
+          <SelectField<PeriodUnit>
+            id={`${id}-unit`}
+            label="Period"
+            value={value.periodUnit}
+            options={UNIT_OPTIONS}
+            onChange={(periodUnit) => set({ periodUnit })}
+            error={e.periodUnit}
+          />
+        </div>
+
+        <fieldset className="revenue-growth">
+          <legend>Growth per {unit}</legend>
+          <div className="revenue-radios" role="radiogroup" aria-label="Growth mode">
+            {(
+              [
+                ['percent', '% of current customers'],
+                ['absolute', 'new customers'],
+              ] as const satisfies readonly (readonly [GrowthMode, string])[]
+            ).map(([mode, label]) => (
+              <label key={mode}>
+                <input
+                  type="radio"
+                  name={`${id}-growth-mode`}
+                  value={mode}
+                  checked={growthMode === mode}
+                  onChange={() => set({ growth: { ...value.growth, mode } })}
+                />{' '}
+                {label}
+              </label>
+            ))}
+          </div>
+          {e['growth.mode'] ? <p className="revenue-error">{e['growth.mode']}</p> : null}
+          <TextField
+            id={`${id}-growth`}
+            label={growthMode === 'percent' ? `Growth (% per ${unit})` : `New customers per ${unit}`}
+            value={value.growth?.value ?? ''}
+            onChange={(v) => set({ growth: { ...value.growth, value: v } })}
+            error={e.growth}
+          />
+        </fieldset>
+
+        <div className="revenue-grid">
+          <TextField id={`${id}-churn`} label={`Churn (% of customers lost per ${unit})`} value={value.churn} onChange={(churn) => set({ churn })} error={e.churn} />
+          <TextField
+            id={`${id}-price-change`}
+            label={`Price change (% per ${unit})`}
+            value={value.priceChange}
+            onChange={(priceChange) => set({ priceChange })}
+            error={e.priceChange}
+          />
+          <TextField
+            id={`${id}-cost`}
+            label={`Cost per customer per ${unit}`}
+            value={value.cost}
+            onChange={(cost) => set({ cost })}
+            error={e.cost}
+          />
+          <TextField
+            id={`${id}-locale`}
+            label="Number format (e.g. en-US, de-DE)"
+            value={value.locale ?? ''}
+            onChange={(locale) => set({ locale })}
+            error={e.locale}
+            inputMode="text"
+            placeholder="browser default"
+          />
+        </div>
+        <p className="revenue-hint">Use “.” for decimals; 1,000 and 1 000 are read as one thousand.</p>
+      </form>
+
+      <section className="revenue-result" aria-labelledby={`${id}-result-heading`}>
+        <h3 id={`${id}-result-heading`}>Projected revenue</h3>
+        {r ? (
+          <>
+            <p className="revenue-total">
+              R = <strong data-testid="revenue-total">{r.total}</strong>
+            </p>
+            <p className="revenue-formula" data-testid="revenue-formula">
+              {r.formula}
+            </p>
+            <p className="revenue-subtotals">
+              Cost {r.totalCost} · Profit {r.totalProfit}
+            </p>
+          </>
+        ) : (
+          <div className="revenue-invalid" role="status">
+            {e.total ? <p className="revenue-error">{e.total}</p> : null}
+            <p>
+              {view.errors.some((err) => err.field !== 'total') ? 'Fix the highlighted inputs to see the projection. ' : ''}
+              Your entries are kept as typed.
+            </p>
+          </div>
+        )}
+      </section>
+
+      {r ? (
+        <>
+          <section className="revenue-section" aria-labelledby={`${id}-chart-heading`}>
+            <h3 id={`${id}-chart-heading`}>Cumulative revenue, cost and profit</h3>
+            <p id={`${id}-chart-desc`} className="revenue-hint">
+              {r.chartDescription}
+            </p>
+            <RevenueChart
+              ref={chartRef}
+              data={r.chart}
+              unitLabel={r.unitTitle}
+              descriptionId={`${id}-chart-desc`}
+              formatAxis={r.formatAxisMoney}
+              formatValue={r.formatMoneyValue}
+            />
+            <div className="revenue-actions">
+              <button type="button" className="revenue-button" onClick={onDownloadCsv}>
+                Download CSV
+              </button>
+              <button type="button" className="revenue-button" onClick={onDownloadSvg}>
+                Download chart as SVG
+              </button>
+              <button type="button" className="revenue-button" onClick={onDownloadPng}>
+                Download chart as PNG
+              </button>
+            </div>
+            <p className="revenue-status" role="status">
+              {status}
+            </p>
+          </section>
+
+          <section className="revenue-section" aria-labelledby={`${id}-scenarios-heading`}>
+            <h3 id={`${id}-scenarios-heading`}>Scenarios</h3>
+            <ScenarioCards cards={r.scenarios} />
+          </section>
+        </>
+      ) : null}
+
+      <details className="revenue-overrides">
+        <summary>Scenario assumptions (leave blank for the defaults)</summary>
+        {(['low', 'high'] as const).map((which) => (
+          <fieldset key={which}>
+            <legend>{which === 'low' ? 'Low' : 'High'} scenario</legend>
+            <div className="revenue-grid">
+              {SCENARIO_FIELDS.map((f) => (
+                <TextField
+                  key={f.key}
+                  id={`${id}-${which}-${f.key}`}
+                  label={`${which === 'low' ? 'Low' : 'High'} ${f.label}`}
+                  value={value.scenarios?.[which]?.[f.key] ?? ''}
+                  onChange={(text) => setOverride(which, f.key, text)}
+                  error={e[`scenarios.${which}.${f.key}`]}
+                  placeholder="default"
+                />
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <p className="revenue-hint">
+          Defaults: low = 80% of N, half the growth, 1.5× churn; high = 120% of N, 1.5× the growth, half the churn; price unchanged.
+        </p>
+      </details>
+
+      <section className="revenue-section" aria-labelledby={`${id}-tornado-heading`}>
+        <h3 id={`${id}-tornado-heading`}>Which input matters most</h3>
+        <div className="revenue-grid">
+          <TextField
+            id={`${id}-sensitivity`}
+            label="Vary each input by ± (%)"
+            value={value.sensitivityPercent ?? ''}
+            onChange={(sensitivityPercent) => set({ sensitivityPercent })}
+            error={e.sensitivityPercent}
+            placeholder="20"
+            className="revenue-field--narrow"
+          />
+          <fieldset className="revenue-radios-fieldset">
+            <legend>Rank by</legend>
+            <div className="revenue-radios">
+              {(['revenue', 'profit'] as const).map((m) => (
+                <label key={m}>
+                  <input
+                    type="radio"
+                    name={`${id}-tornado-metric`}
+                    value={m}
+                    checked={metric === m}
+                    onChange={() => setMetric(m)}
+                  />{' '}
+                  total {m}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        {tornado ? (
+          <>
+            <p id={`${id}-tornado-desc`} className="revenue-hint">
+              {tornado.caption}. Base {tornado.metric} {tornado.base}. Bars show the change from base, largest effect
+              first; the table below lists the values.
+            </p>
+            <TornadoChart
+              rows={tornado.rows}
+              percent={tornado.percent}
+              descriptionId={`${id}-tornado-desc`}
+              formatAxis={r?.formatAxisMoney ?? String}
+              formatValue={r?.formatMoneyValue ?? String}
+            />
+            <DataTable
+              caption={tornado.caption}
+              headers={['Input', 'Lowered to', 'Raised to', 'Revenue (lowered)', 'Revenue (raised)', 'Profit (lowered)', 'Profit (raised)', 'Step']}
+              rows={tornado.rows.map((t) => [t.label, t.low, t.high, t.revenueLow, t.revenueHigh, t.profitLow, t.profitHigh, t.step])}
+            />
+          </>
+        ) : null}
+      </section>
+
+      {view.model ? (
+        <ModelTieIn
+          idPrefix={id}
+          view={view.model}
+          onLinkChange={(link) => set({ model: link })}
+          onUseAsN={(customers) =>
+            set({
+              customers,
+              model: value.model ?? {
+                classLabel: view.model?.classLabel ?? '',
+                conversionRate: DEFAULT_CONVERSION_PERCENT,
+                populationScale: '1',
+              },
+            })
+          }
+        />
+      ) : null}
+
+      {r ? (
+        <section className="revenue-section" aria-labelledby={`${id}-table-heading`}>
+          <h3 id={`${id}-table-heading`}>Every {unit}</h3>
+          <DataTable caption={r.table.caption} headers={r.table.headers} rows={r.table.rows} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { RevenuePanel, type RevenuePanelProps } from './RevenuePanel';

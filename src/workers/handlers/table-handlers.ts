@@ -1,0 +1,51 @@
+import { parseCsvBlob } from '../../data/csv/parse-csv';
+import { DataError } from '../../data/csv/errors';
+import { profileTable } from '../../data/profile';
+import { tableRows } from '../../data/table';
+import type { DataSource, DatasetSummary, TableCalls } from '../protocol';
+import { workerState, type Handlers } from '../worker-state';
+
+let datasetCounter = 0;
+
+export async function sourceBlob(source: DataSource, signal: AbortSignal): Promise<{ blob: Blob; name: string }> {
+  if (source.kind === 'file') return { blob: source.file, name: source.file.name };
+  let response: Response;
+  try {
+    response = await fetch(source.url, { signal });
+  } catch (error) {
+    throw new DataError('fetch_failed', `Could not download ${source.url}: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.`);
+  }
+  if (!response.ok) throw new DataError('fetch_failed', `Downloading ${source.url} failed with HTTP ${response.status}. Check the address.`);
+  return { blob: await response.blob(), name: source.name };
+}
+
+export const tableHandlers: Handlers<TableCalls> = {
+  async 'load-table'(source, signal, progress) {
+    const started = performance.now();
+    const { blob, name } = await sourceBlob(source, signal);
+    const parsed = await parseCsvBlob(blob, { fileName: name, signal, onProgress: (p) => progress({ phase: 'reading', ...p }) });
+    const profiles = profileTable(parsed.table);
+    const summary: DatasetSummary = {
+      id: `table-${++datasetCounter}`,
+      kind: 'table',
+      name,
+      rows: parsed.table.rowCount,
+      bytes: parsed.bytes,
+      dialect: parsed.dialect,
+      header: parsed.header,
+      profiles,
+      preview: parsed.preview,
+      warnings: parsed.warnings,
+      parseSeconds: (performance.now() - started) / 1000,
+    };
+    // Replace the previous dataset only now that the new one loaded completely.
+    workerState.dataset = { summary, table: parsed.table, profiles };
+    return summary;
+  },
+
+  async rows({ datasetId, start, count }) {
+    const dataset = workerState.dataset;
+    if (!dataset || dataset.summary.id !== datasetId) return [];
+    return tableRows(dataset.table, start, Math.min(count, 500));
+  },
+};

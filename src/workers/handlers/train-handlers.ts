@@ -1,0 +1,32 @@
+import { DataError } from '../../data/csv/errors';
+import type { TrainCalls } from '../protocol';
+import { getProbes, loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
+
+export const trainHandlers: Handlers<TrainCalls> = {
+  async 'probe-backends'() {
+    return getProbes();
+  },
+
+  async 'choose-backend'({ choice, workload }) {
+    const rt = await loadRuntime();
+    return rt.chooseBackend(choice, workload, await getProbes());
+  },
+
+  async train(job, signal, progress) {
+    const current = workerState.dataset;
+    if (!current || current.summary.id !== job.datasetId) {
+      throw new DataError('no_dataset', 'The dataset to train on is no longer loaded. Load it again, then train.');
+    }
+    const rt = await loadRuntime();
+    progress({ phase: 'backend', message: 'Choosing a backend…' });
+    const backend = await rt.chooseBackend(job.training.backend, 'tabular', await getProbes());
+    const { runTableTraining } = await import('../../train/training-job');
+    const { result, trained } = await runTableTraining(job, current.table, current.profiles, current.summary.name, {
+      signal,
+      progress,
+      backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter },
+    });
+    setTrained(trained);
+    return result;
+  },
+};
