@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { projectRoot } from './serve.mjs';
+import { distDir, projectRoot } from './serve.mjs';
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -17,12 +17,12 @@ function newestMtime(path) {
 }
 
 export function buildIfNeeded({ log = (m) => process.stderr.write(`${m}\n`), force = false } = {}) {
-  const built = join(projectRoot, 'dist', 'index.html');
+  const built = join(distDir, 'index.html');
   const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(projectRoot, p));
   const stale = force || !existsSync(built) || Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs;
   if (!stale) return false;
   log('Building the app (vite build)…');
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir'], {
     cwd: projectRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

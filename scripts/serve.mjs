@@ -23,9 +23,11 @@ const TYPES = {
 };
 
 export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** Where the built app lives; TAU_DIST_DIR lets parallel checkouts/builds not overwrite each other. */
+export const distDir = resolve(projectRoot, process.env.TAU_DIST_DIR ?? 'dist');
 
 /** Starts a static server for `root`; resolves to { url, close }. Port 0 picks a free port. */
-export function startServer({ root = join(projectRoot, 'dist'), port = 0, host = 'localhost' } = {}) {
+export function startServer({ root = distDir, port = 0, host = 'localhost' } = {}) {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -62,8 +64,8 @@ export function startServer({ root = join(projectRoot, 'dist'), port = 0, host =
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const portFlag = process.argv.indexOf('--port');
   const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 4173;
-  if (!existsSync(join(projectRoot, 'dist', 'index.html'))) {
-    console.error('dist/ is missing: run `npm run build` first.');
+  if (!existsSync(join(distDir, 'index.html'))) {
+    console.error(`${distDir} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
   const { url } = await startServer({ port });

@@ -4,7 +4,7 @@
 // Finds Chromium or installs Debian's package, and says what to do when it cannot.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from './serve.mjs';
+import { distDir, projectRoot } from './serve.mjs';
 import { ensureChromium } from './chromium.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -34,6 +34,6 @@ if (!args.has('--e2e-only')) {
   step('Type check (tsc --noEmit)', bin('typescript', 'bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   step('Unit tests (vitest)', bin('vitest', 'vitest.mjs'), ['run']);
 }
-step('Build (vite build)', bin('vite', 'bin/vite.js'), ['build', '--logLevel', 'warn']);
+step('Build (vite build)', bin('vite', 'bin/vite.js'), ['build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir']);
 step('End-to-end tests (Playwright, real Chromium)', bin('@playwright/test', 'cli.js'), ['test'], { TAU_CHROMIUM: chromium });
 process.stdout.write('\nAll tests passed.\n');

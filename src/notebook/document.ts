@@ -6,6 +6,7 @@ import type { TrainSettings } from '../train/settings';
 import { DEFAULT_TRAIN } from '../train/settings';
 import type { TrainingResult } from '../train/result';
 import type { RevenueInputs } from '../revenue';
+import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from '../data/images/settings';
 import { defaultRevenueInputs } from '../revenue';
 
 /**
@@ -24,7 +25,8 @@ export type NotebookCell = { id: string; type: 'markdown'; text: string } | { id
 export type DatasetRef =
   | { kind: 'sample'; name: string; file: string }
   | { kind: 'file'; name: string; bytes: number; sha256?: string; inline?: string }
-  | { kind: 'url'; name: string; url: string; sha256?: string };
+  | { kind: 'url'; name: string; url: string; sha256?: string }
+  | { kind: 'images'; name: string; source: 'folder' | 'zip' | 'idx' | 'pixel-csv'; bytes: number; files: number; sha256?: string };
 
 export interface ModelSection {
   choice: ModelChoice;
@@ -45,6 +47,8 @@ export interface NotebookDocument {
   prepare: PrepareSettings;
   model: ModelSection;
   training: TrainSettings;
+  /** Image preparation (size, channels, augmentation); used when the dataset is images. */
+  images: ImageSettings;
   results: TrainingResult | null;
   revenue: RevenueInputs;
 }
@@ -85,6 +89,7 @@ export function createNotebook(title = 'Untitled notebook', now = new Date()): N
     prepare: { ...DEFAULT_PREPARE },
     model: { choice: 'auto', logreg: { ...DEFAULT_LOGREG }, mlp: { ...DEFAULT_MLP }, cnn: structuredClone(DEFAULT_CNN) },
     training: { ...DEFAULT_TRAIN },
+    images: structuredClone(DEFAULT_IMAGE_SETTINGS),
     results: null,
     revenue: defaultRevenueInputs(),
   };

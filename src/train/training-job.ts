@@ -25,6 +25,8 @@ export interface TrainedModel {
   preprocessing: FittedPreprocessor | null;
   exampleShape: number[];
   classes: string[];
+  /** Image models: input size and channels. */
+  image?: { width: number; height: number; channels: 1 | 3 };
 }
 
 /** Below this many training rows "auto" compares logistic regression with an MLP on validation loss. */

@@ -7,6 +7,7 @@ import type { EpochRecord } from '../train/train-loop';
 import type { TrainingResult } from '../train/result';
 import type { ModelChoice, LogisticRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
 import type { PrepareSettings } from '../preprocess/settings';
+import type { ModelArtifacts } from '../export/model-artifacts';
 
 /** What the page knows about the loaded table; the columns themselves stay in the worker. */
 export interface DatasetSummary {
@@ -57,11 +58,19 @@ export interface TrainCalls {
   train: [TrainJob, TrainingResult];
 }
 
+/** Calls about the trained model kept in the worker. */
+export interface ModelCalls {
+  /** The current trained model as artifacts (weights transferred, not copied); null when none. */
+  'model-artifacts': [Record<string, never>, ModelArtifacts | null];
+  /** Restores a model from artifacts (a shared link, an imported bundle) so it can predict and export. */
+  'load-model': [ModelArtifacts, { parameters: number; backend: BackendName }];
+}
+
 /**
  * Every call the worker answers. A feature adds its own `XCalls` interface in its own file, lists it
  * here, and registers handlers in studio.worker.ts.
  */
-export interface WorkerCalls extends TableCalls, TrainCalls {}
+export interface WorkerCalls extends TableCalls, TrainCalls, ModelCalls {}
 
 export type CallName = keyof WorkerCalls;
 

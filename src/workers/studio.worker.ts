@@ -8,12 +8,14 @@ import type { CallName, JobProgress, WorkerFailure, WorkerRequest, WorkerRespons
 import type { Handler } from './worker-state';
 import { tableHandlers } from './handlers/table-handlers';
 import { trainHandlers } from './handlers/train-handlers';
+import { modelHandlers } from './handlers/model-handlers';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const handlers: { [K in CallName]: Handler<K> } = {
   ...tableHandlers,
   ...trainHandlers,
+  ...modelHandlers,
 };
 
 const jobs = new Map<number, AbortController>();

@@ -1,0 +1,20 @@
+import type { ModelCalls } from '../protocol';
+import { loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
+
+export const modelHandlers: Handlers<ModelCalls> = {
+  async 'model-artifacts'() {
+    const trained = workerState.trained;
+    if (!trained) return null;
+    await loadRuntime();
+    const { toArtifacts } = await import('../../train/model-io');
+    return toArtifacts(trained);
+  },
+
+  async 'load-model'(artifacts) {
+    const rt = await loadRuntime();
+    const { fromArtifacts } = await import('../../train/model-io');
+    const trained = await fromArtifacts(artifacts);
+    setTrained(trained);
+    return { parameters: trained.model.countParams(), backend: rt.tf.getBackend() as 'webgpu' | 'webgl' | 'wasm' | 'cpu' };
+  },
+};
