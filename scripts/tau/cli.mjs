@@ -8,8 +8,9 @@ import { UserError, existingPath, number, parseArgs, text } from './args.mjs';
 import { withApp } from './app.mjs';
 import { inspect } from './commands/inspect.mjs';
 import { train } from './commands/train.mjs';
+import { revenue } from './commands/revenue.mjs';
 
-const COMMANDS = { inspect, train };
+const COMMANDS = { inspect, train, revenue };
 
 function usage() {
   return `Usage: npm run --silent tau -- <command> [options]

@@ -1,5 +1,6 @@
 import { tableAutomation } from './table-automation';
 import { trainAutomation } from './train-automation';
+import { revenueAutomation } from './revenue-automation';
 
 /**
  * The headless runner's handle on the real app (window.tauStudio). Every call goes through the same
@@ -7,7 +8,7 @@ import { trainAutomation } from './train-automation';
  * A feature adds its own `xAutomation` object in its own file and spreads it in here.
  */
 function createAutomation() {
-  return { ...tableAutomation, ...trainAutomation };
+  return { ...tableAutomation, ...trainAutomation, ...revenueAutomation };
 }
 
 export type TauAutomation = ReturnType<typeof createAutomation>;

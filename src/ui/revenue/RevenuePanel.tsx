@@ -98,9 +98,8 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
 
   return (
     <div className="revenue-panel">
-      <h2 id={`${id}-heading`}>Revenue projection</h2>
 
-      <form className="revenue-inputs" aria-labelledby={`${id}-heading`} onSubmit={(ev) => ev.preventDefault()} noValidate>
+      <form className="revenue-inputs" aria-label="Revenue inputs" onSubmit={(ev) => ev.preventDefault()} noValidate>
         <div className="revenue-grid">
           <TextField id={`${id}-customers`} label="Customers (N)" value={value.customers} onChange={(customers) => set({ customers })} error={e.customers} />
           <TextField
