@@ -1,5 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * tfjs-backend-wasm starts its pthread workers from `wasmFactoryThreadedSimd.toString()`. Once bundled
+ * and minified, that function refers to renamed outer variables and the threads die with
+ * "e is not defined". Embed the untouched Emscripten glue instead, so multi-threaded WASM works.
+ */
+function tfjsWasmThreads(): Plugin {
+  const glue = readFileSync(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'), 'utf8');
+  const pattern = /`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)/;
+  return {
+    name: 'tau:tfjs-wasm-threads',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').includes('@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js')) return null;
+      if (!pattern.test(code)) this.error('tfjs-backend-wasm changed: the pthread glue patch no longer applies (see vite.config.ts).');
+      return { code: code.replace(pattern, JSON.stringify(glue)), map: null };
+    },
+  };
+}
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer).
 // Everything is same-origin, so require-corp costs nothing.
@@ -11,7 +32,7 @@ const isolationHeaders = {
 export default defineConfig({
   base: './',
   plugins: [react()],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   server: { headers: isolationHeaders, host: 'localhost' },
   preview: { headers: isolationHeaders, host: 'localhost' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },

@@ -21,6 +21,8 @@ export interface EpochRecord {
   accuracy: number;
   valLoss: number | null;
   valAccuracy: number | null;
+  /** Wall time of this epoch (training and validation), for throughput figures. */
+  seconds: number;
 }
 
 export interface TrainingProgress {
@@ -125,6 +127,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
 
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      const epochStarted = performance.now();
       shuffleInPlace(order, random);
       const orderTensor = tf.tensor1d(order, 'int32');
       let lossSum: tf.Scalar = tf.scalar(0);
@@ -190,6 +193,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
         accuracy: values[1] / completed,
         valLoss: sums ? values[2] / data.validation.length : null,
         valAccuracy: sums ? values[3] / data.validation.length : null,
+        seconds: (performance.now() - epochStarted) / 1000,
       };
       history.push(record);
       hooks.onEpoch?.(record, history);

@@ -30,9 +30,6 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
 setThreadsCount(Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 1)));
-// The threaded WASM build starts pthread workers from `factory.toString()`, which breaks once the
-// bundler minifies the factory ("e is not defined"). Use the single-threaded SIMD build until fixed.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 // Quiet the "hi there 👋, looks like you are running TensorFlow.js in Node" style hints in production.
 tf.env().set('PROD', true);
 
