@@ -69,6 +69,20 @@ export class ColumnBuilder {
     this.codeSlot(index)[index] = this.codeOf(raw);
   }
 
+  /** A number the scanner already parsed (only offered while the column is numeric). */
+  pushNumber(value: number): void {
+    if (!this.numbers) {
+      this.push(String(value));
+      return;
+    }
+    const index = this.length++;
+    this.numberSlot(index)[index] = value;
+  }
+
+  get isNumeric(): boolean {
+    return this.numbers !== null;
+  }
+
   /** Pads a short row: the value is missing. */
   pushMissing(): void {
     this.push('');

@@ -1,4 +1,4 @@
-import { CsvTokenizer } from './tokenizer';
+import { CsvScanner } from './scanner';
 import { detectDialect, type CsvDialect } from './dialect';
 import { DataError } from './errors';
 import { TableAssembler, type AssembledTable } from './table-assembler';
@@ -41,7 +41,7 @@ function looksBinary(text: string): boolean {
 /** Incremental parser: decoded text in, typed columns out. Dialect is detected from the first 64 KiB. */
 class StreamingCsvParser {
   private pending = '';
-  private tokenizer: CsvTokenizer | null = null;
+  private scanner: CsvScanner | null = null;
   private assembler: TableAssembler | null = null;
   private dialect: CsvDialect | null = null;
 
@@ -55,7 +55,7 @@ class StreamingCsvParser {
   }
 
   feed(text: string, final: boolean): void {
-    if (!this.tokenizer) {
+    if (!this.scanner) {
       this.pending += text;
       if (this.pending.length < DIALECT_SAMPLE_CHARS && !final) return;
       if (looksBinary(this.pending)) {
@@ -68,12 +68,12 @@ class StreamingCsvParser {
       const assembler = new TableAssembler(this.fileName, dialect, this.previewRows);
       this.dialect = dialect;
       this.assembler = assembler;
-      this.tokenizer = new CsvTokenizer(dialect.delimiter, assembler.onRecord);
+      this.scanner = new CsvScanner(dialect.delimiter, dialect.decimal, assembler, 64);
       text = this.pending;
       this.pending = '';
     }
-    this.tokenizer.push(text);
-    if (final) this.tokenizer.end();
+    this.scanner.push(text);
+    if (final) this.scanner.end();
   }
 
   finish(bytes: number): ParsedCsv {

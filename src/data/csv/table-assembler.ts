@@ -1,7 +1,9 @@
 import type { Table } from '../table';
+import { formatNumberCell } from '../table';
 import { ColumnBuilder } from './column-builder';
 import type { CsvDialect } from './dialect';
 import { DataError } from './errors';
+import type { RowBuffer, RowSink } from './scanner';
 
 /** Makes header names unique and non-empty without changing them otherwise (they are shown as text). */
 export function normalizeHeader(raw: string[]): string[] {
@@ -23,13 +25,14 @@ export interface AssembledTable {
   warnings: string[];
 }
 
-/** Turns tokenized records (header first) into typed columns, checking each row's width. */
-export class TableAssembler {
+/** Turns scanned rows (header first) into typed columns, checking each row's width. */
+export class TableAssembler implements RowSink {
   private header: string[] | null = null;
   private builders: ColumnBuilder[] = [];
   private readonly preview: string[][] = [];
   private shortRows = 0;
   private firstShortLine = 0;
+  numericHint = new Uint8Array(0);
   rows = 0;
 
   constructor(
@@ -38,40 +41,54 @@ export class TableAssembler {
     private readonly previewLimit: number,
   ) {}
 
-  readonly onRecord = (fields: string[], line: number): void => {
+  wantsText(): boolean {
+    return this.header === null || this.preview.length < this.previewLimit;
+  }
+
+  row(buffer: RowBuffer, line: number): void {
+    const count = buffer.count;
     if (!this.header) {
-      this.header = normalizeHeader(fields);
+      this.header = normalizeHeader(Array.from({ length: count }, (_, i) => fieldText(buffer, i)));
       this.builders = this.header.map((name) => new ColumnBuilder(name, this.dialect.decimal === ','));
+      this.numericHint = new Uint8Array(this.builders.length).fill(1);
       return;
     }
     const builders = this.builders;
     const width = builders.length;
-    if (fields.length > width) {
+    if (count > width) {
       // Trailing empty fields (a trailing delimiter) are harmless; real extra values are not.
-      for (let i = width; i < fields.length; i++) {
-        if (fields[i].trim() !== '') {
+      for (let i = width; i < count; i++) {
+        const extra = fieldText(buffer, i);
+        if (extra.trim() !== '') {
           const shown = this.dialect.delimiter === '\t' ? 'tab' : `"${this.dialect.delimiter}"`;
           throw new DataError(
             'csv_ragged_row',
-            `${this.fileName}, line ${line}: ${fields.length} fields but the header has ${width}. ` +
-              `The extra value "${truncate(fields[i])}" has no column. Check the delimiter, or quote fields that contain ${shown}.`,
+            `${this.fileName}, line ${line}: ${count} fields but the header has ${width}. ` +
+              `The extra value "${truncate(extra)}" has no column. Check the delimiter, or quote fields that contain ${shown}.`,
           );
         }
       }
-    } else if (fields.length < width) {
+    } else if (count < width) {
       this.shortRows++;
       if (this.firstShortLine === 0) this.firstShortLine = line;
     }
-    const present = Math.min(width, fields.length);
-    for (let c = 0; c < present; c++) builders[c].push(fields[c]);
+    const present = Math.min(width, count);
+    for (let c = 0; c < present; c++) {
+      const builder = builders[c];
+      if (buffer.isNumber[c] === 1) builder.pushNumber(buffer.numbers[c]);
+      else {
+        builder.push(buffer.texts[c]);
+        if (!builder.isNumeric) this.numericHint[c] = 0;
+      }
+    }
     for (let c = present; c < width; c++) builders[c].pushMissing();
     if (this.preview.length < this.previewLimit) {
-      const row = fields.slice(0, width);
-      while (row.length < width) row.push('');
+      const row: string[] = [];
+      for (let c = 0; c < width; c++) row.push(c < count ? fieldText(buffer, c) : '');
       this.preview.push(row);
     }
     this.rows++;
-  };
+  }
 
   finish(): AssembledTable {
     const header = this.header;
@@ -97,6 +114,10 @@ export class TableAssembler {
       warnings,
     };
   }
+}
+
+function fieldText(buffer: RowBuffer, index: number): string {
+  return buffer.isNumber[index] === 1 ? formatNumberCell(buffer.numbers[index]) : buffer.texts[index];
 }
 
 function truncate(text: string): string {

@@ -1,0 +1,81 @@
+// Studio measurements through the headless runner's app harness: the real built app in Chromium.
+import { join } from 'node:path';
+import { withApp, loadData, unwrap } from '../../scripts/tau/app.mjs';
+import { projectRoot } from '../../scripts/serve.mjs';
+import { samplePeak } from './memory.mjs';
+
+export async function studioIngest(path) {
+  return withApp({ webgpu: false }, async (page) => {
+    const sampler = samplePeak(process.pid);
+    const summary = await loadData(page, { data: path });
+    const memory = sampler.stop();
+    return { parseSeconds: summary.parseSeconds, profileSeconds: summary.profileSeconds, rows: summary.rows, bytes: summary.bytes, memory };
+  });
+}
+
+/** papaparse in the same browser (main thread), typed or raw, counting rows in chunks (its fastest mode). */
+export async function papaparseIngest(path, dynamicTyping) {
+  return withApp({ webgpu: false }, async (page) => {
+    await page.addScriptTag({ path: join(projectRoot, 'node_modules', 'papaparse', 'papaparse.min.js') });
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'bench-input';
+      document.body.append(input);
+    });
+    await page.setInputFiles('#bench-input', path);
+    const sampler = samplePeak(process.pid);
+    const result = await page.evaluate(
+      (typed) =>
+        new Promise((resolve, reject) => {
+          const file = document.getElementById('bench-input').files[0];
+          let rows = 0;
+          const started = performance.now();
+          window.Papa.parse(file, {
+            header: false,
+            dynamicTyping: typed,
+            skipEmptyLines: true,
+            chunk: (results) => {
+              rows += results.data.length;
+            },
+            complete: () => resolve({ seconds: (performance.now() - started) / 1000, rows: rows - 1, bytes: file.size }),
+            error: (error) => reject(new Error(String(error))),
+          });
+        }),
+      dynamicTyping,
+    );
+    return { ...result, memory: sampler.stop() };
+  });
+}
+
+export async function studioTrain(flags, { webgpu = true } = {}) {
+  return withApp({ webgpu }, async (page) => {
+    await loadData(page, flags);
+    const started = Date.now();
+    const result = unwrap(await page.evaluate((o) => window.tauStudio.train(o), flags.options));
+    return { ...result, wallSeconds: (Date.now() - started) / 1000 };
+  });
+}
+
+/** Cold start to interactive, and the longest main-thread task while training. */
+export async function studioApp() {
+  return withApp({ webgpu: false }, async (page, { context, server }) => {
+    // Cold start in a fresh page of a fresh context: nothing cached.
+    const fresh = await context.browser().newContext();
+    const cold = await fresh.newPage();
+    await cold.goto(server.url);
+    await cold.waitForFunction(() => performance.getEntriesByName('tau:interactive').length > 0);
+    const interactiveMs = await cold.evaluate(() => performance.getEntriesByName('tau:interactive')[0].startTime);
+    await fresh.close();
+
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
+    });
+    await loadData(page, { sample: 'penguins' });
+    await page.evaluate(() => (window.__longTasks = []));
+    unwrap(await page.evaluate(() => window.tauStudio.train({ target: 'Species', model: 'mlp', epochs: 60, backend: 'wasm', validationSize: 0.1 })));
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    return { interactiveMs, longTasksDuringTraining: longTasks.length, longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0 };
+  });
+}
