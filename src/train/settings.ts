@@ -19,9 +19,9 @@ export const DEFAULT_TRAIN: TrainSettings = {
   optimizer: 'adam',
   learningRate: 0.01,
   batchSize: 32,
-  epochs: 100,
+  epochs: 150,
   earlyStopping: true,
-  patience: 15,
+  patience: 20,
   seed: 42,
   backend: 'auto',
 };
