@@ -84,3 +84,11 @@ export function checkTarget(profile: ColumnProfile): TargetCheck {
   }
   return { ok: true, classCount: profile.distinct };
 }
+
+/** Model input width before fitting: numeric columns take one slot, categorical ones one per category (capped). */
+export function estimateInputWidth(profiles: ColumnProfile[], settings: PrepareSettings): number {
+  const selected = new Set(selectFeatures(profiles, settings));
+  return profiles
+    .filter((p) => selected.has(p.name))
+    .reduce((width, p) => width + (p.storage === 'numeric' ? 1 : Math.min(p.distinct, settings.maxCategories)), 0);
+}

@@ -10,6 +10,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { DataError } from '../data/csv/errors';
 import { buildModel } from '../models/build-model';
+import type { ModelSpec } from '../models/spec';
 import { canTrain, describeProbe, type BackendProbe } from '../train/backends';
 import {
   calibrationCacheKey,
@@ -51,9 +52,34 @@ export async function activateBackend(name: BackendName): Promise<void> {
   }
 }
 
-function syntheticData(workload: Workload, rows: number): TrainingData {
-  const exampleShape = workload === 'tabular' ? [32] : [28, 28, 1];
-  const size = exampleShape.reduce((a, b) => a * b, 1);
+/** What calibration should resemble: the real model, input shape and batch size (per-op overhead
+ * dominates small batches, arithmetic dominates big ones, so the winner depends on them). */
+export interface CalibrationShape {
+  exampleShape: number[];
+  batchSize: number;
+  spec: ModelSpec;
+}
+
+const DEFAULT_SHAPES: Record<Workload, CalibrationShape> = {
+  tabular: { exampleShape: [32], batchSize: 256, spec: { kind: 'mlp', hidden: [64, 64], activation: 'relu', dropout: 0, l2: 0 } },
+  image: {
+    exampleShape: [28, 28, 1],
+    batchSize: 64,
+    spec: { kind: 'cnn', l2: 0, layers: [
+      { type: 'conv', filters: 32, kernel: 3, activation: 'relu' },
+      { type: 'maxpool', size: 2 },
+      { type: 'conv', filters: 64, kernel: 3, activation: 'relu' },
+      { type: 'maxpool', size: 2 },
+      { type: 'dense', units: 128, activation: 'relu' },
+    ] },
+  },
+};
+
+/** Milliseconds each backend trains for while calibrating, after a warm-up of two batches. */
+const CALIBRATION_BUDGET_MS = 700;
+
+function syntheticData(shape: CalibrationShape, rows: number): TrainingData {
+  const size = shape.exampleShape.reduce((a, b) => a * b, 1);
   const features = new Float32Array(rows * size);
   let s = 1;
   for (let i = 0; i < features.length; i++) {
@@ -61,37 +87,38 @@ function syntheticData(workload: Workload, rows: number): TrainingData {
     features[i] = s / 2147483647 - 0.5;
   }
   const labels = Int32Array.from({ length: rows }, (_, i) => i % 2);
-  return { features, exampleShape, labels, classCount: 2, train: Int32Array.from({ length: rows }, (_, i) => i), validation: new Int32Array(0) };
+  return { features, exampleShape: shape.exampleShape, labels, classCount: 2, train: Int32Array.from({ length: rows }, (_, i) => i), validation: new Int32Array(0) };
 }
 
-/** Trains a small model of the workload's kind for a moment on `name` and returns samples/s. */
-async function measure(name: BackendName, workload: Workload): Promise<number> {
+/** Trains the calibration model on `name` for a fixed time budget and returns samples/s. */
+async function measure(name: BackendName, shape: CalibrationShape): Promise<number> {
   await activateBackend(name);
-  const spec = workload === 'tabular'
-    ? { kind: 'mlp' as const, hidden: [64, 64], activation: 'relu' as const, dropout: 0, l2: 0 }
-    : { kind: 'cnn' as const, l2: 0, layers: [
-        { type: 'conv' as const, filters: 32, kernel: 3, activation: 'relu' as const },
-        { type: 'maxpool' as const, size: 2 },
-        { type: 'conv' as const, filters: 64, kernel: 3, activation: 'relu' as const },
-        { type: 'maxpool' as const, size: 2 },
-        { type: 'dense' as const, units: 128, activation: 'relu' as const },
-      ] };
-  const batchSize = workload === 'tabular' ? 256 : 64;
-  const data = syntheticData(workload, batchSize * (workload === 'tabular' ? 8 : 3));
-  const model = buildModel(spec, data.exampleShape, 2, 1);
+  const batchSize = shape.batchSize;
+  const data = syntheticData(shape, batchSize * 64);
+  const model = buildModel(shape.spec, data.exampleShape, 2, 1);
   try {
     const settings = { ...DEFAULT_TRAIN, batchSize, epochs: 1, earlyStopping: false };
-    // The first epoch compiles shaders / warms caches; the second is timed.
-    await trainModel(model, data, settings);
-    const timed = await trainModel(model, data, { ...settings, epochs: 2 });
-    return timed.samplesPerSecond;
+    // Warm-up: the first batches compile shaders and fill caches.
+    let batches = 0;
+    await trainModel(model, data, settings, { onBatch: () => batches++, shouldStop: () => batches >= 2 });
+    batches = 0;
+    const started = performance.now();
+    // trainModel reads the loss back before returning, so the clock includes the device finishing.
+    await trainModel(model, data, settings, { onBatch: () => batches++, shouldStop: () => batches >= 3 && performance.now() - started > CALIBRATION_BUDGET_MS });
+    return (batches * batchSize) / ((performance.now() - started) / 1000);
   } finally {
     model.dispose();
   }
 }
 
-async function calibrate(probes: BackendProbe[], workload: Workload): Promise<{ result: CalibrationResult; cached: boolean }> {
-  const key = calibrationCacheKey(workload, probes);
+function shapeKey(shape: CalibrationShape): string {
+  const width = shape.exampleShape.reduce((a, b) => a * b, 1);
+  // Buckets: a 37- and a 40-column table behave alike; a different batch size may not.
+  return `${shape.spec.kind}:${JSON.stringify(shape.spec.kind === 'mlp' ? shape.spec.hidden : shape.spec.kind === 'cnn' ? shape.spec.layers : [])}:w${2 ** Math.round(Math.log2(Math.max(1, width)))}:b${shape.batchSize}`;
+}
+
+async function calibrate(probes: BackendProbe[], workload: Workload, shape: CalibrationShape): Promise<{ result: CalibrationResult; cached: boolean }> {
+  const key = `${calibrationCacheKey(workload, probes)}|${shapeKey(shape)}`;
   const cached = await cacheGet<CalibrationResult>(key).catch((error: unknown) => {
     console.warn('Calibration cache unreadable; measuring again.', error);
     return undefined;
@@ -100,7 +127,7 @@ async function calibrate(probes: BackendProbe[], workload: Workload): Promise<{ 
   const result: CalibrationResult = { workload, samplesPerSecond: {}, failures: {}, measuredAt: new Date().toISOString() };
   for (const name of calibrationCandidates(probes, workload)) {
     try {
-      result.samplesPerSecond[name] = await measure(name, workload);
+      result.samplesPerSecond[name] = await measure(name, shape);
     } catch (error) {
       result.failures[name] = error instanceof Error ? error.message : String(error);
     }
@@ -115,7 +142,7 @@ export interface ActiveBackend extends BackendDecision {
 }
 
 /** Resolves the user's choice to a running backend, explaining the decision. */
-export async function chooseBackend(choice: BackendChoice, workload: Workload, probes: BackendProbe[]): Promise<ActiveBackend> {
+export async function chooseBackend(choice: BackendChoice, workload: Workload, probes: BackendProbe[], shape: CalibrationShape = DEFAULT_SHAPES[workload]): Promise<ActiveBackend> {
   const adapterOf = (name: BackendName) => probes.find((p) => p.name === name)?.adapter;
   if (choice !== 'auto') {
     const probe = probes.find((p) => p.name === choice);
@@ -132,7 +159,7 @@ export async function chooseBackend(choice: BackendChoice, workload: Workload, p
     await activateBackend(direct.backend);
     return { ...direct, active: direct.backend, adapter: adapterOf(direct.backend) };
   }
-  const { result, cached } = await calibrate(probes, workload);
+  const { result, cached } = await calibrate(probes, workload, shape);
   const decision = decideFromCalibration(result, probes, cached);
   const unavailable = probes.filter((p) => !p.available).map(describeProbe);
   const wasmNote = workload === 'image' && probes.some((p) => p.name === 'wasm' && p.available) ? ` ${canTrain('wasm', 'image').ok ? '' : 'WASM was not considered: it cannot train convolutional networks.'}` : '';
