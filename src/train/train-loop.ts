@@ -3,6 +3,7 @@ import { createRandom, deriveSeed, shuffleInPlace } from '../data/random';
 import { penalizedWeights } from '../models/build-model';
 import type { TrainSettings } from './settings';
 import { yieldToEventLoop } from './yield';
+import { FlatOptimizer } from './flat-optimizer';
 
 export interface TrainingData {
   /** rows × features (tabular) or rows × h × w × c (images), row-major. */
@@ -93,23 +94,22 @@ function evaluateSums(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor): [tf.Sc
   });
 }
 
-function makeOptimizer(settings: TrainSettings): tf.Optimizer {
-  return settings.optimizer === 'sgd' ? tf.train.momentum(settings.learningRate, 0.9) : tf.train.adam(settings.learningRate);
-}
-
 /**
  * A custom loop instead of model.fit: the data sits on the device once, batches are gathered there,
- * and loss/accuracy are accumulated as tensors and read back once per epoch, never per batch.
+ * the optimizer updates all parameters as one vector, and loss/accuracy are kept as tensors and read
+ * back once per epoch, never per batch. Few ops per step matter: for small models TF.js's per-op
+ * overhead, not arithmetic, sets the speed.
  */
 export async function trainModel(model: tf.LayersModel, data: TrainingData, settings: TrainSettings, hooks: TrainingOptions = {}): Promise<TrainingOutcome> {
   const xTrain = rowsTensor(data, data.train);
   const yTrain = labelsTensor(data, data.train);
+  const yTrainClass = tf.tensor1d(Int32Array.from(data.train, (r) => data.labels[r]), 'int32');
   const hasValidation = data.validation.length > 0;
   const xVal = hasValidation ? rowsTensor(data, data.validation) : null;
   const yVal = hasValidation ? labelsTensor(data, data.validation) : null;
-  const optimizer = makeOptimizer(settings);
   const kernels = penalizedWeights(model);
   const trainable = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const optimizer = new FlatOptimizer(settings.optimizer, settings.learningRate, trainable);
   const l2 = hooks.l2 ?? 0;
   const penalty = l2 > 0 && kernels.length > 0 ? () => tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k.read()))))) as tf.Scalar : null;
   const random = createRandom(deriveSeed(settings.seed, 'shuffle'));
@@ -130,8 +130,10 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
       const epochStarted = performance.now();
       shuffleInPlace(order, random);
       const orderTensor = tf.tensor1d(order, 'int32');
-      let lossSum: tf.Scalar = tf.scalar(0);
-      let correctSum: tf.Scalar = tf.scalar(0);
+      // Per batch: the loss (a scalar) and the predicted classes; summed once at the end of the epoch.
+      const batchLosses: tf.Scalar[] = [];
+      const batchSizes: number[] = [];
+      const batchPredictions: tf.Tensor[] = [];
       let completed = 0;
       for (let b = 0; b < batches; b++) {
         if (hooks.shouldStop?.()) {
@@ -140,31 +142,21 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
         }
         const start = b * batchSize;
         const size = Math.min(batchSize, n - start);
-        const [nextLoss, nextCorrect] = tf.tidy(() => {
+        tf.tidy(() => {
           const index = tf.slice(orderTensor, start, size);
           let xb = tf.gather(xTrain, index);
           if (hooks.augment) xb = hooks.augment(xb);
           const yb = tf.gather(yTrain, index);
-          let batchCorrect: tf.Scalar | null = null;
-          const cost = optimizer.minimize(
-            () => {
-              const p = model.apply(xb, { training: true }) as tf.Tensor;
-              batchCorrect = tf.keep(correctCount(yb, p));
-              const dataLoss = tf.div(crossEntropySum(yb, p), size);
-              return (penalty ? tf.add(dataLoss, penalty()) : dataLoss) as tf.Scalar;
-            },
-            true,
-            trainable,
-          ) as tf.Scalar;
-          const correct = batchCorrect as unknown as tf.Scalar;
-          const sums = [tf.add(lossSum, tf.mul(cost, size)), tf.add(correctSum, correct)] as [tf.Scalar, tf.Scalar];
-          correct.dispose(); // kept out of minimize's tidy above, so this tidy does not own it
-          return sums;
+          const { value, grads } = tf.variableGrads(() => {
+            const p = model.apply(xb, { training: true }) as tf.Tensor;
+            batchPredictions.push(tf.keep(tf.argMax(p, 1)));
+            const dataLoss = tf.div(crossEntropySum(yb, p), size);
+            return (penalty ? tf.add(dataLoss, penalty()) : dataLoss) as tf.Scalar;
+          }, trainable);
+          optimizer.apply(trainable.map((v) => grads[v.name]));
+          batchLosses.push(tf.keep(value));
         });
-        lossSum.dispose();
-        correctSum.dispose();
-        lossSum = nextLoss;
-        correctSum = nextCorrect;
+        batchSizes.push(size);
         completed += size;
         samplesSeen += size;
         hooks.onBatch?.({ epoch, epochs: settings.epochs, batch: b + 1, batches });
@@ -174,18 +166,21 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
           lastYield = performance.now();
         }
       }
-      orderTensor.dispose();
       if (completed === 0) {
-        lossSum.dispose();
-        correctSum.dispose();
+        orderTensor.dispose();
         break;
       }
+      const [lossSum, correctSum] = tf.tidy(() => {
+        const loss = tf.sum(tf.mul(tf.stack(batchLosses), tf.tensor1d(batchSizes)));
+        const truth = tf.gather(yTrainClass, tf.slice(orderTensor, 0, completed));
+        const predicted = batchPredictions.length === 1 ? batchPredictions[0] : tf.concat(batchPredictions);
+        return [loss, tf.sum(tf.cast(tf.equal(predicted, truth), 'float32'))] as [tf.Scalar, tf.Scalar];
+      });
+      tf.dispose([...batchLosses, ...batchPredictions, orderTensor]);
       const sums = xVal && yVal ? evaluateSums(model, xVal, yVal) : null;
       const packed = tf.stack([lossSum, correctSum, ...(sums ?? [])]);
       const values = await packed.data();
-      packed.dispose();
-      lossSum.dispose();
-      correctSum.dispose();
+      tf.dispose([packed, lossSum, correctSum]);
       sums?.forEach((t) => t.dispose());
       const record: EpochRecord = {
         epoch,
@@ -217,6 +212,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
     best?.weights.forEach((w) => w.dispose());
     xTrain.dispose();
     yTrain.dispose();
+    yTrainClass.dispose();
     xVal?.dispose();
     yVal?.dispose();
     optimizer.dispose();

@@ -24,6 +24,7 @@ import {
 import { BACKEND_LABELS, DEFAULT_TRAIN, type BackendChoice, type BackendName } from '../train/settings';
 import { trainModel, type TrainingData } from '../train/train-loop';
 import { cacheGet, cacheSet } from './kv-cache';
+import { installFastWasmMatMul } from '../train/wasm-matmul';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -31,6 +32,7 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
 setThreadsCount(Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 1)));
+if (!installFastWasmMatMul()) console.warn('WASM matMul wrapper not installed; transposed products stay slow.');
 // Quiet the "hi there 👋, looks like you are running TensorFlow.js in Node" style hints in production.
 tf.env().set('PROD', true);
 
