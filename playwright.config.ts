@@ -15,7 +15,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.TAU_E2E_OUTPUT ?? 'test-results',
   use: {
     baseURL: `http://localhost:${port}/`,
     trace: 'retain-on-failure',

@@ -9,8 +9,11 @@ import { withApp } from './app.mjs';
 import { inspect } from './commands/inspect.mjs';
 import { train } from './commands/train.mjs';
 import { revenue } from './commands/revenue.mjs';
+import { predict } from './commands/predict.mjs';
+import { share } from './commands/share.mjs';
+import { run } from './commands/run.mjs';
 
-const COMMANDS = { inspect, train, revenue };
+const COMMANDS = { inspect, train, revenue, predict, share, run };
 
 function usage() {
   return `Usage: npm run --silent tau -- <command> [options]

@@ -1,6 +1,9 @@
 import { tableAutomation } from './table-automation';
 import { trainAutomation } from './train-automation';
+import { imageAutomation } from './image-automation';
 import { revenueAutomation } from './revenue-automation';
+import { predictAutomation } from './predict-automation';
+import { notebookAutomation } from './notebook-automation';
 
 /**
  * The headless runner's handle on the real app (window.tauStudio). Every call goes through the same
@@ -8,7 +11,7 @@ import { revenueAutomation } from './revenue-automation';
  * A feature adds its own `xAutomation` object in its own file and spreads it in here.
  */
 function createAutomation() {
-  return { ...tableAutomation, ...trainAutomation, ...revenueAutomation };
+  return { ...tableAutomation, ...trainAutomation, ...revenueAutomation, ...imageAutomation, ...predictAutomation, ...notebookAutomation };
 }
 
 export type TauAutomation = ReturnType<typeof createAutomation>;

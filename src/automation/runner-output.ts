@@ -1,9 +1,9 @@
 import type { TrainingResult } from '../train/result';
-import type { DatasetSummary } from '../workers/protocol';
+import type { TableSummary } from '../workers/protocol';
 import { delimiterName } from '../data/csv/dialect';
 
 /** `tau inspect` output: a contract other tools read — extend, never rename. */
-export function inspectOutput(summary: DatasetSummary) {
+export function inspectOutput(summary: TableSummary) {
   return {
     rows: summary.rows,
     columns: summary.profiles.map((p) => ({
@@ -20,6 +20,7 @@ export function inspectOutput(summary: DatasetSummary) {
     warnings: summary.warnings,
     bytes: summary.bytes,
     parseSeconds: summary.parseSeconds,
+    profileSeconds: summary.profileSeconds,
   };
 }
 
@@ -35,6 +36,8 @@ export function trainOutput(result: TrainingResult) {
     classes: result.classes,
     model: result.model,
     modelDescription: result.modelDescription,
+    /** The table columns the model reads, in order (tables only). */
+    featureColumns: result.preprocessing?.features.map((f) => f.name) ?? [],
     ...(result.autoSelection ? { autoSelection: result.autoSelection } : {}),
     metrics: {
       accuracy: m.accuracy,
@@ -59,5 +62,7 @@ export function trainOutput(result: TrainingResult) {
     settings: result.settings,
     prepare: result.prepare,
     warnings: result.warnings,
+    ...(result.splitRows ? { splitRows: result.splitRows } : {}),
+    ...(result.image ? { image: result.image, misclassified: result.misclassified ?? [] } : {}),
   };
 }

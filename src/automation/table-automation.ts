@@ -16,6 +16,7 @@ async function waitForLoad(): Promise<AutomationResult<InspectOutput>> {
   const { dataset, loadError } = useStudio.getState();
   if (loadError) return fail(loadError.code, loadError.message);
   if (!dataset) return fail('no_dataset', 'No dataset is loaded.');
+  if (dataset.kind !== 'table') return fail('not_a_table', `${dataset.name} was loaded as images, not a table.`);
   return { ok: true, value: inspectOutput(dataset) };
 }
 

@@ -17,6 +17,11 @@ export interface TrainOptions {
   seed?: number;
   testSize?: number;
   validationSize?: number;
+  /** MLP dropout rate and L2 penalty (both model kinds). */
+  dropout?: number;
+  l2?: number;
+  /** Also return the original row numbers of each split. */
+  includeSplit?: boolean;
 }
 
 export type TrainOutput = ReturnType<typeof trainOutput>;
@@ -26,12 +31,13 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
   const store = useStudio.getState();
   const dataset = store.dataset;
   if (!dataset) return fail('no_dataset', 'Load data before training.');
-  if (options.target !== undefined) {
+  // Image data sets have their label built in (class folders, IDX labels, the pixel CSV's label column).
+  if (dataset.kind === 'table' && options.target !== undefined) {
     const column = findColumn(dataset.profiles, options.target);
     if (!column.ok) return column;
     store.setPrepare({ target: column.value });
   }
-  if (!useStudio.getState().notebook.prepare.target) {
+  if (dataset.kind === 'table' && !useStudio.getState().notebook.prepare.target) {
     return fail('no_target', `Say which column to predict with --target. Columns: ${dataset.header.join(', ')}.`);
   }
   if (options.testSize !== undefined) {
@@ -45,6 +51,16 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
   if (options.seed !== undefined) store.setPrepare({ seed: options.seed });
   if (options.model) store.setModelChoice(options.model);
   if (options.hidden) store.setModelSpec({ ...useStudio.getState().notebook.model.mlp, hidden: options.hidden });
+  if (options.dropout !== undefined) {
+    if (!(options.dropout >= 0 && options.dropout < 1)) return fail('invalid_input', '--dropout must be at least 0 and below 1.');
+    store.setModelSpec({ ...useStudio.getState().notebook.model.mlp, dropout: options.dropout });
+  }
+  if (options.l2 !== undefined) {
+    if (!(options.l2 >= 0 && options.l2 <= 1)) return fail('invalid_input', '--l2 must be between 0 and 1.');
+    const { logreg, mlp } = useStudio.getState().notebook.model;
+    store.setModelSpec({ ...logreg, l2: options.l2 });
+    store.setModelSpec({ ...mlp, l2: options.l2 });
+  }
   const patch = {
     ...(options.backend ? { backend: options.backend } : {}),
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
@@ -59,8 +75,8 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
 }
 
 /** Trains with the notebook's current settings (after `applyTrainOptions`) and returns the runner JSON. */
-export async function trainCurrent(): Promise<AutomationResult<TrainOutput>> {
-  const result = await useStudio.getState().train();
+export async function trainCurrent(options: { includeSplit?: boolean } = {}): Promise<AutomationResult<TrainOutput>> {
+  const result = await useStudio.getState().train(options);
   const { trainError } = useStudio.getState();
   if (!result) return fail(trainError?.code ?? 'training_failed', trainError?.message ?? 'Training did not finish.');
   return { ok: true, value: trainOutput(result) };
@@ -70,6 +86,6 @@ export const trainAutomation = {
   async train(options: TrainOptions): Promise<AutomationResult<TrainOutput>> {
     const applied = applyTrainOptions(options);
     if (!applied.ok) return applied;
-    return trainCurrent();
+    return trainCurrent({ includeSplit: options.includeSplit });
   },
 };

@@ -8,16 +8,18 @@ import type { TrainingResult } from '../train/result';
 import type { RevenueInputs } from '../revenue';
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from '../data/images/settings';
 import { defaultRevenueInputs } from '../revenue';
+import type { FittedPreprocessor } from '../preprocess/fitted';
 
 /**
  * The notebook: the single source of truth for a piece of work. Autosave, share links, export and the
  * headless runner all read this one serializable document.
  */
 export const NOTEBOOK_FORMAT = 'tau-notebook';
-export const NOTEBOOK_VERSION = 1;
+/** Version 2 added `trainedModel` (see migrations.ts); older documents and links are migrated on load. */
+export const NOTEBOOK_VERSION = 2;
 
-export type SectionId = 'dataset' | 'prepare' | 'model' | 'train' | 'evaluate' | 'revenue';
-export const SECTION_ORDER: SectionId[] = ['dataset', 'prepare', 'model', 'train', 'evaluate', 'revenue'];
+export type SectionId = 'dataset' | 'prepare' | 'model' | 'train' | 'evaluate' | 'predict' | 'revenue';
+export const SECTION_ORDER: SectionId[] = ['dataset', 'prepare', 'model', 'train', 'evaluate', 'predict', 'revenue'];
 
 export type NotebookCell = { id: string; type: 'markdown'; text: string } | { id: string; type: SectionId };
 
@@ -35,6 +37,23 @@ export interface ModelSection {
   cnn: CnnSpec;
 }
 
+/**
+ * A trained model small enough to travel inside the document (autosave, .json, links): the content of
+ * ModelArtifacts with the weights as base64. Only kept for the results it produced (same finishedAt).
+ */
+export interface EmbeddedModel {
+  /** `results.finishedAt` of the run that produced these weights. */
+  resultsFinishedAt: string;
+  modelTopology: Record<string, unknown>;
+  weightSpecs: { name: string; shape: number[]; dtype: 'float32' | 'int32' | 'bool' | 'string' | 'complex64' }[];
+  /** Little-endian weight bytes (as TF.js weight shards), base64. */
+  weightsBase64: string;
+  exampleShape: number[];
+  classes: string[];
+  preprocessing: FittedPreprocessor | null;
+  image?: { width: number; height: number; channels: 1 | 3 };
+}
+
 export interface NotebookDocument {
   format: typeof NOTEBOOK_FORMAT;
   version: typeof NOTEBOOK_VERSION;
@@ -50,6 +69,8 @@ export interface NotebookDocument {
   /** Image preparation (size, channels, augmentation); used when the dataset is images. */
   images: ImageSettings;
   results: TrainingResult | null;
+  /** The trained model of `results` when small enough to embed (see EMBED caps in share-plan.ts); else null. */
+  trainedModel: EmbeddedModel | null;
   revenue: RevenueInputs;
 }
 
@@ -91,6 +112,7 @@ export function createNotebook(title = 'Untitled notebook', now = new Date()): N
     training: { ...DEFAULT_TRAIN },
     images: structuredClone(DEFAULT_IMAGE_SETTINGS),
     results: null,
+    trainedModel: null,
     revenue: defaultRevenueInputs(),
   };
 }

@@ -33,7 +33,8 @@ export const createNotebookSlice: SliceCreator<NotebookSlice> = (set, get) => {
     setTitle: (title) => updateNotebook((doc) => ({ ...doc, title })),
     setPrepare: (patch) => updateNotebook((doc) => ({ ...doc, prepare: { ...doc.prepare, ...patch } })),
     setFeatureIncluded(name, include) {
-      const profile = get().dataset?.profiles.find((p) => p.name === name);
+      const dataset = get().dataset;
+      const profile = dataset?.kind === 'table' ? dataset.profiles.find((p) => p.name === name) : undefined;
       if (profile && include && !canBeFeature(profile).ok) return;
       updateNotebook((doc) => {
         const others = doc.prepare.featureOverrides.filter((o) => o.name !== name);

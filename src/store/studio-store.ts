@@ -2,6 +2,11 @@ import { create } from 'zustand';
 import { createDatasetSlice } from './dataset-slice';
 import { createNotebookSlice } from './notebook-slice';
 import { createTrainingSlice } from './training-slice';
+import { createImagesSlice } from './images-slice';
+import { createModelsSlice } from './models-slice';
+import { createPredictionSlice } from './prediction-slice';
+import { createPersistenceSlice } from './persistence-slice';
+import { createSharingSlice } from './sharing-slice';
 import type { StudioStore } from './types';
 
 export type { StudioStore } from './types';
@@ -12,4 +17,9 @@ export const useStudio = create<StudioStore>()((...args) => ({
   ...createNotebookSlice(...args),
   ...createDatasetSlice(...args),
   ...createTrainingSlice(...args),
+  ...createImagesSlice(...args),
+  ...createModelsSlice(...args),
+  ...createPredictionSlice(...args),
+  ...createPersistenceSlice(...args),
+  ...createSharingSlice(...args),
 }));

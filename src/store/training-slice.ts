@@ -31,7 +31,8 @@ export interface TrainingSlice {
   /** The backend the last training ran on, and why it was chosen. */
   backendInUse: { name: BackendName; reason: string; adapter?: string } | null;
   probeBackends(): Promise<void>;
-  train(): Promise<TrainingResult | null>;
+  /** Trains with the notebook's settings; `includeSplit` also returns each split's row numbers. */
+  train(options?: { includeSplit?: boolean }): Promise<TrainingResult | null>;
   stopTraining(): void;
   resetTraining(): void;
 }
@@ -53,9 +54,11 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
     }
   },
 
-  async train() {
+  async train(options = {}) {
     const { dataset, notebook, training } = get();
     if (!dataset || training.status !== 'idle') return null;
+    // Progress arrives many times a second; apply it in batches so rendering never blocks the page.
+    const progressBuffer = new ProgressBuffer((batch) => set((s) => ({ training: batch.reduce(applyProgress, s.training) })));
     const job = worker().call(
       'train',
       {
@@ -64,12 +67,14 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
         model: notebook.model.choice,
         specs: { logreg: notebook.model.logreg, mlp: notebook.model.mlp, cnn: notebook.model.cnn },
         training: notebook.training,
+        ...(options.includeSplit ? { includeSplit: true } : {}),
+        ...(dataset.kind === 'images' ? { images: notebook.images } : {}),
       },
-      (p) => set((s) => ({ training: applyProgress(s.training, p) })),
+      (p) => progressBuffer.push(p),
     );
     set({ trainError: null, training: { ...IDLE, status: 'running', message: 'Starting…', epochs: notebook.training.epochs, cancel: () => job.cancel() } });
     try {
-      const result = await job.promise;
+      const result = await job.promise.finally(() => progressBuffer.flush());
       set({
         training: { ...get().training, status: 'idle', cancel: null, message: '' },
         backendInUse: { name: result.backend, reason: result.backendReason, adapter: result.adapter },
@@ -95,6 +100,27 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
   },
 });
 
+/** Collects progress messages and hands them over at most every `intervalMs`. */
+class ProgressBuffer {
+  private pending: JobProgress[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  constructor(
+    private readonly apply: (batch: JobProgress[]) => void,
+    private readonly intervalMs = 250,
+  ) {}
+  push(progress: JobProgress): void {
+    this.pending.push(progress);
+    this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
+  }
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length > 0) this.apply(batch);
+  }
+}
+
 function applyProgress(state: TrainingState, progress: JobProgress): TrainingState {
   switch (progress.phase) {
     case 'training':
@@ -107,6 +133,7 @@ function applyProgress(state: TrainingState, progress: JobProgress): TrainingSta
       return { ...state, runs };
     }
     case 'reading':
+    case 'images':
       return state;
     default:
       return { ...state, message: progress.message };

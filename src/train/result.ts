@@ -4,6 +4,7 @@ import type { PrepareSettings } from '../preprocess/settings';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { BackendName, TrainSettings } from './settings';
 import type { EpochRecord, TrainingOutcome } from './train-loop';
+import type { ImageTrainingInfo, MisclassifiedImage } from './image-result';
 
 /** A candidate tried by "auto" model selection. */
 export interface CandidateSummary {
@@ -42,4 +43,9 @@ export interface TrainingResult {
     history: EpochRecord[];
   };
   warnings: string[];
+  /** Original (0-based) table rows of each split, when the job asked for them. */
+  splitRows?: { train: number[]; validation: number[]; test: number[] };
+  /** Image data sets: input size, augmentation, and the most confident mistakes on the test split. */
+  image?: ImageTrainingInfo;
+  misclassified?: MisclassifiedImage[];
 }

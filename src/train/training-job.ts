@@ -146,6 +146,10 @@ export async function runTableTraining(
     warnings: prepared.warnings,
   };
   if (context.backend.adapter) result.adapter = context.backend.adapter;
+  if (job.includeSplit) {
+    const rows = (indices: Int32Array) => Array.from(indices, (i) => prepared.tableRows[i]);
+    result.splitRows = { train: rows(prepared.split.train), validation: rows(prepared.split.validation), test: rows(prepared.split.test) };
+  }
   if (summaries.length > 1) {
     const fmt = (v: number | null) => (v === null ? 'n/a' : v.toFixed(4));
     result.autoSelection = {

@@ -8,9 +8,14 @@ import type { TrainingResult } from '../train/result';
 import type { ModelChoice, LogisticRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
 import type { PrepareSettings } from '../preprocess/settings';
 import type { ModelArtifacts } from '../export/model-artifacts';
+import type { ImageDatasetSummary, ImageLoadProgress, ImageLoadRequest, ImageThumbnails } from '../data/images/summary';
+import type { ImageSettings } from '../data/images/settings';
+import type { ExportCalls } from '../export/calls';
+import type { PredictCalls } from '../predict/calls';
+import type { NotebookCalls } from '../notebook/calls';
 
 /** What the page knows about the loaded table; the columns themselves stay in the worker. */
-export interface DatasetSummary {
+export interface TableSummary {
   id: string;
   kind: 'table';
   name: string;
@@ -23,7 +28,12 @@ export interface DatasetSummary {
   preview: string[][];
   warnings: string[];
   parseSeconds: number;
+  /** Time to compute the column profiles after parsing. */
+  profileSeconds: number;
 }
+
+/** The loaded data set: a table or images (`kind` tells which); a new load replaces either. */
+export type DatasetSummary = TableSummary | ImageDatasetSummary;
 
 export type DataSource =
   | { kind: 'file'; file: File }
@@ -35,6 +45,10 @@ export interface TrainJob {
   model: ModelChoice;
   specs: { logreg: LogisticRegressionSpec; mlp: MlpSpec; cnn: CnnSpec };
   training: TrainSettings;
+  /** Return the original row numbers of each split (benchmarks and parity checks use them). */
+  includeSplit?: boolean;
+  /** Image data sets: augmentation (size and channels were applied when loading). */
+  images?: ImageSettings;
 }
 
 export type JobProgress =
@@ -43,11 +57,12 @@ export type JobProgress =
   | { phase: 'backend'; message: string }
   | { phase: 'training'; candidate: string; epoch: number; epochs: number; batch: number; batches: number }
   | { phase: 'epoch'; candidate: string; record: EpochRecord }
-  | { phase: 'evaluating'; message: string };
+  | { phase: 'evaluating'; message: string }
+  | ImageLoadProgress;
 
 /** Calls about tables: loading and browsing. Request name → [payload, result]. */
 export interface TableCalls {
-  'load-table': [DataSource, DatasetSummary];
+  'load-table': [DataSource, TableSummary];
   rows: [{ datasetId: string; start: number; count: number }, string[][]];
 }
 
@@ -56,6 +71,15 @@ export interface TrainCalls {
   'probe-backends': [Record<string, never>, BackendProbe[]];
   'choose-backend': [{ choice: TrainSettings['backend']; workload: 'tabular' | 'image' }, BackendDecision & { active: BackendName }];
   train: [TrainJob, TrainingResult];
+}
+
+/** Calls about image data sets: loading (progress, cancel) and pixels for galleries. */
+export interface ImageCalls {
+  'load-images': [ImageLoadRequest, ImageDatasetSummary];
+  /** The first `perClass` images of every class. */
+  'image-samples': [{ datasetId: string; perClass: number }, ImageThumbnails];
+  /** The listed images (e.g. misclassified test images). */
+  'image-pixels': [{ datasetId: string; indices: number[] }, ImageThumbnails];
 }
 
 /** Calls about the trained model kept in the worker. */
@@ -70,7 +94,7 @@ export interface ModelCalls {
  * Every call the worker answers. A feature adds its own `XCalls` interface in its own file, lists it
  * here, and registers handlers in studio.worker.ts.
  */
-export interface WorkerCalls extends TableCalls, TrainCalls, ModelCalls {}
+export interface WorkerCalls extends TableCalls, TrainCalls, ModelCalls, ImageCalls, ExportCalls, PredictCalls, NotebookCalls {}
 
 export type CallName = keyof WorkerCalls;
 

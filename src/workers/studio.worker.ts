@@ -9,6 +9,10 @@ import type { Handler } from './worker-state';
 import { tableHandlers } from './handlers/table-handlers';
 import { trainHandlers } from './handlers/train-handlers';
 import { modelHandlers } from './handlers/model-handlers';
+import { imageHandlers } from './handlers/image-handlers';
+import { exportHandlers } from './handlers/export-handlers';
+import { predictHandlers } from './handlers/predict-handlers';
+import { notebookHandlers } from './handlers/notebook-handlers';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,9 +20,29 @@ const handlers: { [K in CallName]: Handler<K> } = {
   ...tableHandlers,
   ...trainHandlers,
   ...modelHandlers,
+  ...imageHandlers,
+  ...exportHandlers,
+  ...predictHandlers,
+  ...notebookHandlers,
 };
 
 const jobs = new Map<number, AbortController>();
+
+/**
+ * TensorFlow.js has one global backend. Calls that use it run one at a time, so a prediction, an export
+ * or a calibration never switches the backend under a running training job; calls that never touch
+ * TensorFlow.js (loading data, browsing rows, probing) run at once. Cancel messages bypass the queue.
+ */
+const CONCURRENT_CALLS = new Set<CallName>(['load-table', 'rows', 'probe-backends', 'load-images', 'image-samples', 'image-pixels', 'dataset-fingerprint']);
+let tfQueue: Promise<unknown> = Promise.resolve();
+function exclusive<T>(run: () => Promise<T>): Promise<T> {
+  const next = tfQueue.then(run, run);
+  tfQueue = next.then(
+    () => undefined,
+    () => undefined,
+  );
+  return next;
+}
 
 function post(response: WorkerResponse): void {
   self.postMessage(response);
@@ -45,7 +69,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const progress = (p: JobProgress) => post({ kind: 'progress', id: request.id, progress: p });
   try {
     const handler = handlers[request.call] as Handler<typeof request.call>;
-    const result = await handler(request.payload as never, controller.signal, progress);
+    const run = () => handler(request.payload as never, controller.signal, progress);
+    const result = await (CONCURRENT_CALLS.has(request.call) ? run() : exclusive(run));
     post({ kind: 'done', id: request.id, result });
   } catch (error) {
     post({ kind: 'failed', id: request.id, error: toFailure(error) });

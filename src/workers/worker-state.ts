@@ -3,19 +3,31 @@ import type { Table } from '../data/table';
 import type { BackendProbe } from '../train/backends';
 import { probeBackends } from '../train/backends';
 import type { TrainedModel } from '../train/training-job';
-import type { CallName, DatasetSummary, JobProgress, WorkerCalls } from './protocol';
+import type { ImageDataset } from '../data/images/image-dataset';
+import type { ImageDatasetSummary } from '../data/images/summary';
+import type { CallName, JobProgress, TableSummary, WorkerCalls } from './protocol';
 
 /** Heavy state that lives only in the worker; the page sees summaries. */
 export interface LoadedTable {
-  summary: DatasetSummary;
+  summary: TableSummary;
   table: Table;
   profiles: ColumnProfile[];
+  /** The original file, when loaded from one: the notebook hashes it and keeps small ones inline. */
+  file?: File;
 }
 
+/** A loaded image set: one Uint8Array of pixels, never one tensor per image. */
+export interface LoadedImages {
+  summary: ImageDatasetSummary;
+  dataset: ImageDataset;
+}
+
+/** `dataset` (a table) and `images` are exclusive: loading one clears the other. */
 export const workerState: {
   dataset: LoadedTable | null;
+  images: LoadedImages | null;
   trained: TrainedModel | null;
-} = { dataset: null, trained: null };
+} = { dataset: null, images: null, trained: null };
 
 let probes: Promise<BackendProbe[]> | null = null;
 let runtime: Promise<typeof import('./tf-runtime')> | null = null;

@@ -1,5 +1,7 @@
 import { UserError, number, oneOf, text } from '../args.mjs';
 import { loadData, unwrap } from '../app.mjs';
+import { exportBundleTo } from './predict.mjs';
+import { imageDataKind, imageLoadOptions, imageTrainOptions, loadImageData } from '../image-data.mjs';
 
 export function trainOptions(flags) {
   const hiddenText = text(flags, 'hidden');
@@ -9,7 +11,7 @@ export function trainOptions(flags) {
   }
   return {
     target: text(flags, 'target'),
-    model: oneOf(flags, 'model', ['auto', 'logreg', 'mlp']),
+    model: oneOf(flags, 'model', ['auto', 'logreg', 'mlp', 'cnn']),
     hidden,
     backend: oneOf(flags, 'backend', ['auto', 'webgpu', 'webgl', 'wasm', 'cpu']),
     epochs: number(flags, 'epochs', { integer: true }),
@@ -18,19 +20,38 @@ export function trainOptions(flags) {
     seed: number(flags, 'seed', { integer: true }),
     testSize: number(flags, 'test-size'),
     validationSize: number(flags, 'validation-size'),
+    dropout: number(flags, 'dropout'),
+    l2: number(flags, 'l2'),
+    includeSplit: Boolean(flags['include-split']),
   };
 }
 
 export const train = {
   usage: `train    --data <file.csv> | --sample <id>  --target <column> [--model logreg|mlp|auto] [--hidden 64,64]
            [--backend auto|webgpu|webgl|wasm|cpu] [--epochs N] [--batch-size N] [--learning-rate x]
-           [--seed N] [--test-size 0.2] [--validation-size 0.1] [--out result.json]`,
+           [--seed N] [--test-size 0.2] [--validation-size 0.1] [--dropout 0.1] [--l2 0.0001]
+           [--include-split] (adds "splitRows": original row numbers per split) [--out result.json]
+           [--export model.zip] (also writes the model bundle; adds "export": {path, fileName, bytes})
+         --data <image folder|images.zip|pixels.csv|*-images-idx3-ubyte[.gz]> [--target label (pixel CSV)] [--model cnn|auto|logreg|mlp]
+           [--image-size 28|WxH] [--channels auto|gray|rgb] [--class-names a,b,…] [--augment flip,shift[=0.1],rotation[=10]]`,
+  allowDirectoryData: true,
   validate(flags) {
     const options = trainOptions(flags);
-    if (!options.target) throw new UserError('missing_target', 'Say which column to predict with --target <column>.');
+    const images = imageDataKind(flags);
+    if (images) {
+      imageLoadOptions(flags);
+      imageTrainOptions(flags);
+    } else if (!options.target) throw new UserError('missing_target', 'Say which column to predict with --target <column>.');
   },
   async run(page, flags) {
+    const images = imageDataKind(flags);
+    if (images) {
+      await loadImageData(page, flags, images);
+      const trained = unwrap(await page.evaluate((o) => window.tauStudio.trainImages(o), { ...trainOptions(flags), ...imageTrainOptions(flags) }));
+      return text(flags, 'export') === undefined ? trained : { ...trained, export: await exportBundleTo(page, text(flags, 'export')) };
+    }
     await loadData(page, flags);
-    return unwrap(await page.evaluate((o) => window.tauStudio.train(o), trainOptions(flags)));
+    const result = unwrap(await page.evaluate((o) => window.tauStudio.train(o), trainOptions(flags)));
+    return text(flags, 'export') === undefined ? result : { ...result, export: await exportBundleTo(page, text(flags, 'export')) };
   },
 };

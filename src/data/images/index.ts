@@ -60,6 +60,7 @@ export {
 export { decodeImage, canDecodeImages, type DecodeImageFn, type DecodedImage, type DecodeOptions } from './decode-image';
 export {
   loadImageDataset,
+  resizeDataset,
   DEFAULT_LOAD_IMAGES_OPTIONS,
   type ImageSource,
   type LoadImagesOptions,
@@ -67,3 +68,8 @@ export {
   type LoadProgress,
 } from './load-images';
 export { isImagePath, isJunkPath, IMAGE_EXTENSIONS } from './paths';
+export { pixelTableFromTable } from './pixel-table';
+export { classifyImageFiles, type ImageInput, type ImageLoadRequest, type ImageDatasetSummary, type ImageThumbnails, type ImageLoadProgress } from './summary';
+export { loadImageInput, summarizeImages, type LoadedImageInput } from './load-input';
+export { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from './settings';
+export { sampleIndicesPerClass, packThumbnails, MAX_THUMBNAILS } from './thumbnails';

@@ -376,3 +376,13 @@ async function reshapeDataset(dataset: ImageDataset, options: LoadImagesOptions,
   }
   return { ...dataset, width, height, channels, pixels };
 }
+
+/**
+ * Brings an already decoded data set (a pixel CSV) to the requested size and channels, exactly as
+ * IDX files are: area-averaged resizing, luma for grayscale, replication for RGB.
+ */
+export function resizeDataset(dataset: ImageDataset, options: Pick<LoadImagesOptions, 'width' | 'height' | 'channels' | 'maxDatasetBytes'>, hooks: Omit<LoadImagesHooks, 'decode'> = {}): Promise<ImageDataset> {
+  const full: LoadImagesOptions = { ...DEFAULT_LOAD_IMAGES_OPTIONS, ...options };
+  checkOptions(full);
+  return reshapeDataset(dataset, full, hooks.signal, createProgress({ ...hooks, decode: () => Promise.reject(new Error('not used')) }));
+}

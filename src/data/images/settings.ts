@@ -25,3 +25,18 @@ export const DEFAULT_IMAGE_SETTINGS: ImageSettings = {
   maxTotalBytes: 2 * 1024 ** 3,
   maxPixelsPerImage: 40_000_000,
 };
+
+/** Image sizes the studio loads at (the model's input); larger sizes train very slowly in a browser. */
+export const IMAGE_SIZE_LIMITS = { min: 4, max: 512 } as const;
+
+/** Says what is wrong with image settings from an untrusted place (form, runner, shared link), or null. */
+export function validateImageSettings(s: ImageSettings): string | null {
+  const size = (v: number) => Number.isInteger(v) && v >= IMAGE_SIZE_LIMITS.min && v <= IMAGE_SIZE_LIMITS.max;
+  if (!size(s.width) || !size(s.height)) return `Image width and height must be whole numbers from ${IMAGE_SIZE_LIMITS.min} to ${IMAGE_SIZE_LIMITS.max} pixels.`;
+  if (s.channels !== 'auto' && s.channels !== 1 && s.channels !== 3) return 'Channels must be auto, 1 (grayscale) or 3 (RGB).';
+  const a = s.augmentation;
+  if (!(Number.isFinite(a.shift) && a.shift >= 0 && a.shift <= 0.5)) return 'Shift must be a fraction from 0 to 0.5 of the image size.';
+  if (!(Number.isFinite(a.rotation) && a.rotation >= 0 && a.rotation <= 180)) return 'Rotation must be from 0 to 180 degrees.';
+  if (!(s.maxTotalBytes > 0) || !(s.maxPixelsPerImage > 0)) return 'The size limits must be positive.';
+  return null;
+}

@@ -7,6 +7,8 @@ import { Message } from '../common/Message';
 import { formatBytes, formatCount } from '../common/format';
 import { DataTable } from './DataTable';
 import { ColumnProfiles } from './ColumnProfiles';
+import { ImageLoadPanel } from '../images/ImageLoadPanel';
+import { ImageDatasetView, imageHeadline } from '../images/ImageDatasetView';
 
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
 
@@ -17,7 +19,6 @@ export function DataSection({ step }: { step: number }) {
   const loadFile = useStudio((s) => s.loadFile);
   const loadSample = useStudio((s) => s.loadSample);
   const cancelLoad = useStudio((s) => s.cancelLoad);
-  const datasetRef = useStudio((s) => s.notebook.dataset);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const [dragging, setDragging] = useState(false);
@@ -35,7 +36,13 @@ export function DataSection({ step }: { step: number }) {
       id="dataset"
       step={step}
       title="Data"
-      summary={dataset ? <span data-testid="dataset-summary">{dataset.name}: {formatCount(dataset.rows)} rows × {dataset.header.length} columns</span> : null}
+      summary={
+        dataset?.kind === 'images' ? (
+          <span data-testid="dataset-summary">{imageHeadline(dataset)}</span>
+        ) : dataset ? (
+          <span data-testid="dataset-summary">{dataset.name}: {formatCount(dataset.rows)} rows × {dataset.header.length} columns</span>
+        ) : null
+      }
     >
       <div className="load-row">
         <div
@@ -83,6 +90,7 @@ export function DataSection({ step }: { step: number }) {
           </ul>
         </div>
       </div>
+      <ImageLoadPanel />
 
       {loading ? (
         <div className="progress-row" data-testid="load-progress">
@@ -103,14 +111,8 @@ export function DataSection({ step }: { step: number }) {
         </Message>
       ) : null}
 
-      {!dataset && datasetRef && !loading ? (
-        <Message kind="info" title="Data needed">
-          This notebook used <strong>{datasetRef.name}</strong>
-          {datasetRef.kind === 'file' ? ` (${formatBytes(datasetRef.bytes)})` : ''}. Load it again to retrain; saved results below are still shown.
-        </Message>
-      ) : null}
-
-      {dataset ? (
+      {dataset?.kind === 'images' ? <ImageDatasetView images={dataset} /> : null}
+      {dataset?.kind === 'table' ? (
         <>
           <p className="dataset-facts">
             {formatBytes(dataset.bytes)} · {delimiterName(dataset.dialect.delimiter)}-separated

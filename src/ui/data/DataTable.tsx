@@ -38,7 +38,7 @@ export function DataTable() {
     for (let p = Math.floor(first / PAGE); p <= Math.floor(Math.max(first, last - 1) / PAGE); p++) ensurePage(p);
   }, [first, last, ensurePage]);
 
-  if (!dataset) return null;
+  if (!dataset || dataset.kind !== 'table') return null;
   const visible: { index: number; cells: string[] | null }[] = [];
   for (let r = first; r < last; r++) {
     const page = pages.get(Math.floor(r / PAGE));

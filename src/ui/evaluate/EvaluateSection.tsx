@@ -1,13 +1,16 @@
+import { useDeferredValue } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS } from '../../train/settings';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { formatCount, formatMetric, formatPercentValue } from '../common/format';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { MisclassifiedGallery } from '../images/MisclassifiedGallery';
 import { RocChart } from './RocChart';
 
 export function EvaluateSection({ step }: { step: number }) {
-  const results = useStudio((s) => s.notebook.results);
+  // Deferred: a new result renders in an interruptible transition instead of one long task.
+  const results = useDeferredValue(useStudio((s) => s.notebook.results));
   if (!results) {
     return (
       <Section id="evaluate" step={step} title="Evaluate">
@@ -108,6 +111,7 @@ export function EvaluateSection({ step }: { step: number }) {
         </tfoot>
       </table>
       <ConfusionMatrix labels={labels} matrix={m.confusionMatrix.matrix} />
+      {results.misclassified ? <MisclassifiedGallery results={results} /> : null}
       {m.roc && m.rocAuc !== undefined ? <RocChart roc={m.roc} auc={m.rocAuc} positive={labels[1]} /> : null}
       <p className="field-hint">Metrics follow scikit-learn’s definitions (precision/recall with zero_division=0; AUC with the second class as positive).</p>
     </Section>

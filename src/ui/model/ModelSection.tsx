@@ -4,6 +4,7 @@ import { describeModel, validateModelSpec, type Activation, type ModelChoice } f
 import { Section } from '../common/Section';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
+import { ImageModelSection } from '../images/ImageModelSection';
 
 const CHOICES: { value: ModelChoice; label: string; hint: string }[] = [
   { value: 'auto', label: 'Auto', hint: 'Trains logistic regression and an MLP and keeps the one with the lower validation loss.' },
@@ -35,6 +36,8 @@ export function ModelSection({ step }: { step: number }) {
   const [hiddenError, setHiddenError] = useState<string | null>(null);
   useEffect(() => setHiddenText(model.mlp.hidden.join(', ')), [model.mlp.hidden]);
   const mlpProblem = validateModelSpec(model.mlp);
+  const dataset = useStudio((s) => s.dataset);
+  if (dataset?.kind === 'images') return <ImageModelSection step={step} images={dataset} />;
 
   return (
     <Section id="model" step={step} title="Model" summary={<span>{model.choice === 'auto' ? 'Auto' : describeModel(model[model.choice === 'cnn' ? 'cnn' : model.choice])}</span>}>

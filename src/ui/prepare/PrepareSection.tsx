@@ -5,6 +5,7 @@ import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
+import { ImagePrepareSection } from '../images/ImagePrepareSection';
 
 const MISSING_OPTIONS: { value: MissingStrategy; label: string }[] = [
   { value: 'median', label: 'Fill with the median (numbers) / most frequent (categories)' },
@@ -33,6 +34,7 @@ export function PrepareSection({ step }: { step: number }) {
       </Section>
     );
   }
+  if (dataset.kind === 'images') return <ImagePrepareSection step={step} images={dataset} />;
   const profiles = dataset.profiles;
   const targetProfile = profiles.find((p) => p.name === prepare.target);
   const targetCheck = targetProfile ? checkTarget(targetProfile) : null;

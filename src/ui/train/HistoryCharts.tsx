@@ -1,3 +1,4 @@
+import { memo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochRecord } from '../../train/train-loop';
 import { formatMetric } from '../common/format';
@@ -8,7 +9,9 @@ interface HistoryChartsProps {
 }
 
 /** Loss and accuracy per epoch, training and validation side by side, with a table as text alternative. */
-export function HistoryCharts({ history, title }: HistoryChartsProps) {
+export const HistoryCharts = memo(function HistoryCharts({ history, title }: HistoryChartsProps) {
+  // The table is built only when opened: re-rendering hundreds of rows on every epoch would block the page.
+  const [tableOpen, setTableOpen] = useState(false);
   const hasValidation = history.some((h) => h.valLoss !== null);
   const chart = (metric: 'loss' | 'accuracy', label: string) => (
     <figure className="chart" data-testid={`chart-${metric}`}>
@@ -45,8 +48,9 @@ export function HistoryCharts({ history, title }: HistoryChartsProps) {
         {chart('loss', 'Loss')}
         {chart('accuracy', 'Accuracy')}
       </div>
-      <details>
+      <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Training history as a table ({history.length} epochs)</summary>
+        {tableOpen ? (
         <div className="table-scroll">
           <table className="compact-table" data-testid="history-table">
             <thead>
@@ -71,7 +75,8 @@ export function HistoryCharts({ history, title }: HistoryChartsProps) {
             </tbody>
           </table>
         </div>
+        ) : null}
       </details>
     </div>
   );
-}
+});

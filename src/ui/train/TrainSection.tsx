@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS, type BackendChoice, type OptimizerName } from '../../train/settings';
 import { describeProbe } from '../../train/backends';
@@ -6,11 +7,14 @@ import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
 import { HistoryCharts } from './HistoryCharts';
+import type { EpochRecord } from '../../train/train-loop';
 
 const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
   { value: 'adam', label: 'Adam' },
   { value: 'sgd', label: 'SGD with momentum 0.9' },
 ];
+
+const EMPTY_HISTORY: EpochRecord[] = [];
 
 export function TrainSection({ step }: { step: number }) {
   const dataset = useStudio((s) => s.dataset);
@@ -33,7 +37,7 @@ export function TrainSection({ step }: { step: number }) {
   ];
   const running = training.status !== 'idle';
   const live = training.runs[training.runs.length - 1];
-  const shownHistory = running ? live?.history : results?.training.history;
+  const shownHistory = useDeferredValue(running ? live?.history : results?.training.history);
   const progressValue = training.epochs > 0 ? (training.epoch - 1 + (training.batches > 0 ? training.batch / training.batches : 0)) / training.epochs : 0;
 
   return (
@@ -71,13 +75,13 @@ export function TrainSection({ step }: { step: number }) {
         </details>
       ) : null}
       <div className="button-row">
-        <button type="button" className="button button-primary" disabled={!dataset || !target || running} onClick={() => void train()} data-testid="train-button">
+        <button type="button" className="button button-primary" disabled={!dataset || (dataset.kind === 'table' && !target) || running} onClick={() => void train()} data-testid="train-button">
           {results ? 'Train again' : 'Train'}
         </button>
         <button type="button" className="button" disabled={training.status !== 'running'} onClick={stopTraining} data-testid="stop-button">
           Stop (keep best so far)
         </button>
-        {!dataset ? <span className="field-hint">Load data first.</span> : !target ? <span className="field-hint">Choose a target first.</span> : null}
+        {!dataset ? <span className="field-hint">Load data first.</span> : dataset.kind === 'table' && !target ? <span className="field-hint">Choose a target first.</span> : null}
       </div>
       {running ? (
         <div className="progress-row" data-testid="train-progress" aria-live="polite">
@@ -92,12 +96,21 @@ export function TrainSection({ step }: { step: number }) {
           {trainError.message}
         </Message>
       ) : null}
-      {shownHistory && shownHistory.length > 0 ? <HistoryCharts history={shownHistory} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? '')} /> : null}
+      {/* Mounted as soon as there is data (empty until the first epoch): the charts' first mount is the
+          expensive part, and it should not land in the middle of training. */}
+      {dataset || (shownHistory && shownHistory.length > 0) ? (
+        <HistoryCharts history={shownHistory ?? EMPTY_HISTORY} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? 'not trained yet')} />
+      ) : null}
       {!running && results ? (
         <p className="result-facts" data-testid="training-facts">
           {results.modelDescription}: {results.training.epochs} epochs ({results.training.stoppedBy === 'early-stopping' ? `early stopping kept epoch ${results.training.bestEpoch}` : results.training.stoppedBy === 'user' ? `stopped by you; kept epoch ${results.training.bestEpoch}` : `best epoch ${results.training.bestEpoch}`}) in {results.training.seconds.toFixed(1)} s ·{' '}
           {Math.round(results.training.samplesPerSecond).toLocaleString('en-US')} samples/s on {BACKEND_LABELS[results.backend]}
           {results.autoSelection ? <span className="field-hint"> · {results.autoSelection.reason}</span> : null}
+        </p>
+      ) : null}
+      {!running && results ? (
+        <p className="field-hint" data-testid="backend-reason">
+          Why {BACKEND_LABELS[results.backend]}: {results.backendReason}
         </p>
       ) : null}
     </Section>

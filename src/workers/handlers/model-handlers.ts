@@ -1,5 +1,6 @@
 import type { ModelCalls } from '../protocol';
 import { loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
+import { readyRuntime } from './export-handlers';
 
 export const modelHandlers: Handlers<ModelCalls> = {
   async 'model-artifacts'() {
@@ -11,7 +12,8 @@ export const modelHandlers: Handlers<ModelCalls> = {
   },
 
   async 'load-model'(artifacts) {
-    const rt = await loadRuntime();
+    // A shared notebook may restore a model before anything trained: a backend must be ready first.
+    const rt = await readyRuntime();
     const { fromArtifacts } = await import('../../train/model-io');
     const trained = await fromArtifacts(artifacts);
     setTrained(trained);

@@ -2,7 +2,7 @@ import { parseCsvBlob } from '../../data/csv/parse-csv';
 import { DataError } from '../../data/csv/errors';
 import { profileTable } from '../../data/profile';
 import { tableRows } from '../../data/table';
-import type { DataSource, DatasetSummary, TableCalls } from '../protocol';
+import type { DataSource, TableCalls, TableSummary } from '../protocol';
 import { workerState, type Handlers } from '../worker-state';
 
 let datasetCounter = 0;
@@ -24,8 +24,9 @@ export const tableHandlers: Handlers<TableCalls> = {
     const started = performance.now();
     const { blob, name } = await sourceBlob(source, signal);
     const parsed = await parseCsvBlob(blob, { fileName: name, signal, onProgress: (p) => progress({ phase: 'reading', ...p }) });
+    const parseSeconds = (performance.now() - started) / 1000;
     const profiles = profileTable(parsed.table);
-    const summary: DatasetSummary = {
+    const summary: TableSummary = {
       id: `table-${++datasetCounter}`,
       kind: 'table',
       name,
@@ -36,10 +37,12 @@ export const tableHandlers: Handlers<TableCalls> = {
       profiles,
       preview: parsed.preview,
       warnings: parsed.warnings,
-      parseSeconds: (performance.now() - started) / 1000,
+      parseSeconds,
+      profileSeconds: (performance.now() - started) / 1000 - parseSeconds,
     };
     // Replace the previous dataset only now that the new one loaded completely.
-    workerState.dataset = { summary, table: parsed.table, profiles };
+    workerState.dataset = { summary, table: parsed.table, profiles, ...(source.kind === 'file' ? { file: source.file } : {}) };
+    workerState.images = null;
     return summary;
   },
 

@@ -1,6 +1,8 @@
 import { DataError } from '../../data/csv/errors';
+import { estimateInputWidth } from '../../preprocess/settings';
 import type { TrainCalls } from '../protocol';
 import { getProbes, loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
+import { trainImages } from './image-handlers';
 
 export const trainHandlers: Handlers<TrainCalls> = {
   async 'probe-backends'() {
@@ -13,13 +15,20 @@ export const trainHandlers: Handlers<TrainCalls> = {
   },
 
   async train(job, signal, progress) {
+    if (workerState.images?.summary.id === job.datasetId) return trainImages(job, signal, progress);
     const current = workerState.dataset;
     if (!current || current.summary.id !== job.datasetId) {
       throw new DataError('no_dataset', 'The dataset to train on is no longer loaded. Load it again, then train.');
     }
     const rt = await loadRuntime();
     progress({ phase: 'backend', message: 'Choosing a backend…' });
-    const backend = await rt.chooseBackend(job.training.backend, 'tabular', await getProbes());
+    // Calibrate (when needed) on the model, input width and batch size this job will really use.
+    const shape = {
+      exampleShape: [Math.max(1, estimateInputWidth(current.profiles, job.prepare))],
+      batchSize: job.training.batchSize,
+      spec: job.model === 'logreg' ? job.specs.logreg : job.specs.mlp,
+    };
+    const backend = await rt.chooseBackend(job.training.backend, 'tabular', await getProbes(), shape);
     const { runTableTraining } = await import('../../train/training-job');
     const { result, trained } = await runTableTraining(job, current.table, current.profiles, current.summary.name, {
       signal,

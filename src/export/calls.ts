@@ -1,0 +1,59 @@
+import type { FittedPreprocessor } from '../preprocess/fitted';
+import type { PrepareSettings } from '../preprocess/settings';
+import type { ImageInput, MetricsFile } from './bundle-format';
+import type { PickedFile } from './read-bundle';
+
+/** The model the worker holds, as the page sees it. */
+export interface ModelInfo {
+  /** Changes whenever the worker's model changes. */
+  id: string;
+  source: 'trained' | 'imported' | 'browser';
+  name: string;
+  classes: string[];
+  exampleShape: number[];
+  parameters: number;
+  /** Table models: the fitted transforms (the prediction form is generated from them). */
+  preprocessing: FittedPreprocessor | null;
+  image: ImageInput | null;
+  /** Whether training statistics for drift checks are known. */
+  hasReference: boolean;
+  metrics: MetricsFile | null;
+  /** Things worth knowing about an imported bundle (e.g. missing metrics.json). */
+  notes: string[];
+}
+
+/**
+ * What the page knows about the model it trained: the worker cannot tell which dataset and settings
+ * produced its model, so the page says (used only for models trained here, never for imported ones).
+ */
+export interface ModelContext {
+  datasetId: string | null;
+  prepare: PrepareSettings | null;
+  metrics: MetricsFile | null;
+  name: string;
+}
+
+/** A model saved in this browser (IndexedDB, `indexeddb://<id>`). */
+export interface SavedModelEntry {
+  id: string;
+  url: string;
+  name: string;
+  savedAt: string;
+  kind: 'tabular' | 'image';
+  classes: string[];
+  parameters: number;
+  accuracy: number | null;
+  /** False when the TensorFlow.js model store no longer holds the weights. */
+  available: boolean;
+}
+
+/** Calls about exporting, saving and importing models. */
+export interface ExportCalls {
+  'model-info': [ModelContext, ModelInfo | null];
+  'export-bundle': [ModelContext, { zip: Blob; fileName: string; bytes: number }];
+  'save-model-browser': [ModelContext & { label: string }, SavedModelEntry[]];
+  'list-saved-models': [Record<string, never>, SavedModelEntry[]];
+  'open-saved-model': [{ id: string }, ModelInfo];
+  'delete-saved-model': [{ id: string }, SavedModelEntry[]];
+  'import-bundle': [{ files: PickedFile[] }, ModelInfo];
+}

@@ -1,0 +1,69 @@
+// Load a Tau Studio model bundle and predict with @tensorflow/tfjs: in a browser, or in Node with the
+// pure-JavaScript package (npm install @tensorflow/tfjs; tfjs-node is not needed).
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * Loads the unzipped bundle. `readFile(name)` returns the bytes of one of its files, for example
+ *   Node:    (name) => fs.promises.readFile(path.join('my-model', name))
+ *   Browser: (name) => fetch(new URL(name, 'https://example.com/my-model/')).then((r) => r.arrayBuffer())
+ */
+export async function loadBundle(readFile) {
+  const readJson = async (name) => JSON.parse(new TextDecoder().decode(await readFile(name)));
+  const modelJson = await readJson('model.json');
+  const preprocessing = await readJson('preprocessing.json');
+  const weightSpecs = modelJson.weightsManifest.flatMap((group) => group.weights);
+  const shards = [];
+  for (const path of modelJson.weightsManifest.flatMap((group) => group.paths)) shards.push(new Uint8Array(await readFile(path)));
+  const weightData = new Uint8Array(shards.reduce((size, shard) => size + shard.length, 0));
+  shards.reduce((offset, shard) => (weightData.set(shard, offset), offset + shard.length), 0);
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData: weightData.buffer }));
+  return { model, preprocessing };
+}
+
+// The spellings of "no value" Tau Studio reads as missing.
+const MISSING = new Set(['', 'NA', 'N/A', 'n/a', 'na', 'NaN', 'nan', 'NAN', 'null', 'NULL', 'Null', 'None', 'none', '?', '-', '#N/A', '#NA', '<NA>', '.', 'missing']);
+const isMissing = (value) =>
+  value === null || value === undefined || (typeof value === 'string' && (value.trim() === '' || (value.length <= 7 && MISSING.has(value.trim()))));
+
+/** One raw row ({ column: value } or a Map; values as text or numbers) → the model's input vector. */
+export function encodeRow(preprocessing, row) {
+  const get = row instanceof Map ? (name) => row.get(name) : (name) => (Object.hasOwn(row, name) ? row[name] : undefined);
+  const input = [];
+  for (const feature of preprocessing.features) {
+    let value = get(feature.name);
+    if (isMissing(value)) {
+      if (preprocessing.missing === 'drop') throw new Error(`${feature.name}: value is missing (the model was trained on complete rows only)`);
+      value = feature.fill; // imputed as at training time
+    }
+    if (feature.kind === 'numeric') {
+      const number = typeof value === 'number' ? value : /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value) ? Number(value) : NaN;
+      if (!Number.isFinite(number)) throw new Error(`${feature.name}: "${value}" is not a number`);
+      input.push((number - feature.center) / feature.scale);
+    } else {
+      // One-hot in the fitted order; a category not seen in training is all zeros.
+      const text = String(value);
+      for (const category of feature.categories) input.push(category === text ? 1 : 0);
+    }
+  }
+  return input;
+}
+
+/** Image models: `pixels` is height × width × channels uint8 values (HWC), already at the bundle's size. */
+export function encodeImage(preprocessing, pixels) {
+  return Array.from(pixels, (value) => value * preprocessing.pixelScale);
+}
+
+/** Predicts rows (tabular) or images; returns [{ label, probabilities: { className: p } }]. */
+export function predict({ model, preprocessing }, items) {
+  const classes = preprocessing.target.classes;
+  const shape = model.inputs[0].shape.slice(1);
+  const encoded = items.map((item) => (preprocessing.kind === 'image' ? encodeImage(preprocessing, item) : encodeRow(preprocessing, item)));
+  const output = tf.tidy(() => model.predict(tf.tensor(encoded.flat(), [encoded.length, ...shape])));
+  const values = output.dataSync();
+  output.dispose();
+  return encoded.map((_, i) => {
+    const p = Array.from(values.subarray(i * classes.length, (i + 1) * classes.length));
+    const best = p.indexOf(Math.max(...p));
+    return { label: classes[best], probabilities: Object.fromEntries(classes.map((c, k) => [c, p[k]])) };
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * Autosave: every change is written a moment later (debounced), then read back and compared, so
+ * "Saved" means the bytes on disk are the bytes of the notebook. Writes name the revision they build
+ * on; when another tab saved the same notebook first, this tab's version is kept as a copy (both
+ * survive) and the caller is told. Failures are reported, never swallowed, and retried on the next change.
+ */
+import { newId, type NotebookDocument } from '../document';
+import { explainStorageError, StorageError, type NotebookEntry, type NotebookStorage } from './types';
+
+export type SaveStatus =
+  | { state: 'idle' }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  | { state: 'saved'; savedAt: string; revision: number; bytes: number }
+  | { state: 'error'; code: StorageError['code']; message: string };
+
+export interface ConflictCopy {
+  /** This tab's version, now stored under a new id: the caller shows it instead of the original. */
+  copy: NotebookDocument;
+  /** The version another tab saved, still under the original id. */
+  other: NotebookEntry;
+}
+
+export interface AutosaveEvents {
+  status(status: SaveStatus): void;
+  conflict(info: ConflictCopy): void;
+  saved(entry: NotebookEntry): void;
+}
+
+export interface AutosaveOptions {
+  delayMs?: number;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+export class Autosaver {
+  private id: string | null = null;
+  private revision = 0;
+  private savedJson: string | null = null;
+  private latest: NotebookDocument | null = null;
+  private timer: unknown = null;
+  private running: Promise<void> = Promise.resolve();
+  private readonly delayMs: number;
+  private readonly setTimer: (run: () => void, ms: number) => unknown;
+  private readonly clearTimer: (timer: unknown) => void;
+
+  constructor(
+    private readonly storage: NotebookStorage,
+    private readonly events: AutosaveEvents,
+    { delayMs = 500, setTimer = (run, ms) => setTimeout(run, ms), clearTimer = (t) => clearTimeout(t as ReturnType<typeof setTimeout>) }: AutosaveOptions = {},
+  ) {
+    this.delayMs = delayMs;
+    this.setTimer = setTimer;
+    this.clearTimer = clearTimer;
+  }
+
+  /** The notebook now open, as it is stored (revision 0 and no JSON: not stored yet). */
+  attach(doc: NotebookDocument, revision: number, storedJson: string | null): void {
+    this.cancelTimer();
+    this.latest = null;
+    this.id = doc.id;
+    this.revision = revision;
+    this.savedJson = storedJson;
+  }
+
+  get attachedId(): string | null {
+    return this.id;
+  }
+
+  get attachedRevision(): number {
+    return this.revision;
+  }
+
+  /** True while a change waits for its save. */
+  get hasPendingChanges(): boolean {
+    return this.latest !== null;
+  }
+
+  /** Call on every change of the document; the save happens `delayMs` after the last call. */
+  schedule(doc: NotebookDocument): void {
+    if (doc.id !== this.id) this.attach(doc, 0, null);
+    this.latest = doc;
+    this.cancelTimer();
+    this.events.status({ state: 'pending' });
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.delayMs);
+  }
+
+  /** Saves now whatever is pending (page hidden, switching notebooks); resolves when written and verified. */
+  flush(): Promise<void> {
+    this.cancelTimer();
+    this.running = this.running.then(() => this.saveLatest());
+    return this.running;
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private async saveLatest(): Promise<void> {
+    const doc = this.latest;
+    if (!doc) return;
+    this.latest = null;
+    if (doc.id !== this.id) this.attach(doc, 0, null);
+    const json = JSON.stringify(doc);
+    if (json === this.savedJson) {
+      return;
+    }
+    this.events.status({ state: 'saving' });
+    try {
+      const result = await this.storage.put({ id: doc.id, title: doc.title, updatedAt: doc.updatedAt, json }, this.revision);
+      if (!result.ok) {
+        await this.keepBoth(doc, result.conflict);
+        return;
+      }
+      // A newer change may have been scheduled meanwhile; it builds on this revision.
+      if (this.id === doc.id) this.revision = result.entry.revision;
+      await this.verify(doc.id, json);
+      if (this.id === doc.id) this.savedJson = json;
+      this.events.saved(result.entry);
+      if (!this.latest) this.events.status({ state: 'saved', savedAt: result.entry.savedAt, revision: result.entry.revision, bytes: result.entry.bytes });
+    } catch (error) {
+      const failure = explainStorageError(error);
+      // Keep the change so the next change (or flush) tries again; nothing is dropped.
+      this.latest ??= doc;
+      this.events.status({ state: 'error', code: failure.code, message: failure.message });
+    }
+  }
+
+  /** Reads back what was written; a mismatch means the disk does not hold this notebook. */
+  private async verify(id: string, json: string): Promise<void> {
+    const back = await this.storage.get(id);
+    if (back?.json !== json) {
+      throw new StorageError('verify_failed', 'The notebook was written but reading it back gave different content, so it may not be saved. Export it as .json to be safe; saving is retried on the next change.');
+    }
+  }
+
+  private async keepBoth(doc: NotebookDocument, other: NotebookEntry): Promise<void> {
+    const copy: NotebookDocument = { ...doc, id: newId('nb'), title: `${doc.title} (copy from this tab)` };
+    this.attach(copy, 0, null);
+    this.latest = copy;
+    this.events.conflict({ copy, other });
+    await this.saveLatest();
+  }
+}

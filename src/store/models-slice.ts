@@ -1,0 +1,123 @@
+import type { ModelContext, ModelInfo, SavedModelEntry } from '../export/calls';
+import { metricsFile } from '../export/metrics-file';
+import type { WorkerFailure } from '../workers/protocol';
+import type { SliceCreator, StudioStore } from './types';
+import { failureOf, worker } from './worker-access';
+
+export type ModelTask = 'export' | 'save' | 'import' | 'open' | 'delete';
+
+export interface ModelsSlice {
+  /** The model the worker holds (trained here, imported, or opened from this browser). */
+  currentModel: ModelInfo | null;
+  modelTask: ModelTask | null;
+  modelError: WorkerFailure | null;
+  /** What the last import/open/save did, for a polite status line. */
+  modelNotice: string | null;
+  savedModels: SavedModelEntry[] | null;
+  refreshModel(): Promise<ModelInfo | null>;
+  /** The bundle .zip of the current model; the caller saves it (download, runner). */
+  exportModel(): Promise<{ zip: Blob; fileName: string } | null>;
+  saveModelToBrowser(label: string): Promise<boolean>;
+  listSavedModels(): Promise<void>;
+  openSavedModel(id: string): Promise<boolean>;
+  deleteSavedModel(id: string): Promise<boolean>;
+  /** A .zip, or model.json + weights (+ preprocessing.json, metrics.json) picked together. */
+  importModel(files: File[]): Promise<boolean>;
+}
+
+/** What the page knows about the model it trained (see ModelContext). */
+export function modelContext(state: StudioStore): ModelContext {
+  const results = state.notebook.results;
+  const stem = results ? results.datasetName.replace(/\.[a-z0-9]+$/i, '') : '';
+  return {
+    datasetId: state.dataset?.id ?? null,
+    prepare: results?.prepare ?? null,
+    metrics: results ? metricsFile(results) : null,
+    name: results ? `${stem}-${results.model.kind}` : '',
+  };
+}
+
+export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get) => {
+  /** Runs one model task; failures become `modelError`, and nothing the user had is changed. */
+  async function task<T>(name: ModelTask, work: () => Promise<T>): Promise<T | null> {
+    set({ modelTask: name, modelError: null, modelNotice: null });
+    try {
+      return await work();
+    } catch (error) {
+      set({ modelError: failureOf(error) });
+      return null;
+    } finally {
+      if (get().modelTask === name) set({ modelTask: null });
+    }
+  }
+
+  const adopt = (info: ModelInfo | null) => {
+    if (info?.id !== get().currentModel?.id) get().resetPredictions();
+    set({ currentModel: info });
+  };
+
+  return {
+    currentModel: null,
+    modelTask: null,
+    modelError: null,
+    modelNotice: null,
+    savedModels: null,
+
+    async refreshModel() {
+      try {
+        const info = await worker().call('model-info', modelContext(get())).promise;
+        adopt(info);
+        return info;
+      } catch (error) {
+        set({ modelError: failureOf(error) });
+        return null;
+      }
+    },
+
+    exportModel: () =>
+      task('export', async () => {
+        const { zip, fileName, bytes } = await worker().call('export-bundle', modelContext(get())).promise;
+        set({ modelNotice: `Exported ${fileName} (${(bytes / 1024).toFixed(1)} KB).` });
+        return { zip, fileName };
+      }),
+
+    async saveModelToBrowser(label) {
+      const saved = await task('save', () => worker().call('save-model-browser', { ...modelContext(get()), label }).promise);
+      if (saved) set({ savedModels: saved, modelNotice: `Saved in this browser as "${saved[0]?.name ?? label}".` });
+      return saved !== null;
+    },
+
+    async listSavedModels() {
+      // Not a task: the list loads in the background and must not block (or end) an import.
+      try {
+        set({ savedModels: await worker().call('list-saved-models', {}).promise });
+      } catch (error) {
+        set({ modelError: failureOf(error) });
+      }
+    },
+
+    async openSavedModel(id) {
+      const info = await task('open', () => worker().call('open-saved-model', { id }).promise);
+      if (info) {
+        adopt(info);
+        set({ modelNotice: `Opened "${info.name}" from this browser.` });
+      }
+      return info !== null;
+    },
+
+    async deleteSavedModel(id) {
+      const saved = await task('delete', () => worker().call('delete-saved-model', { id }).promise);
+      if (saved) set({ savedModels: saved, modelNotice: 'Deleted the saved model.' });
+      return saved !== null;
+    },
+
+    async importModel(files) {
+      const info = await task('import', () => worker().call('import-bundle', { files: files.map((f) => ({ name: f.name, blob: f })) }).promise);
+      if (info) {
+        adopt(info);
+        set({ modelNotice: `Imported ${info.name}: ${info.classes.length} classes, ${info.parameters.toLocaleString('en-US')} parameters.` });
+      }
+      return info !== null;
+    },
+  };
+};

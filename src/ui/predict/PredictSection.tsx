@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { useStudio } from '../../store/studio-store';
+import { Section } from '../common/Section';
+import { ModelPanel } from '../export/ModelPanel';
+import { BatchPanel } from './BatchPanel';
+import { ImagePanel } from './ImagePanel';
+import { PredictForm } from './PredictForm';
+import './predict.css';
+
+/** Deploy and monitor: export or import the model, predict one row, a CSV or images, and check drift. */
+export function PredictSection({ step }: { step: number }) {
+  const finishedAt = useStudio((s) => s.notebook.results?.finishedAt ?? null);
+  const model = useStudio((s) => s.currentModel);
+  const refreshModel = useStudio((s) => s.refreshModel);
+
+  useEffect(() => {
+    // A finished training run replaces the worker's model; ask the worker what it holds now.
+    void refreshModel();
+  }, [finishedAt, refreshModel]);
+
+  return (
+    <Section id="predict" step={step} title="Predict & monitor" summary={model ? <span data-testid="predict-summary">{model.name}</span> : null}>
+      <ModelPanel />
+      {model?.preprocessing ? (
+        <>
+          <PredictForm key={model.id} fitted={model.preprocessing} classes={model.classes} />
+          <BatchPanel />
+        </>
+      ) : null}
+      {model?.image ? <ImagePanel classes={model.classes} /> : null}
+    </Section>
+  );
+}
