@@ -4,25 +4,7 @@
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** Save a Blob through a temporary <a download> object URL. */
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Some browsers start reading the URL after click() returns; revoke a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-export function downloadText(text: string, filename: string, mimeType: string): void {
-  downloadBlob(new Blob([text], { type: `${mimeType};charset=utf-8` }), filename);
-}
+export { downloadBlob, downloadText } from '../common/download';
 
 export interface LegendEntry {
   name: string;

@@ -1,4 +1,4 @@
-/** Saves a Blob through a temporary <a download> link (revoked a moment later, after the browser has read it). */
+/** Saves a Blob through a temporary <a download> object URL. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -9,5 +9,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   document.body.appendChild(link);
   link.click();
   link.remove();
+  // Some browsers start reading the URL after click() returns; revoke a little later.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves text as a file (UTF-8). */
+export function downloadText(text: string, fileName: string, mimeType = 'application/json'): void {
+  downloadBlob(new Blob([text], { type: `${mimeType};charset=utf-8` }), fileName);
 }
