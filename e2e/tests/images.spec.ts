@@ -77,18 +77,41 @@ test.describe('image data sets and CNNs (WebGPU enabled)', () => {
     await expect(page.getByTestId('class-gallery').getByRole('img')).toHaveCount(24);
   });
 
-  test('explains why WASM cannot train a CNN, and says so when it is chosen', async ({ page }) => {
+  test('a broken zip keeps a loaded table; images replace the table and a table replaces the images', async ({ page }) => {
+    const studio = new StudioPage(page);
+    const images = new ImagesPage(page);
+    await studio.open();
+    await studio.loadSample('iris');
+    await images.chooseFiles(IMAGE_FIXTURES.truncatedZip);
+    await expect(page.getByTestId('load-error')).toContainText('previously loaded data (iris.csv) is still here');
+    await expect(page.getByTestId('dataset-summary')).toContainText('iris.csv: 150 rows');
+    await expect(page.getByTestId('data-table')).toBeVisible();
+
+    await images.setImageSize(16);
+    await images.chooseFiles(IMAGE_FIXTURES.zip);
+    await images.waitForImages('shapes.zip: 36 images');
+    await expect(page.getByTestId('load-error')).toHaveCount(0);
+    await expect(page.getByTestId('data-table')).toHaveCount(0);
+    await expect(page.getByTestId('model-choice').getByRole('radio', { name: /Auto \(CNN\)/ })).toBeChecked();
+
+    await studio.loadSample('penguins');
+    await expect(page.getByTestId('dataset-summary')).toContainText('penguins.csv: 344 rows');
+    await expect(page.getByTestId('image-dataset')).toHaveCount(0);
+    await expect(page.getByTestId('target-select')).toBeVisible();
+  });
+
+  test('trains a CNN on WASM as well, and says why that works', async ({ page }) => {
     const studio = new StudioPage(page);
     const images = new ImagesPage(page);
     await studio.open();
     await images.setImageSize(16);
     await images.chooseFolder(IMAGE_FIXTURES.folder);
     await images.waitForImages('shapes: 36 images');
-    await expect(page.getByTestId('wasm-cnn-note')).toContainText('Auto never picks WASM for a CNN');
+    await expect(page.getByTestId('wasm-cnn-note')).toContainText('Tau Studio adds that kernel');
     await page.getByTestId('backend-select').selectOption('wasm');
-    await expect(page.getByTestId('wasm-cnn-warning')).toContainText('Conv2DBackpropFilter');
+    await studio.setNumber('epochs', 1);
     await page.getByTestId('train-button').click();
-    await expect(page.getByTestId('train-error')).toContainText('WASM cannot be used here');
-    await expect(page.getByTestId('train-error')).toContainText('cannot train convolutional networks');
+    await expect(page.getByTestId('confusion-matrix')).toBeVisible({ timeout: 150_000 });
+    await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm');
   });
 });

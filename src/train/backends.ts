@@ -81,10 +81,9 @@ export function describeProbe(probe: BackendProbe): string {
   return parts.join(' ');
 }
 
-/** Which backends can train a model that needs these kernels. */
-export function canTrain(name: BackendName, workload: 'tabular' | 'image'): { ok: true } | { ok: false; reason: string } {
-  if (workload === 'image' && name === 'wasm') {
-    return { ok: false, reason: 'the TensorFlow.js WASM backend cannot train convolutional networks (it lacks the Conv2DBackpropFilter kernel)' };
-  }
-  return { ok: true };
-}
+/**
+ * TF.js 4.22's WASM backend lacks Conv2DBackpropFilter (and its Conv2DBackpropInput is a naive loop);
+ * the studio registers both, built on XNNPACK (src/train/wasm-conv-filter.ts), so WASM trains CNNs.
+ */
+export const WASM_CNN_NOTE =
+  'TensorFlow.js 4.22’s WASM backend cannot train convolutional networks by itself (it lacks the Conv2DBackpropFilter kernel); Tau Studio adds that kernel, built on XNNPACK, so WASM trains CNNs here';

@@ -12,23 +12,23 @@ const swiftshader: BackendProbe[] = [
 describe('backend choice', () => {
   it('takes a hardware GPU without calibrating', () => {
     const probes: BackendProbe[] = [{ ...swiftshader[0], software: false, adapter: 'nvidia ampere' }, ...swiftshader.slice(1)];
-    expect(decideWithoutCalibration(probes, 'tabular')?.backend).toBe('webgpu');
+    expect(decideWithoutCalibration(probes)?.backend).toBe('webgpu');
   });
 
   it('does not let a software adapter win without measuring', () => {
-    expect(decideWithoutCalibration(swiftshader, 'tabular')).toBeNull();
-    expect(calibrationCandidates(swiftshader, 'tabular')).toEqual(['webgpu', 'webgl', 'wasm']);
+    expect(decideWithoutCalibration(swiftshader)).toBeNull();
+    expect(calibrationCandidates(swiftshader)).toEqual(['webgpu', 'webgl', 'wasm']);
   });
 
-  it('never calibrates WASM for images (it cannot train CNNs)', () => {
-    expect(calibrationCandidates(swiftshader, 'image')).toEqual(['webgpu', 'webgl']);
-    const onlyWasm: BackendProbe[] = [
+  it('calibrates WASM for images too (the studio adds the convolution gradients it lacks), the CPU backend only as a last resort', () => {
+    expect(calibrationCandidates(swiftshader)).toEqual(['webgpu', 'webgl', 'wasm']);
+    const cpuOnly: BackendProbe[] = [
       { name: 'webgpu', available: false, reason: 'no adapter' },
       { name: 'webgl', available: false, reason: 'no webgl' },
-      { name: 'wasm', available: true },
+      { name: 'wasm', available: false, reason: 'WebAssembly is disabled' },
       { name: 'cpu', available: true },
     ];
-    expect(calibrationCandidates(onlyWasm, 'image')).toEqual(['cpu']);
+    expect(calibrationCandidates(cpuOnly)).toEqual(['cpu']);
   });
 
   it('picks the fastest measured backend and says why with the figures', () => {

@@ -1,7 +1,6 @@
 import type { BackendName } from './settings';
 import { BACKEND_LABELS } from './settings';
 import type { BackendProbe } from './backends';
-import { canTrain } from './backends';
 
 export type Workload = 'tabular' | 'image';
 
@@ -22,19 +21,19 @@ export interface BackendDecision {
 }
 
 /** A hardware GPU needs no calibration; software ones (SwiftShader) must prove themselves. */
-export function decideWithoutCalibration(probes: BackendProbe[], workload: Workload): BackendDecision | null {
+export function decideWithoutCalibration(probes: BackendProbe[]): BackendDecision | null {
   for (const name of ['webgpu', 'webgl'] as const) {
     const probe = probes.find((p) => p.name === name);
-    if (probe?.available && !probe.software && canTrain(name, workload).ok) {
+    if (probe?.available && !probe.software) {
       return { backend: name, reason: `${BACKEND_LABELS[name]} on a hardware GPU (${probe.adapter ?? 'adapter unknown'}) is the first choice.` };
     }
   }
   return null;
 }
 
-/** Backends worth calibrating: available, able to train this workload; the CPU backend only if nothing else. */
-export function calibrationCandidates(probes: BackendProbe[], workload: Workload): BackendName[] {
-  const usable = probes.filter((p) => p.available && canTrain(p.name, workload).ok).map((p) => p.name);
+/** Backends worth calibrating: the available ones; the (slow) CPU backend only if nothing else works. */
+export function calibrationCandidates(probes: BackendProbe[]): BackendName[] {
+  const usable = probes.filter((p) => p.available).map((p) => p.name);
   const fast = usable.filter((n) => n !== 'cpu');
   return fast.length > 0 ? fast : ['cpu'];
 }

@@ -22,8 +22,8 @@ describe('WASM convolution gradients', () => {
         const x = tf.tensor4d(values(c.x.reduce((a, b) => a * b, 1), 1), c.x);
         const f = tf.tensor4d(values(c.f.reduce((a, b) => a * b, 1), 2), c.f);
         // A loss that weights every output differently, so the gradients are not all alike.
-        const grads = tf.grads((a: tf.Tensor4D, b: tf.Tensor4D) => {
-          const y = tf.conv2d(a, b, c.strides, c.pad);
+        const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => {
+          const y = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad);
           return tf.sum(tf.mul(y, tf.sin(tf.range(0, y.size).reshape(y.shape))));
         })([x, f]);
         out.push(...grads.map((g) => g.dataSync() as Float32Array));

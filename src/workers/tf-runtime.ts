@@ -11,7 +11,7 @@ import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import { DataError } from '../data/csv/errors';
 import { buildModel } from '../models/build-model';
 import type { ModelSpec } from '../models/spec';
-import { canTrain, describeProbe, type BackendProbe } from '../train/backends';
+import { describeProbe, type BackendProbe } from '../train/backends';
 import {
   calibrationCacheKey,
   calibrationCandidates,
@@ -25,6 +25,7 @@ import { BACKEND_LABELS, DEFAULT_TRAIN, type BackendChoice, type BackendName } f
 import { trainModel, type TrainingData } from '../train/train-loop';
 import { cacheGet, cacheSet } from './kv-cache';
 import { installFastWasmMatMul } from '../train/wasm-matmul';
+import { installWasmConvGradients } from '../train/wasm-conv-filter';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -33,6 +34,8 @@ setWasmPaths({
 });
 setThreadsCount(Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 1)));
 if (!installFastWasmMatMul()) console.warn('WASM matMul wrapper not installed; transposed products stay slow.');
+// After the matMul wrapper: the convolution gradients call BatchMatMul through the kernel registry.
+if (!installWasmConvGradients()) console.warn('WASM convolution gradients not installed; CNNs cannot train on WASM.');
 // Quiet the "hi there 👋, looks like you are running TensorFlow.js in Node" style hints in production.
 tf.env().set('PROD', true);
 
@@ -127,7 +130,7 @@ async function calibrate(probes: BackendProbe[], workload: Workload, shape: Cali
   });
   if (cached) return { result: cached, cached: true };
   const result: CalibrationResult = { workload, samplesPerSecond: {}, failures: {}, measuredAt: new Date().toISOString() };
-  for (const name of calibrationCandidates(probes, workload)) {
+  for (const name of calibrationCandidates(probes)) {
     try {
       result.samplesPerSecond[name] = await measure(name, shape);
     } catch (error) {
@@ -151,12 +154,10 @@ export async function chooseBackend(choice: BackendChoice, workload: Workload, p
     if (!probe?.available) {
       throw new DataError('backend_unavailable', `${describeProbe(probe ?? { name: choice, available: false, reason: 'unknown backend' })}. Choose Auto or another backend.`);
     }
-    const trainable = canTrain(choice, workload);
-    if (!trainable.ok) throw new DataError('backend_unsupported', `${BACKEND_LABELS[choice]} cannot be used here: ${trainable.reason}. Choose Auto, WebGPU, WebGL or CPU.`);
     await activateBackend(choice);
     return { backend: choice, active: choice, reason: `${describeProbe(probe)}, chosen by you.`, adapter: adapterOf(choice) };
   }
-  const direct = decideWithoutCalibration(probes, workload);
+  const direct = decideWithoutCalibration(probes);
   if (direct) {
     await activateBackend(direct.backend);
     return { ...direct, active: direct.backend, adapter: adapterOf(direct.backend) };
@@ -164,8 +165,7 @@ export async function chooseBackend(choice: BackendChoice, workload: Workload, p
   const { result, cached } = await calibrate(probes, workload, shape);
   const decision = decideFromCalibration(result, probes, cached);
   const unavailable = probes.filter((p) => !p.available).map(describeProbe);
-  const wasmNote = workload === 'image' && probes.some((p) => p.name === 'wasm' && p.available) ? ` ${canTrain('wasm', 'image').ok ? '' : 'WASM was not considered: it cannot train convolutional networks.'}` : '';
-  const reason = `${decision.reason}${unavailable.length ? ` ${unavailable.join('. ')}.` : ''}${wasmNote}`;
+  const reason = `${decision.reason}${unavailable.length ? ` ${unavailable.join('. ')}.` : ''}`;
   await activateBackend(decision.backend);
   return { ...decision, reason, active: decision.backend, adapter: adapterOf(decision.backend) };
 }

@@ -2,9 +2,8 @@ import { useStudio } from '../../store/studio-store';
 import type { ImageDatasetSummary } from '../../data/images/summary';
 import { describeModel, validateModelSpec, type ModelChoice } from '../../models/spec';
 import { CNN_PRESETS, checkCnnFitsImage, countCnnParameters, presetOf, type CnnPresetId } from '../../train/image-presets';
-import { canTrain } from '../../train/backends';
+import { WASM_CNN_NOTE } from '../../train/backends';
 import { Section } from '../common/Section';
-import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
 import { formatCount } from '../common/format';
 import { CnnLayerEditor } from './CnnLayerEditor';
@@ -14,7 +13,7 @@ const CHOICES: { value: ModelChoice; label: string; hint: string }[] = [
   { value: 'auto', label: 'Auto (CNN)', hint: 'For images Auto trains the convolutional network below.' },
   { value: 'cnn', label: 'CNN', hint: 'Convolutions learn local patterns (edges, textures, shapes) anywhere in the image.' },
   { value: 'logreg', label: 'Logistic regression', hint: 'A linear model on the raw pixels; a quick baseline.' },
-  { value: 'mlp', label: 'MLP (neural network)', hint: 'Dense layers on the flattened pixels (MLP settings are under a table’s Model section).' },
+  { value: 'mlp', label: 'MLP (neural network)', hint: 'Dense layers on the flattened pixels; ignores where pixels are, so usually weaker than a CNN.' },
 ];
 
 /** Model, for images: CNN presets and an editable layer list, or a dense baseline on the pixels. */
@@ -28,7 +27,6 @@ export function ImageModelSection({ step, images }: { step: number; images: Imag
   const preset = presetOf(cnn);
   const problem = validateModelSpec(cnn) ?? checkCnnFitsImage(cnn, images.width, images.height);
   const parameters = problem ? null : countCnnParameters(cnn, images.width, images.height, images.channels, images.classes.length);
-  const wasm = canTrain('wasm', 'image');
 
   return (
     <Section
@@ -84,16 +82,10 @@ export function ImageModelSection({ step, images }: { step: number; images: Imag
               {problem}
             </p>
           ) : null}
-          {!wasm.ok ? (
-            backend === 'wasm' ? (
-              <Message kind="warning" testId="wasm-cnn-warning">
-                The backend is set to WASM, but {wasm.reason}. Training will stop with this message; choose Auto, WebGPU, WebGL or CPU under Train.
-              </Message>
-            ) : (
-              <p className="field-hint" data-testid="wasm-cnn-note">
-                Auto never picks WASM for a CNN: {wasm.reason}. It uses WebGPU or WebGL (or the CPU backend as a last resort).
-              </p>
-            )
+          {backend === 'wasm' || backend === 'auto' ? (
+            <p className="field-hint" data-testid="wasm-cnn-note">
+              {WASM_CNN_NOTE}.
+            </p>
           ) : null}
         </>
       ) : null}
