@@ -6,6 +6,7 @@
 //   --only a,b         run only these workloads (ingest, tabular, image, accuracy, app)
 //   --backends a,b     tabular/image backends to measure (default webgpu,webgl,wasm,cpu)
 //   --out file.json    also write the JSON there
+//   --update-readme    replace the results in bench/README.md with this run's table
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -37,6 +38,11 @@ function python(workload, args) {
   return JSON.parse(run.stdout.trim().split('\n').pop());
 }
 
+/** Samples/s of the median epoch (epochs after the first), as for the PyTorch reference. */
+function medianRate(samples, epochs) {
+  const seconds = epochs.map((h) => h.seconds).sort((a, b) => a - b);
+  return samples / seconds[Math.floor(seconds.length / 2)];
+}
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? a / b : null);
 async function attempt(name, fn) {
   try {
@@ -88,7 +94,7 @@ async function tabular() {
   const testFraction = 0.05;
   const rows = Math.ceil(trainRows / (1 - testFraction));
   const path = await tabularCsv(join(outDir, `tabular-${rows}.csv`), rows);
-  const epochs = quick ? 2 : 4;
+  const epochs = quick ? 3 : 5;
   const studio = {};
   for (const backend of backends) {
     log(`tabular: studio on ${backend}…`);
@@ -100,11 +106,13 @@ async function tabular() {
       continue;
     }
     const steady = run.training.history.slice(1);
-    const sps = steady.length ? (run.split.train * steady.length) / steady.reduce((s, h) => s + h.seconds, 0) : run.training.samplesPerSecond;
+    // Builds before per-epoch timing existed only report the overall rate (first epoch included).
+    const timed = steady.length > 0 && steady.every((h) => typeof h.seconds === 'number');
+    const sps = timed ? medianRate(run.split.train, steady) : run.training.samplesPerSecond;
     studio[backend] = { samplesPerSecond: sps, firstEpochSeconds: run.training.history[0]?.seconds, accuracy: run.metrics.accuracy, backendReason: run.backendReason, adapter: run.adapter };
   }
   log('tabular: PyTorch…');
-  const torch = python('tabular', { path, target: 'label', rows: trainRows, hidden: [64, 64], batch: 256, epochs, lr: 0.01, threads: os.cpus().length });
+  const torch = python('tabular', { path, target: 'label', rows: trainRows, hidden: [64, 64], batch: 256, epochs: 8, lr: 0.01, threads: os.cpus().length });
   const best = Object.entries(studio).filter(([, v]) => typeof v.samplesPerSecond === 'number').sort((a, b) => b[1].samplesPerSecond - a[1].samplesPerSecond)[0];
   report.workloads.tabular = {
     model: '32→64→64→2 MLP, ReLU, Adam, batch 256',
@@ -116,35 +124,48 @@ async function tabular() {
   };
 }
 
+/** Runs `npm run tau -- train …` (the headless runner itself) and returns its JSON. */
+function runner(args) {
+  const run = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'tau', 'cli.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TAU_SKIP_BUILD: '1' } });
+  const output = JSON.parse(run.stdout || '{}');
+  if (run.status !== 0) throw new Error(output.error?.message ?? run.stderr.trim().split('\n').pop());
+  return output;
+}
+
 async function image() {
-  // The image path (IDX/pixel CSV/folders) is wired through the same runner; measured when available.
   const rows = quick ? 512 : 2048;
-  const torch = python('image', { rows, batch: 64, epochs: 2, lr: 0.001, threads: os.cpus().length });
+  const { syntheticIdx } = await import('./lib/image-data.mjs');
+  const data = syntheticIdx(outDir, rows);
+  const epochs = quick ? 3 : 4;
   const studio = {};
-  const idx = await import('./lib/image-data.mjs').catch(() => null);
-  if (!idx) {
-    studio.skipped = 'image training through the runner is not available in this build';
-  } else {
-    const data = await idx.syntheticIdx(outDir, rows);
-    for (const backend of backends.filter((b) => b !== 'wasm')) {
-      log(`image: studio on ${backend}…`);
-      const run = await attempt(backend, () => studioTrain({ data: data.images, options: { model: 'cnn', epochs: 2, batchSize: 64, validationSize: 0, testSize: 0.05, backend } }));
-      if (run.error) {
-        studio[backend] = run;
-        continue;
-      }
-      const steady = run.training.history.slice(1);
-      studio[backend] = { samplesPerSecond: steady.length ? (run.split.train * steady.length) / steady.reduce((s, h) => s + h.seconds, 0) : run.training.samplesPerSecond };
+  let spec = null;
+  for (const backend of backends) {
+    log(`image: studio on ${backend}…`);
+    const run = await attempt(backend, () =>
+      runner(['train', '--data', data.images, '--model', 'cnn', '--image-size', '28', '--epochs', String(backend === 'cpu' ? 2 : epochs), '--batch-size', '64', '--validation-size', '0', '--test-size', '0.05', '--backend', backend]),
+    );
+    if (run.error) {
+      studio[backend] = run;
+      continue;
     }
-    studio.wasm = { skipped: 'TF.js WASM cannot train CNNs (no Conv2DBackpropFilter)' };
+    spec ??= run.model;
+    const steady = run.training.history.slice(1);
+    studio[backend] = { samplesPerSecond: steady.length ? medianRate(run.split.train, steady) : run.training.samplesPerSecond, firstEpochSeconds: run.training.history[0]?.seconds, adapter: run.adapter };
   }
+  log('image: PyTorch (the same layers)…');
+  const torch = spec ? python('image', { rows: Math.round(rows * 0.95), batch: 64, epochs: 6, lr: 0.001, threads: os.cpus().length, spec }) : { skipped: 'no studio run finished, so the model to mirror is unknown' };
   report.workloads.image = {
-    model: 'conv32-pool-conv64-pool-fc128 on 28×28×1, batch 64',
+    model: spec ? describeCnn(spec) : 'default CNN',
     rows,
     studio,
     pytorch: torch,
     ratios: Object.fromEntries(Object.entries(studio).filter(([, v]) => typeof v?.samplesPerSecond === 'number').map(([b, v]) => [b, ratio(v.samplesPerSecond, torch.samplesPerSecond)])),
   };
+}
+
+function describeCnn(spec) {
+  const layers = spec.layers.map((l) => (l.type === 'conv' ? `conv${l.filters}` : l.type === 'dense' ? `fc${l.units}` : l.type === 'maxpool' ? 'pool' : l.type === 'batchnorm' ? 'bn' : 'dropout'));
+  return `${layers.join('-')} on 28×28×1, batch 64 (the studio's default CNN; PyTorch builds the same layers)`;
 }
 
 async function accuracy() {
@@ -202,4 +223,13 @@ const { renderTable } = await import('./lib/table.mjs');
 const json = JSON.stringify(report, null, 2);
 if (typeof flag('out') === 'string') writeFileSync(flag('out'), `${json}\n`);
 writeFileSync(join(outDir, 'latest.json'), `${json}\n`);
-process.stdout.write(asJson ? `${json}\n` : `${renderTable(report)}\n`);
+const table = renderTable(report);
+if (flag('update-readme')) {
+  const readmePath = join(projectRoot, 'bench', 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const [before, rest] = readme.split('<!-- results:start -->');
+  const after = rest?.split('<!-- results:end -->')[1];
+  if (after === undefined) throw new Error('bench/README.md lacks the <!-- results:start --> / <!-- results:end --> markers');
+  writeFileSync(readmePath, `${before}<!-- results:start -->\n${table}\n<!-- results:end -->${after}`);
+}
+process.stdout.write(asJson ? `${json}\n` : `${table}\n`);

@@ -57,6 +57,12 @@ def train_loop(torch, model, x, y, batch, epochs, lr):
     return epoch_seconds
 
 
+def median_rate(samples, epoch_seconds):
+    """Samples/s of the median epoch after the first (warm-up): robust to a noisy neighbour on a shared VM."""
+    steady = sorted(epoch_seconds[1:] or epoch_seconds)
+    return samples / steady[len(steady) // 2]
+
+
 def load_xy_csv(path, target):
     import pandas as pd
     frame = pd.read_csv(path)
@@ -78,8 +84,36 @@ def tabular(args):
     y = torch.tensor(y[: args["rows"]], dtype=torch.long)
     model = make_mlp(torch, x.shape[1], args["hidden"], len(classes))
     epochs = train_loop(torch, model, x, y, args["batch"], args["epochs"], args["lr"])
-    steady = epochs[1:] or epochs
-    return {"samplesPerSecond": x.shape[0] * len(steady) / sum(steady), "epochSeconds": epochs, "threads": args["threads"], "torch": torch.__version__}
+    return {"samplesPerSecond": median_rate(x.shape[0], epochs), "epochSeconds": epochs, "threads": args["threads"], "torch": torch.__version__}
+
+
+def cnn_from_spec(torch, spec, channels, size, classes):
+    """The studio's CnnSpec as PyTorch layers: 'same'-padded convs, BN, max pools, dropout, dense."""
+    act = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "elu": torch.nn.ELU, "sigmoid": torch.nn.Sigmoid}
+    layers, c, s, flat = [], channels, size, None
+    for layer in spec["layers"]:
+        kind = layer["type"]
+        if kind == "conv":
+            layers += [torch.nn.Conv2d(c, layer["filters"], layer["kernel"], padding="same"), act[layer["activation"]]()]
+            c = layer["filters"]
+        elif kind == "batchnorm":
+            layers.append(torch.nn.BatchNorm2d(c) if flat is None else torch.nn.BatchNorm1d(flat))
+        elif kind == "maxpool":
+            layers.append(torch.nn.MaxPool2d(layer["size"]))
+            s //= layer["size"]
+        elif kind == "dropout":
+            layers.append(torch.nn.Dropout(layer["rate"]))
+        elif kind == "dense":
+            if flat is None:
+                layers.append(torch.nn.Flatten())
+                flat = c * s * s
+            layers += [torch.nn.Linear(flat, layer["units"]), act[layer["activation"]]()]
+            flat = layer["units"]
+    if flat is None:
+        layers.append(torch.nn.Flatten())
+        flat = c * s * s
+    layers.append(torch.nn.Linear(flat, classes))
+    return torch.nn.Sequential(*layers)
 
 
 def image(args):
@@ -94,13 +128,9 @@ def image(args):
     n = args["rows"]
     x = torch.tensor(rng.random((n, 1, 28, 28), dtype=np.float32))
     y = torch.tensor(rng.integers(0, 10, n), dtype=torch.long)
-    model = torch.nn.Sequential(
-        torch.nn.Conv2d(1, 32, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
-        torch.nn.Conv2d(32, 64, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
-        torch.nn.Flatten(), torch.nn.Linear(64 * 7 * 7, 128), torch.nn.ReLU(), torch.nn.Linear(128, 10))
+    model = cnn_from_spec(torch, args["spec"], 1, 28, 10)
     epochs = train_loop(torch, model, x, y, args["batch"], args["epochs"], args["lr"])
-    steady = epochs[1:] or epochs
-    return {"samplesPerSecond": n * len(steady) / sum(steady), "epochSeconds": epochs, "threads": args["threads"], "torch": torch.__version__}
+    return {"samplesPerSecond": median_rate(n, epochs), "epochSeconds": epochs, "threads": args["threads"], "torch": torch.__version__}
 
 
 def accuracy(args):

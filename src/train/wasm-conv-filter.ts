@@ -88,7 +88,10 @@ function im2col(x: Float32Array, g: Geometry, out: Float32Array): void {
             const xPos = s * g.sw + j - g.left;
             if (xPos < 0 || xPos >= g.w) continue;
             const from = ((b * g.h + y) * g.w + xPos) * g.c;
-            out.set(x.subarray(from, from + g.c), row + (i * g.kw + j) * g.c);
+            const to = row + (i * g.kw + j) * g.c;
+            // Few channels (the first layer): element copies beat creating a subarray view.
+            if (g.c < 16) for (let ch = 0; ch < g.c; ch++) out[to + ch] = x[from + ch];
+            else out.set(x.subarray(from, from + g.c), to);
           }
         }
       }

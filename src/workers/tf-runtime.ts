@@ -24,8 +24,8 @@ import {
 import { BACKEND_LABELS, DEFAULT_TRAIN, type BackendChoice, type BackendName } from '../train/settings';
 import { trainModel, type TrainingData } from '../train/train-loop';
 import { cacheGet, cacheSet } from './kv-cache';
-import { installFastWasmMatMul } from '../train/wasm-matmul';
-import { installWasmConvGradients } from '../train/wasm-conv-filter';
+import { installWasmKernelPatches } from '../train/wasm-kernels';
+import { installGradientPatches } from '../train/gradient-patches';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -33,9 +33,9 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
 setThreadsCount(Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 1)));
-if (!installFastWasmMatMul()) console.warn('WASM matMul wrapper not installed; transposed products stay slow.');
-// After the matMul wrapper: the convolution gradients call BatchMatMul through the kernel registry.
-if (!installWasmConvGradients()) console.warn('WASM convolution gradients not installed; CNNs cannot train on WASM.');
+const missingWasmPatches = installWasmKernelPatches();
+if (missingWasmPatches.length > 0) console.warn(`WASM kernel fixes not installed: ${missingWasmPatches.join('; ')}.`);
+installGradientPatches();
 // Quiet the "hi there 👋, looks like you are running TensorFlow.js in Node" style hints in production.
 tf.env().set('PROD', true);
 

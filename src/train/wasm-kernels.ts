@@ -1,0 +1,16 @@
+import { installFastWasmMatMul } from './wasm-matmul';
+import { installFastWasmSlice } from './wasm-slice';
+import { installWasmConvGradients } from './wasm-conv-filter';
+
+/**
+ * Kernel fixes for TF.js 4.22's WASM backend, installed before it initializes. Order matters: the
+ * convolution gradients call BatchMatMul through the registry, so the matMul wrapper goes first.
+ * Returns the fixes that could not be installed (empty when all are active).
+ */
+export function installWasmKernelPatches(): string[] {
+  const missing: string[] = [];
+  if (!installFastWasmMatMul()) missing.push('XNNPACK for transposed matMul');
+  if (!installFastWasmSlice()) missing.push('contiguous Slice without a full copy');
+  if (!installWasmConvGradients()) missing.push('convolution gradients (CNNs cannot train on WASM)');
+  return missing;
+}
