@@ -1,31 +1,59 @@
-import { memo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochRecord } from '../../train/train-loop';
 import { formatMetric } from '../common/format';
+import { LiveCurves } from './LiveCurves';
 
 interface HistoryChartsProps {
   history: EpochRecord[];
   title: string;
+  /** While training: cheap SVG curves instead of recharts (see LiveCurves). */
+  live?: boolean;
 }
 
-/** Loss and accuracy per epoch, training and validation side by side, with a table as text alternative. */
-export const HistoryCharts = memo(function HistoryCharts({ history, title }: HistoryChartsProps) {
-  // The table is built only when opened: re-rendering hundreds of rows on every epoch would block the page.
-  const [tableOpen, setTableOpen] = useState(false);
-  const hasValidation = history.some((h) => h.valLoss !== null);
-  const chart = (metric: 'loss' | 'accuracy', label: string) => (
+/** At most this many points per line: more adds render time, not information. */
+const MAX_POINTS = 120;
+
+export function downsample(history: EpochRecord[]): EpochRecord[] {
+  if (history.length <= MAX_POINTS) return history;
+  const step = history.length / MAX_POINTS;
+  const points: EpochRecord[] = [];
+  for (let i = 0; i < MAX_POINTS - 1; i++) points.push(history[Math.floor(i * step)]);
+  points.push(history[history.length - 1]);
+  return points;
+}
+
+/** The value, `delayMs` later: lets two charts update in different frames instead of one long task. */
+function useDelayedValue<T>(value: T, delayMs: number): T {
+  const [delayed, setDelayed] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDelayed(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return delayed;
+}
+
+interface MetricChartProps {
+  points: EpochRecord[];
+  metric: 'loss' | 'accuracy';
+  label: string;
+  title: string;
+  hasValidation: boolean;
+}
+
+const MetricChart = memo(function MetricChart({ points, metric, label, title, hasValidation }: MetricChartProps) {
+  return (
     <figure className="chart" data-testid={`chart-${metric}`}>
       <figcaption>
         {label} — {title}
       </figcaption>
       <div style={{ height: 200 }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={history} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
             <XAxis dataKey="epoch" label={{ value: 'epoch', position: 'insideBottomRight', offset: -4 }} />
             <YAxis domain={metric === 'accuracy' ? [0, 1] : ['auto', 'auto']} width={48} tickFormatter={(v: number) => formatMetric(v, 2)} />
             <Tooltip formatter={(v) => formatMetric(Number(v), 4)} />
-            <Legend />
             <Line type="monotone" dataKey={metric} name={`train ${metric}`} stroke="var(--accent)" dot={false} isAnimationActive={false} />
             {hasValidation ? (
               <Line
@@ -40,13 +68,59 @@ export const HistoryCharts = memo(function HistoryCharts({ history, title }: His
           </LineChart>
         </ResponsiveContainer>
       </div>
+      {/* A static legend: recharts' Legend re-measures itself on every update, which is most of a live update's cost. */}
+      <p className="chart-legend">
+        <span className="legend-swatch" style={{ background: 'var(--accent)' }} aria-hidden="true" /> train {metric}
+        {hasValidation ? (
+          <>
+            {' '}
+            <span className="legend-swatch" style={{ background: 'var(--accent-2)' }} aria-hidden="true" /> validation {metric}
+          </>
+        ) : null}
+      </p>
     </figure>
   );
+});
+
+/** Loss and accuracy per epoch, training and validation side by side, with a table as text alternative. */
+/** True once the browser has been idle after `active` turned false: heavy mounts wait until then. */
+function useIdleAfter(active: boolean): boolean {
+  const [idle, setIdle] = useState(!active);
+  useEffect(() => {
+    if (active) {
+      setIdle(false);
+      return;
+    }
+    const schedule = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = schedule(() => setIdle(true), { timeout: 2000 });
+    return () => cancel(handle);
+  }, [active]);
+  return idle;
+}
+
+export const HistoryCharts = memo(function HistoryCharts({ history, title, live = false }: HistoryChartsProps) {
+  // Recharts mounts only when the page is idle after training, never in the middle of it.
+  const interactive = useIdleAfter(live);
+  // The table is built only when opened: re-rendering hundreds of rows on every epoch would block the page.
+  const [tableOpen, setTableOpen] = useState(false);
+  const hasValidation = history.some((h) => h.valLoss !== null);
+  const points = useMemo(() => downsample(history), [history]);
+  const accuracyPoints = useDelayedValue(points, 120);
   return (
     <div className="history">
       <div className="chart-pair">
-        {chart('loss', 'Loss')}
-        {chart('accuracy', 'Accuracy')}
+        {!interactive ? (
+          <>
+            <LiveCurves history={points} metric="loss" label="Loss" title={title} />
+            <LiveCurves history={points} metric="accuracy" label="Accuracy" title={title} />
+          </>
+        ) : (
+          <>
+            <MetricChart points={points} metric="loss" label="Loss" title={title} hasValidation={hasValidation} />
+            <MetricChart points={accuracyPoints} metric="accuracy" label="Accuracy" title={title} hasValidation={hasValidation} />
+          </>
+        )}
       </div>
       <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Training history as a table ({history.length} epochs)</summary>

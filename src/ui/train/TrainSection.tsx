@@ -96,10 +96,8 @@ export function TrainSection({ step }: { step: number }) {
           {trainError.message}
         </Message>
       ) : null}
-      {/* Mounted as soon as there is data (empty until the first epoch): the charts' first mount is the
-          expensive part, and it should not land in the middle of training. */}
-      {dataset || (shownHistory && shownHistory.length > 0) ? (
-        <HistoryCharts history={shownHistory ?? EMPTY_HISTORY} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? 'not trained yet')} />
+      {shownHistory && shownHistory.length > 0 ? (
+        <HistoryCharts history={shownHistory ?? EMPTY_HISTORY} live={running} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? 'not trained yet')} />
       ) : null}
       {!running && results ? (
         <p className="result-facts" data-testid="training-facts">
