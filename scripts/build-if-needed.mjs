@@ -17,6 +17,8 @@ function newestMtime(path) {
 }
 
 export function buildIfNeeded({ log = (m) => process.stderr.write(`${m}\n`), force = false } = {}) {
+  // TAU_SKIP_BUILD=1 serves whatever TAU_DIST_DIR holds (e.g. an older build, for before/after runs).
+  if (process.env.TAU_SKIP_BUILD === '1' && !force) return false;
   const built = join(distDir, 'index.html');
   const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(projectRoot, p));
   const stale = force || !existsSync(built) || Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs;

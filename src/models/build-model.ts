@@ -38,7 +38,9 @@ export function buildModel(spec: ModelSpec, inputShape: number[], classCount: nu
         } else if (layer.type === 'maxpool') {
           model.add(tf.layers.maxPooling2d({ poolSize: layer.size, ...input() }));
         } else if (layer.type === 'batchnorm') {
-          model.add(tf.layers.batchNormalization({ ...input() }));
+          // Momentum 0.9 (PyTorch's default) instead of Keras' 0.99: with the few hundred steps a browser run
+          // takes, 0.99 leaves the inference statistics far behind and validation collapses.
+          model.add(tf.layers.batchNormalization({ momentum: 0.9, ...input() }));
         } else if (layer.type === 'dropout') {
           model.add(tf.layers.dropout({ rate: layer.rate, ...input() }));
         } else {

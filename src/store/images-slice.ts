@@ -1,7 +1,6 @@
-import { classifyImageFiles, type ImageInput, type ImageThumbnails } from '../data/images/summary';
+import { classifyImageFiles, type ImageInput, type ImageLoadProgress, type ImageThumbnails } from '../data/images/summary';
 import { validateImageSettings, type ImageSettings } from '../data/images/settings';
 import { IMAGE_TRAIN_DEFAULTS } from '../train/image-settings';
-import type { ImageLoadProgress } from '../data/images/summary';
 import type { SliceCreator } from './types';
 import { failureOf, worker } from './worker-access';
 

@@ -7,6 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRandom, deriveSeed } from '../data/random';
 
+export { validateAugmentation } from '../data/images/settings';
+
 export interface AugmentationSettings {
   horizontalFlip: boolean;
   /** Largest shift as a fraction of width / height. */
@@ -17,13 +19,6 @@ export interface AugmentationSettings {
 
 export function hasAugmentation(a: AugmentationSettings | undefined): a is AugmentationSettings {
   return Boolean(a && (a.horizontalFlip || a.shift > 0 || a.rotation > 0));
-}
-
-/** Says what is wrong with augmentation settings from an untrusted place, or null. */
-export function validateAugmentation(a: AugmentationSettings): string | null {
-  if (!(Number.isFinite(a.shift) && a.shift >= 0 && a.shift <= 0.5)) return 'Shift must be a fraction from 0 to 0.5 of the image size.';
-  if (!(Number.isFinite(a.rotation) && a.rotation >= 0 && a.rotation <= 180)) return 'Rotation must be from 0 to 180 degrees.';
-  return null;
 }
 
 /** One image's geometric change: mirror, then rotate about the centre, then shift (pixels). */

@@ -55,6 +55,12 @@ export interface TrainingOutcome {
 }
 
 const EVAL_CHUNK = 4096;
+/** Input values per evaluation chunk: 4096 table rows, but ~670 28×28 images, so a CNN's activations fit in GPU memory. */
+const EVAL_CHUNK_VALUES = 2 ** 19;
+
+function evalChunkRows(exampleSize: number): number {
+  return Math.max(1, Math.min(EVAL_CHUNK, Math.floor(EVAL_CHUNK_VALUES / Math.max(1, exampleSize))));
+}
 const EPSILON = 1e-7;
 
 function crossEntropySum(oneHot: tf.Tensor, probabilities: tf.Tensor): tf.Scalar {
@@ -79,19 +85,22 @@ function labelsTensor(data: TrainingData, rows: Int32Array): tf.Tensor2D {
 
 /** Sum of loss and count of correct predictions over a whole split, as tensors (no read-back). */
 function evaluateSums(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor): [tf.Scalar, tf.Scalar] {
-  return tf.tidy(() => {
-    let loss: tf.Scalar = tf.scalar(0);
-    let correct: tf.Scalar = tf.scalar(0);
-    for (let start = 0; start < x.shape[0]; start += EVAL_CHUNK) {
-      const size = Math.min(EVAL_CHUNK, x.shape[0] - start);
+  const rowsPerChunk = evalChunkRows(x.size / Math.max(1, x.shape[0]));
+  let loss: tf.Scalar = tf.scalar(0);
+  let correct: tf.Scalar = tf.scalar(0);
+  for (let start = 0; start < x.shape[0]; start += rowsPerChunk) {
+    // One tidy per chunk: a chunk's activations are freed before the next (images: hundreds of MB each).
+    const next = tf.tidy(() => {
+      const size = Math.min(rowsPerChunk, x.shape[0] - start);
       const xb = tf.slice(x, start, size);
       const yb = tf.slice(y, start, size);
       const p = model.apply(xb, { training: false }) as tf.Tensor;
-      loss = tf.add(loss, crossEntropySum(yb, p));
-      correct = tf.add(correct, correctCount(yb, p));
-    }
-    return [loss, correct];
-  });
+      return [tf.add(loss, crossEntropySum(yb, p)), tf.add(correct, correctCount(yb, p))] as [tf.Scalar, tf.Scalar];
+    });
+    tf.dispose([loss, correct]);
+    [loss, correct] = next;
+  }
+  return [loss, correct];
 }
 
 /**
@@ -241,8 +250,9 @@ export async function predictProbabilities(model: tf.LayersModel, features: Floa
   const size = exampleShape.reduce((a, b) => a * b, 1);
   const count = rows ? rows.length : features.length / size;
   const parts: tf.Tensor[] = [];
-  for (let start = 0; start < count; start += EVAL_CHUNK) {
-    const end = Math.min(count, start + EVAL_CHUNK);
+  const rowsPerChunk = evalChunkRows(size);
+  for (let start = 0; start < count; start += rowsPerChunk) {
+    const end = Math.min(count, start + rowsPerChunk);
     const chunk = new Float32Array((end - start) * size);
     for (let i = start; i < end; i++) {
       const r = rows ? rows[i] : i;

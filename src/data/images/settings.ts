@@ -34,9 +34,15 @@ export function validateImageSettings(s: ImageSettings): string | null {
   const size = (v: number) => Number.isInteger(v) && v >= IMAGE_SIZE_LIMITS.min && v <= IMAGE_SIZE_LIMITS.max;
   if (!size(s.width) || !size(s.height)) return `Image width and height must be whole numbers from ${IMAGE_SIZE_LIMITS.min} to ${IMAGE_SIZE_LIMITS.max} pixels.`;
   if (s.channels !== 'auto' && s.channels !== 1 && s.channels !== 3) return 'Channels must be auto, 1 (grayscale) or 3 (RGB).';
-  const a = s.augmentation;
+  const augmentation = validateAugmentation(s.augmentation);
+  if (augmentation) return augmentation;
+  if (!(s.maxTotalBytes > 0) || !(s.maxPixelsPerImage > 0)) return 'The size limits must be positive.';
+  return null;
+}
+
+/** Says what is wrong with augmentation limits, or null. */
+export function validateAugmentation(a: ImageSettings['augmentation']): string | null {
   if (!(Number.isFinite(a.shift) && a.shift >= 0 && a.shift <= 0.5)) return 'Shift must be a fraction from 0 to 0.5 of the image size.';
   if (!(Number.isFinite(a.rotation) && a.rotation >= 0 && a.rotation <= 180)) return 'Rotation must be from 0 to 180 degrees.';
-  if (!(s.maxTotalBytes > 0) || !(s.maxPixelsPerImage > 0)) return 'The size limits must be positive.';
   return null;
 }

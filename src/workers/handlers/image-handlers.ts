@@ -1,6 +1,5 @@
 import { DataError } from '../../data/csv/errors';
 import { decodeImage } from '../../data/images/decode-image';
-import { ImageDataError } from '../../data/images/errors';
 import { loadImageInput, summarizeImages } from '../../data/images/load-input';
 import { packThumbnails, sampleIndicesPerClass } from '../../data/images/thumbnails';
 import type { ImageInput } from '../../data/images/summary';
@@ -15,7 +14,7 @@ const MAX_SAMPLES_PER_CLASS = 16;
 function loadedImages(datasetId: string): LoadedImages {
   const loaded = workerState.images;
   if (!loaded || loaded.summary.id !== datasetId) {
-    throw new ImageDataError('images_none_readable', 'Those images are no longer loaded (another data set replaced them). Load them again.');
+    throw new DataError('no_dataset', 'Those images are no longer loaded (another data set replaced them). Load them again.');
   }
   return loaded;
 }
@@ -63,8 +62,12 @@ export async function trainImages(job: TrainJob, signal: AbortSignal, progress: 
   const { runImageTraining } = await import('../../train/image-training-job');
   progress({ phase: 'backend', message: 'Choosing a backend…' });
   // Convolutions need Conv2DBackpropFilter, which the WASM backend lacks; dense models on pixels do not.
-  const workload = imageModelSpec(job).kind === 'cnn' ? 'image' : 'tabular';
-  const backend = await rt.chooseBackend(job.training.backend, workload, await getProbes());
+  const spec = imageModelSpec(job);
+  const workload = spec.kind === 'cnn' ? 'image' : 'tabular';
+  const { width, height, channels } = loaded.dataset;
+  // Calibrate (when needed) on the model, image size and batch size this job will really use.
+  const shape = { exampleShape: spec.kind === 'cnn' ? [height, width, channels] : [height * width * channels], batchSize: job.training.batchSize, spec };
+  const backend = await rt.chooseBackend(job.training.backend, workload, await getProbes(), shape);
   const { result, trained } = await runImageTraining(job, loaded.dataset, loaded.summary.name, {
     signal,
     progress,
