@@ -23,8 +23,20 @@ const TYPES = {
 };
 
 export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
-/** Where the built app lives; TAU_DIST_DIR lets parallel checkouts/builds not overwrite each other. */
-export const distDir = resolve(projectRoot, process.env.TAU_DIST_DIR ?? 'dist');
+/**
+ * Where the built app lives; TAU_DIST_DIR lets parallel checkouts/builds not overwrite each other.
+ * Builds run with --emptyOutDir, so a folder that holds the project (an empty TAU_DIST_DIR resolves to
+ * the project root) would be wiped: refuse it.
+ */
+export const distDir = resolveDistDir(process.env.TAU_DIST_DIR);
+
+function resolveDistDir(configured) {
+  const dir = resolve(projectRoot, configured && configured.trim() !== '' ? configured : 'dist');
+  if (projectRoot === dir || projectRoot.startsWith(dir + sep)) {
+    throw new Error(`TAU_DIST_DIR=${JSON.stringify(configured)} points at ${dir}, which contains the project; the build empties that folder. Unset it or name a folder of its own (e.g. dist-other).`);
+  }
+  return dir;
+}
 
 /** Starts a static server for `root`; resolves to { url, close }. Port 0 picks a free port. */
 export function startServer({ root = distDir, port = 0, host = 'localhost' } = {}) {
