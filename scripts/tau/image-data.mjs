@@ -74,6 +74,12 @@ export function imageLoadOptions(flags) {
 
 /** --augment flip,shift,rotation (or shift=0.15, rotation=20): seeded augmentation of training batches. */
 export function imageTrainOptions(flags) {
+  // --cnn is parsed in the page by the studio's own codec (src/models/cnn-layers-text.ts).
+  const cnn = text(flags, 'cnn');
+  return { ...(cnn === undefined ? {} : { cnn }), ...augmentationOption(flags) };
+}
+
+function augmentationOption(flags) {
   const augmentText = text(flags, 'augment');
   if (augmentText === undefined) return {};
   const augmentation = { horizontalFlip: false, shift: 0, rotation: 0 };

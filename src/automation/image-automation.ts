@@ -3,6 +3,9 @@ import { validateImageSettings, type ImageSettings } from '../data/images/settin
 import type { ImageDatasetSummary } from '../data/images/summary';
 import { trainAutomation, type TrainOptions, type TrainOutput } from './train-automation';
 import { fail, type AutomationResult } from './result';
+import { parseCnnLayers } from '../models/cnn-layers-text';
+import type { CnnSpec } from '../models/spec';
+import { CNN_PRESETS, type CnnPresetId } from '../train/image-presets';
 
 /** Runner flags that apply before images are loaded (they decide how images are decoded). */
 export interface ImageLoadFlags {
@@ -15,6 +18,16 @@ export interface ImageLoadFlags {
 
 export interface ImageTrainFlags {
   augmentation?: Partial<ImageSettings['augmentation']>;
+  /** A CNN preset id or a layer list in the text form of cnn-layers-text.ts. */
+  cnn?: string;
+}
+
+/** The CNN that --cnn names, or what is wrong with it. */
+function cnnFromText(text: string, current: CnnSpec): { ok: true; spec: CnnSpec } | { ok: false; message: string } {
+  if (Object.hasOwn(CNN_PRESETS, text)) return { ok: true, spec: structuredClone(CNN_PRESETS[text as CnnPresetId].spec) };
+  const parsed = parseCnnLayers(text);
+  if (!parsed.ok) return { ok: false, message: `--cnn: ${parsed.message} Or name a preset: ${Object.keys(CNN_PRESETS).join(', ')}.` };
+  return { ok: true, spec: { ...current, layers: parsed.layers } };
 }
 
 /** What `tau train` learns about an image set before training (also printed by `tau inspect` for images). */
@@ -82,6 +95,11 @@ export const imageAutomation = {
       const problem = validateImageSettings({ ...store.notebook.images, augmentation });
       if (problem) return fail('invalid_input', problem);
       store.setAugmentation(augmentation);
+    }
+    if (options.cnn !== undefined) {
+      const cnn = cnnFromText(options.cnn, store.notebook.model.cnn);
+      if (!cnn.ok) return fail('invalid_input', cnn.message);
+      store.setModelSpec(cnn.spec);
     }
     return trainAutomation.train(options);
   },

@@ -33,7 +33,8 @@ export const train = {
            [--include-split] (adds "splitRows": original row numbers per split) [--out result.json]
            [--export model.zip] (also writes the model bundle; adds "export": {path, fileName, bytes})
          --data <image folder|images.zip|pixels.csv|*-images-idx3-ubyte[.gz]> [--target label (pixel CSV)] [--model cnn|auto|logreg|mlp]
-           [--image-size 28|WxH] [--channels auto|gray|rgb] [--class-names a,b,…] [--augment flip,shift[=0.1],rotation[=10]]`,
+           [--image-size 28|WxH] [--channels auto|gray|rgb] [--class-names a,b,…] [--augment flip,shift[=0.1],rotation[=10]]
+           [--cnn small|medium|conv32,pool,conv64,pool,fc128] (a preset or layers: conv<filters>[x<kernel>], pool, bn, dropout<rate>, fc<units>)`,
   allowDirectoryData: true,
   validate(flags) {
     const options = trainOptions(flags);
