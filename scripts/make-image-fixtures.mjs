@@ -8,22 +8,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { zipSync } from 'fflate';
+import { createRandom } from './lib/random.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'fixtures', 'images');
 const SIZE = 16;
 const PER_CLASS = 12;
 
-/** mulberry32, as src/data/random.ts. */
-function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -84,7 +74,8 @@ function drawShape(kind, random) {
   return rgb;
 }
 
-rmSync(OUT, { recursive: true, force: true });
+// Only what this script writes: the folder also holds the images page object (images-page.ts).
+rmSync(join(OUT, 'shapes'), { recursive: true, force: true });
 const random = createRandom(20240611);
 const entries = {};
 for (const kind of Object.keys(inside)) {

@@ -1,17 +1,7 @@
 // Deterministic benchmark data: the same bytes on every run and machine.
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom as random } from '../../scripts/lib/random.mjs';
 
 async function writeLines(path, header, rows, makeRow) {
   const out = createWriteStream(path);

@@ -1,17 +1,7 @@
 // Image workload data: an IDX pair (as Fashion-MNIST ships) of deterministic 28×28 grayscale images.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom as random } from '../../scripts/lib/random.mjs';
 
 /** Ten classes of noisy stripes at different angles: learnable, and the same bytes every run. */
 export function syntheticIdx(dir, count) {
