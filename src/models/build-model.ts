@@ -10,18 +10,18 @@ export function buildModel(spec: ModelSpec, inputShape: number[], classCount: nu
   const model = tf.sequential({ name: `tau_${spec.kind}` });
   let layerIndex = 0;
   const init = () => tf.initializers.glorotUniform({ seed: deriveSeed(seed, `layer${layerIndex++}`) });
-  const dense = (units: number, activation: Activation | 'softmax', first: boolean, kernelInitializer: tf.initializers.Initializer = init()) =>
+  const dense = (units: number, activation: Activation | 'softmax', first: boolean, zeroKernel = false) =>
     tf.layers.dense({
       units,
       activation,
-      kernelInitializer,
+      kernelInitializer: zeroKernel ? 'zeros' : init(),
       ...(first ? { inputShape } : {}),
     });
   switch (spec.kind) {
     case 'logreg':
       // Zeros, as scikit-learn: the problem is convex, so nothing needs breaking symmetry, and training
       // starts from uniform probabilities (loss ln K) instead of a random guess that can score below chance.
-      model.add(dense(classCount, 'softmax', true, tf.initializers.zeros()));
+      model.add(dense(classCount, 'softmax', true, true));
       break;
     case 'mlp':
       spec.hidden.forEach((units, i) => {

@@ -1,6 +1,6 @@
 import { useStudio } from '../../store/studio-store';
 import type { ImageDatasetSummary } from '../../data/images/summary';
-import { describeModel, validateModelSpec, type ModelChoice } from '../../models/spec';
+import { describeModel, validateModelSpec } from '../../models/spec';
 import { CNN_PRESETS, checkCnnFitsImage, countCnnParameters, presetOf, type CnnPresetId } from '../../train/image-presets';
 import { WASM_CNN_NOTE } from '../../train/backends';
 import { Section } from '../common/Section';
@@ -8,8 +8,9 @@ import { NumberField } from '../common/NumberField';
 import { formatCount } from '../common/format';
 import { CnnLayerEditor } from './CnnLayerEditor';
 import './images.css';
+import { ModelChoiceField, type ModelChoiceOption } from '../model/ModelChoiceField';
 
-const CHOICES: { value: ModelChoice; label: string; hint: string }[] = [
+const CHOICES: ModelChoiceOption[] = [
   { value: 'auto', label: 'Auto (CNN)', hint: 'For images Auto trains the convolutional network below.' },
   { value: 'cnn', label: 'CNN', hint: 'Convolutions learn local patterns (edges, textures, shapes) anywhere in the image.' },
   { value: 'logreg', label: 'Logistic regression', hint: 'A linear model on the raw pixels; a quick baseline.' },
@@ -20,7 +21,6 @@ const CHOICES: { value: ModelChoice; label: string; hint: string }[] = [
 export function ImageModelSection({ step, images }: { step: number; images: ImageDatasetSummary }) {
   const model = useStudio((s) => s.notebook.model);
   const backend = useStudio((s) => s.notebook.training.backend);
-  const setModelChoice = useStudio((s) => s.setModelChoice);
   const setModelSpec = useStudio((s) => s.setModelSpec);
   const usesCnn = model.choice === 'auto' || model.choice === 'cnn';
   const cnn = model.cnn;
@@ -35,17 +35,7 @@ export function ImageModelSection({ step, images }: { step: number; images: Imag
       title="Model"
       summary={<span data-testid="model-summary">{usesCnn ? describeModel(cnn) : describeModel(model[model.choice === 'logreg' ? 'logreg' : 'mlp'])}</span>}
     >
-      <fieldset className="choice-group" data-testid="model-choice">
-        <legend>Model</legend>
-        {CHOICES.map((c) => (
-          <label key={c.value} className="choice">
-            <input type="radio" name="model-choice" value={c.value} checked={model.choice === c.value} onChange={() => setModelChoice(c.value)} />
-            <span>
-              <strong>{c.label}</strong> <span className="field-hint">{c.hint}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <ModelChoiceField options={CHOICES} />
       {usesCnn ? (
         <>
           <div className="button-row" role="group" aria-label="CNN presets" data-testid="cnn-presets">

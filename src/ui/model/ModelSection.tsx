@@ -1,12 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
-import { describeModel, validateModelSpec, type Activation, type ModelChoice } from '../../models/spec';
+import { describeModel, validateModelSpec, type Activation } from '../../models/spec';
 import { Section } from '../common/Section';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
 import { ImageModelSection } from '../images/ImageModelSection';
+import { ModelChoiceField, type ModelChoiceOption } from './ModelChoiceField';
 
-const CHOICES: { value: ModelChoice; label: string; hint: string }[] = [
+const CHOICES: ModelChoiceOption[] = [
   { value: 'auto', label: 'Auto', hint: 'Trains logistic regression and an MLP and keeps the one with the lower validation loss.' },
   { value: 'logreg', label: 'Logistic regression', hint: 'Linear, fast, hard to overfit; a strong baseline.' },
   { value: 'mlp', label: 'MLP (neural network)', hint: 'Learns non-linear patterns; needs more data.' },
@@ -29,7 +30,6 @@ export function parseHiddenLayers(text: string): number[] | string {
 
 export function ModelSection({ step }: { step: number }) {
   const model = useStudio((s) => s.notebook.model);
-  const setModelChoice = useStudio((s) => s.setModelChoice);
   const setModelSpec = useStudio((s) => s.setModelSpec);
   const hiddenId = useId();
   const [hiddenText, setHiddenText] = useState(model.mlp.hidden.join(', '));
@@ -41,17 +41,7 @@ export function ModelSection({ step }: { step: number }) {
 
   return (
     <Section id="model" step={step} title="Model" summary={<span>{model.choice === 'auto' ? 'Auto' : describeModel(model[model.choice === 'cnn' ? 'cnn' : model.choice])}</span>}>
-      <fieldset className="choice-group" data-testid="model-choice">
-        <legend>Model</legend>
-        {CHOICES.map((c) => (
-          <label key={c.value} className="choice">
-            <input type="radio" name="model-choice" value={c.value} checked={model.choice === c.value} onChange={() => setModelChoice(c.value)} />
-            <span>
-              <strong>{c.label}</strong> <span className="field-hint">{c.hint}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <ModelChoiceField options={CHOICES} />
       <div className="field-grid">
         <NumberField
           label="Logistic regression L2 penalty"
