@@ -4,7 +4,7 @@
 //
 //   node scripts/measure/image-quality.mjs                 # 5,000-image Fashion-MNIST subset (500 per class)
 //   node scripts/measure/image-quality.mjs --full          # all 60,000 training images (test split 20%)
-//   options: --per-class N  --backend auto|webgpu|webgl|cpu  --epochs N  --out DIR  --skip-torch
+//   options: --per-class N  --backend auto|webgpu|webgl|wasm|cpu  --epochs N  --seed N (split, init and PyTorch)  --out DIR  --skip-torch
 //
 // Writes DIR/studio.json (the runner's JSON, with splitRows), DIR/torch.json and DIR/summary.json, and prints
 // the summary. Needs Chromium (as the runner) and /usr/bin/python3 with torch for the reference.
@@ -49,13 +49,13 @@ if (full) {
 }
 
 const studioArgs = ['scripts/tau/cli.mjs', 'train', '--data', images, '--class-names', CLASS_NAMES, '--include-split', '--test-size', '0.2', '--timeout', '36000', '--out', join(out, 'studio.json')];
-for (const name of ['backend', 'epochs']) if (flag(name, undefined) !== undefined) studioArgs.push(`--${name}`, String(flag(name)));
+for (const name of ['backend', 'epochs', 'seed']) if (flag(name, undefined) !== undefined) studioArgs.push(`--${name}`, String(flag(name)));
 const studioRun = run(process.execPath, studioArgs, 'studio (default CNN and training defaults)');
 const studio = JSON.parse(readFileSync(join(out, 'studio.json'), 'utf8'));
 
 let torch = null;
 if (!flag('skip-torch', false)) {
-  run('/usr/bin/python3', ['scripts/measure/torch_reference.py', '--images', images, '--labels', labels, '--split', join(out, 'studio.json'), '--out', join(out, 'torch.json')], 'PyTorch reference');
+  run('/usr/bin/python3', ['scripts/measure/torch_reference.py', '--images', images, '--labels', labels, '--split', join(out, 'studio.json'), '--out', join(out, 'torch.json'), ...(flag('seed', undefined) === undefined ? [] : ['--seed', String(flag('seed'))])], 'PyTorch reference');
   torch = JSON.parse(readFileSync(join(out, 'torch.json'), 'utf8'));
 }
 
