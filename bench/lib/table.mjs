@@ -23,7 +23,8 @@ export function renderTable(report) {
     lines.push(`### ${key === 'tabular' ? 'Tabular' : 'Image'} training: ${t.model} (samples/s, steady state after the first epoch)`, '', '| backend | samples/s | vs PyTorch CPU |', '|---|---:|---:|');
     for (const [backend, v] of Object.entries(t.studio)) {
       if (backend === 'skipped') continue;
-      lines.push(`| Tau Studio ${backend}${v.adapter ? ` (${v.adapter})` : ''} | ${n(v.samplesPerSecond)} | ${x(t.ratios[backend])} ${note(v)} |`);
+      const sized = key === 'image' && v.images ? `, ${v.images} images` : '';
+      lines.push(`| Tau Studio ${backend}${v.adapter ? ` (${v.adapter})` : ''}${sized} | ${n(v.samplesPerSecond)} | ${x(t.ratios[backend])} ${note(v)} |`);
     }
     if (t.studio.skipped) lines.push(`| Tau Studio | — | ${t.studio.skipped} |`);
     lines.push(`| PyTorch CPU (${t.pytorch.threads ?? '?'} threads) | ${n(t.pytorch.samplesPerSecond)} | 1.00× ${note(t.pytorch)} |`, '');

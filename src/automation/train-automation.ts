@@ -14,6 +14,8 @@ export interface TrainOptions {
   epochs?: number;
   batchSize?: number;
   learningRate?: number;
+  /** Halve the learning rate after this many epochs without improvement (0 = never). */
+  reduceLrAfter?: number;
   seed?: number;
   testSize?: number;
   validationSize?: number;
@@ -66,6 +68,7 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
     ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
     ...(options.learningRate !== undefined ? { learningRate: options.learningRate } : {}),
+    ...(options.reduceLrAfter !== undefined ? { reduceLearningRateAfter: options.reduceLrAfter } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   };
   const problem = validateTrainSettings({ ...useStudio.getState().notebook.training, ...patch });

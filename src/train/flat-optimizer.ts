@@ -20,7 +20,7 @@ export class FlatOptimizer {
 
   constructor(
     private readonly kind: OptimizerName,
-    private readonly learningRate: number,
+    private learningRate: number,
     private readonly variables: tf.Variable[],
   ) {
     this.sizes = variables.map((v) => v.size);
@@ -51,6 +51,11 @@ export class FlatOptimizer {
       const parts = this.variables.length === 1 ? [update] : tf.split(update, this.sizes);
       this.variables.forEach((variable, i) => variable.assign(tf.add(variable, tf.reshape(parts[i], variable.shape))));
     });
+  }
+
+  /** The step size from the next update on (the moment estimates are kept). */
+  setLearningRate(learningRate: number): void {
+    this.learningRate = learningRate;
   }
 
   dispose(): void {

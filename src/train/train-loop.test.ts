@@ -92,4 +92,27 @@ describe('trainModel', () => {
     expect(stopped.history.length).toBe(2);
     model.dispose();
   });
+
+  it('halves the learning rate after epochs without a better validation loss, down to 1/64', async () => {
+    const data = irisData();
+    const model = buildModel(DEFAULT_MLP, data.exampleShape, 3, 3);
+    const settings = { ...DEFAULT_TRAIN, epochs: 120, patience: 40, learningRate: 0.05, reduceLearningRateAfter: 2 };
+    const { history } = await trainModel(model, data, settings);
+    // Replays the rule on the recorded validation losses: each epoch's step must follow from the ones before.
+    let best = { loss: Infinity, epoch: 0 };
+    let lastReduction = 0;
+    let expected = settings.learningRate;
+    for (const record of history) {
+      expect(record.learningRate).toBe(expected);
+      if (record.valLoss! < best.loss - 1e-7) best = { loss: record.valLoss!, epoch: record.epoch };
+      else if (record.epoch - Math.max(best.epoch, lastReduction) >= 2) {
+        expected = Math.max(expected / 2, settings.learningRate / 64);
+        lastReduction = record.epoch;
+      }
+    }
+    expect(new Set(history.map((h) => h.learningRate)).size).toBeGreaterThan(2);
+    const plain = await trainModel(model, data, { ...settings, epochs: 10, reduceLearningRateAfter: 0 });
+    expect(plain.history.every((h) => h.learningRate === settings.learningRate)).toBe(true);
+    model.dispose();
+  });
 });

@@ -24,6 +24,8 @@ export interface EpochRecord {
   valAccuracy: number | null;
   /** Wall time of this epoch (training and validation), for throughput figures. */
   seconds: number;
+  /** The step size this epoch trained with (it shrinks when reduceLearningRateAfter applies). */
+  learningRate: number;
 }
 
 export interface TrainingProgress {
@@ -129,6 +131,8 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
   const history: EpochRecord[] = [];
   let best: { loss: number; epoch: number; weights: tf.Tensor[] } | null = null;
   let stoppedBy: TrainingOutcome['stoppedBy'] = 'epochs';
+  let learningRate = settings.learningRate;
+  let lastReduction = 0;
   let samplesSeen = 0;
   const yieldEvery = hooks.yieldEveryMs ?? 30;
   const started = performance.now();
@@ -198,6 +202,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
         valLoss: sums ? values[2] / data.validation.length : null,
         valAccuracy: sums ? values[3] / data.validation.length : null,
         seconds: (performance.now() - epochStarted) / 1000,
+        learningRate,
       };
       history.push(record);
       hooks.onEpoch?.(record, history);
@@ -211,6 +216,11 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
       } else if (settings.earlyStopping && epoch - best.epoch >= settings.patience) {
         stoppedBy = 'early-stopping';
         break;
+      } else if (settings.reduceLearningRateAfter > 0 && epoch - Math.max(best.epoch, lastReduction) >= settings.reduceLearningRateAfter) {
+        // Floor at 1/64 of the start: below that an epoch changes nothing measurable.
+        learningRate = Math.max(learningRate / 2, settings.learningRate / 64);
+        optimizer.setLearningRate(learningRate);
+        lastReduction = epoch;
       }
       if (stoppedBy === 'user') break;
       await yieldToEventLoop();

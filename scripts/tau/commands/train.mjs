@@ -17,6 +17,7 @@ export function trainOptions(flags) {
     epochs: number(flags, 'epochs', { integer: true }),
     batchSize: number(flags, 'batch-size', { integer: true }),
     learningRate: number(flags, 'learning-rate'),
+    reduceLrAfter: number(flags, 'reduce-lr-after', { integer: true }),
     seed: number(flags, 'seed', { integer: true }),
     testSize: number(flags, 'test-size'),
     validationSize: number(flags, 'validation-size'),
@@ -29,6 +30,7 @@ export function trainOptions(flags) {
 export const train = {
   usage: `train    --data <file.csv> | --sample <id>  --target <column> [--model logreg|mlp|auto] [--hidden 64,64]
            [--backend auto|webgpu|webgl|wasm|cpu] [--epochs N] [--batch-size N] [--learning-rate x]
+           [--reduce-lr-after N] (halve the learning rate after N epochs without improvement; 0 = never)
            [--seed N] [--test-size 0.2] [--validation-size 0.1] [--dropout 0.1] [--l2 0.0001]
            [--include-split] (adds "splitRows": original row numbers per split) [--out result.json]
            [--export model.zip] (also writes the model bundle; adds "export": {path, fileName, bytes})

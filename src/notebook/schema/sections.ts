@@ -122,6 +122,7 @@ export const trainSettings: Parser<TrainSettings> = refine(
     epochs: withDefault(number({ min: 1, max: 10000, integer: true }), () => DEFAULT_TRAIN.epochs),
     earlyStopping: withDefault(boolean, () => DEFAULT_TRAIN.earlyStopping),
     patience: withDefault(number({ min: 1, max: 1000, integer: true }), () => DEFAULT_TRAIN.patience),
+    reduceLearningRateAfter: withDefault(number({ min: 0, max: 1000, integer: true }), () => DEFAULT_TRAIN.reduceLearningRateAfter),
     seed: withDefault(seed, () => DEFAULT_TRAIN.seed),
     backend: withDefault(oneOf(['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const), () => DEFAULT_TRAIN.backend),
   }),
@@ -252,6 +253,8 @@ const epochRecord: Parser<EpochRecord> = object<EpochRecord>({
   valAccuracy: required(nullable(measure)),
   // Older documents did not time epochs.
   seconds: withDefault(measure, () => NaN),
+  // Older documents did not record the step size.
+  learningRate: withDefault(measure, () => NaN),
 });
 
 const candidateSummary: Parser<CandidateSummary> = object<CandidateSummary>({

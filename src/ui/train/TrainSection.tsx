@@ -54,6 +54,16 @@ export function TrainSection({ step }: { step: number }) {
           </label>
         </div>
         <NumberField label="Patience (epochs)" value={settings.patience} min={1} max={1000} integer onChange={(patience) => setTraining({ patience })} />
+        <NumberField
+          label="Halve learning rate after (epochs)"
+          value={settings.reduceLearningRateAfter}
+          min={0}
+          max={1000}
+          integer
+          onChange={(reduceLearningRateAfter) => setTraining({ reduceLearningRateAfter })}
+          testId="reduce-lr-after"
+          hint="Epochs without a better validation loss before the step is halved; 0 never changes it."
+        />
         <NumberField label="Seed" value={settings.seed} min={0} max={4294967295} integer onChange={(seed) => setTraining({ seed })} testId="train-seed" />
         <SelectField
           label="Backend"
