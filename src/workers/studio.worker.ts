@@ -13,6 +13,7 @@ import { imageHandlers } from './handlers/image-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { predictHandlers } from './handlers/predict-handlers';
 import { notebookHandlers } from './handlers/notebook-handlers';
+import { throttleBatchProgress } from './progress-throttle';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -66,7 +67,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   const controller = new AbortController();
   jobs.set(request.id, controller);
-  const progress = (p: JobProgress) => post({ kind: 'progress', id: request.id, progress: p });
+  const progress = throttleBatchProgress((p: JobProgress) => post({ kind: 'progress', id: request.id, progress: p }));
   try {
     const handler = handlers[request.call] as Handler<typeof request.call>;
     const run = () => handler(request.payload as never, controller.signal, progress);
