@@ -1,5 +1,6 @@
 import { installFastWasmMatMul } from './wasm-matmul';
 import { installFastWasmSlice } from './wasm-slice';
+import { installFastWasmMaxPoolGrad } from './wasm-maxpool-grad';
 import { installWasmConvGradients } from './wasm-conv-filter';
 
 /**
@@ -11,6 +12,7 @@ export function installWasmKernelPatches(): string[] {
   const missing: string[] = [];
   if (!installFastWasmMatMul()) missing.push('XNNPACK for transposed matMul');
   if (!installFastWasmSlice()) missing.push('contiguous Slice without a full copy');
+  if (!installFastWasmMaxPoolGrad()) missing.push('one-pass MaxPoolGrad');
   if (!installWasmConvGradients()) missing.push('convolution gradients (CNNs cannot train on WASM)');
   return missing;
 }

@@ -31,4 +31,30 @@ describe('fast WASM slice', () => {
     expect(await slices('wasm')).toEqual(expected);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('splits like the CPU backend along leading and inner axes', async () => {
+    expect(installFastWasmSlice()).toBe(true);
+    const cases: { shape: number[]; sizes: number[] | number; axis: number }[] = [
+      { shape: [10], sizes: [3, 0, 7], axis: 0 },
+      { shape: [6, 4], sizes: [1, 5], axis: 0 },
+      { shape: [1, 9], sizes: 3, axis: 1 },
+      { shape: [3, 4], sizes: [1, 3], axis: 1 },
+      { shape: [2, 3, 4], sizes: [2, -1], axis: -1 },
+    ];
+    const splits = async (backend: string) => {
+      await tf.setBackend(backend);
+      return cases.map((c) => {
+        const x = tf.tensor(Array.from({ length: c.shape.reduce((a, b) => a * b, 1) }, (_, i) => i * 0.5), c.shape);
+        const parts = tf.split(x, c.sizes, c.axis);
+        const out = parts.map((p) => ({ shape: p.shape, values: Array.from(p.dataSync()) }));
+        tf.dispose([x, ...parts]);
+        return out;
+      });
+    };
+    const expected = await splits('cpu');
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    expect(await splits('wasm')).toEqual(expected);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });
