@@ -8,3 +8,4 @@ export {
 export { FLOAT32_EPSILON, logLoss, type LogLossOptions } from './log-loss';
 export { auc, rocCurve, rocForJson, type RocCurve, type RocOptions } from './roc';
 export { numpySum } from './numpy-sum';
+export { argmaxRows } from './argmax';

@@ -1,4 +1,5 @@
 /** What an image training run adds to its TrainingResult (plain JSON, kept in the notebook). */
+import { argmaxRows } from '../evaluate/argmax';
 
 /** A test image the model got wrong (index into the loaded data set). */
 export interface MisclassifiedImage {
@@ -32,10 +33,10 @@ export function findMisclassified(
   sources: readonly string[],
   limit = MAX_MISCLASSIFIED,
 ): MisclassifiedImage[] {
+  const predicted = argmaxRows(probabilities, classCount);
   const wrong: MisclassifiedImage[] = [];
   for (let i = 0; i < yTrue.length; i++) {
-    let best = 0;
-    for (let c = 1; c < classCount; c++) if (probabilities[i * classCount + c] > probabilities[i * classCount + best]) best = c;
+    const best = predicted[i];
     if (best !== yTrue[i]) {
       const index = testRows[i];
       wrong.push({ index, source: sources[index] ?? `image ${index}`, trueClass: yTrue[i], predictedClass: best, confidence: probabilities[i * classCount + best] });

@@ -6,7 +6,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DataError } from '../data/csv/errors';
 import type { ImageDataset } from '../data/images/image-dataset';
-import { classificationReport, rocForJson } from '../evaluate';
 import { buildModel } from '../models/build-model';
 import { describeModel, validateModelSpec } from '../models/spec';
 import { stratifiedSplit } from '../preprocess/split';
@@ -17,6 +16,7 @@ import { checkCnnFitsImage, imageModelSpec } from './image-presets';
 import type { TrainingResult } from './result';
 import { validateTrainSettings } from './settings';
 import { seedMathRandom } from './seeded-scope';
+import { evaluateTestSplit } from './test-evaluation';
 import { predictProbabilities, trainModel, type TrainingData } from './train-loop';
 import type { JobContext, TrainedModel } from './training-job';
 
@@ -81,14 +81,7 @@ export async function runImageTraining(job: TrainJob, dataset: ImageDataset, dat
   const k = classes.length;
   const probabilities = await predictProbabilities(model, data.features, exampleShape, split.test);
   const yTrue = Int32Array.from(split.test, (r) => dataset.labels[r]);
-  const yPred = new Int32Array(yTrue.length);
-  for (let i = 0; i < yTrue.length; i++) {
-    let best = 0;
-    for (let c = 1; c < k; c++) if (probabilities[i * k + c] > probabilities[i * k + best]) best = c;
-    yPred[i] = best;
-  }
-  const metrics = classificationReport({ yTrue, yPred, labels: classes, probabilities });
-  if (metrics.roc) metrics.roc = rocForJson(metrics.roc);
+  const metrics = evaluateTestSplit(probabilities, yTrue, classes);
 
   const warnings: string[] = [];
   if (dataset.skipped.length > 0) warnings.push(`${dataset.skipped.length} file(s) could not be read and were left out (listed under Data).`);

@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import type { Table } from '../data/table';
 import type { ColumnProfile } from '../data/profile';
 import { DataError } from '../data/csv/errors';
-import { classificationReport, rocForJson } from '../evaluate';
 import { buildModel } from '../models/build-model';
 import { describeModel, validateModelSpec, type ModelSpec } from '../models/spec';
 import { prepareTable, type PreparedData } from '../preprocess/prepare';
@@ -12,6 +11,7 @@ import type { CandidateSummary, TrainingResult } from './result';
 import type { BackendName } from './settings';
 import { validateTrainSettings } from './settings';
 import { seedMathRandom } from './seeded-scope';
+import { evaluateTestSplit } from './test-evaluation';
 import { predictProbabilities, trainModel, type TrainingData, type TrainingOutcome } from './train-loop';
 
 export interface JobContext {
@@ -104,16 +104,7 @@ export async function runTableTraining(
   context.progress({ phase: 'evaluating', message: 'Evaluating on the held-out test split…' });
   const probabilities = await predictProbabilities(winner.model, data.features, data.exampleShape, prepared.split.test);
   const classes = prepared.fitted.target.classes;
-  const k = classes.length;
-  const yTrue = Int32Array.from(prepared.split.test, (r) => data.labels[r]);
-  const yPred = new Int32Array(yTrue.length);
-  for (let i = 0; i < yTrue.length; i++) {
-    let best = 0;
-    for (let c = 1; c < k; c++) if (probabilities[i * k + c] > probabilities[i * k + best]) best = c;
-    yPred[i] = best;
-  }
-  const metrics = classificationReport({ yTrue, yPred, labels: classes, probabilities });
-  if (metrics.roc) metrics.roc = rocForJson(metrics.roc);
+  const metrics = evaluateTestSplit(probabilities, Int32Array.from(prepared.split.test, (r) => data.labels[r]), classes);
 
   const summaries: CandidateSummary[] = runs.map((r) => {
     const h = r.outcome.history[r.outcome.bestEpoch - 1];
