@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../data/random';
-import { createAugmenter, drawMoves, transformRows, validateAugmentation, type ImageMove } from './image-augment';
+import { createAugmenter, drawMoves, transformRows, type ImageMove } from './image-augment';
+import { validateAugmentation } from '../data/images/settings';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

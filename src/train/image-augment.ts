@@ -7,8 +7,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRandom, deriveSeed } from '../data/random';
 
-export { validateAugmentation } from '../data/images/settings';
-
 export interface AugmentationSettings {
   horizontalFlip: boolean;
   /** Largest shift as a fraction of width / height. */
