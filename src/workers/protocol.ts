@@ -13,6 +13,7 @@ import type { ImageSettings } from '../data/images/settings';
 import type { ExportCalls } from '../export/calls';
 import type { PredictCalls } from '../predict/calls';
 import type { NotebookCalls } from '../notebook/calls';
+import type { SearchCalls, SearchProgress } from '../search/calls';
 
 /** What the page knows about the loaded table; the columns themselves stay in the worker. */
 export interface TableSummary {
@@ -58,6 +59,7 @@ export type JobProgress =
   | { phase: 'training'; candidate: string; epoch: number; epochs: number; batch: number; batches: number }
   | { phase: 'epoch'; candidate: string; record: EpochRecord }
   | { phase: 'evaluating'; message: string }
+  | SearchProgress
   | ImageLoadProgress;
 
 /** Calls about tables: loading and browsing. Request name → [payload, result]. */
@@ -94,7 +96,7 @@ export interface ModelCalls {
  * Every call the worker answers. A feature adds its own `XCalls` interface in its own file, lists it
  * here, and registers handlers in studio.worker.ts.
  */
-export interface WorkerCalls extends TableCalls, TrainCalls, ModelCalls, ImageCalls, ExportCalls, PredictCalls, NotebookCalls {}
+export interface WorkerCalls extends TableCalls, TrainCalls, ModelCalls, ImageCalls, ExportCalls, PredictCalls, NotebookCalls, SearchCalls {}
 
 export type CallName = keyof WorkerCalls;
 

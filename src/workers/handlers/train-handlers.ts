@@ -3,6 +3,7 @@ import { estimateInputWidth } from '../../preprocess/settings';
 import type { TrainCalls } from '../protocol';
 import { getProbes, loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
 import { trainImages } from './image-handlers';
+import { autoSearch } from './search-handlers';
 
 export const trainHandlers: Handlers<TrainCalls> = {
   async 'probe-backends'() {
@@ -20,6 +21,8 @@ export const trainHandlers: Handlers<TrainCalls> = {
     if (!current || current.summary.id !== job.datasetId) {
       throw new DataError('no_dataset', 'The dataset to train on is no longer loaded. Load it again, then train.');
     }
+    // "auto" on a table is a small model search (src/search), refit on all training rows.
+    if (job.model === 'auto') return autoSearch(job, signal, progress);
     const rt = await loadRuntime();
     progress({ phase: 'backend', message: 'Choosing a backend…' });
     // Calibrate (when needed) on the model, input width and batch size this job will really use.
