@@ -8,6 +8,7 @@ import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
 import { HistoryCharts } from './HistoryCharts';
 import type { EpochRecord } from '../../train/train-loop';
+import { SearchPanel } from '../search/SearchPanel';
 
 const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
   { value: 'adam', label: 'Adam' },
@@ -121,6 +122,7 @@ export function TrainSection({ step }: { step: number }) {
           Why {BACKEND_LABELS[results.backend]}: {results.backendReason}
         </p>
       ) : null}
+      <SearchPanel />
     </Section>
   );
 }
