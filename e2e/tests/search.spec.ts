@@ -3,6 +3,7 @@ import { StudioPage } from '../fixtures/studio-page';
 
 test.describe('model search, leaderboard and runs', () => {
   test('a small search fills a sortable leaderboard; a retrained trial and the search compare as runs', async ({ page }) => {
+    test.setTimeout(480_000);
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadSample('iris');
