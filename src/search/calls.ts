@@ -9,6 +9,8 @@ export interface SearchSettings {
   budget: SearchBudget;
   /** k of k-fold cross-validation (small tables), or 'holdout'. Tables above CV_MAX_ROWS always use a holdout. */
   folds: number | 'holdout';
+  /** Most epochs a trial trains at its last rung (default: from the table size, see searchSpaceFor). */
+  maxEpochs?: number;
 }
 
 /** A model search on the loaded table, or (with `retrain`) one trial's settings fitted on all training rows. */

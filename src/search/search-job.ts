@@ -70,6 +70,10 @@ export async function runTableSearch(
     return prepared.labels[row];
   };
   const space = searchSpaceFor({ rows: trainRows.length, inputs: prepared.fitted.inputSize, classes: data.classCount });
+  if (job.search.maxEpochs !== undefined) {
+    if (!(Number.isInteger(job.search.maxEpochs) && job.search.maxEpochs >= 1 && job.search.maxEpochs <= 10_000)) throw new DataError('invalid_settings', 'The most epochs per trial must be a whole number from 1 to 10,000.');
+    space.maxEpochs = job.search.maxEpochs;
+  }
   const seed = job.training.seed;
   /** Per trial: seconds per epoch of its latest rung, to reserve time for the final fit. */
   const pace = new Map<number, number>();
