@@ -1,4 +1,4 @@
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { formatBytes, ZipError } from '../data/images/errors';
 import { createZipBudget, listZipEntries, readZipEntry, type ZipEntry } from '../data/images/zip-reader';
 import { BUNDLE_FILES, BUNDLE_LIMITS, type ModelBundle } from './bundle-format';

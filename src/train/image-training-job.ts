@@ -4,7 +4,7 @@
  * per-batch hook), and the same evaluation as tables plus the most confident test mistakes.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import type { ImageDataset } from '../data/images/image-dataset';
 import { buildModel } from '../models/build-model';
 import { describeModel, validateModelSpec } from '../models/spec';

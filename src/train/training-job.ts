@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Table } from '../data/table';
 import type { ColumnProfile } from '../data/profile';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { buildModel } from '../models/build-model';
 import { describeModel, validateModelSpec, type ModelSpec } from '../models/spec';
 import { prepareTable, type PreparedData } from '../preprocess/prepare';

@@ -1,7 +1,7 @@
 import type { ColumnProfile } from '../data/profile';
 import type { CsvDialect } from '../data/csv/dialect';
-import type { BackendProbe } from '../train/backends';
-import type { BackendDecision } from '../train/calibration';
+import type { BackendProbe } from '../runtime/backends';
+import type { BackendDecision } from '../runtime/calibration';
 import type { BackendName, TrainSettings } from '../train/settings';
 import type { EpochRecord } from '../train/train-loop';
 import type { TrainingResult } from '../train/result';

@@ -1,7 +1,7 @@
 import type { ColumnProfile } from '../data/profile';
 import type { Table } from '../data/table';
-import type { BackendProbe } from '../train/backends';
-import { probeBackends } from '../train/backends';
+import type { BackendProbe } from '../runtime/backends';
+import { probeBackends } from '../runtime/backends';
 import type { TrainedModel } from '../train/training-job';
 import type { ImageDataset } from '../data/images/image-dataset';
 import type { ImageDatasetSummary } from '../data/images/summary';
@@ -30,10 +30,10 @@ export const workerState: {
 } = { dataset: null, images: null, trained: null };
 
 let probes: Promise<BackendProbe[]> | null = null;
-let runtime: Promise<typeof import('./tf-runtime')> | null = null;
+let runtime: Promise<typeof import('../runtime/tf-runtime')> | null = null;
 
 /** TensorFlow.js loads on first need, so parsing starts without downloading it. */
-export const loadRuntime = () => (runtime ??= import('./tf-runtime'));
+export const loadRuntime = () => (runtime ??= import('../runtime/tf-runtime'));
 export const getProbes = () => (probes ??= probeBackends());
 
 /** Replaces the trained model, disposing the old one's tensors. */

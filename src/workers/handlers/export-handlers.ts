@@ -1,4 +1,4 @@
-import { DataError } from '../../data/csv/errors';
+import { DataError } from '../../lib/errors';
 import type { ModelArtifacts } from '../../export/model-artifacts';
 import type { ExportCalls, ModelContext } from '../../export/calls';
 import { getExtras, modelInfo, newModelId, setExtras, type ModelExtras } from '../../export/model-extras';

@@ -1,4 +1,4 @@
-import { DataError } from '../../data/csv/errors';
+import { DataError } from '../../lib/errors';
 import { decodeImage } from '../../data/images/decode-image';
 import { loadImageInput, summarizeImages } from '../../data/images/load-input';
 import { packThumbnails, sampleIndicesPerClass } from '../../data/images/thumbnails';

@@ -1,4 +1,4 @@
-import { DataError } from '../../data/csv/errors';
+import { DataError } from '../../lib/errors';
 import { parseCsvBlob } from '../../data/csv/parse-csv';
 import { decodeImage } from '../../data/images/decode-image';
 import { errorMessage } from '../../data/images/errors';

@@ -1,4 +1,4 @@
-import { DataError } from '../../data/csv/errors';
+import { DataError } from '../../lib/errors';
 import { estimateInputWidth } from '../../preprocess/settings';
 import type { TrainCalls } from '../protocol';
 import { getProbes, loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
