@@ -6,7 +6,7 @@ import { profileTable } from '../data/profile';
 import { DEFAULT_PREPARE } from '../preprocess/settings';
 import { prepareTable } from '../preprocess/prepare';
 import { DEFAULT_TRAIN } from '../train/settings';
-import type { JobProgress } from '../workers/protocol';
+import type { JobProgress } from '../train/job';
 import { runTableSearch } from './search-job';
 
 beforeAll(async () => {

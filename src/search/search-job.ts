@@ -1,6 +1,6 @@
 import type { Table } from '../data/table';
 import type { ColumnProfile } from '../data/profile';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { describeModel } from '../models/spec';
 import { prepareTable } from '../preprocess/prepare';
 import type { CandidateSummary, TrainingResult } from '../train/result';
@@ -8,7 +8,7 @@ import { validateTrainSettings } from '../train/settings';
 import { evaluateTestSplit } from '../train/test-evaluation';
 import { predictCandidate, trainCandidate, type CandidateData } from '../train/train-candidate';
 import type { TrainedModel } from '../train/training-job';
-import type { JobProgress } from '../workers/protocol';
+import type { JobProgress } from '../train/job';
 import type { BackendName } from '../train/settings';
 import { describeBudget, type SearchBudget } from './budget';
 import type { SearchJob, SearchReport } from './calls';

@@ -3,7 +3,8 @@ import { buildModel } from '../models/build-model';
 import type { ModelSpec } from '../models/spec';
 import type { TrainSettings } from './settings';
 import { seedMathRandom } from './seeded-scope';
-import { predictProbabilities, trainModel, type TrainingData, type TrainingOptions, type TrainingOutcome } from './train-loop';
+import { predictProbabilities } from '../models/predict-probabilities';
+import { trainModel, type TrainingData, type TrainingOptions, type TrainingOutcome } from './train-loop';
 
 /** The data a candidate trains on: every prepared row; which rows train and validate is passed separately. */
 export type CandidateData = Omit<TrainingData, 'train' | 'validation'>;
