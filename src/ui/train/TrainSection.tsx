@@ -97,7 +97,7 @@ export function TrainSection({ step }: { step: number }) {
       {running ? (
         <div className="progress-row" data-testid="train-progress" aria-live="polite">
           <label>
-            {training.message || `${training.candidate}: epoch ${training.epoch} of ${training.epochs}`}
+            {training.message || (training.search && !training.candidate ? `Model search: ${training.search.trialsDone} trials done` : `${training.candidate}: epoch ${training.epoch} of ${training.epochs}`)}
             <progress max={1} value={progressValue} />
           </label>
         </div>
