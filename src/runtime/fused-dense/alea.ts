@@ -4,6 +4,20 @@
  * dense trainer drop the same units as TF.js under the studio's seeded Math.random.
  */
 export function alea(seed: string): () => number {
+  let [s0, s1, s2] = aleaState(seed);
+  let c = 1;
+  return () => {
+    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    return s2;
+  };
+}
+
+/** Alea's state after seeding (the carry starts at 1); the dropout_mask kernel continues from it. */
+export function aleaState(seed: string): [number, number, number] {
   let n = 0xefc8249d;
   const mash = (data: string): number => {
     for (let i = 0; i < data.length; i++) {
@@ -18,7 +32,6 @@ export function alea(seed: string): () => number {
     }
     return (n >>> 0) * 2.3283064365386963e-10;
   };
-  let c = 1;
   let s0 = mash(' ');
   let s1 = mash(' ');
   let s2 = mash(' ');
@@ -28,12 +41,5 @@ export function alea(seed: string): () => number {
   if (s1 < 0) s1 += 1;
   s2 -= mash(seed);
   if (s2 < 0) s2 += 1;
-  return () => {
-    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-    s0 = s1;
-    s1 = s2;
-    c = t | 0;
-    s2 = t - c;
-    return s2;
-  };
+  return [s0, s1, s2];
 }

@@ -16,6 +16,7 @@ export interface DenseKernels {
   sumsq(x: number, count: number): number;
   adam(w: number, g: number, m: number, v: number, count: number, lr: number, b1: number, b2: number, c1: number, c2: number, eps: number, l2x2: number): void;
   momentum(w: number, g: number, a: number, count: number, lr: number, mu: number, l2x2: number): void;
+  dropout_mask(mask: number, rows: number, units: number, ld: number, s0: number, s1: number, s2: number, keep: number, scale: number): void;
 }
 
 export const GEMM_BIAS = 1;
@@ -114,6 +115,24 @@ export function scalarKernels(memory: WebAssembly.Memory): DenseKernels {
         const ai = f(f(x[(a >> 2) + i] * mu) + f(x[(g >> 2) + i] + f(l2x2 * wi)));
         x[(a >> 2) + i] = ai;
         x[(w >> 2) + i] = f(wi + f(ai * -lr));
+      }
+    },
+    dropout_mask(mask, rows, units, ld, s0, s1, s2, keep, scale) {
+      const x = view();
+      let c = 1;
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < ld; j++) {
+          let value = 0;
+          if (j < units) {
+            const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+            s0 = s1;
+            s1 = s2;
+            c = t | 0;
+            s2 = t - c;
+            value = f(f(s2) + f(keep)) >= 1 ? f(scale) : 0;
+          }
+          x[(mask >> 2) + i * ld + j] = value;
+        }
       }
     },
   };

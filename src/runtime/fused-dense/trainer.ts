@@ -1,4 +1,4 @@
-import { alea } from './alea';
+import { aleaState } from './alea';
 import { GEMM_BIAS, GEMM_RELU, scalarKernels, simdAvailable, wasmKernels, type DenseKernels } from './kernels';
 
 /** A dense network: ReLU hidden layers (each optionally followed by inverted dropout), softmax output. */
@@ -196,18 +196,12 @@ export class FusedDenseTrainer {
 
   /** TF.js's dropout mask: floor(u + keep) / keep with u from alea(String(seed)), row-major over [count, units], in f32. */
   private fillMask(layer: number, count: number, seed: number): void {
-    const x = this.f32();
-    const units = this.dims[layer + 1];
     const ld = this.padded[layer + 1];
-    const base = this.masks[layer] >> 2;
     const keep = Math.fround(1 - this.plan.hidden[layer].dropout);
-    const scale = Math.fround(1 / keep);
-    const next = alea(String(seed));
-    x.fill(0, base, base + pad(count, 4) * ld);
-    for (let i = 0; i < count; i++) {
-      const row = base + i * ld;
-      for (let j = 0; j < units; j++) x[row + j] = Math.fround(Math.fround(next()) + keep) >= 1 ? scale : 0;
-    }
+    const [s0, s1, s2] = aleaState(String(seed));
+    this.kernels.dropout_mask(this.masks[layer], count, this.dims[layer + 1], ld, s0, s1, s2, keep, Math.fround(1 / keep));
+    const base = (this.masks[layer] >> 2) + count * ld;
+    this.f32().fill(0, base, base + (pad(count, 4) - count) * ld);
   }
 
   /**
