@@ -48,8 +48,8 @@ export async function papaparseIngest(path, dynamicTyping) {
   });
 }
 
-export async function studioTrain(flags, { webgpu = true } = {}) {
-  return withApp({ webgpu }, async (page) => {
+export async function studioTrain(flags, { webgpu = true, root } = {}) {
+  return withApp({ webgpu, root }, async (page) => {
     await loadData(page, flags);
     const started = Date.now();
     const result = unwrap(await page.evaluate((o) => window.tauStudio.train(o), flags.options));

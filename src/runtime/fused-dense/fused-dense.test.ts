@@ -8,7 +8,8 @@ import { buildModel } from '../../models/build-model';
 import type { ModelSpec } from '../../models/spec';
 import { DEFAULT_TRAIN, type TrainSettings } from '../../train/settings';
 import { trainModel, type TrainingData, type TrainingOutcome } from '../../train/train-loop';
-import { fusedDensePlan } from '../../train/fused-train-loop';
+import { fusedBackendDecision, fusedDensePlan } from '../../train/fused-train-loop';
+import type { BackendProbe } from '../../train/backends';
 import { seedMathRandom } from '../../train/seeded-scope';
 import { createRandom } from '../../data/random';
 
@@ -132,5 +133,30 @@ describe('fused dense trainer', () => {
     expect(fusedDensePlan(relu, data, {}, 32)).toEqual({ inputs: 10, hidden: [{ units: 8, dropout: 0 }], classes: 3 });
     tanh.dispose();
     relu.dispose();
+  });
+});
+
+describe('fusedBackendDecision ("auto" for dense table nets)', () => {
+  const software: BackendProbe[] = [
+    { name: 'webgpu', available: true, software: true, adapter: 'swiftshader' },
+    { name: 'wasm', available: true },
+    { name: 'cpu', available: true },
+  ];
+  const hardware: BackendProbe[] = [{ name: 'webgpu', available: true, software: false, adapter: 'a GPU' }, ...software.slice(1)];
+  const mlp: ModelSpec = { kind: 'mlp', hidden: [64, 64], activation: 'relu', dropout: 0.2, l2: 0.001 };
+
+  it('picks WASM without calibrating for ReLU MLPs and logistic regression', () => {
+    expect(fusedBackendDecision({ exampleShape: [32], batchSize: 256, spec: mlp }, software)?.backend).toBe('wasm');
+    expect(fusedBackendDecision({ exampleShape: [32], batchSize: 256, spec: mlp }, hardware)?.backend).toBe('wasm');
+    expect(fusedBackendDecision({ exampleShape: [300], batchSize: 32, spec: { kind: 'logreg', l2: 0 } }, hardware)?.backend).toBe('wasm');
+  });
+
+  it('leaves big nets on a hardware GPU, other activations, CNNs and missing WASM to calibration', () => {
+    const big: ModelSpec = { ...mlp, hidden: [1024, 1024] };
+    expect(fusedBackendDecision({ exampleShape: [512], batchSize: 256, spec: big }, hardware)).toBeNull();
+    expect(fusedBackendDecision({ exampleShape: [512], batchSize: 256, spec: big }, software)?.backend).toBe('wasm');
+    expect(fusedBackendDecision({ exampleShape: [32], batchSize: 256, spec: { ...mlp, activation: 'tanh' } }, software)).toBeNull();
+    expect(fusedBackendDecision({ exampleShape: [28, 28, 1], batchSize: 64, spec: { kind: 'cnn', l2: 0, layers: [] } }, software)).toBeNull();
+    expect(fusedBackendDecision({ exampleShape: [32], batchSize: 256, spec: mlp }, [{ name: 'wasm', available: false }, { name: 'cpu', available: true }])).toBeNull();
   });
 });
