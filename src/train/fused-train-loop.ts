@@ -7,7 +7,8 @@ import type { ModelSpec } from '../models/spec';
 import type { BackendProbe } from './backends';
 import type { BackendDecision } from './calibration';
 import { yieldToEventLoop } from './yield';
-import { TrainingDivergedError, type EpochRecord, type TrainingData, type TrainingOptions, type TrainingOutcome } from './train-loop';
+import type { EpochRecord, TrainingData, TrainingOptions, TrainingOutcome } from './train-loop';
+import { TrainingDivergedError } from './training-diverged';
 
 /** Backends on which the fused trainer replaces TF.js for dense nets (the GPU backends keep TF.js). */
 const FUSED_BACKENDS = new Set(['wasm', 'cpu']);

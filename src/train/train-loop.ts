@@ -5,6 +5,7 @@ import type { TrainSettings } from './settings';
 import { yieldToEventLoop } from './yield';
 import { FlatOptimizer } from './flat-optimizer';
 import { fusedDensePlan, trainDenseFused } from './fused-train-loop';
+import { TrainingDivergedError } from './training-diverged';
 
 export interface TrainingData {
   /** rows × features (tabular) or rows × h × w × c (images), row-major. */
@@ -252,13 +253,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
   };
 }
 
-export class TrainingDivergedError extends Error {
-  readonly code = 'training_diverged';
-  constructor(epoch: number) {
-    super(`Training diverged at epoch ${epoch} (the loss became NaN or infinite). Lower the learning rate and train again.`);
-    this.name = 'TrainingDivergedError';
-  }
-}
+export { TrainingDivergedError } from './training-diverged';
 
 /** Class probabilities for `rows` (all rows when omitted), computed in chunks and read back once. */
 export async function predictProbabilities(model: tf.LayersModel, features: Float32Array, exampleShape: number[], rows?: Int32Array): Promise<Float32Array> {
