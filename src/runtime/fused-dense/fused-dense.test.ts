@@ -8,8 +8,9 @@ import { buildModel } from '../../models/build-model';
 import type { ModelSpec } from '../../models/spec';
 import { DEFAULT_TRAIN, type TrainSettings } from '../../train/settings';
 import { trainModel, type TrainingData, type TrainingOutcome } from '../../train/train-loop';
-import { fusedBackendDecision, fusedDensePlan } from '../../train/fused-train-loop';
-import type { BackendProbe } from '../../train/backends';
+import { fusedDensePlan } from '../../train/fused-train-loop';
+import { fusedBackendDecision } from './backend-decision';
+import type { BackendProbe } from '../backends';
 import { seedMathRandom } from '../../train/seeded-scope';
 import { createRandom } from '../../data/random';
 

@@ -4,7 +4,8 @@ import { SAMPLES } from '../../data/samples';
 import { delimiterName } from '../../data/csv/dialect';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
-import { formatBytes, formatCount } from '../common/format';
+import { formatBytes } from '../../lib/format';
+import { formatCount } from '../common/format';
 import { DataTable } from './DataTable';
 // Lazy: recharts stays out of the initial JavaScript.
 const ColumnProfiles = lazy(() => import('./ColumnProfiles').then((m) => ({ default: m.ColumnProfiles })));
