@@ -12,8 +12,9 @@ import { revenue } from './commands/revenue.mjs';
 import { predict } from './commands/predict.mjs';
 import { share } from './commands/share.mjs';
 import { run } from './commands/run.mjs';
+import { search } from './commands/search.mjs';
 
-const COMMANDS = { inspect, train, revenue, predict, share, run };
+const COMMANDS = { inspect, train, search, revenue, predict, share, run };
 
 function usage() {
   return `Usage: npm run --silent tau -- <command> [options]

@@ -9,6 +9,7 @@ import type { RevenueInputs } from '../revenue';
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from '../data/images/settings';
 import { defaultRevenueInputs } from '../revenue';
 import type { FittedPreprocessor } from '../preprocess/fitted';
+import type { RunRecord } from './runs';
 
 /**
  * The notebook: the single source of truth for a piece of work. Autosave, share links, export and the
@@ -72,6 +73,8 @@ export interface NotebookDocument {
   /** The trained model of `results` when small enough to embed (see EMBED caps in share-plan.ts); else null. */
   trainedModel: EmbeddedModel | null;
   revenue: RevenueInputs;
+  /** Experiments: every training run kept (optional; absent in older documents). See runs.ts. */
+  runs?: RunRecord[];
 }
 
 export function newId(prefix: string): string {

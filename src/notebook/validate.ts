@@ -6,7 +6,8 @@
 import { coerceRevenueInputs, type RevenueInputs } from '../revenue';
 import { createNotebook, newId, NOTEBOOK_FORMAT, NOTEBOOK_VERSION, SECTION_ORDER, type NotebookCell, type NotebookDocument, type SectionId } from './document';
 import { migrateNotebook } from './migrations';
-import { array, INVALID, isRecord, Issues, nullable, object, oneOf, own, required, string, withDefault, type Parser } from './schema/parsers';
+import { array, INVALID, isRecord, Issues, nullable, object, oneOf, optional, own, required, string, withDefault, type Parser } from './schema/parsers';
+import { runList } from './schema/runs';
 import { datasetRef, embeddedModel, imageSettings, LIMITS, modelSection, prepareSettings, trainingResult, trainSettings } from './schema/sections';
 
 export type NotebookValidation =
@@ -83,6 +84,7 @@ function documentParser(fallback: NotebookDocument): Parser<NotebookDocument> {
     results: withDefault(nullable(trainingResult), () => null),
     trainedModel: withDefault(nullable(embeddedModel), () => null),
     revenue: withDefault(revenue, () => fallback.revenue),
+    runs: optional(runList),
   });
 }
 

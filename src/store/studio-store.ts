@@ -7,6 +7,7 @@ import { createModelsSlice } from './models-slice';
 import { createPredictionSlice } from './prediction-slice';
 import { createPersistenceSlice } from './persistence-slice';
 import { createSharingSlice } from './sharing-slice';
+import { createSearchSlice } from './search-slice';
 import type { StudioStore } from './types';
 
 export type { StudioStore } from './types';
@@ -22,4 +23,5 @@ export const useStudio = create<StudioStore>()((...args) => ({
   ...createPredictionSlice(...args),
   ...createPersistenceSlice(...args),
   ...createSharingSlice(...args),
+  ...createSearchSlice(...args),
 }));

@@ -5,6 +5,8 @@ import type { TrainingResult } from '../train/result';
 import type { JobProgress, WorkerFailure } from '../workers/protocol';
 import type { SliceCreator } from './types';
 import { failureOf, worker } from './worker-access';
+import type { SearchProgressInfo } from '../search/search';
+import { recordRun } from './search-slice';
 
 export interface LiveRun {
   candidate: string;
@@ -20,6 +22,8 @@ export interface TrainingState {
   batch: number;
   batches: number;
   runs: LiveRun[];
+  /** Model search progress (trials done, best so far, time left), while a search runs. */
+  search: SearchProgressInfo | null;
   cancel: (() => void) | null;
 }
 
@@ -37,7 +41,7 @@ export interface TrainingSlice {
   resetTraining(): void;
 }
 
-const IDLE: TrainingState = { status: 'idle', message: '', candidate: '', epoch: 0, epochs: 0, batch: 0, batches: 0, runs: [], cancel: null };
+export const IDLE: TrainingState = { status: 'idle', message: '', candidate: '', epoch: 0, epochs: 0, batch: 0, batches: 0, runs: [], search: null, cancel: null };
 
 export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
   training: IDLE,
@@ -80,6 +84,7 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
         backendInUse: { name: result.backend, reason: result.backendReason, adapter: result.adapter },
       });
       get().updateNotebook((doc) => ({ ...doc, results: result }));
+      recordRun(get, set, result);
       return result;
     } catch (error) {
       set({ trainError: failureOf(error), training: { ...get().training, status: 'idle', cancel: null, message: '' } });
@@ -101,7 +106,7 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
 });
 
 /** Collects progress messages and hands them over at most every `intervalMs`. */
-class ProgressBuffer {
+export class ProgressBuffer {
   private pending: JobProgress[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   constructor(
@@ -121,7 +126,7 @@ class ProgressBuffer {
   }
 }
 
-function applyProgress(state: TrainingState, progress: JobProgress): TrainingState {
+export function applyProgress(state: TrainingState, progress: JobProgress): TrainingState {
   switch (progress.phase) {
     case 'training':
       return { ...state, candidate: progress.candidate, epoch: progress.epoch, epochs: progress.epochs, batch: progress.batch, batches: progress.batches, message: '' };
@@ -131,6 +136,11 @@ function applyProgress(state: TrainingState, progress: JobProgress): TrainingSta
       if (last && last.candidate === progress.candidate) runs[runs.length - 1] = { ...last, history: [...last.history, progress.record] };
       else runs.push({ candidate: progress.candidate, history: [progress.record] });
       return { ...state, runs };
+    }
+    case 'search': {
+      const { phase: _phase, ...info } = progress;
+      void _phase;
+      return { ...state, search: info, message: '' };
     }
     case 'reading':
     case 'images':

@@ -8,6 +8,7 @@ import type { CnnSpec, LogisticRegressionSpec, MlpSpec, ModelChoice } from '../m
 import type { PrepareSettings } from '../preprocess/settings';
 import type { TrainSettings } from './settings';
 import type { EpochRecord } from './train-loop';
+import type { SearchProgress } from '../search/calls';
 
 export interface TrainJob {
   datasetId: string;
@@ -28,4 +29,5 @@ export type JobProgress =
   | { phase: 'training'; candidate: string; epoch: number; epochs: number; batch: number; batches: number }
   | { phase: 'epoch'; candidate: string; record: EpochRecord }
   | { phase: 'evaluating'; message: string }
+  | SearchProgress
   | ImageLoadProgress;

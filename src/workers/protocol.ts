@@ -9,6 +9,7 @@ import type { ImageDatasetSummary, ImageLoadRequest, ImageThumbnails } from '../
 import type { ExportCalls } from '../export/calls';
 import type { PredictCalls } from '../predict/calls';
 import type { NotebookCalls } from '../notebook/calls';
+import type { SearchCalls } from '../search/calls';
 import type { JobProgress, TrainJob } from '../train/job';
 
 export type { JobProgress, TrainJob } from '../train/job';
@@ -72,7 +73,7 @@ export interface ModelCalls {
  * Every call the worker answers. A feature adds its own `XCalls` interface in its own file, lists it
  * here, and registers handlers in studio.worker.ts.
  */
-export interface WorkerCalls extends TableCalls, TrainCalls, ModelCalls, ImageCalls, ExportCalls, PredictCalls, NotebookCalls {}
+export interface WorkerCalls extends TableCalls, TrainCalls, ModelCalls, ImageCalls, ExportCalls, PredictCalls, NotebookCalls, SearchCalls {}
 
 export type CallName = keyof WorkerCalls;
 

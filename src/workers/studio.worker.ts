@@ -13,6 +13,7 @@ import { imageHandlers } from './handlers/image-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { predictHandlers } from './handlers/predict-handlers';
 import { notebookHandlers } from './handlers/notebook-handlers';
+import { searchHandlers } from './handlers/search-handlers';
 import { throttleBatchProgress } from './progress-throttle';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -25,6 +26,7 @@ const handlers: { [K in CallName]: Handler<K> } = {
   ...exportHandlers,
   ...predictHandlers,
   ...notebookHandlers,
+  ...searchHandlers,
 };
 
 const jobs = new Map<number, AbortController>();

@@ -102,7 +102,7 @@ const cnnLayer: Parser<CnnLayerSpec> = union<CnnLayerSpec>('type', {
   dense: object({ type: required(oneOf(['dense'] as const)), units: required(number({ min: 1, max: 4096, integer: true })), activation: required(activation) }),
 });
 const cnnSpec = checkSpec(object<CnnSpec>({ kind: required(oneOf(['cnn'] as const)), layers: required(array(cnnLayer, { max: 32 })), l2: required(number({ min: 0, max: 1 })) }));
-const modelSpec: Parser<ModelSpec> = union<ModelSpec>('kind', { logreg: logregSpec, mlp: mlpSpec, cnn: cnnSpec });
+export const modelSpec: Parser<ModelSpec> = union<ModelSpec>('kind', { logreg: logregSpec, mlp: mlpSpec, cnn: cnnSpec });
 const modelChoice = oneOf(['auto', 'logreg', 'mlp', 'cnn'] as const);
 
 export const modelSection: Parser<ModelSection> = object<ModelSection>({

@@ -9,6 +9,7 @@ import type { TrainingResult } from '../../train/result';
 import type { NotebookDocument } from '../document';
 import { documentForSharing } from '../notebook-file';
 import { encodeNotebookLink, MAX_LINK_CHARS, type EncodedLink } from './link-codec';
+import { withoutCurves } from '../runs';
 
 /** Uploaded files up to this size travel inside the notebook (and its links) as text. */
 export const INLINE_DATA_MAX_BYTES = 256 * 1024;
@@ -16,8 +17,8 @@ export const INLINE_DATA_MAX_BYTES = 256 * 1024;
 export const EMBED_WEIGHTS_MAX_BYTES = 512 * 1024;
 
 export interface ShareNote {
-  /** What was left out: the data, the weights, or neither (info). */
-  about: 'data' | 'weights';
+  /** What was left out: the data, the weights, the runs' curves, or neither (info). */
+  about: 'data' | 'weights' | 'runs';
   message: string;
 }
 
@@ -61,6 +62,12 @@ export function planShareLink(doc: NotebookDocument, { weightBytes = null, maxCh
   let current = clean.results?.splitRows ? { ...clean, results: withoutSplitRows(clean.results) } : clean;
   const notes: ShareNote[] = [];
   let link = encodeNotebookLink(current);
+  // Experiments' curves go first: the runs keep their settings and metrics.
+  if (link.chars > maxChars && current.runs?.some((r) => r.curves)) {
+    current = { ...current, runs: withoutCurves(current.runs) };
+    link = encodeNotebookLink(current);
+    notes.push({ about: 'runs', message: 'The training curves of the kept runs were left out to keep the link short; their settings and metrics are in it.' });
+  }
   if (link.chars > maxChars && current.trainedModel) {
     current = { ...current, trainedModel: null };
     link = encodeNotebookLink(current);

@@ -9,6 +9,7 @@ import { SelectField } from '../common/SelectField';
 // Lazy: recharts stays out of the initial JavaScript.
 const HistoryCharts = lazy(() => import('./HistoryCharts').then((m) => ({ default: m.HistoryCharts })));
 import type { EpochRecord } from '../../train/train-loop';
+import { SearchPanel } from '../search/SearchPanel';
 
 const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
   { value: 'adam', label: 'Adam' },
@@ -97,7 +98,7 @@ export function TrainSection({ step }: { step: number }) {
       {running ? (
         <div className="progress-row" data-testid="train-progress" aria-live="polite">
           <label>
-            {training.message || `${training.candidate}: epoch ${training.epoch} of ${training.epochs}`}
+            {training.message || (training.search && !training.candidate ? `Model search: ${training.search.trialsDone} trials done` : `${training.candidate}: epoch ${training.epoch} of ${training.epochs}`)}
             <progress max={1} value={progressValue} />
           </label>
         </div>
@@ -124,6 +125,7 @@ export function TrainSection({ step }: { step: number }) {
           Why {BACKEND_LABELS[results.backend]}: {results.backendReason}
         </p>
       ) : null}
+      <SearchPanel />
     </Section>
   );
 }

@@ -5,6 +5,7 @@ import type { JobProgress, TrainJob } from '../../train/job';
 import type { TrainingResult } from '../../train/result';
 import type { TrainCalls } from '../protocol';
 import { getProbes, loadedImages, loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
+import { autoSearch } from '../search-runner';
 
 export const trainHandlers: Handlers<TrainCalls> = {
   async 'probe-backends'() {
@@ -22,6 +23,8 @@ export const trainHandlers: Handlers<TrainCalls> = {
     if (!current || current.summary.id !== job.datasetId) {
       throw new DataError('no_dataset', 'The dataset to train on is no longer loaded. Load it again, then train.');
     }
+    // "auto" on a table is a small model search (src/search), refit on all training rows.
+    if (job.model === 'auto') return autoSearch(job, signal, progress);
     const rt = await loadRuntime();
     progress({ phase: 'backend', message: 'Choosing a backend…' });
     // Calibrate (when needed) on the model, input width and batch size this job will really use.

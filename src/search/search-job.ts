@@ -1,0 +1,221 @@
+import type { Table } from '../data/table';
+import type { ColumnProfile } from '../data/profile';
+import { DataError } from '../lib/errors';
+import { describeModel } from '../models/spec';
+import { prepareTable } from '../preprocess/prepare';
+import type { CandidateSummary, TrainingResult } from '../train/result';
+import { validateTrainSettings } from '../train/settings';
+import { evaluateTestSplit } from '../train/test-evaluation';
+import { predictCandidate, trainCandidate, type CandidateData } from '../train/train-candidate';
+import type { TrainedModel } from '../train/training-job';
+import type { JobProgress } from '../train/job';
+import type { BackendName } from '../train/settings';
+import { describeBudget, type SearchBudget } from './budget';
+import type { SearchJob, SearchReport } from './calls';
+import { CV_MAX_ROWS } from './folds';
+import { runSearch, type RunResult, type TrialRecord } from './search';
+import { runSeed } from './seeds';
+import { describeTrial, searchSpaceFor, trialModelSpec, trialTrainSettings } from './space';
+
+export interface SearchContext {
+  signal: AbortSignal;
+  progress: (progress: JobProgress) => void;
+  backend: { name: BackendName; reason: string; adapter?: string };
+}
+
+/** A failing (diverged) trial scores this loss: finite, so JSON keeps it. */
+const DIVERGED_LOSS = 1e6;
+
+/**
+ * "auto": a small search that stays quick: a fixed number of trials (reproducible on one backend,
+ * unlike a time budget), 3-fold CV on small tables, fewer trials as tables grow.
+ */
+export function autoSearchSettings(rows: number): { budget: SearchBudget; folds: number | 'holdout' } {
+  if (rows <= 2000) return { budget: { kind: 'trials', count: 6 }, folds: 3 };
+  if (rows <= CV_MAX_ROWS) return { budget: { kind: 'trials', count: 4 }, folds: 'holdout' };
+  return { budget: { kind: 'trials', count: 3 }, folds: 'holdout' };
+}
+
+/**
+ * Prepares the table, searches on the training rows only (k-fold CV or a holdout inside them),
+ * refits the best configuration on all training rows and evaluates it on the test split once.
+ */
+export async function runTableSearch(
+  job: SearchJob,
+  table: Table,
+  profiles: ColumnProfile[],
+  datasetName: string,
+  context: SearchContext,
+  modelChoice: TrainingResult['modelChoice'] = 'auto',
+): Promise<{ result: TrainingResult & { search: SearchReport }; trained: TrainedModel }> {
+  const settingsProblem = validateTrainSettings(job.training);
+  if (settingsProblem) throw new DataError('invalid_settings', settingsProblem);
+  const started = performance.now();
+  context.progress({ phase: 'preparing', message: 'Preparing features (fitted on the training split)…' });
+  const prepared = prepareTable(table, profiles, job.prepare);
+  const testRows = prepared.split.test;
+  if (testRows.length === 0) throw new DataError('too_few_rows', 'The test split is empty; raise the test fraction or add rows.');
+  // The search and the final model use every non-test row; validation happens inside them (folds).
+  const trainRows = Int32Array.from([...prepared.split.train, ...prepared.split.validation]).sort();
+  const data: CandidateData = {
+    features: prepared.features,
+    exampleShape: [prepared.fitted.inputSize],
+    labels: prepared.labels,
+    classCount: prepared.fitted.target.classes.length,
+  };
+  const isTest = new Uint8Array(prepared.labels.length);
+  for (const r of testRows) isTest[r] = 1;
+  const label = (row: number) => {
+    if (isTest[row]) throw new Error(`Internal error: the search read test row ${row}.`);
+    return prepared.labels[row];
+  };
+  const space = searchSpaceFor({ rows: trainRows.length, inputs: prepared.fitted.inputSize, classes: data.classCount });
+  if (job.search.maxEpochs !== undefined) {
+    if (!(Number.isInteger(job.search.maxEpochs) && job.search.maxEpochs >= 1 && job.search.maxEpochs <= 10_000)) throw new DataError('invalid_settings', 'The most epochs per trial must be a whole number from 1 to 10,000.');
+    space.maxEpochs = job.search.maxEpochs;
+  }
+  const seed = job.training.seed;
+  /** Per trial: seconds per epoch of its latest rung, to reserve time for the final fit. */
+  const pace = new Map<number, number>();
+
+  let trials: TrialRecord[] = [];
+  let best: { id: number; settings: TrialRecord['settings']; epochs: number };
+  let stoppedBy: SearchReport['stoppedBy'] = 'retrain';
+  let folds = 0;
+  const searchStarted = performance.now();
+  if (job.retrain) {
+    best = { id: job.retrain.trialId, settings: job.retrain.settings, epochs: job.retrain.epochs };
+  } else {
+    const foldFactor = (k: number) => (k > 1 ? k / (k - 1) : 1.25);
+    const outcome = await runSearch(
+      {
+        rows: trainRows,
+        label,
+        space,
+        budget: job.search.budget,
+        folds: job.search.folds,
+        seed,
+        signal: context.signal,
+        reserveSeconds: (b) => (b ? (pace.get(b.id) ?? 0) * b.bestEpoch * foldFactor(b.validation.folds) * 1.3 + 0.3 : 0),
+        onProgress: (info) => context.progress({ phase: 'search', ...info }),
+      },
+      async (request): Promise<RunResult> => {
+        for (const rows of [request.train, request.validation]) for (const r of rows) if (isTest[r]) throw new Error(`Internal error: test row ${r} reached a search trial.`);
+        const spec = trialModelSpec(request.settings);
+        const settings = trialTrainSettings(request.settings, job.training, request.epochs, request.seed);
+        try {
+          const { model, outcome: run } = await trainCandidate(spec, settings, data, request.train, request.validation, { shouldStop: request.shouldStop });
+          model.dispose();
+          const h = run.history[run.bestEpoch - 1];
+          pace.set(request.trialId, run.history.length > 0 ? run.seconds / run.history.length : 0);
+          return {
+            valAccuracy: h?.valAccuracy ?? 0,
+            valLoss: h?.valLoss ?? DIVERGED_LOSS,
+            bestEpoch: run.bestEpoch,
+            epochsRun: run.history.length,
+            seconds: run.seconds,
+            stopped: run.stoppedBy === 'user' || run.history.length === 0,
+          };
+        } catch (error) {
+          if (error instanceof Error && 'code' in error && error.code === 'training_diverged') {
+            return { valAccuracy: 0, valLoss: DIVERGED_LOSS, bestEpoch: 1, epochsRun: 1, seconds: 0, stopped: false };
+          }
+          throw error;
+        }
+      },
+    );
+    if (!outcome.best) throw new DataError('cancelled', 'The search was stopped before its first trial finished; no model was kept.');
+    trials = outcome.trials;
+    best = { id: outcome.best.id, settings: outcome.best.settings, epochs: outcome.best.bestEpoch };
+    stoppedBy = outcome.stoppedBy;
+    folds = outcome.folds.length;
+  }
+  const searchSeconds = (performance.now() - searchStarted) / 1000;
+
+  // The final model: the chosen settings on all training rows, for the epochs the folds found best.
+  const spec = trialModelSpec(best.settings);
+  const candidate = describeModel(spec);
+  const finalSettings = { ...trialTrainSettings(best.settings, job.training, best.epochs, runSeed(seed, best.id, -1)), earlyStopping: false };
+  context.progress({ phase: 'preparing', message: `Training the chosen model on all ${trainRows.length} training rows…` });
+  const finalStarted = performance.now();
+  const { model, outcome } = await trainCandidate(spec, finalSettings, data, trainRows, new Int32Array(0), {
+    shouldStop: () => context.signal.aborted,
+    onBatch: (p) => context.progress({ phase: 'training', candidate, ...p }),
+    onEpoch: (record) => context.progress({ phase: 'epoch', candidate, record }),
+  });
+  if (outcome.history.length === 0) {
+    model.dispose();
+    throw new DataError('cancelled', 'Training was stopped before the first epoch finished; no model was kept.');
+  }
+  const finalFitSeconds = (performance.now() - finalStarted) / 1000;
+
+  context.progress({ phase: 'evaluating', message: 'Evaluating once on the held-out test split…' });
+  const classes = prepared.fitted.target.classes;
+  let metrics;
+  try {
+    const probabilities = await predictCandidate(model, data, testRows);
+    metrics = evaluateTestSplit(probabilities, Int32Array.from(testRows, (r) => prepared.labels[r]), classes);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+
+  const validationMethod = folds > 1 ? 'k-fold' : 'holdout';
+  const report: SearchReport = {
+    budget: job.search.budget,
+    validation: { method: job.retrain ? (job.search.folds === 'holdout' ? 'holdout' : 'k-fold') : validationMethod, folds, rows: trainRows.length },
+    trials,
+    best,
+    stoppedBy,
+    searchSeconds,
+    finalFitSeconds,
+    seconds: (performance.now() - started) / 1000,
+    seed,
+  };
+  const ranked = [...trials].sort((a, b) => b.validation.mean - a.validation.mean || a.validation.loss - b.validation.loss);
+  const candidates: CandidateSummary[] = ranked.slice(0, 16).map((t) => ({
+    model: trialModelSpec(t.settings),
+    description: `#${t.id} ${describeTrial(t.settings)}`,
+    bestValLoss: t.validation.loss,
+    bestValAccuracy: t.validation.mean,
+    epochs: t.bestEpoch,
+  }));
+  const bestTrial = trials.find((t) => t.id === best.id);
+  const scoring = folds > 1 ? `${folds}-fold cross-validation on the ${trainRows.length} training rows` : `a holdout inside the ${trainRows.length} training rows`;
+  const reason = job.retrain
+    ? `Retrained trial #${best.id} (${describeTrial(best.settings)}) on all ${trainRows.length} training rows for ${best.epochs} epochs; the test split was evaluated once, for this model.`
+    : `Searched ${trials.length} configurations (budget ${describeBudget(job.search.budget)}, scored by ${scoring}); best #${best.id} ${describeTrial(best.settings)} with validation accuracy ${((bestTrial?.validation.mean ?? 0) * 100).toFixed(1)}% ± ${((bestTrial?.validation.std ?? 0) * 100).toFixed(1)}, refit on all training rows for ${best.epochs} epochs. The test split was evaluated once, for this model only.`;
+  const result: TrainingResult & { search: SearchReport } = {
+    finishedAt: new Date().toISOString(),
+    datasetName,
+    rows: prepared.labels.length,
+    classes,
+    split: { train: trainRows.length, validation: 0, test: testRows.length },
+    modelChoice,
+    model: spec,
+    modelDescription: describeModel(spec),
+    autoSelection: { candidates, reason },
+    backend: context.backend.name,
+    backendReason: context.backend.reason,
+    prepare: job.prepare,
+    settings: finalSettings,
+    preprocessing: prepared.fitted,
+    metrics,
+    training: {
+      epochs: outcome.history.length,
+      bestEpoch: outcome.bestEpoch,
+      stoppedBy: outcome.stoppedBy,
+      seconds: outcome.seconds,
+      samplesPerSecond: outcome.samplesPerSecond,
+      history: outcome.history,
+    },
+    warnings: prepared.warnings,
+    search: report,
+  };
+  if (context.backend.adapter) result.adapter = context.backend.adapter;
+  if (job.includeSplit) {
+    const rows = (indices: Int32Array) => Array.from(indices, (i) => prepared.tableRows[i]);
+    result.splitRows = { train: rows(trainRows), validation: [], test: rows(testRows) };
+  }
+  return { result, trained: { model, preprocessing: prepared.fitted, exampleShape: data.exampleShape, classes } };
+}

@@ -1,0 +1,180 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useStudio } from '../../store/studio-store';
+import { metricDeltas, settingsDiff, type RunRecord } from '../../notebook/runs';
+import { formatMetric, formatPercentValue } from '../common/format';
+
+const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'];
+
+function runLabel(run: RunRecord, index: number): string {
+  return `${index + 1}. ${run.kind === 'search' ? 'search' : run.kind === 'retrain' ? 'retrain' : 'train'} · ${run.modelDescription}`;
+}
+
+/** Overlaid curves of the compared runs (one line per run; validation when the run had it, else training). */
+function CompareChart({ runs, metric }: { runs: RunRecord[]; metric: 'loss' | 'accuracy' }) {
+  const data = useMemo(() => {
+    const length = Math.max(0, ...runs.map((r) => r.curves?.loss.length ?? 0));
+    return Array.from({ length }, (_, i) => {
+      const point: Record<string, number | null> = { epoch: i + 1 };
+      runs.forEach((r, k) => {
+        point[`train${k}`] = r.curves?.[metric][i] ?? null;
+        point[`val${k}`] = r.curves?.[metric === 'loss' ? 'valLoss' : 'valAccuracy'][i] ?? null;
+      });
+      return point;
+    });
+  }, [runs, metric]);
+  return (
+    <figure className="chart" data-testid={`compare-chart-${metric}`}>
+      <figcaption>{metric === 'loss' ? 'Loss' : 'Accuracy'} by epoch (solid: training, dashed: validation)</figcaption>
+      <div style={{ height: 220 }} aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+            <XAxis dataKey="epoch" />
+            <YAxis domain={metric === 'accuracy' ? [0, 1] : ['auto', 'auto']} width={48} tickFormatter={(v: number) => formatMetric(v, 2)} />
+            <Tooltip formatter={(v) => formatMetric(Number(v), 4)} />
+            <Legend />
+            {runs.map((r, k) => (
+              <Line key={`t${r.id}`} dataKey={`train${k}`} name={`run ${k + 1} train`} stroke={COLORS[k % COLORS.length]} dot={false} isAnimationActive={false} connectNulls />
+            ))}
+            {runs.map((r, k) =>
+              r.curves?.valLoss.some((v) => v !== null) ? (
+                <Line key={`v${r.id}`} dataKey={`val${k}`} name={`run ${k + 1} validation`} stroke={COLORS[k % COLORS.length]} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls />
+              ) : null,
+            )}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+/** Every run kept in the notebook: pick two or more to compare, delete the ones not worth keeping. */
+export function RunsPanel() {
+  const runs = useStudio((s) => s.notebook.runs);
+  const compareIds = useStudio((s) => s.compareRunIds);
+  const toggleCompare = useStudio((s) => s.toggleCompare);
+  const deleteRun = useStudio((s) => s.deleteRun);
+  const runsNote = useStudio((s) => s.runsNote);
+  const compared = useMemo(() => compareIds.map((id) => runs?.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined), [compareIds, runs]);
+  if (!runs || runs.length === 0) return null;
+  const diff = compared.length >= 2 ? settingsDiff(compared) : [];
+  const deltas = compared.length >= 2 ? metricDeltas(compared) : [];
+
+  return (
+    <div className="runs-panel" data-testid="runs-panel">
+      <h4>Runs ({runs.length})</h4>
+      <p className="field-hint">Every training run and search is kept in this notebook. Tick two or more to compare.</p>
+      {runsNote ? (
+        <p className="field-hint" data-testid="runs-note">
+          {runsNote}
+        </p>
+      ) : null}
+      <div className="table-scroll">
+        <table className="metrics-table" data-testid="runs-table">
+          <thead>
+            <tr>
+              <th>Compare</th>
+              <th>Finished</th>
+              <th>Kind</th>
+              <th>Model</th>
+              <th>Test accuracy</th>
+              <th>Macro F1</th>
+              <th>Backend</th>
+              <th>Data</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {[...runs].reverse().map((r) => (
+              <tr key={r.id} data-testid="run-row">
+                <td>
+                  <input type="checkbox" aria-label={`Compare run ${r.id}`} checked={compareIds.includes(r.id)} onChange={() => toggleCompare(r.id)} data-testid="run-compare" />
+                </td>
+                <td>{new Date(r.finishedAt).toLocaleTimeString()}</td>
+                <td>{r.kind}</td>
+                <td>
+                  {r.modelDescription}
+                  {r.dropped?.length ? <span className="field-hint"> (dropped: {r.dropped.join(', ')})</span> : null}
+                </td>
+                <td>{formatPercentValue(r.metrics.accuracy)}</td>
+                <td>{formatMetric(r.metrics.macroF1)}</td>
+                <td>{r.backend}</td>
+                <td title={r.fingerprint}>{r.datasetName}</td>
+                <td>
+                  <button type="button" className="button" onClick={() => deleteRun(r.id)} data-testid="run-delete">
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {compared.length >= 2 ? (
+        <div className="run-compare" data-testid="run-compare-view">
+          <h4>Comparing {compared.length} runs</h4>
+          <ol className="field-hint">
+            {compared.map((r, i) => (
+              <li key={r.id}>{runLabel(r, i).slice(3)}</li>
+            ))}
+          </ol>
+          {new Set(compared.map((r) => r.fingerprint)).size > 1 ? <p className="field-hint">These runs used different data or preparation; their test metrics are not directly comparable.</p> : null}
+          <div className="chart-row">
+            <CompareChart runs={compared} metric="loss" />
+            <CompareChart runs={compared} metric="accuracy" />
+          </div>
+          <table className="metrics-table" data-testid="run-deltas">
+            <thead>
+              <tr>
+                <th>Test metric</th>
+                {compared.map((r, i) => (
+                  <th key={r.id}>Run {i + 1}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {deltas.map((d) => (
+                <tr key={d.metric}>
+                  <td>{d.metric}</td>
+                  {d.values.map((v, i) => (
+                    <td key={i}>
+                      {v === null ? '—' : formatMetric(v, 4)}
+                      {i > 0 && d.deltas[i] !== null ? ` (${(d.deltas[i] ?? 0) >= 0 ? '+' : ''}${formatMetric(d.deltas[i], 4)})` : ''}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="metrics-table" data-testid="run-settings-diff">
+            <thead>
+              <tr>
+                <th>Setting that differs</th>
+                {compared.map((r, i) => (
+                  <th key={r.id}>Run {i + 1}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {diff.length === 0 ? (
+                <tr>
+                  <td colSpan={compared.length + 1}>Same settings.</td>
+                </tr>
+              ) : (
+                diff.map((d) => (
+                  <tr key={d.setting}>
+                    <td>{d.setting}</td>
+                    {d.values.map((v, i) => (
+                      <td key={i}>{v}</td>
+                    ))}
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
