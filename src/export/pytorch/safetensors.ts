@@ -25,7 +25,7 @@ export function bytesPerElement(dtype: SafetensorsDtype): number {
 const elements = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** float32 values as little-endian bytes (copied, so the caller's buffer is never aliased). */
-export function float32Bytes(values: Float32Array): Uint8Array {
+export function float32Bytes(values: Float32Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(values.length * 4);
   const view = new DataView(out.buffer);
   for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i], true);
