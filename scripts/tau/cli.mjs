@@ -12,8 +12,9 @@ import { revenue } from './commands/revenue.mjs';
 import { predict } from './commands/predict.mjs';
 import { share } from './commands/share.mjs';
 import { run } from './commands/run.mjs';
+import { exportCommand } from './commands/export.mjs';
 
-const COMMANDS = { inspect, train, revenue, predict, share, run };
+const COMMANDS = { inspect, train, revenue, predict, share, run, export: exportCommand };
 
 function usage() {
   return `Usage: npm run --silent tau -- <command> [options]
