@@ -13,6 +13,8 @@ export interface QuantizationReport {
   /** The whole .zip: float32 (with the PyTorch folder) and quantized (without it). */
   bundleBytes: number;
   float32BundleBytes: number;
+  /** The float32 .zip without the PyTorch folder (TF.js model, preprocessing, metrics, README only). */
+  float32TfjsBundleBytes: number;
   /** Test split metrics with float32 and with the quantized weights; absent when the test split is not at hand. */
   test?: { rows: number; float32: { accuracy: number; macroF1: number }; quantized: { accuracy: number; macroF1: number } };
   /** Why `test` is absent. */
@@ -36,7 +38,8 @@ export function quantizationSizes(input: BundleInput, dtype: QuantizeDtype): Qua
   const full = bundleFiles({ ...input, quantize: undefined });
   const small = bundleFiles({ ...input, quantize: dtype });
   const shardBytes = (files: Map<string, Uint8Array>) => [...files].filter(([n]) => n.endsWith('.bin') && !n.includes('/')).reduce((s, [, b]) => s + b.byteLength, 0);
-  return { dtype, weightBytes: shardBytes(small), float32WeightBytes: shardBytes(full), bundleBytes: zippedSize(small), float32BundleBytes: zippedSize(full) };
+  const tfjsOnly = zippedSize(bundleFiles({ ...input, quantize: undefined, pytorch: false }));
+  return { dtype, weightBytes: shardBytes(small), float32WeightBytes: shardBytes(full), bundleBytes: zippedSize(small), float32BundleBytes: zippedSize(full), float32TfjsBundleBytes: tfjsOnly };
 }
 
 /** The rows of the test split the model was evaluated on, with their features and true classes. */

@@ -17,6 +17,8 @@ export interface BundleInput {
   title: string;
   /** Store weights quantized (TF.js weights-manifest quantization); the PyTorch folder is then left out. */
   quantize?: QuantizeDtype;
+  /** Leave out the pytorch/ folder (default: included in float32 bundles). */
+  pytorch?: boolean;
 }
 
 /** Weight shard names as tensorflowjs_converter writes them: group1-shard1of3.bin … */
@@ -64,7 +66,7 @@ export function bundleFiles(input: BundleInput): Map<string, Uint8Array> {
   let readme = bundleReadme({ title: input.title, classes: artifacts.classes, preprocessing, shards: paths });
   if (quantized) {
     readme += `\n## Quantized weights\n\nThe weights are stored as ${input.quantize} (TensorFlow.js weights-manifest quantization; \`tf.loadLayersModel\` decodes them to float32). The PyTorch project is not included in quantized bundles: export it with "Download as PyTorch project" or \`tau export --format pytorch\`.\n`;
-  } else {
+  } else if (input.pytorch !== false) {
     try {
       for (const [name, bytes] of pytorchProjectFiles({ artifacts, preprocessing, metrics: input.metrics, title: input.title })) files.set(`${PYTORCH_FOLDER}${name}`, bytes);
       readme += `\n## PyTorch\n\n\`${PYTORCH_FOLDER}\` holds the same model as a PyTorch project (model.py, weights.safetensors, preprocess.py, predict.py, train.py with DistributedDataParallel); see ${PYTORCH_FOLDER}README.md.\n`;

@@ -7,7 +7,7 @@ import type { QuantizationReport } from '../../export/quantize-evaluate';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function describe(report: QuantizationReport): string {
-  const share = `${Math.round((report.bundleBytes / report.float32BundleBytes) * 100)}% of the float32 bundle`;
+  const share = `${Math.round((report.bundleBytes / report.float32TfjsBundleBytes) * 100)}% of the float32 TF.js bundle`;
   const weights = `weights ${kb(report.weightBytes)} instead of ${kb(report.float32WeightBytes)}`;
   const test = report.test
     ? `; test accuracy ${formatMetric(report.test.float32.accuracy)} → ${formatMetric(report.test.quantized.accuracy)}, macro-F1 ${formatMetric(report.test.float32.macroF1)} → ${formatMetric(report.test.quantized.macroF1)}`
