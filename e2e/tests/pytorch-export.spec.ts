@@ -72,4 +72,20 @@ test.describe('PyTorch project and quantized bundles', () => {
     await exporter.importFiles([{ name: 'penguins-uint8.zip', buffer: readFileSync(info.outputPath('penguins-uint8.zip')) }]);
     await expect(page.getByText(/stored quantized \(uint8\)/)).toBeVisible({ timeout: 30_000 });
   });
+
+  test('reports whether this WebGPU device offers shader-f16 (float16 inference needs it)', async ({ page }, info) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    const features = await page.evaluate(async () => {
+      const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ features: Set<string>; info?: { vendor?: string; architecture?: string; description?: string } } | null> } }).gpu;
+      if (!gpu) return { webgpu: false, f16: false, adapter: '' };
+      const adapter = await gpu.requestAdapter();
+      if (!adapter) return { webgpu: false, f16: false, adapter: '' };
+      return { webgpu: true, f16: adapter.features.has('shader-f16'), adapter: [adapter.info?.vendor, adapter.info?.architecture, adapter.info?.description].filter(Boolean).join(' ') };
+    });
+    const line = `WebGPU ${features.webgpu ? `adapter "${features.adapter}"` : 'unavailable'}: shader-f16 ${features.f16 ? 'available' : 'NOT available'}`;
+    info.annotations.push({ type: 'shader-f16', description: line });
+    console.log(line);
+    expect(features.webgpu, 'the webgpu project runs Chromium with WebGPU enabled').toBe(true);
+  });
 });

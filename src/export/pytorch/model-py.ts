@@ -1,4 +1,4 @@
-import type { TorchActivation, TorchLayer, TorchTopology } from './topology';
+import type { TorchActivation, TorchTopology } from './topology';
 
 /**
  * model.py: the exported architecture written out layer by layer as a torch.nn.Module. The module's
@@ -164,4 +164,3 @@ function pyNumber(v: number): string {
   return /[.e]/.test(s) ? s : `${s}.0`;
 }
 
-export type { TorchLayer };
