@@ -22,7 +22,7 @@ test.describe('PyTorch project and quantized bundles', () => {
     const exporter = new ExportPage(page);
     await studio.open();
     await studio.loadSample('penguins');
-    await exporter.trainMlp({ epochs: 6 });
+    await exporter.trainMlp({ epochs: 2 });
 
     // The PyTorch project, as the button downloads it.
     const download = page.waitForEvent('download');
