@@ -18,11 +18,17 @@ function rowsOf(csv: string): Map<string, string>[] {
 
 test.describe('PyTorch project and quantized bundles', () => {
   test('"Download as PyTorch project" predicts what the app predicts; a uint8 bundle shows its size and test metrics first and imports back', async ({ page }, info) => {
+    test.setTimeout(600_000);
     const studio = new StudioPage(page);
     const exporter = new ExportPage(page);
     await studio.open();
     await studio.loadSample('penguins');
-    await exporter.trainMlp({ epochs: 2 });
+    // WASM: SwiftShader's WebGPU is too slow on a loaded CI machine; the PyTorch parity is about the weights, not the backend.
+    await page.getByTestId('backend-select').selectOption('wasm');
+    await page.getByTestId('model-choice').getByRole('radio', { name: /^MLP/ }).check();
+    await page.getByTestId('epochs').fill('3');
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('confusion-matrix')).toBeVisible({ timeout: 300_000 });
 
     // The PyTorch project, as the button downloads it.
     const download = page.waitForEvent('download');
@@ -51,7 +57,7 @@ test.describe('PyTorch project and quantized bundles', () => {
         for (const c of classes) worst = Math.max(worst, Math.abs(Number(row.get(`p_${c}`)) - Number(app[i].get(`probability ${c}`))));
       });
       expect(worst).toBeLessThanOrEqual(1e-4);
-      info.annotations.push({ type: 'parity', description: `PyTorch vs app (WebGPU): ${app.length} rows, max |Δp| = ${worst.toExponential(2)}` });
+      info.annotations.push({ type: 'parity', description: `PyTorch vs app (WASM): ${app.length} rows, max |Δp| = ${worst.toExponential(2)}` });
       console.log(`PyTorch vs app: ${app.length} rows, max |Δp| = ${worst.toExponential(2)}`);
     } else {
       console.warn(`SKIPPED the Python half: ${PYTHON} cannot import torch, numpy and pandas (install python3-torch, python3-pandas).`);
