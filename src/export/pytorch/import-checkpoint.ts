@@ -1,5 +1,5 @@
 import { strToU8 } from 'fflate';
-import { DataError } from '../../data/csv/errors';
+import { DataError } from '../../lib/errors';
 import { BUNDLE_FILES, BUNDLE_LIMITS, type ModelJson } from '../bundle-format';
 import { checkModelJson, parseJsonFile } from '../validate-bundle';
 import { readSafetensors, tensorFloat32 } from './safetensors';

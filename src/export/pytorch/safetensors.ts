@@ -1,4 +1,4 @@
-import { DataError } from '../../data/csv/errors';
+import { DataError } from '../../lib/errors';
 
 /**
  * The safetensors format (https://github.com/huggingface/safetensors): an unsigned 64-bit little-endian
