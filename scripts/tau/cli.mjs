@@ -13,8 +13,9 @@ import { predict } from './commands/predict.mjs';
 import { share } from './commands/share.mjs';
 import { run } from './commands/run.mjs';
 import { search } from './commands/search.mjs';
+import { exportCommand } from './commands/export.mjs';
 
-const COMMANDS = { inspect, train, search, revenue, predict, share, run };
+const COMMANDS = { inspect, train, search, revenue, predict, share, run, export: exportCommand };
 
 function usage() {
   return `Usage: npm run --silent tau -- <command> [options]

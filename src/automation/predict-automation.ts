@@ -1,3 +1,5 @@
+import type { ExportOptions } from '../export/calls';
+import type { QuantizationReport } from '../export/quantize-evaluate';
 import { useStudio } from '../store/studio-store';
 import type { BatchPrediction } from '../predict/batch';
 import { downloadBlob } from '../lib/download';
@@ -43,14 +45,14 @@ function batchOutput(batch: BatchPrediction, withPredictions: boolean) {
 
 export const predictAutomation = {
   /** What the "Download model (.zip)" button does: the bundle of the current model, downloaded. */
-  async exportModel(): Promise<AutomationResult<{ fileName: string }>> {
+  async exportModel(options: ExportOptions = {}): Promise<AutomationResult<{ fileName: string; quantization?: QuantizationReport }>> {
     const store = useStudio.getState();
     if (!(await store.refreshModel())) return fail('no_model', 'There is no trained model to export.');
-    const bundle = await useStudio.getState().exportModel();
+    const bundle = await useStudio.getState().exportModel(options);
     const { modelError } = useStudio.getState();
     if (!bundle) return fail(modelError?.code ?? 'export_failed', modelError?.message ?? 'The model could not be exported.');
     downloadBlob(bundle.zip, bundle.fileName);
-    return { ok: true, value: { fileName: bundle.fileName } };
+    return { ok: true, value: { fileName: bundle.fileName, ...(bundle.quantization ? { quantization: bundle.quantization } : {}) } };
   },
 
   /** Waits for the import started by the model file input; returns what was imported. */

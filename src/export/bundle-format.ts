@@ -1,6 +1,7 @@
 import type { ModelArtifacts } from './model-artifacts';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { TrainingReference } from '../predict/training-reference';
+import type { QuantizationReport } from './quantize-evaluate';
 
 /**
  * The exported model bundle (a .zip): model.json + weight shards exactly as TensorFlow.js and
@@ -69,6 +70,8 @@ export interface MetricsFile {
   format: 'tau-metrics';
   version: 1;
   exportedAt: string;
+  /** Set when the bundle's weights are stored quantized: the dtype, sizes, and test metrics before and after. */
+  quantization?: QuantizationReport;
   /** Absent when the model was not evaluated here (e.g. imported without metrics). */
   evaluation?: {
     finishedAt: string;

@@ -59,7 +59,8 @@ const picked = (files: Map<string, Uint8Array>, name = 'model.zip') => [{ name, 
 describe('model bundle: write and read back', () => {
   it('writes model.json as TensorFlow.js does, one shard, preprocessing, metrics and a README embedding the snippet', () => {
     const files = bundleFiles(input);
-    expect([...files.keys()].sort()).toEqual(['README.md', 'group1-shard1of1.bin', 'metrics.json', 'model.json', 'preprocessing.json']);
+    expect([...files.keys()].filter((n) => !n.startsWith('pytorch/')).sort()).toEqual(['README.md', 'group1-shard1of1.bin', 'metrics.json', 'model.json', 'preprocessing.json']);
+    expect([...files.keys()].filter((n) => n.startsWith('pytorch/')).sort()).toEqual(['pytorch/README.md', 'pytorch/model.py', 'pytorch/predict.py', 'pytorch/preprocess.py', 'pytorch/preprocessing.json', 'pytorch/studio.json', 'pytorch/tau_safetensors.py', 'pytorch/train.py', 'pytorch/weights.safetensors']);
     const modelJson = JSON.parse(new TextDecoder().decode(files.get('model.json')));
     expect(modelJson.format).toBe('layers-model');
     expect(modelJson.convertedBy).toBeNull();
@@ -93,7 +94,7 @@ describe('model bundle: write and read back', () => {
 
   it('accepts the loose files picked together, and a zip with the bundle inside one folder', async () => {
     const files = bundleFiles(input);
-    const loose = [...files].map(([name, bytes]) => ({ name, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) }));
+    const loose = [...files].filter(([name]) => !name.startsWith('pytorch/')).map(([name, bytes]) => ({ name, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) }));
     expect((await readBundle(loose)).artifacts.classes).toEqual(['big', 'small']);
     const nested = new Map([...files].map(([name, bytes]) => [`my-model/${name}`, bytes]));
     expect((await readBundle(picked(nested))).artifacts.exampleShape).toEqual([input.artifacts.preprocessing?.inputSize]);
@@ -204,7 +205,8 @@ describe('model bundle: validation', () => {
     const quantized = edit('model.json', (m) => {
       (m.weightsManifest as { weights: Record<string, unknown>[] }[])[0].weights[0].quantization = { dtype: 'uint8' };
     });
-    await expect(readBundle(picked(quantized))).rejects.toThrow(/is quantized/);
+    // Quantized weights are read (float16, uint8 with scale and min); a uint8 entry without its scale is not.
+    await expect(readBundle(picked(quantized))).rejects.toThrow(/quantization\.scale/);
   });
 
   it('refuses zips that are not bundles or are too large, and ambiguous picks', async () => {

@@ -2,6 +2,14 @@ import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { PrepareSettings } from '../preprocess/settings';
 import type { ImageInput, MetricsFile } from './bundle-format';
 import type { PickedFile } from './read-bundle';
+import type { QuantizeDtype } from './quantize';
+import type { QuantizationReport } from './quantize-evaluate';
+
+/** How to export: the TF.js bundle (optionally quantized) or the PyTorch project alone. */
+export interface ExportOptions {
+  quantize?: QuantizeDtype;
+  format?: 'bundle' | 'pytorch';
+}
 
 /** The model the worker holds, as the page sees it. */
 export interface ModelInfo {
@@ -50,7 +58,9 @@ export interface SavedModelEntry {
 /** Calls about exporting, saving and importing models. */
 export interface ExportCalls {
   'model-info': [ModelContext, ModelInfo | null];
-  'export-bundle': [ModelContext, { zip: Blob; fileName: string; bytes: number }];
+  'export-bundle': [ModelContext & ExportOptions, { zip: Blob; fileName: string; bytes: number; quantization?: QuantizationReport }];
+  /** Sizes and test metrics of the float16 and uint8 bundles, before downloading one. */
+  'quantize-preview': [ModelContext, QuantizationReport[]];
   'save-model-browser': [ModelContext & { label: string }, SavedModelEntry[]];
   'list-saved-models': [Record<string, never>, SavedModelEntry[]];
   'open-saved-model': [{ id: string }, ModelInfo];

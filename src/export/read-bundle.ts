@@ -4,6 +4,7 @@ import { formatBytes } from '../lib/format';
 import { createZipBudget, listZipEntries, readZipEntry, type ZipEntry } from '../data/images/zip-reader';
 import { BUNDLE_FILES, BUNDLE_LIMITS, type ModelBundle } from './bundle-format';
 import { assembleBundle } from './validate-bundle';
+import { checkpointBundleFiles, isCheckpoint } from './pytorch/import-checkpoint';
 
 /** What the user picked: one .zip, or model.json with its .bin files (and preprocessing.json, metrics.json). */
 export interface PickedFile {
@@ -77,5 +78,11 @@ export async function readPickedFiles(picked: readonly PickedFile[], signal?: Ab
 /** Reads and checks a bundle; throws a DataError naming the problem when anything is off. */
 export async function readBundle(picked: readonly PickedFile[], signal?: AbortSignal): Promise<ModelBundle> {
   const { files, source } = await readPickedFiles(picked, signal);
+  if (isCheckpoint(files)) {
+    // A .safetensors + .json pair written by the exported PyTorch project's train.py.
+    const checkpoint = checkpointBundleFiles(files);
+    const bundle = assembleBundle(checkpoint.files, source);
+    return { ...bundle, notes: [checkpoint.note, ...bundle.notes.filter((n) => !n.startsWith(BUNDLE_FILES.metrics))] };
+  }
   return assembleBundle(files, source);
 }

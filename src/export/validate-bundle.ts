@@ -3,6 +3,8 @@ import type { FittedFeature, FittedPreprocessor } from '../preprocess/fitted';
 import type { MissingStrategy, ScalingKind } from '../preprocess/settings';
 import type { FeatureReference, TrainingReference } from '../predict/training-reference';
 import type { ModelArtifacts } from './model-artifacts';
+import { dequantizeWeights, storedBytesPerValue, type QuantizedWeightSpec, type WeightQuantization } from './quantize';
+import { float32Bytes } from './pytorch/safetensors';
 import { BUNDLE_FILES, BUNDLE_LIMITS, type ImagePreprocessingFile, type MetricsFile, type ModelBundle, type PreprocessingFile, type TabularPreprocessingFile } from './bundle-format';
 
 /**
@@ -77,9 +79,18 @@ export function parseJsonFile(name: string, bytes: Uint8Array): Json {
   }
 }
 
+/** TF.js weight quantization (float16, or uint8/uint16 with scale and min); decoded to float32 on import. */
+function checkQuantization(file: string, where: string, v: Json): WeightQuantization {
+  if (!isObject(v)) return fail('bundle_invalid', `${file}: ${where}.quantization should be an object but is ${describe(v)}.`);
+  const dtype = own(v, 'dtype');
+  if (dtype === 'float16') return { dtype };
+  if (dtype !== 'uint8') return fail('bundle_unsupported', `${file}: ${where} is quantized to ${describe(dtype)}; Tau Studio reads float16 and uint8 quantization.`);
+  return { dtype, scale: finite(file, `${where}.quantization.scale`, own(v, 'scale')), min: finite(file, `${where}.quantization.min`, own(v, 'min')) };
+}
+
 export interface CheckedModelJson {
   modelTopology: object;
-  weightSpecs: ModelArtifacts['weightSpecs'];
+  weightSpecs: QuantizedWeightSpec[];
   paths: string[];
 }
 
@@ -97,7 +108,7 @@ export function checkModelJson(value: Json): CheckedModelJson {
   const manifest = list(file, 'weightsManifest', own(value, 'weightsManifest'), BUNDLE_LIMITS.files);
   if (manifest.length === 0) fail('bundle_invalid', `${file}: "weightsManifest" is empty, so the model has no weights.`);
   const paths: string[] = [];
-  const weightSpecs: ModelArtifacts['weightSpecs'] = [];
+  const weightSpecs: QuantizedWeightSpec[] = [];
   manifest.forEach((group, g) => {
     if (!isObject(group)) return fail('bundle_invalid', `${file}: weightsManifest[${g}] should be an object but is ${describe(group)}.`);
     for (const path of textList(file, `weightsManifest[${g}].paths`, own(group, 'paths'), BUNDLE_LIMITS.files)) paths.push(checkPath(path));
@@ -105,14 +116,14 @@ export function checkModelJson(value: Json): CheckedModelJson {
     weights.forEach((spec, w) => {
       const where = `weightsManifest[${g}].weights[${w}]`;
       if (!isObject(spec)) return fail('bundle_invalid', `${file}: ${where} should be an object but is ${describe(spec)}.`);
-      if (own(spec, 'quantization') !== undefined) fail('bundle_unsupported', `${file}: ${where} is quantized; Tau Studio imports float32 weights. Convert without --quantize_* options.`);
+      const quantization = own(spec, 'quantization') === undefined ? undefined : checkQuantization(file, where, own(spec, 'quantization'));
       const dtype = own(spec, 'dtype');
       if (dtype !== 'float32') fail('bundle_unsupported', `${file}: ${where} has dtype ${describe(dtype)}; only float32 weights are supported.`);
       const shape = list(file, `${where}.shape`, own(spec, 'shape'), BUNDLE_LIMITS.tensorDimensions).map((d, i) => {
         if (!(typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 1e8)) return fail('bundle_invalid', `${file}: ${where}.shape[${i}] should be a whole number but is ${describe(d)}.`);
         return d;
       });
-      weightSpecs.push({ name: text(file, `${where}.name`, own(spec, 'name'), { allowEmpty: false }), shape, dtype: 'float32' });
+      weightSpecs.push({ name: text(file, `${where}.name`, own(spec, 'name'), { allowEmpty: false }), shape, dtype: 'float32', ...(quantization ? { quantization } : {}) });
     });
   });
   if (weightSpecs.length > BUNDLE_LIMITS.weightTensors) fail('bundle_too_large', `${file} lists ${weightSpecs.length} weight tensors, more than the ${BUNDLE_LIMITS.weightTensors} allowed.`);
@@ -309,15 +320,21 @@ export function assembleBundle(files: ReadonlyMap<string, Uint8Array>, source: s
   }
   const shards = model.paths.map((p) => files.get(p) as Uint8Array);
   const actual = shards.reduce((sum, s) => sum + s.byteLength, 0);
-  const expected = model.weightSpecs.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1) * 4, 0);
+  const expected = model.weightSpecs.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1) * storedBytesPerValue(w), 0);
   if (actual !== expected) {
     fail('bundle_weights_mismatch', `The weight files hold ${actual.toLocaleString('en-US')} bytes but model.json describes ${expected.toLocaleString('en-US')} bytes of weights. A weight file is truncated or belongs to another model; export the model again.`);
   }
-  const weightData = new Uint8Array(actual);
+  let weightData: Uint8Array<ArrayBuffer> = new Uint8Array(actual);
   let offset = 0;
   for (const shard of shards) {
     weightData.set(shard, offset);
     offset += shard.byteLength;
+  }
+  const quantized = model.weightSpecs.find((w) => w.quantization)?.quantization?.dtype;
+  if (quantized) {
+    // The studio works in float32: decode as TF.js does (value = q × scale + min, or float16).
+    weightData = float32Bytes(dequantizeWeights(model.weightSpecs, weightData));
+    notes.push(`The weights are stored quantized (${quantized}); they were decoded to float32.`);
   }
 
   const classes = preprocessing.target.classes;
@@ -338,8 +355,8 @@ export function assembleBundle(files: ReadonlyMap<string, Uint8Array>, source: s
     format: 'tau-model',
     version: 1,
     modelTopology: model.modelTopology,
-    weightSpecs: model.weightSpecs,
-    weightData: weightData.buffer,
+    weightSpecs: model.weightSpecs.map((w) => ({ name: w.name, shape: w.shape, dtype: w.dtype })),
+    weightData: weightData.buffer as ArrayBuffer,
     exampleShape,
     classes,
     preprocessing: preprocessing.kind === 'tabular' ? stripMonitoring(preprocessing) : null,

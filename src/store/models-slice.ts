@@ -1,4 +1,5 @@
-import type { ModelContext, ModelInfo, SavedModelEntry } from '../export/calls';
+import type { ExportOptions, ModelContext, ModelInfo, SavedModelEntry } from '../export/calls';
+import type { QuantizationReport } from '../export/quantize-evaluate';
 import { metricsFile } from '../export/metrics-file';
 import type { WorkerFailure } from '../workers/protocol';
 import type { SliceCreator, StudioStore } from './types';
@@ -15,8 +16,10 @@ export interface ModelsSlice {
   modelNotice: string | null;
   savedModels: SavedModelEntry[] | null;
   refreshModel(): Promise<ModelInfo | null>;
-  /** The bundle .zip of the current model; the caller saves it (download, runner). */
-  exportModel(): Promise<{ zip: Blob; fileName: string } | null>;
+  /** The bundle .zip of the current model (or its PyTorch project, or a quantized bundle); the caller saves it. */
+  exportModel(options?: ExportOptions): Promise<{ zip: Blob; fileName: string; quantization?: QuantizationReport } | null>;
+  /** Sizes and test metrics of the float16 and uint8 bundles of the current model. */
+  quantizePreview(): Promise<QuantizationReport[] | null>;
   saveModelToBrowser(label: string): Promise<boolean>;
   listSavedModels(): Promise<void>;
   openSavedModel(id: string): Promise<boolean>;
@@ -74,12 +77,14 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get) => {
       }
     },
 
-    exportModel: () =>
+    exportModel: (options = {}) =>
       task('export', async () => {
-        const { zip, fileName, bytes } = await worker().call('export-bundle', modelContext(get())).promise;
+        const { zip, fileName, bytes, quantization } = await worker().call('export-bundle', { ...modelContext(get()), ...options }).promise;
         set({ modelNotice: `Exported ${fileName} (${(bytes / 1024).toFixed(1)} KB).` });
-        return { zip, fileName };
+        return { zip, fileName, ...(quantization ? { quantization } : {}) };
       }),
+
+    quantizePreview: () => task('export', () => worker().call('quantize-preview', modelContext(get())).promise),
 
     async saveModelToBrowser(label) {
       const saved = await task('save', () => worker().call('save-model-browser', { ...modelContext(get()), label }).promise);

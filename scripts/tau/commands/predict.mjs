@@ -6,21 +6,21 @@ import { unwrap } from '../app.mjs';
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.bmp', '.gif']);
 
 /** Writes the current model's bundle to `path` through the app's own "Download model" path (a real download). */
-export async function exportBundleTo(page, path) {
+export async function exportBundleTo(page, path, options = {}) {
   const target = resolve(process.cwd(), path);
   const download = page.waitForEvent('download');
-  const exported = await page.evaluate(() => window.tauStudio.exportModel());
+  const exported = await page.evaluate((o) => window.tauStudio.exportModel(o), options);
   if (!exported.ok) {
     // The download will never come; stop waiting for it before reporting why.
     download.catch((error) => process.stderr.write(`[runner] no download: ${error.message}\n`));
     throw new UserError(exported.error.code, exported.error.message);
   }
   await (await download).saveAs(target);
-  return { path: target, fileName: exported.value.fileName, bytes: statSync(target).size };
+  return { path: target, fileName: exported.value.fileName, bytes: statSync(target).size, ...(exported.value.quantization ? { quantization: exported.value.quantization } : {}) };
 }
 
 /** Imports --model through the app's model file input; bad bundles become UserErrors (exit 2). */
-async function importModel(page, modelPath) {
+export async function importModel(page, modelPath) {
   await page.setInputFiles('[data-testid="model-import-input"]', modelPath);
   return unwrap(await page.evaluate(() => window.tauStudio.waitForModelImport()));
 }

@@ -27,13 +27,21 @@ export function trainOptions(flags) {
   };
 }
 
+/** --quantize float16|uint8: the exported bundle stores its weights quantized (TF.js weights manifest). */
+function exportOptions(flags) {
+  const quantize = oneOf(flags, 'quantize', ['float16', 'uint8']);
+  if (quantize !== undefined && text(flags, 'export') === undefined) throw new UserError('invalid_arguments', '--quantize applies to the exported bundle; add --export model.zip.');
+  return quantize ? { quantize } : {};
+}
+
 export const train = {
   usage: `train    --data <file.csv> | --sample <id>  --target <column> [--model logreg|mlp|auto] [--hidden 64,64]
            [--backend auto|webgpu|webgl|wasm|cpu] [--epochs N] [--batch-size N] [--learning-rate x]
            [--reduce-lr-after N] (halve the learning rate after N epochs without improvement; 0 = never)
            [--seed N] [--test-size 0.2] [--validation-size 0.1] [--dropout 0.1] [--l2 0.0001]
            [--include-split] (adds "splitRows": original row numbers per split) [--out result.json]
-           [--export model.zip] (also writes the model bundle; adds "export": {path, fileName, bytes})
+           [--export model.zip] (also writes the model bundle, with a PyTorch project in pytorch/; adds "export": {path, fileName, bytes})
+           [--quantize float16|uint8] (the bundle's weights stored quantized; "export.quantization": sizes, test metrics before/after)
          --data <image folder|images.zip|pixels.csv|*-images-idx3-ubyte[.gz]> [--target label (pixel CSV)] [--model cnn|auto|logreg|mlp]
            [--image-size 28|WxH] [--channels auto|gray|rgb] [--class-names a,b,…] [--augment flip,shift[=0.1],rotation[=10]]
            [--cnn small|medium|conv32,pool,conv64,pool,fc128] (a preset or layers: conv<filters>[x<kernel>], pool, bn, dropout<rate>, fc<units>)`,
@@ -41,6 +49,7 @@ export const train = {
   validate(flags) {
     const options = trainOptions(flags);
     const images = imageDataKind(flags);
+    exportOptions(flags);
     if (images) {
       imageLoadOptions(flags);
       imageTrainOptions(flags);
@@ -51,10 +60,10 @@ export const train = {
     if (images) {
       await loadImageData(page, flags, images);
       const trained = unwrap(await page.evaluate((o) => window.tauStudio.trainImages(o), { ...trainOptions(flags), ...imageTrainOptions(flags) }));
-      return text(flags, 'export') === undefined ? trained : { ...trained, export: await exportBundleTo(page, text(flags, 'export')) };
+      return text(flags, 'export') === undefined ? trained : { ...trained, export: await exportBundleTo(page, text(flags, 'export'), exportOptions(flags)) };
     }
     await loadData(page, flags);
     const result = unwrap(await page.evaluate((o) => window.tauStudio.train(o), trainOptions(flags)));
-    return text(flags, 'export') === undefined ? result : { ...result, export: await exportBundleTo(page, text(flags, 'export')) };
+    return text(flags, 'export') === undefined ? result : { ...result, export: await exportBundleTo(page, text(flags, 'export'), exportOptions(flags)) };
   },
 };

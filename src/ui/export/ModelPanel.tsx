@@ -5,6 +5,8 @@ import { formatMetric } from '../common/format';
 import { downloadBlob } from '../../lib/download';
 import { FilePicker } from './FilePicker';
 import { SavedModels } from './SavedModels';
+import { QuantizeOptions } from './QuantizeOptions';
+import type { QuantizeDtype } from '../../export/quantize';
 import type { ModelInfo } from '../../export/calls';
 
 const SOURCE: Record<ModelInfo['source'], string> = { trained: 'trained in this notebook', imported: 'imported', browser: 'opened from this browser' };
@@ -26,6 +28,7 @@ export function ModelPanel() {
   const importModel = useStudio((s) => s.importModel);
   const listSavedModels = useStudio((s) => s.listSavedModels);
   const [label, setLabel] = useState('');
+  const [quantize, setQuantize] = useState<QuantizeDtype | null>(null);
   const labelId = useId();
 
   useEffect(() => {
@@ -59,11 +62,24 @@ export function ModelPanel() {
           disabled={!model || task !== null}
           data-testid="export-button"
           onClick={async () => {
-            const bundle = await exportModel();
+            const bundle = await exportModel(quantize ? { quantize } : {});
             if (bundle) downloadBlob(bundle.zip, bundle.fileName);
           }}
         >
           {task === 'export' ? 'Exporting…' : 'Download model (.zip)'}
+        </button>
+        <QuantizeOptions value={quantize} onChange={setQuantize} modelId={model?.id ?? null} />
+        <button
+          type="button"
+          className="button"
+          disabled={!model || task !== null}
+          data-testid="export-pytorch-button"
+          onClick={async () => {
+            const project = await exportModel({ format: 'pytorch' });
+            if (project) downloadBlob(project.zip, project.fileName);
+          }}
+        >
+          Download as PyTorch project
         </button>
         <span className="inline-field">
           <label htmlFor={labelId}>Name in this browser</label>
@@ -73,8 +89,8 @@ export function ModelPanel() {
           {task === 'save' ? 'Saving…' : 'Save in this browser'}
         </button>
         <FilePicker
-          label={task === 'import' ? 'Importing…' : 'Import a model (.zip, or model.json + weights)'}
-          accept=".zip,.json,.bin,application/zip,application/json"
+          label={task === 'import' ? 'Importing…' : 'Import a model (.zip, model.json + weights, or a PyTorch .safetensors + .json)'}
+          accept=".zip,.json,.bin,.safetensors,application/zip,application/json"
           multiple
           disabled={task !== null}
           testId="model-import-input"

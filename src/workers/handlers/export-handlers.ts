@@ -4,7 +4,13 @@ import { modelInfo, newModelId, setExtras } from '../../export/model-extras';
 import { metricsFile } from '../../export/metrics-file';
 import { readBundle } from '../../export/read-bundle';
 import { allSavedRecords, deleteSavedRecord, getSavedRecord, putSavedRecord, savedArtifacts, savedEntry, savedModelUrl } from '../../export/saved-models';
-import { writeBundleZip } from '../../export/write-bundle';
+import { writeBundleZip, writePytorchZip, type BundleInput } from '../../export/write-bundle';
+import { quantizationSizes, withTestMetrics, type QuantizationReport } from '../../export/quantize-evaluate';
+import type { QuantizeDtype } from '../../export/quantize';
+import type { ModelContext } from '../../export/calls';
+import type { ModelExtras } from '../../export/model-extras';
+import { prepareTable } from '../../preprocess/prepare';
+import type { TrainedModel } from '../../train/training-job';
 import { extrasFor, readyRuntime, requireModel, setTrained, workerState, type Handlers } from '../worker-state';
 
 function fileStem(name: string): string {
@@ -18,6 +24,53 @@ async function listSaved() {
   return records.sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1)).map((r) => savedEntry(r, Object.hasOwn(stored, savedModelUrl(r.id))));
 }
 
+async function bundleInput(trained: TrainedModel, extras: ModelExtras): Promise<BundleInput> {
+  const rt = await readyRuntime();
+  const { toArtifacts } = await import('../../train/model-io');
+  const artifacts = await toArtifacts(trained);
+  const metrics = { ...(extras.metrics ?? metricsFile(null)), exportedAt: new Date().toISOString() };
+  return { artifacts, metrics, reference: extras.reference, generatedBy: `TensorFlow.js tfjs-layers v${rt.tf.version['tfjs-layers']}`, title: extras.name };
+}
+
+function pytorchZip(input: BundleInput): Uint8Array {
+  try {
+    return writePytorchZip(input);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'UnsupportedLayerError') throw new DataError('pytorch_unsupported', `${error.message} Download the TensorFlow.js bundle instead.`);
+    throw error;
+  }
+}
+
+/**
+ * Sizes of the quantized bundle and, for a table model trained here on the loaded data, the test-split
+ * accuracy and macro-F1 with float32 and with quantized weights (the same split training evaluated on).
+ */
+async function measureQuantization(trained: TrainedModel, context: ModelContext, input: BundleInput, dtype: QuantizeDtype): Promise<QuantizationReport> {
+  const report = quantizationSizes(input, dtype);
+  const dataset = workerState.dataset;
+  if (!trained.preprocessing || !context.prepare || !dataset || dataset.summary.id !== context.datasetId) {
+    return { ...report, testNote: 'The test metrics are measured for table models trained on the loaded data; this model has no test split here.' };
+  }
+  const prepared = prepareTable(dataset.table, dataset.profiles, context.prepare);
+  if (prepared.fitted.inputSize !== trained.exampleShape[0] || prepared.fitted.target.classes.join('\u0000') !== trained.classes.join('\u0000')) {
+    return { ...report, testNote: 'The loaded data no longer matches the model, so its test split could not be rebuilt.' };
+  }
+  const rows = prepared.split.test;
+  const yTrue = Int32Array.from(rows, (r) => prepared.labels[r]);
+  const { fromArtifacts } = await import('../../train/model-io');
+  const { predictProbabilities } = await import('../../models/predict-probabilities');
+  const { evaluateTestSplit } = await import('../../train/test-evaluation');
+  return withTestMetrics(report, input.artifacts, rows.length, async (artifacts) => {
+    const model = artifacts ? (await fromArtifacts(artifacts)).model : trained.model;
+    try {
+      const metrics = evaluateTestSplit(await predictProbabilities(model, prepared.features, trained.exampleShape, rows), yTrue, trained.classes);
+      return { accuracy: metrics.accuracy, macroF1: metrics.macroF1 };
+    } finally {
+      if (model !== trained.model) model.dispose();
+    }
+  });
+}
+
 export const exportHandlers: Handlers<ExportCalls> = {
   async 'model-info'(context) {
     const trained = workerState.trained;
@@ -28,12 +81,26 @@ export const exportHandlers: Handlers<ExportCalls> = {
   async 'export-bundle'(context) {
     const trained = requireModel();
     const extras = extrasFor(trained, context);
-    const rt = await readyRuntime();
-    const { toArtifacts } = await import('../../train/model-io');
-    const artifacts = await toArtifacts(trained);
-    const metrics = { ...(extras.metrics ?? metricsFile(null)), exportedAt: new Date().toISOString() };
-    const zip = writeBundleZip({ artifacts, metrics, reference: extras.reference, generatedBy: `TensorFlow.js tfjs-layers v${rt.tf.version['tfjs-layers']}`, title: extras.name });
-    return { zip: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${fileStem(extras.name)}.zip`, bytes: zip.byteLength };
+    const input = await bundleInput(trained, extras);
+    if (context.format === 'pytorch') {
+      const zip = pytorchZip(input);
+      return { zip: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${fileStem(extras.name)}-pytorch.zip`, bytes: zip.byteLength };
+    }
+    let quantization: QuantizationReport | undefined;
+    if (context.quantize) {
+      quantization = await measureQuantization(trained, context, input, context.quantize);
+      input.metrics = { ...input.metrics, quantization };
+    }
+    const zip = writeBundleZip({ ...input, quantize: context.quantize });
+    return { zip: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${fileStem(extras.name)}${context.quantize ? `-${context.quantize}` : ''}.zip`, bytes: zip.byteLength, ...(quantization ? { quantization } : {}) };
+  },
+
+  async 'quantize-preview'(context) {
+    const trained = requireModel();
+    const input = await bundleInput(trained, extrasFor(trained, context));
+    const reports: QuantizationReport[] = [];
+    for (const dtype of ['float16', 'uint8'] as const) reports.push(await measureQuantization(trained, context, input, dtype));
+    return reports;
   },
 
   async 'save-model-browser'(context) {
