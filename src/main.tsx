@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { installAutomation } from './automation/automation';
 import './ui/styles.css';
+import { useStudio } from './store/studio-store';
 
 installAutomation();
 const root = document.getElementById('root');
@@ -12,3 +13,18 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker (offline, updates, isolation on header-less hosts) is registered after the first
+// paint, from a lazy chunk. Not in `vite dev`, which has no built service worker.
+if (import.meta.env.PROD) {
+  void import('./pwa/register')
+    .then(({ registerServiceWorker }) =>
+      registerServiceWorker({
+        canReloadNow: () => {
+          const s = useStudio.getState();
+          return !s.dataset && !s.loading && s.training.status === 'idle';
+        },
+      }),
+    )
+    .catch((error: unknown) => console.warn(`Service worker unavailable: ${error instanceof Error ? error.message : String(error)}`));
+}
