@@ -4,15 +4,24 @@ import { App } from './ui/App';
 import { installAutomation } from './automation/automation';
 import './ui/styles.css';
 import { useStudio } from './store/studio-store';
+import { initLocale } from './i18n/locale';
+import { initTheme } from './ui/theme';
 
 installAutomation();
+initTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const rootElement = root;
+// The UI language first (the Chinese catalogue is a lazy chunk), then the first render.
+void initLocale()
+  .catch((error: unknown) => console.warn(`Language could not be loaded: ${error instanceof Error ? error.message : String(error)}`))
+  .finally(() =>
+    createRoot(rootElement).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
 
 // The service worker (offline, updates, isolation on header-less hosts) is registered after the first
 // paint, from a lazy chunk. Not in `vite dev`, which has no built service worker.

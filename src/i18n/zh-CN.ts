@@ -1,0 +1,37 @@
+import type { Messages } from './en';
+
+/** 简体中文. Typed as the English catalogue's shape: a missing or extra key is a type error. */
+export const zhCN: Messages = {
+  'app.skipLink': '跳到笔记本',
+  'app.notebookTitle': '笔记本标题',
+  'app.addNote': '+ 在此添加笔记',
+  'app.footer': '你的数据只留在这个浏览器标签页中，不会上传。',
+  'app.language': '语言',
+  'app.theme': '主题',
+  'app.theme.system': '跟随系统',
+  'app.theme.light': '浅色',
+  'app.theme.dark': '深色',
+  'app.updateReady': '新版本已就绪。',
+  'app.reloadToUpdate': '重新加载以更新',
+
+  'backend.checking': '检测中…',
+  'backend.checkingTitle': '正在检测此浏览器提供哪些计算后端',
+  'backend.auto': '自动',
+  'backend.webgpuAvailable': 'WebGPU 可用',
+  'backend.noWebgpu': '无 WebGPU',
+  'backend.chosen': '{backend}（已选）',
+  'backend.decidedAtStart': '训练开始时决定使用哪个后端。',
+  'backend.label': '后端：{text}',
+  'backend.aria': '计算后端：{text}。{title}',
+  'backend.multiThreaded': '多线程',
+  'backend.singleThreaded': '单线程',
+  'backend.threadsOn': 'WASM 以多线程运行：此页面已跨源隔离。',
+  'backend.threads.no-service-worker': 'WASM 以单线程运行：主机未发送 COOP/COEP 响应头，且此浏览器没有可补充它们的 Service Worker。',
+  'backend.threads.insecure-context': 'WASM 以单线程运行：页面未通过 HTTPS（或 localhost）提供，响应头和 Service Worker 都无法隔离它。',
+  'backend.threads.reload-needed': 'WASM 在下次重新加载前以单线程运行：添加 COOP/COEP 的 Service Worker 在你开始工作后才就绪。',
+  'backend.threads.isolation-refused': 'WASM 以单线程运行：即使通过 Service Worker，此浏览器也未隔离页面（COOP/COEP）。',
+  'backend.threads.registration-failed': 'WASM 以单线程运行：主机未发送 COOP/COEP 响应头，且添加它们的 Service Worker 无法注册。',
+  'backend.threads.unknown': 'WASM 以单线程运行：此页面未跨源隔离（没有 COOP/COEP 响应头）。',
+  'backend.fallbackNotice': 'WebGPU 不可用：{reason}。训练将退回到',
+  'backend.fallbackAny': 'WebGL、WASM 或 CPU（此处可用的最快者）',
+};
