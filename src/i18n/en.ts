@@ -410,6 +410,11 @@ export const en = {
   'revenue.every': 'Every {unit}',
   'revenue.modelHeading': 'Customers from your model',
   'revenue.chartNotDrawn': 'The chart is not drawn yet, so there is nothing to save.',
+  'revenue.series.cumulativeRevenue': 'Cumulative revenue',
+  'revenue.series.cumulativeCost': 'Cumulative cost',
+  'revenue.series.cumulativeProfit': 'Cumulative profit',
+  'revenue.chartLabel': 'Chart: cumulative revenue, cost and profit',
+  'revenue.tornadoLabel': 'Chart: change in total revenue per input',
 } as const;
 
 export type MessageKey = keyof typeof en;

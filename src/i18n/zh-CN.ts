@@ -407,4 +407,9 @@ export const zhCN: Messages = {
   'revenue.every': '每{unit}',
   'revenue.modelHeading': '来自你的模型的客户',
   'revenue.chartNotDrawn': '图表尚未绘制，没有可保存的内容。',
+  'revenue.series.cumulativeRevenue': '累计收入',
+  'revenue.series.cumulativeCost': '累计成本',
+  'revenue.series.cumulativeProfit': '累计利润',
+  'revenue.chartLabel': '图表：累计收入、成本和利润',
+  'revenue.tornadoLabel': '图表：各输入对总收入的影响',
 };

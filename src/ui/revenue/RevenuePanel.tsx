@@ -66,7 +66,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
     return serializeChartSvg(
       chartRef.current,
       `Cumulative revenue, cost and profit (${r.parsed.currency})`,
-      SERIES.map((s) => ({ name: s.name, color: s.color, dash: s.dash })),
+      SERIES.map((s) => ({ name: t(s.name), color: s.color, dash: s.dash })),
     );
   };
   const onDownloadCsv = () => {
