@@ -23,10 +23,17 @@ void initLocale()
     ),
   );
 
-// The service worker (offline, updates, isolation on header-less hosts) is registered after the first
-// paint, from a lazy chunk. Not in `vite dev`, which has no built service worker.
+// The service worker (offline, updates, isolation on header-less hosts) is registered from a lazy chunk
+// once the page has loaded and gone idle, so its precache download (~5 MB) does not compete with the
+// first data load. Not in `vite dev`, which has no built service worker.
+function whenIdleAfterLoad(): Promise<void> {
+  const idle = () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 3000 }) : setTimeout(resolve, 1000)));
+  if (document.readyState === 'complete') return idle();
+  return new Promise((resolve) => window.addEventListener('load', () => void idle().then(resolve), { once: true }));
+}
 if (import.meta.env.PROD) {
-  void import('./pwa/register')
+  void whenIdleAfterLoad()
+    .then(() => import('./pwa/register'))
     .then(({ registerServiceWorker }) =>
       registerServiceWorker({
         canReloadNow: () => {
