@@ -1,5 +1,5 @@
 import { useStudio } from '../../store/studio-store';
-import { formatBytes } from '../common/format';
+import { formatBytes } from '../../lib/format';
 import { formatDateTime, useT } from '../../i18n/locale';
 
 /** One short line: whether the notebook on disk is this notebook. Errors get the full story in NotebookNotices. */
