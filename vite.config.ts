@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * tfjs-backend-wasm starts its pthread workers from `wasmFactoryThreadedSimd.toString()`. Once bundled
@@ -54,9 +55,48 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * The installable app: manifest + a Workbox service worker (src/sw.ts) that precaches everything the
+ * studio needs to load and train offline — the app shell, worker chunks, TF.js's WASM binaries and the
+ * sample datasets — and adds COOP/COEP on hosts that cannot (src/pwa/isolation.ts).
+ */
+const pwa = VitePWA({
+  strategies: 'injectManifest',
+  srcDir: 'src',
+  filename: 'sw.ts',
+  registerType: 'prompt',
+  injectRegister: false,
+  includeManifestIcons: false,
+  includeAssets: [],
+  manifest: {
+    id: './',
+    name: 'Tau Studio',
+    short_name: 'Tau Studio',
+    description: 'Prepare data, train classifiers on your own GPU and share notebooks, all in one browser tab.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#f6f7f9',
+    theme_color: '#2f6fdf',
+    lang: 'en',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    ],
+  },
+  injectManifest: {
+    globPatterns: ['**/*.{js,css,html,wasm,csv,svg,png,webmanifest}'],
+    // The TF.js bundle in the worker is ~1.9 MB; the default 2 MiB cap is too close.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+  },
+  devOptions: { enabled: false },
+});
+
 export default defineConfig({
   base: './',
-  plugins: [react(), watModules()],
+  plugins: [react(), watModules(), pwa],
   worker: { format: 'es', plugins: () => [tfjsWasmThreads(), watModules()] },
   server: { headers: isolationHeaders, host: 'localhost' },
   preview: { headers: isolationHeaders, host: 'localhost' },

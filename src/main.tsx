@@ -3,12 +3,44 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { installAutomation } from './automation/automation';
 import './ui/styles.css';
+import { useStudio } from './store/studio-store';
+import { initLocale } from './i18n/locale';
+import { initTheme } from './ui/theme';
 
 installAutomation();
+initTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const rootElement = root;
+// The UI language first (the Chinese catalogue is a lazy chunk), then the first render.
+void initLocale()
+  .catch((error: unknown) => console.warn(`Language could not be loaded: ${error instanceof Error ? error.message : String(error)}`))
+  .finally(() =>
+    createRoot(rootElement).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+
+// The service worker (offline, updates, isolation on header-less hosts) is registered from a lazy chunk
+// once the page has loaded and gone idle, so its precache download (~5 MB) does not compete with the
+// first data load. Not in `vite dev`, which has no built service worker.
+function whenIdleAfterLoad(): Promise<void> {
+  const idle = () => new Promise<void>((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 3000 }) : setTimeout(resolve, 1000)));
+  if (document.readyState === 'complete') return idle();
+  return new Promise((resolve) => window.addEventListener('load', () => void idle().then(resolve), { once: true }));
+}
+if (import.meta.env.PROD) {
+  void whenIdleAfterLoad()
+    .then(() => import('./pwa/register'))
+    .then(({ registerServiceWorker }) =>
+      registerServiceWorker({
+        canReloadNow: () => {
+          const s = useStudio.getState();
+          return !s.dataset && !s.loading && s.training.status === 'idle';
+        },
+      }),
+    )
+    .catch((error: unknown) => console.warn(`Service worker unavailable: ${error instanceof Error ? error.message : String(error)}`));
+}

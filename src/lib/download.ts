@@ -13,7 +13,8 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Saves text as a file (UTF-8). */
+/** Saves text as a file (UTF-8). CSVs start with a BOM so Excel reads Chinese (any non-ASCII) text as UTF-8. */
 export function downloadText(text: string, fileName: string, mimeType = 'application/json'): void {
-  downloadBlob(new Blob([text], { type: `${mimeType};charset=utf-8` }), fileName);
+  const bom = mimeType === 'text/csv' && !text.startsWith('\ufeff') ? '\ufeff' : '';
+  downloadBlob(new Blob([bom, text], { type: `${mimeType};charset=utf-8` }), fileName);
 }

@@ -70,7 +70,8 @@ export async function predictTable(model: TableModel, table: Table, header: stri
     ignoredColumns: header.filter((h) => !used.has(h)),
     drift: table.rowCount > 0 ? driftReport(fitted, model.reference, reader, table.rowCount) : null,
     preview: tableRows(table, 0, PREVIEW_ROWS),
-    csv: new Blob([predictionsCsv(table, target, model.classes, labels, probabilities, problemByRow)], { type: 'text/csv;charset=utf-8' }),
+    // A UTF-8 BOM first, so Excel opens Chinese (any non-ASCII) text correctly; Blob.text() drops it again.
+    csv: new Blob(['\ufeff', predictionsCsv(table, target, model.classes, labels, probabilities, problemByRow)], { type: 'text/csv;charset=utf-8' }),
     csvName: `${stem}-predictions.csv`,
   };
 }

@@ -124,10 +124,11 @@ function browserLocale(): string {
   return new Intl.NumberFormat().resolvedOptions().locale;
 }
 
-export function buildRevenueView(inputs: RevenueInputs, model?: ConfusionMatrix | null): RevenueView {
+/** `defaultLocale`: number format when the inputs name none (the UI passes its language; else the browser's). */
+export function buildRevenueView(inputs: RevenueInputs, model?: ConfusionMatrix | null, defaultLocale?: string): RevenueView {
   const parsedResult = parseRevenueInputs(inputs);
   const errors = parsedResult.ok ? [] : parsedResult.errors;
-  const locale = parsedResult.ok && parsedResult.value.locale ? parsedResult.value.locale : browserLocale();
+  const locale = parsedResult.ok && parsedResult.value.locale ? parsedResult.value.locale : (defaultLocale ?? browserLocale());
   return {
     errors,
     fieldErrors: errorsByField(errors),

@@ -4,6 +4,7 @@ import { metricsFile } from '../export/metrics-file';
 import type { WorkerFailure } from '../workers/protocol';
 import type { SliceCreator, StudioStore } from './types';
 import { failureOf, worker } from './worker-access';
+import { formatNumber } from '../i18n/locale';
 
 export type ModelTask = 'export' | 'save' | 'import' | 'open' | 'delete';
 
@@ -120,7 +121,7 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get) => {
       const info = await task('import', () => worker().call('import-bundle', { files: files.map((f) => ({ name: f.name, blob: f })) }).promise);
       if (info) {
         adopt(info);
-        set({ modelNotice: `Imported ${info.name}: ${info.classes.length} classes, ${info.parameters.toLocaleString('en-US')} parameters.` });
+        set({ modelNotice: `Imported ${info.name}: ${info.classes.length} classes, ${formatNumber(info.parameters)} parameters.` });
       }
       return info !== null;
     },

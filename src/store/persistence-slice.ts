@@ -13,6 +13,7 @@ import { UnavailableStorage } from '../notebook/storage/unavailable-storage';
 import { explainStorageError, type NotebookEntry, type NotebookStorage, type StoredNotebook } from '../notebook/storage/types';
 import { validateNotebook } from '../notebook/validate';
 import type { SliceCreator } from './types';
+import { formatDateTime } from '../i18n/locale';
 
 export interface NotebookNotice {
   kind: 'info' | 'warning' | 'error';
@@ -66,7 +67,7 @@ const tabId = newId('tab');
 
 const when = (iso: string) => {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? 'earlier' : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? 'earlier' : formatDateTime(date);
 };
 
 export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get, api) => {

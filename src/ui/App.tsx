@@ -12,6 +12,8 @@ import { PredictSection } from './predict/PredictSection';
 import { NoteCell } from './notes/NoteCell';
 import { NotebookBar } from './notebook/NotebookBar';
 import { NotebookNotices } from './notebook/NotebookNotices';
+import { HeaderControls } from './HeaderControls';
+import { useT } from '../i18n/locale';
 
 const SECTIONS: Record<SectionId, (props: { step: number }) => React.JSX.Element> = {
   dataset: DataSection,
@@ -24,6 +26,7 @@ const SECTIONS: Record<SectionId, (props: { step: number }) => React.JSX.Element
 };
 
 export function App() {
+  const t = useT();
   const title = useStudio((s) => s.notebook.title);
   const cells = useStudio((s) => s.notebook.cells);
   const setTitle = useStudio((s) => s.setTitle);
@@ -40,7 +43,7 @@ export function App() {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to the notebook
+        {t('app.skipLink')}
       </a>
       <header className="app-header">
         <div className="brand" aria-label="Tau Studio">
@@ -50,11 +53,12 @@ export function App() {
           <span className="brand-name">Tau Studio</span>
         </div>
         <label className="title-field">
-          <span className="visually-hidden">Notebook title</span>
+          <span className="visually-hidden">{t('app.notebookTitle')}</span>
           <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="notebook-title" />
         </label>
         <NotebookBar />
         <BackendBadge />
+        <HeaderControls />
       </header>
       <BackendNotice />
       <NotebookNotices />
@@ -75,14 +79,14 @@ export function App() {
               {content}
               <div className="add-note">
                 <button type="button" className="button button-quiet" onClick={() => addNote(cell.id)}>
-                  + Add note here
+                  {t('app.addNote')}
                 </button>
               </div>
             </Fragment>
           );
         })}
       </main>
-      <footer className="app-footer">Your data stays in this browser tab. Nothing is uploaded.</footer>
+      <footer className="app-footer">{t('app.footer')}</footer>
     </div>
   );
 }

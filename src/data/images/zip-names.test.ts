@@ -17,6 +17,14 @@ describe('decodeZipName', () => {
     expect(decodeCp437(new Uint8Array([0x80, 0xe1, 0xfe, 0xff]))).toBe('Çß■\u00a0');
   });
 
+  it('decodes GBK names from Chinese Windows (no flag, not UTF-8) as GB18030', () => {
+    // "数据/猫.png" encoded as GBK (Python: '数据/猫.png'.encode('gbk')).
+    const raw = new Uint8Array([202, 253, 190, 221, 47, 195, 168, 46, 112, 110, 103]);
+    expect(decodeZipName(raw, false, none)).toBe('数据/猫.png');
+    // The UTF-8 flag still wins: the same bytes flagged as UTF-8 are not reinterpreted.
+    expect(decodeZipName(raw, true, none)).not.toBe('数据/猫.png');
+  });
+
   it('reads flagless valid UTF-8 as UTF-8 (macOS Archive Utility does this)', () => {
     expect(decodeZipName(utf8('猫/1.png'), false, none)).toBe('猫/1.png');
   });

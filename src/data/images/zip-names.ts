@@ -2,7 +2,8 @@
  * Decoding of zip member names. The zip spec says: UTF-8 when flag bit 11 is set, else IBM
  * code page 437. In practice many tools (macOS Archive Utility, Linux zip, Python) write UTF-8
  * without setting the flag, so a name that is valid UTF-8 is read as UTF-8; only names that are
- * not valid UTF-8 fall back to CP437. The Info-ZIP Unicode Path extra field (0x7075) wins when
+ * not valid UTF-8 are tried as GB18030 (Windows in Chinese writes GBK names without the flag) and
+ * kept as such when that decodes cleanly into Chinese characters, else read as CP437. The Info-ZIP Unicode Path extra field (0x7075) wins when
  * its checksum matches the raw name.
  */
 import { crc32 } from './crc32';
@@ -13,6 +14,28 @@ const CP437_HIGH =
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
+let gb18030: TextDecoder | null | undefined;
+
+/** GBK/GB18030 names from Chinese Windows; null when the bytes are not GB18030 or hold no CJK character. */
+export function tryGb18030(bytes: Uint8Array): string | null {
+  if (gb18030 === undefined) {
+    try {
+      gb18030 = new TextDecoder('gb18030', { fatal: true });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      gb18030 = null; // this runtime has no GB18030 decoder: CP437 it is
+    }
+  }
+  if (!gb18030) return null;
+  let text: string;
+  try {
+    text = gb18030.decode(bytes);
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
+  return /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/.test(text) ? text : null;
+}
 
 export function decodeCp437(bytes: Uint8Array): string {
   let out = '';
@@ -60,5 +83,5 @@ export function decodeZipName(raw: Uint8Array, utf8Flag: boolean, extra: Uint8Ar
   if (unicode !== null) return unicode;
   if (utf8Flag) return utf8Lenient.decode(raw);
   if (isAscii(raw)) return utf8Lenient.decode(raw);
-  return tryStrictUtf8(raw) ?? decodeCp437(raw);
+  return tryStrictUtf8(raw) ?? tryGb18030(raw) ?? decodeCp437(raw);
 }

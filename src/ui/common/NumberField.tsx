@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useT } from '../../i18n/locale';
 
 interface NumberFieldProps {
   label: string;
@@ -17,6 +18,7 @@ interface NumberFieldProps {
  * committing only valid numbers to the store.
  */
 export function NumberField({ label, value, onChange, min, max, step, integer, hint, testId }: NumberFieldProps) {
+  const t = useT();
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
@@ -27,10 +29,10 @@ export function NumberField({ label, value, onChange, min, max, step, integer, h
     setText(next);
     const parsed = Number(next);
     let problem: string | null = null;
-    if (next.trim() === '' || !Number.isFinite(parsed)) problem = 'Enter a number.';
-    else if (integer && !Number.isInteger(parsed)) problem = 'Enter a whole number.';
-    else if (min !== undefined && parsed < min) problem = `At least ${min}.`;
-    else if (max !== undefined && parsed > max) problem = `At most ${max}.`;
+    if (next.trim() === '' || !Number.isFinite(parsed)) problem = t('field.enterNumber');
+    else if (integer && !Number.isInteger(parsed)) problem = t('field.enterWhole');
+    else if (min !== undefined && parsed < min) problem = t('field.atLeast', { min: String(min) });
+    else if (max !== undefined && parsed > max) problem = t('field.atMost', { max: String(max) });
     setError(problem);
     if (!problem) onChange(parsed);
   };

@@ -1,20 +1,23 @@
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { ColumnProfile } from '../../data/profile';
 import { formatCount, formatStat } from '../common/format';
+import { useT } from '../../i18n/locale';
+import type { MessageKey } from '../../i18n/en';
 
-const TYPE_LABELS: Record<ColumnProfile['type'], string> = {
-  numeric: 'numeric',
-  categorical: 'categorical',
-  boolean: 'boolean',
-  text: 'text',
-  id: 'id-like',
+const TYPE_LABELS: Record<ColumnProfile['type'], MessageKey> = {
+  numeric: 'data.type.numeric',
+  categorical: 'data.type.categorical',
+  boolean: 'data.type.boolean',
+  text: 'data.type.text',
+  id: 'data.type.id',
 };
 
 /** One card per column: inferred type, missing and distinct counts, statistics and a histogram. */
 export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
+  const t = useT();
   return (
     <div>
-      <h3>Columns</h3>
+      <h3>{t('data.columns')}</h3>
       <ul className="profiles" data-testid="column-profiles">
         {profiles.map((p, i) => (
           <li key={i} className="profile-card" data-testid="column-profile">
@@ -23,21 +26,21 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
                 {p.name}
               </strong>
               <span className={`type-badge type-${p.type}`} data-testid="column-type">
-                {TYPE_LABELS[p.type]}
+                {t(TYPE_LABELS[p.type])}
               </span>
             </div>
             <dl className="profile-stats">
-              <dt>Missing</dt>
+              <dt>{t('data.missing')}</dt>
               <dd>{formatCount(p.missing)}</dd>
-              <dt>Distinct</dt>
+              <dt>{t('data.distinct')}</dt>
               <dd>{formatCount(p.distinct)}</dd>
               {p.storage === 'numeric' && p.min !== undefined ? (
                 <>
-                  <dt>Min / max</dt>
+                  <dt>{t('data.minMax')}</dt>
                   <dd>
                     {formatStat(p.min)} / {formatStat(p.max)}
                   </dd>
-                  <dt>Mean ± sd</dt>
+                  <dt>{t('data.meanSd')}</dt>
                   <dd>
                     {formatStat(p.mean)} ± {formatStat(p.std)}
                   </dd>
@@ -45,9 +48,9 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
               ) : null}
               {p.top && p.storage === 'string' ? (
                 <>
-                  <dt>Top</dt>
-                  <dd title={p.top.map((t) => `${t.value} (${t.count})`).join(', ')}>
-                    {p.top.slice(0, 3).map((t) => `${t.value} (${t.count})`).join(', ')}
+                  <dt>{t('data.top')}</dt>
+                  <dd title={p.top.map((v) => `${v.value} (${v.count})`).join(', ')}>
+                    {p.top.slice(0, 3).map((v) => `${v.value} (${v.count})`).join(', ')}
                   </dd>
                 </>
               ) : null}
@@ -58,18 +61,18 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
                   <ResponsiveContainer width="100%" height="100%">
                     <BarChart data={p.histogram} margin={{ top: 2, right: 2, bottom: 0, left: 2 }}>
                       <XAxis dataKey="label" hide />
-                      <Tooltip formatter={(v) => [String(v), 'rows']} />
+                      <Tooltip formatter={(v) => [String(v), t('data.rowsUnit')]} />
                       <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
                     </BarChart>
                   </ResponsiveContainer>
                 </div>
                 <details>
-                  <summary>Histogram as a table</summary>
+                  <summary>{t('data.histogramTable')}</summary>
                   <table className="compact-table">
                     <thead>
                       <tr>
-                        <th scope="col">{p.storage === 'numeric' ? 'Range' : 'Value'}</th>
-                        <th scope="col">Rows</th>
+                        <th scope="col">{p.storage === 'numeric' ? t('data.range') : t('data.value')}</th>
+                        <th scope="col">{t('data.rowsHeader')}</th>
                       </tr>
                     </thead>
                     <tbody>

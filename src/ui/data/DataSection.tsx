@@ -11,10 +11,12 @@ import { DataTable } from './DataTable';
 const ColumnProfiles = lazy(() => import('./ColumnProfiles').then((m) => ({ default: m.ColumnProfiles })));
 import { ImageLoadPanel } from '../images/ImageLoadPanel';
 import { ImageDatasetView, imageHeadline } from '../images/ImageDatasetView';
+import { formatFixed, useT } from '../../i18n/locale';
 
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
 
 export function DataSection({ step }: { step: number }) {
+  const t = useT();
   const dataset = useStudio((s) => s.dataset);
   const loading = useStudio((s) => s.loading);
   const loadError = useStudio((s) => s.loadError);
@@ -37,12 +39,12 @@ export function DataSection({ step }: { step: number }) {
     <Section
       id="dataset"
       step={step}
-      title="Data"
+      title={t('data.title')}
       summary={
         dataset?.kind === 'images' ? (
           <span data-testid="dataset-summary">{imageHeadline(dataset)}</span>
         ) : dataset ? (
-          <span data-testid="dataset-summary">{dataset.name}: {formatCount(dataset.rows)} rows × {dataset.header.length} columns</span>
+          <span data-testid="dataset-summary">{t('data.summary', { name: dataset.name, rows: formatCount(dataset.rows), columns: dataset.header.length })}</span>
         ) : null
       }
     >
@@ -57,9 +59,9 @@ export function DataSection({ step }: { step: number }) {
           onDrop={onDrop}
           data-testid="dropzone"
         >
-          <p>Drop a CSV, TSV or text table here, or</p>
+          <p>{t('data.drop')}</p>
           <label htmlFor={inputId} className="button button-primary">
-            Choose a file…
+            {t('data.choose')}
           </label>
           <input
             id={inputId}
@@ -74,10 +76,10 @@ export function DataSection({ step }: { step: number }) {
               e.target.value = '';
             }}
           />
-          <p className="field-hint">Comma, semicolon, tab or pipe separated; UTF-8. The file stays on this computer.</p>
+          <p className="field-hint">{t('data.dropHint')}</p>
         </div>
         <div className="samples">
-          <h3>Or start from a sample</h3>
+          <h3>{t('data.samples')}</h3>
           <ul className="sample-list">
             {SAMPLES.map((sample) => (
               <li key={sample.id}>
@@ -97,19 +99,19 @@ export function DataSection({ step }: { step: number }) {
       {loading ? (
         <div className="progress-row" data-testid="load-progress">
           <label>
-            Reading {loading.name}… {percent !== null ? `${percent}%` : ''} ({formatCount(loading.rows)} rows)
+            {t('data.reading', { name: loading.name, percent: percent !== null ? `${percent}%` : '', rows: formatCount(loading.rows) })}
             <progress max={100} value={percent ?? undefined} />
           </label>
           <button type="button" className="button" onClick={cancelLoad}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       ) : null}
 
       {loadError ? (
-        <Message kind="error" title="Could not load the file" testId="load-error">
+        <Message kind="error" title={t('data.loadError')} testId="load-error">
           <p>{loadError.message}</p>
-          {dataset ? <p>The previously loaded data ({dataset.name}) is still here.</p> : null}
+          {dataset ? <p>{t('data.previousStays', { name: dataset.name })}</p> : null}
         </Message>
       ) : null}
 
@@ -117,8 +119,8 @@ export function DataSection({ step }: { step: number }) {
       {dataset?.kind === 'table' ? (
         <>
           <p className="dataset-facts">
-            {formatBytes(dataset.bytes)} · {delimiterName(dataset.dialect.delimiter)}-separated
-            {dataset.dialect.decimal === ',' ? ' · decimal comma' : ''} · parsed in {dataset.parseSeconds.toFixed(2)} s
+            {formatBytes(dataset.bytes)} · {t('data.separated', { delimiter: delimiterName(dataset.dialect.delimiter) })}
+            {dataset.dialect.decimal === ',' ? t('data.decimalComma') : ''} · {t('data.parsedIn', { seconds: formatFixed(dataset.parseSeconds, 2) })}
           </p>
           {dataset.warnings.map((w) => (
             <Message key={w} kind="warning">

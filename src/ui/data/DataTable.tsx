@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { formatCount } from '../common/format';
+import { useT } from '../../i18n/locale';
 
 const ROW_HEIGHT = 28;
 const VIEW_ROWS = 12;
@@ -11,6 +12,7 @@ const PAGE = 200;
  * worker a page at a time. Cells are text nodes, so headers or values containing HTML stay text.
  */
 export function DataTable() {
+  const t = useT();
   const dataset = useStudio((s) => s.dataset);
   const fetchRows = useStudio((s) => s.fetchRows);
   const [pages, setPages] = useState<Map<number, string[][]>>(new Map());
@@ -48,7 +50,7 @@ export function DataTable() {
   return (
     <div className="data-table" data-testid="data-table">
       <div className="table-caption" id="data-table-caption">
-        All {formatCount(rows)} rows (scroll to see more; arrow keys work when the table has focus)
+        {t('data.allRows', { rows: formatCount(rows) })}
       </div>
       <div
         className="data-table-scroll"
@@ -82,7 +84,7 @@ export function DataTable() {
                   const value = cells?.[c];
                   return (
                     <td key={c} className={value === '' ? 'cell-missing' : undefined}>
-                      {cells === null ? '…' : value === '' ? 'missing' : value}
+                      {cells === null ? '…' : value === '' ? t('data.cellMissing') : value}
                     </td>
                   );
                 })}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { rowNormalize } from '../../evaluate';
+import { formatNumber, useT } from '../../i18n/locale';
 
 interface ConfusionMatrixProps {
   labels: string[];
@@ -8,15 +9,16 @@ interface ConfusionMatrixProps {
 
 /** Rows are true classes and columns predicted ones (as scikit-learn); a real table, so it reads aloud. */
 export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
+  const t = useT();
   const [normalized, setNormalized] = useState(false);
   const shown = normalized ? rowNormalize(matrix) : matrix;
   const max = Math.max(1, ...shown.flat());
   return (
     <figure className="confusion" data-testid="confusion-matrix">
       <figcaption>
-        Confusion matrix on the test split{' '}
+        {t('confusion.caption')}{' '}
         <label className="inline-toggle">
-          <input type="checkbox" checked={normalized} onChange={(e) => setNormalized(e.target.checked)} data-testid="normalize-toggle" /> row-normalized (recall per class)
+          <input type="checkbox" checked={normalized} onChange={(e) => setNormalized(e.target.checked)} data-testid="normalize-toggle" /> {t('confusion.normalize')}
         </label>
       </figcaption>
       <div className="table-scroll">
@@ -24,10 +26,10 @@ export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
           <thead>
             <tr>
               <td className="confusion-corner" rowSpan={2}>
-                <span className="axis-label">true ↓ / predicted →</span>
+                <span className="axis-label">{t('confusion.axes')}</span>
               </td>
               <th scope="colgroup" colSpan={labels.length} className="axis-label">
-                Predicted class
+                {t('confusion.predicted')}
               </th>
             </tr>
             <tr>
@@ -41,8 +43,8 @@ export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
           <tbody>
             {shown.map((row, r) => (
               <tr key={r}>
-                <th scope="row" title={`true class ${labels[r]}`}>
-                  <span className="visually-hidden">True class </span>
+                <th scope="row" title={t('confusion.trueClass', { label: labels[r] })}>
+                  <span className="visually-hidden">{t('confusion.trueClassPrefix')}</span>
                   {labels[r]}
                 </th>
                 {row.map((value, c) => {
@@ -55,7 +57,7 @@ export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
                       className={r === c ? 'diagonal' : undefined}
                       style={{ background: `color-mix(in srgb, var(${r === c ? '--accent' : '--bad'}) ${Math.round(intensity * 70)}%, transparent)` }}
                     >
-                      {normalized ? `${(value * 100).toFixed(1)}%` : value}
+                      {normalized ? formatNumber(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }) : formatNumber(value)}
                     </td>
                   );
                 })}

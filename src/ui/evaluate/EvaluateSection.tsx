@@ -8,14 +8,16 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { MisclassifiedGallery } from '../images/MisclassifiedGallery';
 // Lazy: recharts stays out of the initial JavaScript.
 const RocChart = lazy(() => import('./RocChart').then((m) => ({ default: m.RocChart })));
+import { useT } from '../../i18n/locale';
 
 export function EvaluateSection({ step }: { step: number }) {
+  const t = useT();
   // Deferred: a new result renders in an interruptible transition instead of one long task.
   const results = useDeferredValue(useStudio((s) => s.notebook.results));
   if (!results) {
     return (
-      <Section id="evaluate" step={step} title="Evaluate">
-        <p className="empty-note">Train a model to see how it does on the held-out test rows.</p>
+      <Section id="evaluate" step={step} title={t('evaluate.title')}>
+        <p className="empty-note">{t('evaluate.empty')}</p>
       </Section>
     );
   }
@@ -25,17 +27,22 @@ export function EvaluateSection({ step }: { step: number }) {
     <Section
       id="evaluate"
       step={step}
-      title="Evaluate"
+      title={t('evaluate.title')}
       summary={
         <span data-testid="accuracy-summary">
-          Test accuracy {formatPercentValue(m.accuracy)} · macro F1 {formatMetric(m.macroF1)}
+          {t('evaluate.summary', { accuracy: formatPercentValue(m.accuracy), f1: formatMetric(m.macroF1) })}
         </span>
       }
     >
       <p className="result-facts">
-        {results.modelDescription} on {BACKEND_LABELS[results.backend]}
-        {results.adapter ? ` (${results.adapter})` : ''}. Split: {formatCount(results.split.train)} train / {formatCount(results.split.validation)} validation /{' '}
-        <span data-testid="test-size">{formatCount(results.split.test)}</span> test rows (seed {results.prepare.seed}).
+        {t('evaluate.facts', {
+          model: results.modelDescription,
+          backend: BACKEND_LABELS[results.backend],
+          adapter: results.adapter ? ` (${results.adapter})` : '',
+          train: formatCount(results.split.train),
+          validation: formatCount(results.split.validation),
+        })}{' '}
+        <span data-testid="test-size">{formatCount(results.split.test)}</span> {t('evaluate.factsTest', { seed: String(results.prepare.seed) })}
       </p>
       {results.warnings.map((w) => (
         <Message key={w} kind="warning">
@@ -44,45 +51,45 @@ export function EvaluateSection({ step }: { step: number }) {
       ))}
       <dl className="metric-cards">
         <div>
-          <dt>Accuracy</dt>
+          <dt>{t('evaluate.accuracy')}</dt>
           <dd data-testid="metric-accuracy">{formatMetric(m.accuracy)}</dd>
         </div>
         <div>
-          <dt>Macro F1</dt>
+          <dt>{t('evaluate.macroF1')}</dt>
           <dd data-testid="metric-macro-f1">{formatMetric(m.macroF1)}</dd>
         </div>
         <div>
-          <dt>Weighted F1</dt>
+          <dt>{t('evaluate.weightedF1')}</dt>
           <dd>{formatMetric(m.weightedF1)}</dd>
         </div>
         {m.rocAuc !== undefined ? (
           <div>
-            <dt>ROC AUC</dt>
+            <dt>{t('evaluate.rocAuc')}</dt>
             <dd data-testid="metric-auc">{formatMetric(m.rocAuc)}</dd>
           </div>
         ) : null}
         {m.rocAucMacroOvr !== undefined ? (
           <div>
-            <dt>ROC AUC (one-vs-rest, macro)</dt>
+            <dt>{t('evaluate.rocAucOvr')}</dt>
             <dd>{formatMetric(m.rocAucMacroOvr)}</dd>
           </div>
         ) : null}
         {m.logLoss !== undefined ? (
           <div>
-            <dt>Log loss</dt>
+            <dt>{t('evaluate.logLoss')}</dt>
             <dd>{formatMetric(m.logLoss)}</dd>
           </div>
         ) : null}
       </dl>
       <table className="metrics-table" data-testid="per-class-table">
-        <caption>Per-class metrics on the test split</caption>
+        <caption>{t('evaluate.perClass')}</caption>
         <thead>
           <tr>
-            <th scope="col">Class</th>
-            <th scope="col">Precision</th>
-            <th scope="col">Recall</th>
-            <th scope="col">F1</th>
-            <th scope="col">Support</th>
+            <th scope="col">{t('evaluate.class')}</th>
+            <th scope="col">{t('evaluate.precision')}</th>
+            <th scope="col">{t('evaluate.recall')}</th>
+            <th scope="col">{t('evaluate.f1')}</th>
+            <th scope="col">{t('evaluate.support')}</th>
           </tr>
         </thead>
         <tbody>
@@ -102,7 +109,7 @@ export function EvaluateSection({ step }: { step: number }) {
         <tfoot>
           {(['macro', 'weighted'] as const).map((avg) => (
             <tr key={avg}>
-              <th scope="row">{avg === 'macro' ? 'Macro average' : 'Weighted average'}</th>
+              <th scope="row">{avg === 'macro' ? t('evaluate.macroAvg') : t('evaluate.weightedAvg')}</th>
               <td>{formatMetric(m[avg].precision)}</td>
               <td>{formatMetric(m[avg].recall)}</td>
               <td>{formatMetric(m[avg].f1)}</td>
@@ -118,7 +125,7 @@ export function EvaluateSection({ step }: { step: number }) {
           <RocChart roc={m.roc} auc={m.rocAuc} positive={labels[1]} />
         </Suspense>
       ) : null}
-      <p className="field-hint">Metrics follow scikit-learn’s definitions (precision/recall with zero_division=0; AUC with the second class as positive).</p>
+      <p className="field-hint">{t('evaluate.sklearnNote')}</p>
     </Section>
   );
 }

@@ -8,17 +8,20 @@ import { SavedModels } from './SavedModels';
 import { QuantizeOptions } from './QuantizeOptions';
 import type { QuantizeDtype } from '../../export/quantize';
 import type { ModelInfo } from '../../export/calls';
+import { t, useT } from '../../i18n/locale';
+import type { MessageKey } from '../../i18n/en';
 
-const SOURCE: Record<ModelInfo['source'], string> = { trained: 'trained in this notebook', imported: 'imported', browser: 'opened from this browser' };
+const SOURCE: Record<ModelInfo['source'], MessageKey> = { trained: 'model.source.trained', imported: 'model.source.imported', browser: 'model.source.browser' };
 
 function inputsOf(model: ModelInfo): string {
-  if (model.image) return `${model.image.width}×${model.image.height} ${model.image.channels === 1 ? 'grayscale' : 'RGB'} images`;
+  if (model.image) return t('model.inputsImages', { width: String(model.image.width), height: String(model.image.height), channels: model.image.channels === 1 ? t('images.grayscale') : t('images.rgb') });
   const features = model.preprocessing?.features ?? [];
-  return `${features.length} input column${features.length === 1 ? '' : 's'}`;
+  return features.length === 1 ? t('model.inputsColumn') : t('model.inputsColumns', { count: features.length });
 }
 
 /** The current model: what it is, download it as a bundle, save it in the browser, or import another. */
 export function ModelPanel() {
+  useT();
   const model = useStudio((s) => s.currentModel);
   const task = useStudio((s) => s.modelTask);
   const error = useStudio((s) => s.modelError);
@@ -38,16 +41,23 @@ export function ModelPanel() {
   const accuracy = model?.metrics?.evaluation?.test.accuracy;
   return (
     <div className="model-panel">
-      <h3>Model</h3>
+      <h3>{t('export.model')}</h3>
       {model ? (
         <p className="model-facts" data-testid="current-model" data-model-id={model.id}>
-          <strong>{model.name}</strong> ({SOURCE[model.source]}): {model.classes.length} classes ({model.classes.slice(0, 8).join(', ')}
-          {model.classes.length > 8 ? ', …' : ''}) from {inputsOf(model)}, {model.parameters.toLocaleString('en-US')} parameters
-          {accuracy !== undefined ? `; test accuracy ${formatMetric(accuracy)}` : ''}.
+          <strong>{model.name}</strong>{' '}
+          {t('export.facts', {
+            source: t(SOURCE[model.source]),
+            classes: model.classes.length,
+            list: model.classes.slice(0, 8).join(', '),
+            more: model.classes.length > 8 ? ', …' : '',
+            inputs: inputsOf(model),
+            parameters: model.parameters,
+            accuracy: accuracy !== undefined ? t('export.testAccuracy', { accuracy: formatMetric(accuracy) }) : '',
+          })}
         </p>
       ) : (
         <p className="empty-note" data-testid="current-model">
-          No model yet. Train one above, import a model bundle, or open a model saved in this browser.
+          {t('export.none')}
         </p>
       )}
       {model?.notes.map((note) => (
@@ -66,7 +76,7 @@ export function ModelPanel() {
             if (bundle) downloadBlob(bundle.zip, bundle.fileName);
           }}
         >
-          {task === 'export' ? 'Exporting…' : 'Download model (.zip)'}
+          {task === 'export' ? t('export.exporting') : t('export.download')}
         </button>
         <QuantizeOptions value={quantize} onChange={setQuantize} modelId={model?.id ?? null} />
         <button
@@ -79,17 +89,17 @@ export function ModelPanel() {
             if (project) downloadBlob(project.zip, project.fileName);
           }}
         >
-          Download as PyTorch project
+          {t('export.pytorch')}
         </button>
         <span className="inline-field">
-          <label htmlFor={labelId}>Name in this browser</label>
+          <label htmlFor={labelId}>{t('export.nameHere')}</label>
           <input id={labelId} type="text" value={label} placeholder={model?.name ?? ''} onChange={(e) => setLabel(e.target.value)} data-testid="save-name" />
         </span>
         <button type="button" className="button" disabled={!model || task !== null} data-testid="save-browser-button" onClick={() => void saveModelToBrowser(label)}>
-          {task === 'save' ? 'Saving…' : 'Save in this browser'}
+          {task === 'save' ? t('export.saving') : t('export.save')}
         </button>
         <FilePicker
-          label={task === 'import' ? 'Importing…' : 'Import a model (.zip, model.json + weights, or a PyTorch .safetensors + .json)'}
+          label={task === 'import' ? t('export.importing') : t('export.import')}
           accept=".zip,.json,.bin,.safetensors,application/zip,application/json"
           multiple
           disabled={task !== null}
@@ -98,9 +108,9 @@ export function ModelPanel() {
         />
       </div>
       {error ? (
-        <Message kind="error" title="That did not work" testId="model-error">
+        <Message kind="error" title={t('export.failed')} testId="model-error">
           <p>{error.message}</p>
-          {model ? <p>The current model ({model.name}) is unchanged.</p> : null}
+          {model ? <p>{t('export.unchanged', { name: model.name })}</p> : null}
         </Message>
       ) : null}
       {notice ? (

@@ -1,8 +1,10 @@
 import { useStudio } from '../../store/studio-store';
 import { formatMetric } from '../common/format';
+import { formatDateTime, useT } from '../../i18n/locale';
 
 /** Models saved in this browser (IndexedDB): open one to predict with it, or delete it. */
 export function SavedModels() {
+  const t = useT();
   const saved = useStudio((s) => s.savedModels);
   const task = useStudio((s) => s.modelTask);
   const openSavedModel = useStudio((s) => s.openSavedModel);
@@ -10,15 +12,15 @@ export function SavedModels() {
   if (!saved || saved.length === 0) return null;
   return (
     <table className="metrics-table saved-models" data-testid="saved-models">
-      <caption>Models saved in this browser</caption>
+      <caption>{t('saved.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Saved</th>
-          <th scope="col">Classes</th>
-          <th scope="col">Test accuracy</th>
+          <th scope="col">{t('saved.name')}</th>
+          <th scope="col">{t('saved.saved')}</th>
+          <th scope="col">{t('saved.classes')}</th>
+          <th scope="col">{t('saved.testAccuracy')}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('saved.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -28,15 +30,15 @@ export function SavedModels() {
             <th scope="row" title={m.url}>
               {m.name}
             </th>
-            <td>{new Date(m.savedAt).toLocaleString()}</td>
+            <td>{formatDateTime(m.savedAt)}</td>
             <td>{m.classes.length}</td>
             <td>{m.accuracy === null ? '–' : formatMetric(m.accuracy)}</td>
             <td className="row-actions">
-              <button type="button" className="button" disabled={task !== null || !m.available} onClick={() => void openSavedModel(m.id)} aria-label={`Open ${m.name}`}>
-                {m.available ? 'Open' : 'Weights missing'}
+              <button type="button" className="button" disabled={task !== null || !m.available} onClick={() => void openSavedModel(m.id)} aria-label={t('notebook.openName', { name: m.name })}>
+                {m.available ? t('notebook.open') : t('saved.weightsMissing')}
               </button>
-              <button type="button" className="button" disabled={task !== null} onClick={() => void deleteSavedModel(m.id)} aria-label={`Delete ${m.name}`}>
-                Delete
+              <button type="button" className="button" disabled={task !== null} onClick={() => void deleteSavedModel(m.id)} aria-label={t('notebook.deleteName', { name: m.name })}>
+                {t('notebook.delete')}
               </button>
             </td>
           </tr>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Activation, CnnLayerSpec, CnnSpec } from '../../models/spec';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
+import { t, useT } from '../../i18n/locale';
 
 type LayerType = CnnLayerSpec['type'];
 
@@ -55,6 +56,7 @@ function LayerFields({ layer, onChange, position }: { layer: CnnLayerSpec; onCha
 
 /** The CNN's layers as an editable list: change settings, reorder, remove, add. The softmax output is fixed. */
 export function CnnLayerEditor({ spec, onChange }: { spec: CnnSpec; onChange: (spec: CnnSpec) => void }) {
+  useT();
   const [newType, setNewType] = useState<LayerType>('conv');
   const addId = useId();
   const setLayers = (layers: CnnLayerSpec[]) => onChange({ ...spec, layers });
@@ -67,7 +69,7 @@ export function CnnLayerEditor({ spec, onChange }: { spec: CnnSpec; onChange: (s
 
   return (
     <div className="cnn-editor" data-testid="cnn-layers">
-      <h3>Layers</h3>
+      <h3>{t('images.layers')}</h3>
       <ol className="layer-list">
         <li className="layer layer-fixed">
           <strong>Input</strong> <span className="field-hint">the image, pixels scaled to 0–1</span>
@@ -104,7 +106,7 @@ export function CnnLayerEditor({ spec, onChange }: { spec: CnnSpec; onChange: (s
         </li>
       </ol>
       <div className="button-row">
-        <label htmlFor={addId}>Add a layer</label>
+        <label htmlFor={addId}>{t('images.addLayer')}</label>
         <select id={addId} value={newType} onChange={(e) => setNewType(e.target.value as LayerType)} data-testid="cnn-new-layer-type">
           {(Object.keys(LAYER_LABELS) as LayerType[]).map((type) => (
             <option key={type} value={type}>

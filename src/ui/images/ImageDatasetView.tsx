@@ -6,6 +6,7 @@ import { formatBytes } from '../../lib/format';
 import { formatCount } from '../common/format';
 import { RgbaImage, thumbnailAt } from './RgbaImage';
 import './images.css';
+import { t, useT } from '../../i18n/locale';
 
 const SAMPLES_PER_CLASS = 8;
 const SKIPPED_SHOWN = 200;
@@ -18,6 +19,7 @@ export function imageHeadline(images: ImageDatasetSummary): string {
 
 /** The loaded image set: facts, class counts, skipped files and a gallery of samples per class. */
 export function ImageDatasetView({ images }: { images: ImageDatasetSummary }) {
+  useT();
   const samples = useStudio((s) => s.imageSamples);
   const fetchImageSamples = useStudio((s) => s.fetchImageSamples);
   useEffect(() => {
@@ -51,11 +53,11 @@ export function ImageDatasetView({ images }: { images: ImageDatasetSummary }) {
         </details>
       ) : null}
       <table className="metrics-table class-counts" data-testid="class-counts">
-        <caption>Images per class</caption>
+        <caption>{t('images.perClass')}</caption>
         <thead>
           <tr>
-            <th scope="col">Class</th>
-            <th scope="col">Images</th>
+            <th scope="col">{t('evaluate.class')}</th>
+            <th scope="col">{t('images.images')}</th>
             <th scope="col">
               <span className="visually-hidden">Share of the largest class</span>
             </th>
@@ -74,7 +76,7 @@ export function ImageDatasetView({ images }: { images: ImageDatasetSummary }) {
         </tbody>
       </table>
       <section className="class-gallery" aria-labelledby="class-gallery-heading" data-testid="class-gallery">
-        <h3 id="class-gallery-heading">Samples per class</h3>
+        <h3 id="class-gallery-heading">{t('images.samplesPerClass')}</h3>
         {!thumbnails ? (
           <p className="field-hint">Loading thumbnails…</p>
         ) : (

@@ -6,13 +6,14 @@ import { SelectField } from '../common/SelectField';
 import { formatCount } from '../common/format';
 import { droppedFiles } from './drop-files';
 import './images.css';
+import { t, useT } from '../../i18n/locale';
 
-const CHANNEL_OPTIONS: { value: 'auto' | '1' | '3'; label: string }[] = [
-  { value: 'auto', label: 'Auto (from the data)' },
-  { value: '1', label: 'Grayscale' },
-  { value: '3', label: 'RGB colour' },
+const channelOptions = (): { value: 'auto' | '1' | '3'; label: string }[] => [
+  { value: 'auto', label: t('images.channels.auto') },
+  { value: '1', label: t('images.channels.gray') },
+  { value: '3', label: t('images.channels.rgb') },
 ];
-const STEP_LABELS = { listing: 'Listing files', reading: 'Reading', decoding: 'Decoding', resizing: 'Resizing' } as const;
+const STEP_LABELS = { listing: 'images.step.listing', reading: 'images.step.reading', decoding: 'images.step.decoding', resizing: 'images.step.resizing' } as const;
 /** Folders hold any file; the loader skips non-images by name. */
 const FILE_ACCEPT = '.zip,.csv,.tsv,.txt,.gz,.idx3-ubyte,.idx1-ubyte,application/zip,text/csv';
 // React has no typed prop for folder pickers; these attributes are standard in every current browser.
@@ -24,6 +25,7 @@ function channelsLabel(channels: ImageSettings['channels']): string {
 
 /** Loads image data sets: a class-folder tree, a zip of one, a pixel CSV or an IDX pair, at a chosen size. */
 export function ImageLoadPanel() {
+  useT();
   const settings = useStudio((s) => s.notebook.images);
   const dataset = useStudio((s) => s.dataset);
   const imageLoading = useStudio((s) => s.imageLoading);
@@ -53,7 +55,7 @@ export function ImageLoadPanel() {
 
   return (
     <div className="image-load" data-testid="image-load">
-      <h3>Or load images</h3>
+      <h3>{t('images.loadTitle')}</h3>
       <div
         className={`dropzone image-dropzone${dragging ? ' dropzone-active' : ''}`}
         onDragOver={(e) => {
@@ -65,10 +67,10 @@ export function ImageLoadPanel() {
         onDrop={onDrop}
         data-testid="image-data-dropzone"
       >
-        <p>Drop an image folder or a .zip here, or</p>
+        <p>{t('images.drop')}</p>
         <div className="button-row">
           <label htmlFor={folderId} className="button">
-            Choose a folder…
+            {t('images.chooseFolder')}
           </label>
           <input
             id={folderId}
@@ -84,7 +86,7 @@ export function ImageLoadPanel() {
             }}
           />
           <label htmlFor={fileId} className="button">
-            Choose a zip, pixel CSV or IDX pair…
+            {t('images.chooseFile')}
           </label>
           <input
             id={fileId}
@@ -101,13 +103,12 @@ export function ImageLoadPanel() {
           />
         </div>
         <p className="field-hint">
-          One sub-folder per class (cats/1.jpg, dogs/2.jpg), as Keras and Kaggle data sets use; PNG, JPEG, WebP, BMP or GIF. A pixel CSV is label,pixel0,…
-          (MNIST style); an IDX pair is *-images-idx3-ubyte[.gz] with its *-labels-idx1-ubyte[.gz], chosen together.
+          {t('images.layoutHint')}
         </p>
       </div>
       <div className="field-grid image-size-fields">
         <NumberField
-          label="Image width (pixels)"
+          label={t('images.width')}
           value={settings.width}
           min={IMAGE_SIZE_LIMITS.min}
           max={IMAGE_SIZE_LIMITS.max}
@@ -116,7 +117,7 @@ export function ImageLoadPanel() {
           testId="image-width"
         />
         <NumberField
-          label="Image height (pixels)"
+          label={t('images.height')}
           value={settings.height}
           min={IMAGE_SIZE_LIMITS.min}
           max={IMAGE_SIZE_LIMITS.max}
@@ -125,12 +126,12 @@ export function ImageLoadPanel() {
           testId="image-height"
         />
         <SelectField
-          label="Channels"
+          label={t('images.channels')}
           value={String(settings.channels) as 'auto' | '1' | '3'}
-          options={CHANNEL_OPTIONS}
+          options={channelOptions()}
           onChange={(value) => setImageSettings({ channels: value === 'auto' ? 'auto' : value === '1' ? 1 : 3 })}
           testId="image-channels"
-          hint="Auto: grayscale when every image is gray, else RGB. Images are resized (area-averaged) when loading."
+          hint={t('images.channelsHint')}
         />
       </div>
       {sizeChanged ? (
@@ -139,19 +140,19 @@ export function ImageLoadPanel() {
             Reload at {settings.width}×{settings.height} ({channelsLabel(settings.channels)})
           </button>
           <span className="field-hint">
-            The loaded images are {images?.width}×{images?.height}; training uses the loaded size.
+            {t('images.loadedSize', { width: String(images?.width), height: String(images?.height) })}
           </span>
         </div>
       ) : null}
       {imageLoading ? (
         <div className="progress-row" data-testid="image-load-progress">
           <label>
-            {STEP_LABELS[imageLoading.step]} {imageLoading.name}…{' '}
+            {t(STEP_LABELS[imageLoading.step])} {imageLoading.name}…{' '}
             {imageLoading.total > 0 && imageLoading.step !== 'reading' ? `${formatCount(imageLoading.done)} of ${formatCount(imageLoading.total)}` : ''}
             <progress max={100} value={percent ?? undefined} />
           </label>
           <button type="button" className="button" onClick={cancelImageLoad}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       ) : null}

@@ -9,16 +9,18 @@ import { formatCount } from '../common/format';
 import { CnnLayerEditor } from './CnnLayerEditor';
 import './images.css';
 import { ModelChoiceField, type ModelChoiceOption } from '../model/ModelChoiceField';
+import { t, useT } from '../../i18n/locale';
 
-const CHOICES: ModelChoiceOption[] = [
-  { value: 'auto', label: 'Auto (CNN)', hint: 'For images Auto trains the convolutional network below.' },
-  { value: 'cnn', label: 'CNN', hint: 'Convolutions learn local patterns (edges, textures, shapes) anywhere in the image.' },
-  { value: 'logreg', label: 'Logistic regression', hint: 'A linear model on the raw pixels; a quick baseline.' },
-  { value: 'mlp', label: 'MLP (neural network)', hint: 'Dense layers on the flattened pixels; ignores where pixels are, so usually weaker than a CNN.' },
+const choices = (): ModelChoiceOption[] => [
+  { value: 'auto', label: t('images.modelAuto'), hint: t('images.modelAutoHint') },
+  { value: 'cnn', label: 'CNN', hint: t('images.modelCnnHint') },
+  { value: 'logreg', label: t('model.logreg'), hint: t('images.modelLogregHint') },
+  { value: 'mlp', label: t('model.mlp'), hint: t('images.modelMlpHint') },
 ];
 
 /** Model, for images: CNN presets and an editable layer list, or a dense baseline on the pixels. */
 export function ImageModelSection({ step, images }: { step: number; images: ImageDatasetSummary }) {
+  useT();
   const model = useStudio((s) => s.notebook.model);
   const backend = useStudio((s) => s.notebook.training.backend);
   const setModelSpec = useStudio((s) => s.setModelSpec);
@@ -32,14 +34,14 @@ export function ImageModelSection({ step, images }: { step: number; images: Imag
     <Section
       id="model"
       step={step}
-      title="Model"
+      title={t('model.title')}
       summary={<span data-testid="model-summary">{usesCnn ? describeModel(cnn) : describeModel(model[model.choice === 'logreg' ? 'logreg' : 'mlp'])}</span>}
     >
-      <ModelChoiceField options={CHOICES} />
+      <ModelChoiceField options={choices()} />
       {usesCnn ? (
         <>
-          <div className="button-row" role="group" aria-label="CNN presets" data-testid="cnn-presets">
-            <span>Start from:</span>
+          <div className="button-row" role="group" aria-label={t('images.presets')} data-testid="cnn-presets">
+            <span>{t('images.startFrom')}</span>
             {(Object.keys(CNN_PRESETS) as CnnPresetId[]).map((id) => (
               <button
                 key={id}
@@ -53,19 +55,19 @@ export function ImageModelSection({ step, images }: { step: number; images: Imag
                 {CNN_PRESETS[id].label}
               </button>
             ))}
-            {preset === null ? <span className="field-hint">(edited)</span> : null}
+            {preset === null ? <span className="field-hint">{t('images.edited')}</span> : null}
           </div>
           <p className="field-hint">
-            {preset ? CNN_PRESETS[preset].hint : 'Your own layer list.'}{' '}
+            {preset ? CNN_PRESETS[preset].hint : t('images.ownLayers')}{' '}
             {parameters !== null ? (
               <span data-testid="cnn-parameters">
-                {formatCount(parameters)} trainable parameters for {images.width}×{images.height}×{images.channels} inputs and {images.classes.length} classes.
+                {t('images.parameters', { parameters: formatCount(parameters), width: String(images.width), height: String(images.height), channels: String(images.channels), classes: images.classes.length })}
               </span>
             ) : null}
           </p>
           <CnnLayerEditor spec={cnn} onChange={setModelSpec} />
           <div className="field-grid">
-            <NumberField label="CNN L2 penalty" value={cnn.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...cnn, l2 })} />
+            <NumberField label={t('images.cnnL2')} value={cnn.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...cnn, l2 })} />
           </div>
           {problem ? (
             <p className="field-error" role="alert" data-testid="cnn-problem">

@@ -4,6 +4,7 @@ import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
 import './images.css';
+import { formatNumber, t, useT } from '../../i18n/locale';
 
 function augmentationText(a: { horizontalFlip: boolean; shift: number; rotation: number }): string {
   const parts = [a.horizontalFlip ? 'flips' : '', a.shift > 0 ? `shifts ±${Math.round(a.shift * 100)}%` : '', a.rotation > 0 ? `rotations ±${a.rotation}°` : ''].filter(Boolean);
@@ -12,6 +13,7 @@ function augmentationText(a: { horizontalFlip: boolean; shift: number; rotation:
 
 /** Prepare, for images: split, and seeded augmentation of training batches (size is chosen when loading). */
 export function ImagePrepareSection({ step, images }: { step: number; images: ImageDatasetSummary }) {
+  useT();
   const prepare = useStudio((s) => s.notebook.prepare);
   const augmentation = useStudio((s) => s.notebook.images.augmentation);
   const setPrepare = useStudio((s) => s.setPrepare);
@@ -22,21 +24,20 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
     <Section
       id="prepare"
       step={step}
-      title="Prepare"
+      title={t('prepare.title')}
       summary={
         <span data-testid="image-prepare-summary">
-          {images.width}×{images.height} {images.channels === 1 ? 'grayscale' : 'RGB'} pixels → {images.classes.length} classes · {augmentationText(augmentation)}
+          {t('images.prepareSummary', { width: String(images.width), height: String(images.height), channels: images.channels === 1 ? t('images.grayscale') : t('images.rgb'), classes: images.classes.length, augmentation: augmentationText(augmentation) })}
         </span>
       }
     >
       <p className="field-hint">
-        Every pixel is a feature, scaled to 0–1. The images were loaded at {images.width}×{images.height}; to change the size or channels, set them under Data and
-        reload.
+        {t('images.prepareHint', { width: String(images.width), height: String(images.height) })}
       </p>
       <div className="field-grid">
-        <NumberField label="Test fraction" value={prepare.testFraction} min={0.05} max={0.5} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
+        <NumberField label={t('prepare.testFraction')} value={prepare.testFraction} min={0.05} max={0.5} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
         <NumberField
-          label="Validation fraction"
+          label={t('prepare.validationFraction')}
           value={prepare.validationFraction}
           min={0}
           max={0.4}
@@ -44,21 +45,20 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
           onChange={(validationFraction) => setPrepare({ validationFraction })}
           testId="validation-fraction"
         />
-        <NumberField label="Split seed" value={prepare.seed} min={0} max={4294967295} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
+        <NumberField label={t('prepare.splitSeed')} value={prepare.seed} min={0} max={4294967295} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
       </div>
-      {trainFraction < 0.3 ? <Message kind="warning">Only {(trainFraction * 100).toFixed(0)}% of the images are left for training.</Message> : null}
+      {trainFraction < 0.3 ? <Message kind="warning">{t('images.fewImages', { percent: formatNumber(trainFraction, { style: 'percent', maximumFractionDigits: 0 }) })}</Message> : null}
       <fieldset className="augmentation" data-testid="augmentation">
-        <legend>Data augmentation (training batches only)</legend>
+        <legend>{t('images.augmentation')}</legend>
         <div className="field-grid">
           <div className="field">
             <label>
-              <input type="checkbox" checked={augmentation.horizontalFlip} onChange={(e) => setAugmentation({ horizontalFlip: e.target.checked })} data-testid="augment-flip" /> Random
-              left–right flips
+              <input type="checkbox" checked={augmentation.horizontalFlip} onChange={(e) => setAugmentation({ horizontalFlip: e.target.checked })} data-testid="augment-flip" /> {t('images.flip')}
             </label>
-            <span className="field-hint">Off for digits and text, where a mirror image is another thing.</span>
+            <span className="field-hint">{t('images.flipHint')}</span>
           </div>
           <NumberField
-            label="Largest shift (fraction of the size)"
+            label={t('images.shift')}
             value={augmentation.shift}
             min={0}
             max={0.5}
@@ -67,7 +67,7 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
             testId="augment-shift"
           />
           <NumberField
-            label="Largest rotation (degrees)"
+            label={t('images.rotation')}
             value={augmentation.rotation}
             min={0}
             max={180}
@@ -77,8 +77,7 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
           />
         </div>
         <p className="field-hint">
-          Each training image is moved a little differently in every epoch, drawn from the training seed, so a run repeats exactly. Validation and test images are
-          never changed.
+          {t('images.augmentHint')}
         </p>
       </fieldset>
     </Section>

@@ -4,6 +4,7 @@ import type { ImageThumbnails } from '../../data/images/summary';
 import type { TrainingResult } from '../../train/result';
 import { RgbaImage, thumbnailAt } from './RgbaImage';
 import './images.css';
+import { t, useT } from '../../i18n/locale';
 
 /** "true cat, predicted dog, 83%": the alt text and caption of one mistake. */
 export function mistakeLabel(classes: string[], trueClass: number, predictedClass: number, confidence: number): string {
@@ -12,6 +13,7 @@ export function mistakeLabel(classes: string[], trueClass: number, predictedClas
 
 /** The test images the model got most confidently wrong, drawn from the images still loaded in the worker. */
 export function MisclassifiedGallery({ results }: { results: TrainingResult }) {
+  useT();
   const dataset = useStudio((s) => s.dataset);
   const fetchImagePixels = useStudio((s) => s.fetchImagePixels);
   const [pixels, setPixels] = useState<{ key: string; thumbnails: ImageThumbnails } | null>(null);
@@ -40,7 +42,7 @@ export function MisclassifiedGallery({ results }: { results: TrainingResult }) {
   const shown = pixels?.key === key ? pixels.thumbnails : null;
   return (
     <section className="misclassified" aria-labelledby="misclassified-heading" data-testid="misclassified-gallery">
-      <h3 id="misclassified-heading">Misclassified test images</h3>
+      <h3 id="misclassified-heading">{t('images.misclassified')}</h3>
       {mistakes.length === 0 ? (
         <p className="field-hint">No test image was misclassified.</p>
       ) : (

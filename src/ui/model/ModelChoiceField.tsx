@@ -1,5 +1,6 @@
 import { useStudio } from '../../store/studio-store';
 import type { ModelChoice } from '../../models/spec';
+import { useT } from '../../i18n/locale';
 
 export interface ModelChoiceOption {
   value: ModelChoice;
@@ -9,11 +10,12 @@ export interface ModelChoiceOption {
 
 /** The model radio group, shared by the table and image model sections (their options differ). */
 export function ModelChoiceField({ options }: { options: readonly ModelChoiceOption[] }) {
+  const t = useT();
   const choice = useStudio((s) => s.notebook.model.choice);
   const setModelChoice = useStudio((s) => s.setModelChoice);
   return (
     <fieldset className="choice-group" data-testid="model-choice">
-      <legend>Model</legend>
+      <legend>{t('model.legend')}</legend>
       {options.map((c) => (
         <label key={c.value} className="choice">
           <input type="radio" name="model-choice" value={c.value} checked={choice === c.value} onChange={() => setModelChoice(c.value)} />

@@ -6,11 +6,12 @@ import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
 import { ImageModelSection } from '../images/ImageModelSection';
 import { ModelChoiceField, type ModelChoiceOption } from './ModelChoiceField';
+import { t, useT } from '../../i18n/locale';
 
-const CHOICES: ModelChoiceOption[] = [
-  { value: 'auto', label: 'Auto', hint: 'Trains logistic regression and an MLP and keeps the one with the lower validation loss.' },
-  { value: 'logreg', label: 'Logistic regression', hint: 'Linear, fast, hard to overfit; a strong baseline.' },
-  { value: 'mlp', label: 'MLP (neural network)', hint: 'Learns non-linear patterns; needs more data.' },
+const choices = (): ModelChoiceOption[] => [
+  { value: 'auto', label: t('model.auto'), hint: t('model.autoHint') },
+  { value: 'logreg', label: t('model.logreg'), hint: t('model.logregHint') },
+  { value: 'mlp', label: t('model.mlp'), hint: t('model.mlpHint') },
 ];
 const ACTIVATIONS: { value: Activation; label: string }[] = [
   { value: 'relu', label: 'ReLU' },
@@ -23,12 +24,13 @@ const ACTIVATIONS: { value: Activation; label: string }[] = [
 export function parseHiddenLayers(text: string): number[] | string {
   const parts = text.split(/[\s,]+/).filter((p) => p.length > 0);
   const units = parts.map(Number);
-  if (units.some((u) => !Number.isInteger(u) || u < 1 || u > 4096)) return 'Use whole numbers from 1 to 4096, separated by commas.';
-  if (units.length > 8) return 'At most 8 hidden layers.';
+  if (units.some((u) => !Number.isInteger(u) || u < 1 || u > 4096)) return t('model.hiddenInvalid');
+  if (units.length > 8) return t('model.hiddenTooMany');
   return units;
 }
 
 export function ModelSection({ step }: { step: number }) {
+  useT();
   const model = useStudio((s) => s.notebook.model);
   const setModelSpec = useStudio((s) => s.setModelSpec);
   const hiddenId = useId();
@@ -40,18 +42,18 @@ export function ModelSection({ step }: { step: number }) {
   if (dataset?.kind === 'images') return <ImageModelSection step={step} images={dataset} />;
 
   return (
-    <Section id="model" step={step} title="Model" summary={<span>{model.choice === 'auto' ? 'Auto' : describeModel(model[model.choice === 'cnn' ? 'cnn' : model.choice])}</span>}>
-      <ModelChoiceField options={CHOICES} />
+    <Section id="model" step={step} title={t('model.title')} summary={<span>{model.choice === 'auto' ? t('model.auto') : describeModel(model[model.choice === 'cnn' ? 'cnn' : model.choice])}</span>}>
+      <ModelChoiceField options={choices()} />
       <div className="field-grid">
         <NumberField
-          label="Logistic regression L2 penalty"
+          label={t('model.logregL2')}
           value={model.logreg.l2}
           min={0}
           max={1}
           onChange={(l2) => setModelSpec({ ...model.logreg, l2 })}
         />
         <div className="field">
-          <label htmlFor={hiddenId}>MLP hidden layers (units)</label>
+          <label htmlFor={hiddenId}>{t('model.hidden')}</label>
           <input
             id={hiddenId}
             value={hiddenText}
@@ -69,12 +71,12 @@ export function ModelSection({ step }: { step: number }) {
             }}
           />
           <span id={`${hiddenId}-note`} className={hiddenError ? 'field-error' : 'field-hint'}>
-            {hiddenError ?? 'e.g. 64, 64 — two layers of 64 units'}
+            {hiddenError ?? t('model.hiddenHint')}
           </span>
         </div>
-        <SelectField label="MLP activation" value={model.mlp.activation} options={ACTIVATIONS} onChange={(activation) => setModelSpec({ ...model.mlp, activation })} />
-        <NumberField label="MLP dropout" value={model.mlp.dropout} min={0} max={0.9} step={0.05} onChange={(dropout) => setModelSpec({ ...model.mlp, dropout })} />
-        <NumberField label="MLP L2 penalty" value={model.mlp.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...model.mlp, l2 })} />
+        <SelectField label={t('model.activation')} value={model.mlp.activation} options={ACTIVATIONS} onChange={(activation) => setModelSpec({ ...model.mlp, activation })} />
+        <NumberField label={t('model.dropout')} value={model.mlp.dropout} min={0} max={0.9} step={0.05} onChange={(dropout) => setModelSpec({ ...model.mlp, dropout })} />
+        <NumberField label={t('model.mlpL2')} value={model.mlp.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...model.mlp, l2 })} />
       </div>
       {mlpProblem ? <p className="field-error">{mlpProblem}</p> : null}
     </Section>

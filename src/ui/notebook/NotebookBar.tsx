@@ -4,9 +4,11 @@ import { NotebookList } from './NotebookList';
 import { SaveStatus } from './SaveStatus';
 import { downloadText } from '../../lib/download';
 import './notebook.css';
+import { useT } from '../../i18n/locale';
 
 /** Header controls for the notebook as a whole: the list, link, export/import, and save status. */
 export function NotebookBar() {
+  const t = useT();
   const startPersistence = useStudio((s) => s.startPersistence);
   const startSharingSync = useStudio((s) => s.startSharingSync);
   const newNotebook = useStudio((s) => s.newNotebook);
@@ -56,7 +58,7 @@ export function NotebookBar() {
           }}
           data-testid="notebooks-button"
         >
-          Notebooks <span aria-hidden="true">▾</span>
+          {t('notebook.notebooks')} <span aria-hidden="true">▾</span>
         </button>
         {menuOpen ? (
           <div
@@ -64,7 +66,7 @@ export function NotebookBar() {
             id={panelId}
             className="notebook-panel"
             role="dialog"
-            aria-label="Your notebooks"
+            aria-label={t('notebook.yours')}
             onKeyDown={(e) => {
               if (e.key === 'Escape') closeMenu();
             }}
@@ -72,7 +74,7 @@ export function NotebookBar() {
           >
             <div className="button-row">
               <button type="button" className="button button-primary" onClick={() => void newNotebook().then(closeMenu)}>
-                New notebook
+                {t('notebook.new')}
               </button>
             </div>
             <NotebookList onOpened={closeMenu} />
@@ -89,7 +91,7 @@ export function NotebookBar() {
         }}
         data-testid="copy-link"
       >
-        {copying ? 'Making link…' : 'Copy link'}
+        {copying ? t('notebook.makingLink') : t('notebook.copyLink')}
       </button>
       <button
         type="button"
@@ -100,7 +102,7 @@ export function NotebookBar() {
         }}
         data-testid="export-notebook"
       >
-        Export .json
+        {t('notebook.export')}
       </button>
       <input
         id={importId}
@@ -115,7 +117,7 @@ export function NotebookBar() {
         }}
       />
       <label htmlFor={importId} className="button">
-        Import .json
+        {t('notebook.import')}
       </label>
       <SaveStatus />
     </div>

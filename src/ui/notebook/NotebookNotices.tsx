@@ -3,32 +3,36 @@ import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS } from '../../train/settings';
 import { Message } from '../common/Message';
 import { formatBytes } from '../../lib/format';
+import { useT } from '../../i18n/locale';
 
 function LinkError() {
+  const t = useT();
   const linkError = useStudio((s) => s.linkError);
   const dismiss = useStudio((s) => s.dismissLinkError);
   if (!linkError) return null;
   return (
-    <Message kind="error" title="This notebook could not be opened" testId="link-error">
+    <Message kind="error" title={t('notice.linkError')} testId="link-error">
       <p>{linkError.message}</p>
       <button type="button" className="button button-quiet" onClick={dismiss}>
-        Dismiss
+        {t('common.dismiss')}
       </button>
     </Message>
   );
 }
 
 function SaveError() {
+  const t = useT();
   const status = useStudio((s) => s.saveStatus);
   if (status.state !== 'error') return null;
   return (
-    <Message kind="error" title="Your changes are not saved" testId="save-error">
+    <Message kind="error" title={t('notice.notSaved')} testId="save-error">
       {status.message}
     </Message>
   );
 }
 
 function Notice() {
+  const t = useT();
   const notice = useStudio((s) => s.notebookNotice);
   const setNotice = useStudio((s) => s.setNotebookNotice);
   const deleted = useStudio((s) => s.deletedNotebook);
@@ -39,15 +43,15 @@ function Notice() {
         <Message kind={notice.kind} testId="notebook-notice">
           <span>{notice.message}</span>{' '}
           <button type="button" className="button button-quiet" onClick={() => setNotice(null)}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </Message>
       ) : null}
       {deleted ? (
         <Message kind="info" testId="undo-delete">
-          <span>Deleted “{deleted.entry.title || 'Untitled notebook'}”.</span>{' '}
+          <span>{t('notice.deleted', { title: deleted.entry.title || t('notebook.untitled') })}</span>{' '}
           <button type="button" className="button" onClick={() => void undoDelete()}>
-            Undo
+            {t('notice.undo')}
           </button>
         </Message>
       ) : null}
@@ -56,13 +60,14 @@ function Notice() {
 }
 
 function SharePanel() {
+  const t = useT();
   const shareLink = useStudio((s) => s.shareLink);
   const shareError = useStudio((s) => s.shareError);
   const hasWeights = useStudio((s) => s.notebook.trainedModel !== null);
   const fieldId = useId();
   if (shareError) {
     return (
-      <Message kind="error" title="No link could be made" testId="share-error">
+      <Message kind="error" title={t('share.error')} testId="share-error">
         {shareError.message}
       </Message>
     );
@@ -70,10 +75,10 @@ function SharePanel() {
   if (!shareLink) return null;
   return (
     <div className="message message-info share-panel" role="status" data-testid="share-panel">
-      <strong className="message-title">{shareLink.copied === 'copied' ? 'Link copied to the clipboard' : 'Copy this link'}</strong>
+      <strong className="message-title">{shareLink.copied === 'copied' ? t('share.copied') : t('share.copyThis')}</strong>
       {shareLink.copyProblem ? <p>{shareLink.copyProblem}</p> : null}
       <label htmlFor={fieldId}>
-        Notebook link ({shareLink.chars.toLocaleString('en-US')} characters, {formatBytes(shareLink.chars)}). The notebook is in the part after “#”, which browsers never send to a server.
+        {t('share.linkLabel', { chars: shareLink.chars, size: formatBytes(shareLink.chars) })}
       </label>
       <input id={fieldId} className="share-url" readOnly value={shareLink.url} onFocus={(e) => e.target.select()} data-testid="share-url" />
       {shareLink.notes.length > 0 ? (
@@ -83,7 +88,7 @@ function SharePanel() {
           ))}
         </ul>
       ) : (
-        <p>Everything travels in the link: data, settings, results{hasWeights ? ' and the trained model' : ''}.</p>
+        <p>{t('share.everything', { weights: hasWeights ? t('share.andWeights') : '' })}</p>
       )}
     </div>
   );
@@ -91,6 +96,7 @@ function SharePanel() {
 
 /** Asks for the notebook's data when it cannot come back by itself, and checks a given file's SHA-256. */
 function DataNeeded() {
+  const t = useT();
   const ref = useStudio((s) => s.notebook.dataset);
   const loaded = useStudio((s) => s.dataset !== null);
   const busy = useStudio((s) => s.loading !== null || s.restoringDataset || s.imageLoading !== null);
@@ -109,9 +115,9 @@ function DataNeeded() {
       if (ref.inline !== undefined) {
         body = (
           <>
-            <p>{ref.name} is stored inside this notebook.</p>
+            <p>{t('needed.inside', { name: ref.name })}</p>
             <button type="button" className="button" onClick={() => void restoreDataset()}>
-              Load it
+              {t('needed.loadIt')}
             </button>
           </>
         );
@@ -120,14 +126,14 @@ function DataNeeded() {
       body = (
         <>
           <p>
-            This notebook was made with <strong>{ref.name}</strong> ({formatBytes(ref.bytes)}), which is not inside it.
+            {t('needed.madeWith')} <strong>{ref.name}</strong> {t('needed.notInside', { size: formatBytes(ref.bytes) })}
             {ref.sha256 ? (
               <>
                 {' '}
-                Ask the sender for that file (SHA-256 <code className="sha">{ref.sha256}</code>); it is checked when you choose it.
+                {t('needed.askSha')} <code className="sha">{ref.sha256}</code>{t('needed.askShaEnd')}
               </>
             ) : (
-              ' Ask the sender for that file.'
+              t('needed.ask')
             )}
           </p>
           <input
@@ -143,7 +149,7 @@ function DataNeeded() {
             }}
           />
           <label htmlFor={inputId} className="button">
-            Choose {ref.name}…
+            {t('needed.choose', { name: ref.name })}
           </label>
         </>
       );
@@ -152,10 +158,10 @@ function DataNeeded() {
       body = (
         <>
           <p>
-            This notebook’s data is at <a href={ref.url} target="_blank" rel="noopener noreferrer">{ref.url}</a>. It is downloaded only if you ask.
+            {t('needed.urlAt')} <a href={ref.url} target="_blank" rel="noopener noreferrer">{ref.url}</a>{t('needed.urlOnRequest')}
           </p>
           <button type="button" className="button" onClick={() => void restoreDataset()}>
-            Download and load it
+            {t('needed.download')}
           </button>
         </>
       );
@@ -163,22 +169,22 @@ function DataNeeded() {
     case 'sample':
       body = (
         <>
-          <p>This notebook uses the built-in sample {ref.name}.</p>
+          <p>{t('needed.sample', { name: ref.name })}</p>
           <button type="button" className="button" onClick={() => void restoreDataset()}>
-            Load it
+            {t('needed.loadIt')}
           </button>
         </>
       );
       break;
     case 'images':
-      body = <p>This notebook was trained on images ({ref.name}, {ref.files.toLocaleString('en-US')} files). Ask the sender for them and load them in the Data section.</p>;
+      body = <p>{t('needed.images', { name: ref.name, files: ref.files })}</p>;
       break;
   }
   return (
     <>
       {checkMessage}
       <div className="message message-info" data-testid="data-needed">
-        <strong className="message-title">Data needed to retrain</strong>
+        <strong className="message-title">{t('needed.title')}</strong>
         {body}
       </div>
     </>
@@ -187,19 +193,20 @@ function DataNeeded() {
 
 /** Says whether retraining here can reproduce the stored numbers exactly (same backend, same seeds). */
 function ReproducibilityNote() {
+  const t = useT();
   const results = useStudio((s) => s.notebook.results);
   const choice = useStudio((s) => s.notebook.training.backend);
   const trainedHere = useStudio((s) => s.backendInUse !== null);
   if (!results || trainedHere) return null;
   const made = BACKEND_LABELS[results.backend];
-  const seeds = `split seed ${results.prepare.seed}, training seed ${results.settings.seed}`;
+  const seeds = t('repro.seeds', { split: String(results.prepare.seed), train: String(results.settings.seed) });
   let advice: string;
-  if (choice === results.backend) advice = `Retraining here uses ${made} too, with the same seeds: same split, same initial weights, same numbers.`;
-  else if (choice === 'auto') advice = `The backend is set to Auto, which may pick another backend here and give slightly different numbers; choose ${made} under Train to reproduce them exactly.`;
-  else advice = `Retraining on ${BACKEND_LABELS[choice]} may give slightly different numbers; choose ${made} under Train to reproduce them exactly.`;
+  if (choice === results.backend) advice = t('repro.same', { backend: made });
+  else if (choice === 'auto') advice = t('repro.auto', { backend: made });
+  else advice = t('repro.other', { other: BACKEND_LABELS[choice], backend: made });
   return (
     <p className="repro-note" data-testid="repro-note">
-      These results were produced on {made} ({seeds}). {advice}
+      {t('repro.produced', { backend: made, seeds, advice })}
     </p>
   );
 }

@@ -1,28 +1,30 @@
 import { useStudio } from '../../store/studio-store';
 import { formatBytes } from '../../lib/format';
+import { formatDateTime, useT } from '../../i18n/locale';
 
 /** One short line: whether the notebook on disk is this notebook. Errors get the full story in NotebookNotices. */
 export function SaveStatus() {
+  const t = useT();
   const status = useStudio((s) => s.saveStatus);
   let text: string;
   let title = '';
   switch (status.state) {
     case 'idle':
-      text = 'Not saved yet';
-      title = 'Saved in this browser as soon as you change something.';
+      text = t('save.idle');
+      title = t('save.idleTitle');
       break;
     case 'pending':
-      text = 'Unsaved changes…';
+      text = t('save.pending');
       break;
     case 'saving':
-      text = 'Saving…';
+      text = t('save.saving');
       break;
     case 'saved':
-      text = 'Saved · verified';
-      title = `Saved in this browser at ${new Date(status.savedAt).toLocaleTimeString()} (${formatBytes(status.bytes)}, revision ${status.revision}) and read back to check.`;
+      text = t('save.saved');
+      title = t('save.savedTitle', { time: formatDateTime(status.savedAt, { timeStyle: 'medium' }), size: formatBytes(status.bytes), revision: String(status.revision) });
       break;
     case 'error':
-      text = 'Not saved';
+      text = t('save.error');
       title = status.message;
       break;
   }

@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { Markdown } from './Markdown';
+import { useT } from '../../i18n/locale';
 
 /** A Markdown note: shown rendered, edited as text. */
 export function NoteCell({ id, text }: { id: string; text: string }) {
+  const t = useT();
   const updateNote = useStudio((s) => s.updateNote);
   const removeNote = useStudio((s) => s.removeNote);
   const [editing, setEditing] = useState(text === '');
@@ -13,30 +15,30 @@ export function NoteCell({ id, text }: { id: string; text: string }) {
       {editing ? (
         <>
           <label htmlFor={editorId} className="visually-hidden">
-            Note (Markdown)
+            {t('note.label')}
           </label>
           <textarea
             id={editorId}
             value={text}
             rows={Math.max(3, text.split('\n').length + 1)}
-            placeholder="Write a note in Markdown: what this notebook is for, what you tried…"
+            placeholder={t('note.placeholder')}
             onChange={(e) => updateNote(id, e.target.value)}
             data-testid="note-editor"
           />
           <div className="button-row">
             <button type="button" className="button" onClick={() => setEditing(false)} disabled={text.trim() === ''}>
-              Done
+              {t('note.done')}
             </button>
             <button type="button" className="button button-quiet" onClick={() => removeNote(id)}>
-              Delete note
+              {t('note.delete')}
             </button>
           </div>
         </>
       ) : (
         <>
           <Markdown source={text} />
-          <button type="button" className="button button-quiet" onClick={() => setEditing(true)} aria-label="Edit note">
-            Edit
+          <button type="button" className="button button-quiet" onClick={() => setEditing(true)} aria-label={t('note.editLabel')}>
+            {t('note.edit')}
           </button>
         </>
       )}

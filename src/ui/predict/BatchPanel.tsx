@@ -5,10 +5,12 @@ import { formatCount, formatPercentValue } from '../common/format';
 import { downloadBlob } from '../../lib/download';
 import { FilePicker } from '../export/FilePicker';
 import { DriftReportView } from './DriftReportView';
+import { formatFixed, useT } from '../../i18n/locale';
 
 const SHOWN_PROBABILITY_COLUMNS = 6;
 
 function ResultsTable({ batch }: { batch: BatchPrediction }) {
+  const t = useT();
   const k = batch.classes.length;
   const shownClasses = batch.classes.slice(0, SHOWN_PROBABILITY_COLUMNS);
   const problems = new Map(batch.invalidRows.map((p) => [p.row - 1, `${p.column}: ${p.message}`]));
@@ -16,18 +18,18 @@ function ResultsTable({ batch }: { batch: BatchPrediction }) {
     <div className="table-scroll batch-table">
       <table className="compact-table" data-testid="batch-table">
         <caption className="table-caption">
-          {batch.preview.length < batch.rows ? `First ${batch.preview.length} of ${formatCount(batch.rows)} rows` : `All ${formatCount(batch.rows)} rows`}; download the CSV for all of them.
+          {batch.preview.length < batch.rows ? t('batch.firstRows', { shown: batch.preview.length, rows: formatCount(batch.rows) }) : t('batch.allRows', { rows: formatCount(batch.rows) })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Predicted</th>
+            <th scope="col">{t('batch.row')}</th>
+            <th scope="col">{t('batch.predicted')}</th>
             {shownClasses.map((c) => (
               <th scope="col" key={c}>
                 P({c})
               </th>
             ))}
-            <th scope="col">Problem</th>
+            <th scope="col">{t('batch.problem')}</th>
             {batch.header.map((h, i) => (
               <th scope="col" key={`${i}-${h}`}>
                 {h}
@@ -41,7 +43,7 @@ function ResultsTable({ batch }: { batch: BatchPrediction }) {
               <th scope="row">{r + 1}</th>
               <td>{batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : '–'}</td>
               {shownClasses.map((c, i) => (
-                <td key={c}>{batch.labels[r] >= 0 ? batch.probabilities[r * k + i].toFixed(3) : ''}</td>
+                <td key={c}>{batch.labels[r] >= 0 ? formatFixed(batch.probabilities[r * k + i], 3) : ''}</td>
               ))}
               <td className="cell-problem">{problems.get(r) ?? ''}</td>
               {cells.map((cell, i) => (
@@ -57,6 +59,7 @@ function ResultsTable({ batch }: { batch: BatchPrediction }) {
 
 /** Batch prediction on a CSV: results, invalid rows by number, accuracy when the target is present, drift. */
 export function BatchPanel() {
+  const t = useT();
   const batch = useStudio((s) => s.batch);
   const loading = useStudio((s) => s.batchLoading);
   const error = useStudio((s) => s.batchError);
@@ -64,47 +67,56 @@ export function BatchPanel() {
   const predicted = batch ? batch.rows - batch.invalidCount : 0;
   return (
     <div className="batch-panel">
-      <h3>A CSV of rows</h3>
-      <p className="field-hint">The file needs the model's input columns (any order). A target column, if present, is not used for prediction; it gives the accuracy.</p>
+      <h3>{t('batch.title')}</h3>
+      <p className="field-hint">{t('batch.hint')}</p>
       <div className="button-row">
-        <FilePicker label={loading ? `Predicting ${loading}…` : 'Predict a CSV file…'} accept=".csv,.tsv,.txt,text/csv" disabled={loading !== null} testId="batch-input" onFiles={(files) => void predictCsv(files[0])} />
+        <FilePicker label={loading ? t('batch.predicting', { name: loading }) : t('batch.pick')} accept=".csv,.tsv,.txt,text/csv" disabled={loading !== null} testId="batch-input" onFiles={(files) => void predictCsv(files[0])} />
         {batch ? (
           <button type="button" className="button" onClick={() => downloadBlob(batch.csv, batch.csvName)} data-testid="batch-download">
-            Download predictions (CSV)
+            {t('batch.download')}
           </button>
         ) : null}
       </div>
       {error ? (
-        <Message kind="error" title="The file could not be predicted" testId="batch-error">
+        <Message kind="error" title={t('batch.failed')} testId="batch-error">
           {error.message}
-          {batch ? ` The results for ${batch.fileName} are still shown.` : ''}
+          {batch ? t('batch.stillShown', { name: batch.fileName }) : ''}
         </Message>
       ) : null}
       {batch ? (
         <div data-testid="batch-result">
           <p className="result-facts" data-testid="batch-summary">
-            {batch.fileName}: {formatCount(predicted)} of {formatCount(batch.rows)} rows predicted
-            {batch.invalidCount > 0 ? `, ${formatCount(batch.invalidCount)} invalid` : ''} in {batch.seconds.toFixed(2)} s.
+            {t('batch.summary', {
+              name: batch.fileName,
+              predicted: formatCount(predicted),
+              rows: formatCount(batch.rows),
+              invalid: batch.invalidCount > 0 ? t('batch.invalid', { count: formatCount(batch.invalidCount) }) : '',
+              seconds: formatFixed(batch.seconds, 2),
+            })}
             {batch.accuracy ? (
               <>
                 {' '}
-                Accuracy against “{batch.accuracy.column}”: <strong data-testid="batch-accuracy">{formatPercentValue(batch.accuracy.accuracy)}</strong> ({formatCount(batch.accuracy.correct)} of {formatCount(batch.accuracy.rows)}
-                {batch.accuracy.unknownLabels > 0 ? `; ${formatCount(batch.accuracy.unknownLabels)} rows have a class the model does not know` : ''}).
+                {t('batch.accuracy', { column: batch.accuracy.column })} <strong data-testid="batch-accuracy">{formatPercentValue(batch.accuracy.accuracy)}</strong>{' '}
+                {t('batch.accuracyOf', {
+                  correct: formatCount(batch.accuracy.correct),
+                  rows: formatCount(batch.accuracy.rows),
+                  unknown: batch.accuracy.unknownLabels > 0 ? t('batch.unknownLabels', { count: formatCount(batch.accuracy.unknownLabels) }) : '',
+                })}
               </>
             ) : null}
-            {batch.ignoredColumns.length > 0 ? ` Not used by the model: ${batch.ignoredColumns.slice(0, 8).join(', ')}${batch.ignoredColumns.length > 8 ? ', …' : ''}.` : ''}
+            {batch.ignoredColumns.length > 0 ? t('batch.ignored', { columns: `${batch.ignoredColumns.slice(0, 8).join(', ')}${batch.ignoredColumns.length > 8 ? ', …' : ''}` }) : ''}
           </p>
           {batch.invalidCount > 0 ? (
-            <Message kind="warning" title={`${formatCount(batch.invalidCount)} ${batch.invalidCount === 1 ? 'row has' : 'rows have'} no prediction`} testId="invalid-rows">
+            <Message kind="warning" title={t(batch.invalidCount === 1 ? 'batch.invalidOne' : 'batch.invalidMany', { count: formatCount(batch.invalidCount) })} testId="invalid-rows">
               <ul className="invalid-rows">
                 {batch.invalidRows.slice(0, 20).map((p) => (
                   <li key={p.row}>
-                    Row {p.row}, column “{p.column}”: {p.message}.
+                    {t('batch.invalidRow', { row: String(p.row), column: p.column, message: p.message })}
                   </li>
                 ))}
               </ul>
-              {batch.invalidCount > 20 ? <p>…and {formatCount(batch.invalidCount - 20)} more; the downloaded CSV says why for each row.</p> : null}
-              <p>Fix these values (or fill them in) and predict the file again.</p>
+              {batch.invalidCount > 20 ? <p>{t('batch.more', { count: formatCount(batch.invalidCount - 20) })}</p> : null}
+              <p>{t('batch.fix')}</p>
             </Message>
           ) : null}
           {batch.drift ? <DriftReportView report={batch.drift} /> : null}

@@ -3,9 +3,11 @@ import { useStudio } from '../../store/studio-store';
 import { Message } from '../common/Message';
 import { FilePicker } from '../export/FilePicker';
 import { ProbabilityBars } from './ProbabilityBars';
+import { useT } from '../../i18n/locale';
 
 /** Image models: drop (or pick) images and see the class probabilities of each. */
 export function ImagePanel({ classes }: { classes: string[] }) {
+  const t = useT();
   const predictions = useStudio((s) => s.imagePredictions);
   const loading = useStudio((s) => s.imagesLoading);
   const error = useStudio((s) => s.imagesError);
@@ -13,7 +15,7 @@ export function ImagePanel({ classes }: { classes: string[] }) {
   const [dragging, setDragging] = useState(false);
   return (
     <div className="image-predict">
-      <h3>Classify images</h3>
+      <h3>{t('imagePredict.title')}</h3>
       <div
         className={`dropzone${dragging ? ' dropzone-active' : ''}`}
         onDragOver={(e) => {
@@ -29,8 +31,8 @@ export function ImagePanel({ classes }: { classes: string[] }) {
         }}
         data-testid="image-dropzone"
       >
-        <p>Drop PNG, JPEG, WebP, BMP or GIF images here, or</p>
-        <FilePicker label={loading ? 'Classifying…' : 'Choose images…'} accept="image/*" multiple disabled={loading} testId="image-input" onFiles={(files) => void predictImages(files)} />
+        <p>{t('imagePredict.drop')}</p>
+        <FilePicker label={loading ? t('imagePredict.classifying') : t('imagePredict.choose')} accept="image/*" multiple disabled={loading} testId="image-input" onFiles={(files) => void predictImages(files)} />
       </div>
       {error ? <Message kind="error">{error.message}</Message> : null}
       {predictions ? (

@@ -4,8 +4,10 @@ import type { FittedPreprocessor } from '../../preprocess/fitted';
 import { formFields, formValues, OTHER_CATEGORY, outOfRange, type FormField } from '../../predict/form-fields';
 import { Message } from '../common/Message';
 import { ProbabilityBars } from './ProbabilityBars';
+import { useT } from '../../i18n/locale';
 
 function Field({ field, value, onChange }: { field: FormField; value: string; onChange: (value: string) => void }) {
+  const t = useT();
   const id = useId();
   const warn = outOfRange(field, value);
   return (
@@ -15,17 +17,17 @@ function Field({ field, value, onChange }: { field: FormField; value: string; on
         <input id={id} type="text" inputMode="decimal" value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} data-testid="predict-field" data-column={field.name} />
       ) : (
         <select id={id} value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} data-testid="predict-field" data-column={field.name}>
-          <option value="">(missing)</option>
+          <option value="">{t('form.missing')}</option>
           {field.options.map((o) => (
             <option key={o} value={o}>
               {o}
             </option>
           ))}
-          <option value={OTHER_CATEGORY}>other (not seen in training)</option>
+          <option value={OTHER_CATEGORY}>{t('form.other')}</option>
         </select>
       )}
       <span id={`${id}-hint`} className={warn ? 'field-warning' : 'field-hint'}>
-        {warn ? `Outside the training range (${field.hint.replace(/;.*/, '').replace('Training range ', '')}): the model is extrapolating.` : field.hint}
+        {warn ? t('form.outside', { range: field.hint.replace(/;.*/, '').replace('Training range ', '') }) : field.hint}
       </span>
     </div>
   );
@@ -33,6 +35,7 @@ function Field({ field, value, onChange }: { field: FormField; value: string; on
 
 /** One field per input column (generated from the preprocessing), with live class probabilities. */
 export function PredictForm({ fitted, classes }: { fitted: FittedPreprocessor; classes: string[] }) {
+  const t = useT();
   const fields = useMemo(() => formFields(fitted), [fitted]);
   const [values, setValues] = useState(() => new Map(fields.map((f) => [f.name, f.initial])));
   const prediction = useStudio((s) => s.formPrediction);
@@ -46,8 +49,8 @@ export function PredictForm({ fitted, classes }: { fitted: FittedPreprocessor; c
   }, [fields, values, predictRecord]);
 
   return (
-    <form className="predict-form" aria-label="Predict one row" onSubmit={(e) => e.preventDefault()} data-testid="predict-form">
-      <h3>One row</h3>
+    <form className="predict-form" aria-label={t('form.label')} onSubmit={(e) => e.preventDefault()} data-testid="predict-form">
+      <h3>{t('form.title')}</h3>
       <div className="predict-form-layout">
         <div className="field-grid">
           {fields.map((f) => (
@@ -62,12 +65,12 @@ export function PredictForm({ fitted, classes }: { fitted: FittedPreprocessor; c
           ) : prediction?.probabilities ? (
             <>
               <p className="predicted-class">
-                Predicted: <strong data-testid="form-predicted">{prediction.label}</strong>
+                {t('form.predicted')} <strong data-testid="form-predicted">{prediction.label}</strong>
               </p>
               <ProbabilityBars classes={classes} probabilities={prediction.probabilities} predicted={prediction.label} testId="form-probabilities" />
             </>
           ) : (
-            <p className="empty-note">Predicting…</p>
+            <p className="empty-note">{t('form.predicting')}</p>
           )}
           {error ? <Message kind="error">{error.message}</Message> : null}
         </div>

@@ -6,9 +6,11 @@ import { BatchPanel } from './BatchPanel';
 import { ImagePanel } from './ImagePanel';
 import { PredictForm } from './PredictForm';
 import './predict.css';
+import { useT } from '../../i18n/locale';
 
 /** Deploy and monitor: export or import the model, predict one row, a CSV or images, and check drift. */
 export function PredictSection({ step }: { step: number }) {
+  const t = useT();
   const finishedAt = useStudio((s) => s.notebook.results?.finishedAt ?? null);
   const model = useStudio((s) => s.currentModel);
   const refreshModel = useStudio((s) => s.refreshModel);
@@ -19,7 +21,7 @@ export function PredictSection({ step }: { step: number }) {
   }, [finishedAt, refreshModel]);
 
   return (
-    <Section id="predict" step={step} title="Predict & monitor" summary={model ? <span data-testid="predict-summary">{model.name}</span> : null}>
+    <Section id="predict" step={step} title={t('predict.title')} summary={model ? <span data-testid="predict-summary">{model.name}</span> : null}>
       <ModelPanel />
       {model?.preprocessing ? (
         <>

@@ -6,20 +6,22 @@ import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
 import { ImagePrepareSection } from '../images/ImagePrepareSection';
+import { formatNumber, t, useT } from '../../i18n/locale';
 
-const MISSING_OPTIONS: { value: MissingStrategy; label: string }[] = [
-  { value: 'median', label: 'Fill with the median (numbers) / most frequent (categories)' },
-  { value: 'mean', label: 'Fill with the mean (numbers) / most frequent (categories)' },
-  { value: 'most_frequent', label: 'Fill with the most frequent value' },
-  { value: 'drop', label: 'Drop rows with a missing value' },
+const missingOptions = (): { value: MissingStrategy; label: string }[] => [
+  { value: 'median', label: t('prepare.missing.median') },
+  { value: 'mean', label: t('prepare.missing.mean') },
+  { value: 'most_frequent', label: t('prepare.missing.mostFrequent') },
+  { value: 'drop', label: t('prepare.missing.drop') },
 ];
-const SCALING_OPTIONS: { value: ScalingKind; label: string }[] = [
-  { value: 'standardize', label: 'Standardize (mean 0, sd 1)' },
-  { value: 'minmax', label: 'Min–max to [0, 1]' },
-  { value: 'none', label: 'None' },
+const scalingOptions = (): { value: ScalingKind; label: string }[] => [
+  { value: 'standardize', label: t('prepare.scaling.standardize') },
+  { value: 'minmax', label: t('prepare.scaling.minmax') },
+  { value: 'none', label: t('prepare.scaling.none') },
 ];
 
 export function PrepareSection({ step }: { step: number }) {
+  useT();
   const dataset = useStudio((s) => s.dataset);
   const prepare = useStudio((s) => s.notebook.prepare);
   const setPrepare = useStudio((s) => s.setPrepare);
@@ -29,8 +31,8 @@ export function PrepareSection({ step }: { step: number }) {
 
   if (!dataset) {
     return (
-      <Section id="prepare" step={step} title="Prepare">
-        <p className="empty-note">Load data to choose the target and features.</p>
+      <Section id="prepare" step={step} title={t('prepare.title')}>
+        <p className="empty-note">{t('prepare.empty')}</p>
       </Section>
     );
   }
@@ -42,10 +44,10 @@ export function PrepareSection({ step }: { step: number }) {
   const trainFraction = 1 - prepare.testFraction - prepare.validationFraction;
 
   return (
-    <Section id="prepare" step={step} title="Prepare" summary={<span>{features.size} features → {prepare.target ?? 'no target'}</span>}>
+    <Section id="prepare" step={step} title={t('prepare.title')} summary={<span>{t('prepare.summary', { features: features.size, target: prepare.target ?? t('prepare.noTarget') })}</span>}>
       <div className="field-grid">
         <div className="field">
-          <label htmlFor={targetId}>Target column (what the model predicts)</label>
+          <label htmlFor={targetId}>{t('prepare.target')}</label>
           <select
             id={targetId}
             value={prepare.target ?? ''}
@@ -54,30 +56,29 @@ export function PrepareSection({ step }: { step: number }) {
             aria-describedby={targetNoteId}
             onChange={(e) => setPrepare({ target: e.target.value === '' ? null : e.target.value })}
           >
-            <option value="">— choose —</option>
+            <option value="">{t('prepare.choose')}</option>
             {profiles.map((p, i) => (
               <option key={i} value={p.name}>
-                {p.name} ({p.type}, {p.distinct} values)
+                {t('prepare.targetOption', { name: p.name, type: p.type, distinct: p.distinct })}
               </option>
             ))}
           </select>
           <span id={targetNoteId} className={targetCheck && !targetCheck.ok ? 'field-error' : 'field-hint'} data-testid="target-note">
-            {targetCheck ? (targetCheck.ok ? `${targetCheck.classCount} classes` : targetCheck.message) : 'Choose a column with categories.'}
+            {targetCheck ? (targetCheck.ok ? t('prepare.classes', { count: targetCheck.classCount }) : targetCheck.message) : t('prepare.chooseCategories')}
           </span>
         </div>
-        <SelectField label="Missing values" value={prepare.missing} options={MISSING_OPTIONS} onChange={(missing) => setPrepare({ missing })} testId="missing-select" />
-        <SelectField label="Scaling of numeric features" value={prepare.scaling} options={SCALING_OPTIONS} onChange={(scaling) => setPrepare({ scaling })} testId="scaling-select" />
-        <NumberField label="Test fraction" value={prepare.testFraction} min={0.05} max={0.5} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
-        <NumberField label="Validation fraction" value={prepare.validationFraction} min={0} max={0.4} step={0.05} onChange={(validationFraction) => setPrepare({ validationFraction })} testId="validation-fraction" />
-        <NumberField label="Split seed" value={prepare.seed} min={0} max={4294967295} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
+        <SelectField label={t('prepare.missing')} value={prepare.missing} options={missingOptions()} onChange={(missing) => setPrepare({ missing })} testId="missing-select" />
+        <SelectField label={t('prepare.scaling')} value={prepare.scaling} options={scalingOptions()} onChange={(scaling) => setPrepare({ scaling })} testId="scaling-select" />
+        <NumberField label={t('prepare.testFraction')} value={prepare.testFraction} min={0.05} max={0.5} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
+        <NumberField label={t('prepare.validationFraction')} value={prepare.validationFraction} min={0} max={0.4} step={0.05} onChange={(validationFraction) => setPrepare({ validationFraction })} testId="validation-fraction" />
+        <NumberField label={t('prepare.splitSeed')} value={prepare.seed} min={0} max={4294967295} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
       </div>
-      {trainFraction < 0.3 ? <Message kind="warning">Only {(trainFraction * 100).toFixed(0)}% of rows are left for training.</Message> : null}
+      {trainFraction < 0.3 ? <Message kind="warning">{t('prepare.fewRows', { percent: formatNumber(trainFraction, { style: 'percent', maximumFractionDigits: 0 }) })}</Message> : null}
       <p className="field-hint">
-        The split is stratified by class and seeded. Imputation, scaling and one-hot encoding are fitted on the training split only and then applied to
-        validation, test and new data, so nothing leaks from the held-out rows.
+        {t('prepare.leakNote')}
       </p>
       <fieldset className="feature-list" data-testid="feature-list">
-        <legend>Features ({features.size} of {profiles.length - 1})</legend>
+        <legend>{t('prepare.features', { selected: features.size, total: profiles.length - 1 })}</legend>
         {profiles
           .filter((p) => p.name !== prepare.target)
           .map((p, i) => {
@@ -96,7 +97,7 @@ export function PrepareSection({ step }: { step: number }) {
                 <label htmlFor={id}>{p.name}</label>
                 <span id={`${id}-why`} className="field-hint">
                   {p.type}
-                  {!allowed.ok ? ` — ${allowed.reason}` : p.type === 'id' ? ' — excluded by default (identifiers do not generalize)' : p.storage === 'string' ? ' — one-hot encoded' : ''}
+                  {!allowed.ok ? ` — ${allowed.reason}` : p.type === 'id' ? t('prepare.idExcluded') : p.storage === 'string' ? t('prepare.oneHot') : ''}
                 </span>
               </div>
             );

@@ -1,5 +1,6 @@
 import type { ModelLinkInputs, ModelView } from '../../revenue';
 import { SelectField, TextField } from './Field';
+import { t, useT } from '../../i18n/locale';
 
 export interface ModelTieInProps {
   idPrefix: string;
@@ -10,6 +11,7 @@ export interface ModelTieInProps {
 
 /** Estimate N from the trained classifier's confusion matrix. */
 export function ModelTieIn({ idPrefix, view, onLinkChange, onUseAsN }: ModelTieInProps) {
+  useT();
   const link: ModelLinkInputs = {
     classLabel: view.classLabel,
     conversionRate: view.conversionRate,
@@ -19,7 +21,7 @@ export function ModelTieIn({ idPrefix, view, onLinkChange, onUseAsN }: ModelTieI
   const customersText = view.customersText;
   return (
     <section className="revenue-model" aria-labelledby={`${idPrefix}-model-heading`} data-testid="revenue-model">
-      <h3 id={`${idPrefix}-model-heading`}>Customers from your model</h3>
+      <h3 id={`${idPrefix}-model-heading`}>{t('revenue.modelHeading')}</h3>
       {matrixError ? (
         <p className="revenue-error" role="alert">
           {matrixError}

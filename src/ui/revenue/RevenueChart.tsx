@@ -2,6 +2,7 @@ import { forwardRef, useImperativeHandle, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartPoint } from '../../revenue';
 import { useUntabbableChartLayers } from './chart-focus';
+import { t, useT } from '../../i18n/locale';
 
 export interface RevenueChartProps {
   data: ChartPoint[];
@@ -12,9 +13,9 @@ export interface RevenueChartProps {
 }
 
 export const SERIES = [
-  { key: 'cumulativeRevenue', name: 'Cumulative revenue', color: '#1d4ed8', dash: undefined },
-  { key: 'cumulativeCost', name: 'Cumulative cost', color: '#b91c1c', dash: '6 4' },
-  { key: 'cumulativeProfit', name: 'Cumulative profit', color: '#15803d', dash: '2 3' },
+  { key: 'cumulativeRevenue', name: 'revenue.series.cumulativeRevenue' as const, color: 'var(--chart-1, #1d4ed8)', dash: undefined },
+  { key: 'cumulativeCost', name: 'revenue.series.cumulativeCost' as const, color: 'var(--chart-2, #b91c1c)', dash: '6 4' },
+  { key: 'cumulativeProfit', name: 'revenue.series.cumulativeProfit' as const, color: 'var(--chart-3, #15803d)', dash: '2 3' },
 ] as const;
 
 /**
@@ -23,6 +24,7 @@ export const SERIES = [
  * The wrapper ref is used to export the rendered <svg>.
  */
 export const RevenueChart = forwardRef<HTMLDivElement, RevenueChartProps>(function RevenueChart(props, ref) {
+  useT();
   const { data, unitLabel, descriptionId, formatAxis, formatValue } = props;
   const own = useRef<HTMLDivElement>(null);
   // The parent needs the wrapper to export the <svg>; this component needs it for focus fixing.
@@ -34,7 +36,7 @@ export const RevenueChart = forwardRef<HTMLDivElement, RevenueChartProps>(functi
       className="revenue-chart"
       data-testid="revenue-chart"
       role="group"
-      aria-label="Chart: cumulative revenue, cost and profit"
+      aria-label={t('revenue.chartLabel')}
       aria-describedby={descriptionId}
     >
       <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 640, height: 320 }}>
@@ -52,7 +54,7 @@ export const RevenueChart = forwardRef<HTMLDivElement, RevenueChartProps>(functi
               key={s.key}
               type="monotone"
               dataKey={s.key}
-              name={s.name}
+              name={t(s.name)}
               stroke={s.color}
               strokeDasharray={s.dash}
               strokeWidth={2}

@@ -19,6 +19,7 @@ import { ScenarioCards } from './ScenarioCards';
 import { TornadoChart } from './TornadoChart';
 import { downloadBlob, downloadText, serializeChartSvg, svgToPngBlob } from './download';
 import './revenue.css';
+import { useLocale, useT } from '../../i18n/locale';
 
 export interface RevenuePanelProps {
   value: RevenueInputs;
@@ -40,10 +41,12 @@ const SCENARIO_FIELDS: readonly { key: keyof ScenarioOverrides; label: string }[
  * raw text, and all numbers shown come from the domain view model.
  */
 export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProps) {
+  const t = useT();
+  const locale = useLocale();
   const id = useId();
   // Projections of up to 1,200 periods × ~20 variants are recomputed off the typing path.
   const deferred = useDeferredValue(value);
-  const view = useMemo(() => buildRevenueView(deferred, model), [deferred, model]);
+  const view = useMemo(() => buildRevenueView(deferred, model, locale), [deferred, model, locale]);
   const chartRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
   // Which metric the tornado ranks by is a viewing choice, not part of the model inputs.
@@ -63,7 +66,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
     return serializeChartSvg(
       chartRef.current,
       `Cumulative revenue, cost and profit (${r.parsed.currency})`,
-      SERIES.map((s) => ({ name: s.name, color: s.color, dash: s.dash })),
+      SERIES.map((s) => ({ name: t(s.name), color: s.color, dash: s.dash })),
     );
   };
   const onDownloadCsv = () => {
@@ -74,7 +77,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
   const onDownloadSvg = () => {
     const svg = exportSvg();
     if (!svg || !r) {
-      setStatus('The chart is not drawn yet, so there is nothing to save.');
+      setStatus(t('revenue.chartNotDrawn'));
       return;
     }
     downloadText(svg.svg, `${r.fileBaseName}.svg`, 'image/svg+xml');
@@ -83,7 +86,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
   const onDownloadPng = () => {
     const svg = exportSvg();
     if (!svg || !r) {
-      setStatus('The chart is not drawn yet, so there is nothing to save.');
+      setStatus(t('revenue.chartNotDrawn'));
       return;
     }
     const name = `${r.fileBaseName}.png`;
@@ -99,19 +102,19 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
   return (
     <div className="revenue-panel">
 
-      <form className="revenue-inputs" aria-label="Revenue inputs" onSubmit={(ev) => ev.preventDefault()} noValidate>
+      <form className="revenue-inputs" aria-label={t('revenue.inputs')} onSubmit={(ev) => ev.preventDefault()} noValidate>
         <div className="revenue-grid">
-          <TextField id={`${id}-customers`} label="Customers (N)" value={value.customers} onChange={(customers) => set({ customers })} error={e.customers} />
+          <TextField id={`${id}-customers`} label={t('revenue.customers')} value={value.customers} onChange={(customers) => set({ customers })} error={e.customers} />
           <TextField
             id={`${id}-price`}
-            label={`Price per customer per ${unit} (P)`}
+            label={t('revenue.price', { unit })}
             value={value.price}
             onChange={(price) => set({ price })}
             error={e.price}
           />
           <TextField
             id={`${id}-periods`}
-            label={`Number of ${periodUnitName(value.periodUnit, 2)} (T)`}
+            label={t('revenue.periods', { units: periodUnitName(value.periodUnit, 2) })}
             value={value.periods}
             onChange={(periods) => set({ periods })}
             error={e.periods}
@@ -119,7 +122,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
           />
           <TextField
             id={`${id}-currency`}
-            label="Currency (ISO code)"
+            label={t('revenue.currency')}
             value={value.currency}
             onChange={(currency) => set({ currency })}
             error={e.currency}
@@ -128,7 +131,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
           />
           <SelectField<PeriodUnit>
             id={`${id}-unit`}
-            label="Period"
+            label={t('revenue.period')}
             value={value.periodUnit}
             options={UNIT_OPTIONS}
             onChange={(periodUnit) => set({ periodUnit })}
@@ -137,8 +140,8 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
         </div>
 
         <fieldset className="revenue-growth">
-          <legend>Growth per {unit}</legend>
-          <div className="revenue-radios" role="radiogroup" aria-label="Growth mode">
+          <legend>{t('revenue.growthPer', { unit })}</legend>
+          <div className="revenue-radios" role="radiogroup" aria-label={t('revenue.growthMode')}>
             {(
               [
                 ['percent', '% of current customers'],
@@ -160,7 +163,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
           {e['growth.mode'] ? <p className="revenue-error">{e['growth.mode']}</p> : null}
           <TextField
             id={`${id}-growth`}
-            label={growthMode === 'percent' ? `Growth (% per ${unit})` : `New customers per ${unit}`}
+            label={growthMode === 'percent' ? t('revenue.growthPercent', { unit }) : t('revenue.newCustomers', { unit })}
             value={value.growth?.value ?? ''}
             onChange={(v) => set({ growth: { ...value.growth, value: v } })}
             error={e.growth}
@@ -168,24 +171,24 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
         </fieldset>
 
         <div className="revenue-grid">
-          <TextField id={`${id}-churn`} label={`Churn (% of customers lost per ${unit})`} value={value.churn} onChange={(churn) => set({ churn })} error={e.churn} />
+          <TextField id={`${id}-churn`} label={t('revenue.churn', { unit })} value={value.churn} onChange={(churn) => set({ churn })} error={e.churn} />
           <TextField
             id={`${id}-price-change`}
-            label={`Price change (% per ${unit})`}
+            label={t('revenue.priceChange', { unit })}
             value={value.priceChange}
             onChange={(priceChange) => set({ priceChange })}
             error={e.priceChange}
           />
           <TextField
             id={`${id}-cost`}
-            label={`Cost per customer per ${unit}`}
+            label={t('revenue.cost', { unit })}
             value={value.cost}
             onChange={(cost) => set({ cost })}
             error={e.cost}
           />
           <TextField
             id={`${id}-locale`}
-            label="Number format (e.g. en-US, de-DE)"
+            label={t('revenue.locale')}
             value={value.locale ?? ''}
             onChange={(locale) => set({ locale })}
             error={e.locale}
@@ -193,11 +196,11 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
             placeholder="browser default"
           />
         </div>
-        <p className="revenue-hint">Use “.” for decimals; 1,000 and 1 000 are read as one thousand.</p>
+        <p className="revenue-hint">{t('revenue.decimalsHint')}</p>
       </form>
 
       <section className="revenue-result" aria-labelledby={`${id}-result-heading`}>
-        <h3 id={`${id}-result-heading`}>Projected revenue</h3>
+        <h3 id={`${id}-result-heading`}>{t('revenue.projected')}</h3>
         {r ? (
           <>
             <p className="revenue-total">
@@ -207,15 +210,15 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
               {r.formula}
             </p>
             <p className="revenue-subtotals">
-              Cost {r.totalCost} · Profit {r.totalProfit}
+              {t('revenue.costProfit', { cost: r.totalCost, profit: r.totalProfit })}
             </p>
           </>
         ) : (
           <div className="revenue-invalid" role="status">
             {e.total ? <p className="revenue-error">{e.total}</p> : null}
             <p>
-              {view.errors.some((err) => err.field !== 'total') ? 'Fix the highlighted inputs to see the projection. ' : ''}
-              Your entries are kept as typed.
+              {view.errors.some((err) => err.field !== 'total') ? t('revenue.fixInputs') : ''}
+              {t('revenue.keptAsTyped')}
             </p>
           </div>
         )}
@@ -224,7 +227,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
       {r ? (
         <>
           <section className="revenue-section" aria-labelledby={`${id}-chart-heading`}>
-            <h3 id={`${id}-chart-heading`}>Cumulative revenue, cost and profit</h3>
+            <h3 id={`${id}-chart-heading`}>{t('revenue.chartHeading')}</h3>
             <p id={`${id}-chart-desc`} className="revenue-hint">
               {r.chartDescription}
             </p>
@@ -253,17 +256,17 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
           </section>
 
           <section className="revenue-section" aria-labelledby={`${id}-scenarios-heading`}>
-            <h3 id={`${id}-scenarios-heading`}>Scenarios</h3>
+            <h3 id={`${id}-scenarios-heading`}>{t('revenue.scenarios')}</h3>
             <ScenarioCards cards={r.scenarios} />
           </section>
         </>
       ) : null}
 
       <details className="revenue-overrides">
-        <summary>Scenario assumptions (leave blank for the defaults)</summary>
+        <summary>{t('revenue.assumptions')}</summary>
         {(['low', 'high'] as const).map((which) => (
           <fieldset key={which}>
-            <legend>{which === 'low' ? 'Low' : 'High'} scenario</legend>
+            <legend>{t('revenue.scenario', { which: which === 'low' ? t('revenue.low') : t('revenue.high') })}</legend>
             <div className="revenue-grid">
               {SCENARIO_FIELDS.map((f) => (
                 <TextField
@@ -285,11 +288,11 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
       </details>
 
       <section className="revenue-section" aria-labelledby={`${id}-tornado-heading`}>
-        <h3 id={`${id}-tornado-heading`}>Which input matters most</h3>
+        <h3 id={`${id}-tornado-heading`}>{t('revenue.tornado')}</h3>
         <div className="revenue-grid">
           <TextField
             id={`${id}-sensitivity`}
-            label="Vary each input by ± (%)"
+            label={t('revenue.vary')}
             value={value.sensitivityPercent ?? ''}
             onChange={(sensitivityPercent) => set({ sensitivityPercent })}
             error={e.sensitivityPercent}
@@ -297,7 +300,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
             className="revenue-field--narrow"
           />
           <fieldset className="revenue-radios-fieldset">
-            <legend>Rank by</legend>
+            <legend>{t('revenue.rankBy')}</legend>
             <div className="revenue-radios">
               {(['revenue', 'profit'] as const).map((m) => (
                 <label key={m}>
@@ -356,7 +359,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
 
       {r ? (
         <section className="revenue-section" aria-labelledby={`${id}-table-heading`}>
-          <h3 id={`${id}-table-heading`}>Every {unit}</h3>
+          <h3 id={`${id}-table-heading`}>{t('revenue.every', { unit })}</h3>
           <DataTable caption={r.table.caption} headers={r.table.headers} rows={r.table.rows} />
         </section>
       ) : null}

@@ -3,13 +3,15 @@ import { useStudio } from '../../store/studio-store';
 import { Section } from '../common/Section';
 // Lazy: the revenue model and its recharts charts load when the section first renders.
 const RevenuePanel = lazy(() => import('./RevenuePanel').then((m) => ({ default: m.RevenuePanel })));
+import { t, useT } from '../../i18n/locale';
 
 export function RevenueSection({ step }: { step: number }) {
+  useT();
   const revenue = useStudio((s) => s.notebook.revenue);
   const setRevenue = useStudio((s) => s.setRevenue);
   const results = useStudio((s) => s.notebook.results);
   return (
-    <Section id="revenue" step={step} title="Revenue projection">
+    <Section id="revenue" step={step} title={t('revenue.title')}>
       <Suspense fallback={null}>
         <RevenuePanel value={revenue} onChange={setRevenue} model={results ? results.metrics.confusionMatrix : null} />
       </Suspense>

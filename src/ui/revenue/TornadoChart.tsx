@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContaine
 import { useRef } from 'react';
 import type { TornadoRow } from '../../revenue';
 import { useUntabbableChartLayers } from './chart-focus';
+import { t, useT } from '../../i18n/locale';
 
 export interface TornadoChartProps {
   rows: TornadoRow[];
@@ -13,6 +14,7 @@ export interface TornadoChartProps {
 
 /** Bars show the change in total revenue against base when each input is lowered / raised. */
 export function TornadoChart({ rows, percent, descriptionId, formatAxis, formatValue }: TornadoChartProps) {
+  useT();
   const ref = useRef<HTMLDivElement>(null);
   useUntabbableChartLayers(ref);
   return (
@@ -21,7 +23,7 @@ export function TornadoChart({ rows, percent, descriptionId, formatAxis, formatV
       className="revenue-chart revenue-tornado"
       data-testid="revenue-tornado"
       role="group"
-      aria-label="Chart: change in total revenue per input"
+      aria-label={t('revenue.tornadoLabel')}
       aria-describedby={descriptionId}
     >
       <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 44 + 60)} initialDimension={{ width: 640, height: 360 }}>
@@ -29,11 +31,11 @@ export function TornadoChart({ rows, percent, descriptionId, formatAxis, formatV
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={(v: number) => formatAxis(v)} />
           <YAxis type="category" dataKey="label" width={140} />
-          <ReferenceLine x={0} stroke="#374151" />
+          <ReferenceLine x={0} stroke="var(--text, #374151)" />
           <Tooltip formatter={(value) => (typeof value === 'number' ? formatValue(value) : String(value))} />
           <Legend />
-          <Bar dataKey="lowDelta" name={`Input −${percent}%`} fill="#b45309" isAnimationActive={false} />
-          <Bar dataKey="highDelta" name={`Input +${percent}%`} fill="#1d4ed8" isAnimationActive={false} />
+          <Bar dataKey="lowDelta" name={`Input −${percent}%`} fill="var(--chart-4, #b45309)" isAnimationActive={false} />
+          <Bar dataKey="highDelta" name={`Input +${percent}%`} fill="var(--chart-1, #1d4ed8)" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -48,7 +48,8 @@ export function serializeChartSvg(container: HTMLElement, title: string, legend:
   clone.setAttribute('height', String(height));
   clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   clone.setAttribute('font-family', getComputedStyle(container).fontFamily || 'sans-serif');
-  if (legend.length > 0) clone.appendChild(legendGroup(legend, chartHeight));
+  if (legend.length > 0) clone.appendChild(legendGroup(legend, chartHeight, getComputedStyle(container).fontFamily || 'sans-serif'));
+  resolveCssVariables(clone);
   const titleEl = document.createElementNS(SVG_NS, 'title');
   titleEl.textContent = title;
   const background = document.createElementNS(SVG_NS, 'rect');
@@ -61,7 +62,7 @@ export function serializeChartSvg(container: HTMLElement, title: string, legend:
   return { svg, width, height };
 }
 
-function legendGroup(legend: readonly LegendEntry[], top: number): SVGGElement {
+function legendGroup(legend: readonly LegendEntry[], top: number, fontFamily: string): SVGGElement {
   const g = document.createElementNS(SVG_NS, 'g');
   let x = 16;
   const y = top + LEGEND_HEIGHT / 2;
@@ -81,10 +82,42 @@ function legendGroup(legend: readonly LegendEntry[], top: number): SVGGElement {
     text.setAttribute('fill', '#111827');
     text.textContent = entry.name;
     g.append(line, text);
-    // No layout engine in a detached SVG; ~7.5px per character is close enough for 13px text.
-    x += 30 + entry.name.length * 7.5 + 24;
+    // A detached SVG has no layout engine: measure the label (Chinese glyphs are about twice as wide as Latin ones).
+    x += 30 + measureLabel(entry.name, `13px ${fontFamily}`) + 24;
   }
   return g;
+}
+
+let measureContext: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
+
+/** Width of `text` in `font`, measured on a canvas; an estimate by character class where no canvas exists. */
+export function measureLabel(text: string, font: string): number {
+  if (measureContext === undefined) {
+    measureContext = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1).getContext('2d') : typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  }
+  if (measureContext) {
+    measureContext.font = font;
+    return measureContext.measureText(text).width;
+  }
+  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 13);
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || ch.codePointAt(0)! > 0x1ffff ? size : size * 0.58;
+  return width;
+}
+
+/**
+ * Chart colours on the page come from CSS variables (so dark mode can change them); a saved file has
+ * no page CSS, so `var(--x, #fallback)` becomes the fallback — the light palette on the white background.
+ */
+function resolveCssVariables(root: Element): void {
+  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    for (const attr of ['stroke', 'fill', 'stop-color']) {
+      const value = el.getAttribute(attr);
+      if (!value || !value.includes('var(')) continue;
+      const fallback = /var\(--[\w-]+\s*,\s*([^)]+)\)/.exec(value)?.[1]?.trim();
+      el.setAttribute(attr, fallback ?? '#374151');
+    }
+  }
 }
 
 /** Rasterise an SVG string on an offscreen canvas at `scale`× for sharp PNGs. */

@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { EpochRecord } from '../../train/train-loop';
 import { formatMetric } from '../common/format';
 import { LiveCurves } from './LiveCurves';
+import { useT } from '../../i18n/locale';
 
 interface HistoryChartsProps {
   history: EpochRecord[];
@@ -42,6 +43,7 @@ interface MetricChartProps {
 }
 
 const MetricChart = memo(function MetricChart({ points, metric, label, title, hasValidation }: MetricChartProps) {
+  const t = useT();
   return (
     <figure className="chart" data-testid={`chart-${metric}`}>
       <figcaption>
@@ -51,15 +53,15 @@ const MetricChart = memo(function MetricChart({ points, metric, label, title, ha
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis dataKey="epoch" label={{ value: 'epoch', position: 'insideBottomRight', offset: -4 }} />
+            <XAxis dataKey="epoch" label={{ value: t('chart.epoch'), position: 'insideBottomRight', offset: -4 }} />
             <YAxis domain={metric === 'accuracy' ? [0, 1] : ['auto', 'auto']} width={48} tickFormatter={(v: number) => formatMetric(v, 2)} />
             <Tooltip formatter={(v) => formatMetric(Number(v), 4)} />
-            <Line type="monotone" dataKey={metric} name={`train ${metric}`} stroke="var(--accent)" dot={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey={metric} name={t(`chart.train.${metric}`)} stroke="var(--accent)" dot={false} isAnimationActive={false} />
             {hasValidation ? (
               <Line
                 type="monotone"
                 dataKey={metric === 'loss' ? 'valLoss' : 'valAccuracy'}
-                name={`validation ${metric}`}
+                name={t(`chart.validation.${metric}`)}
                 stroke="var(--accent-2)"
                 dot={false}
                 isAnimationActive={false}
@@ -70,11 +72,11 @@ const MetricChart = memo(function MetricChart({ points, metric, label, title, ha
       </div>
       {/* A static legend: recharts' Legend re-measures itself on every update, which is most of a live update's cost. */}
       <p className="chart-legend">
-        <span className="legend-swatch" style={{ background: 'var(--accent)' }} aria-hidden="true" /> train {metric}
+        <span className="legend-swatch" style={{ background: 'var(--accent)' }} aria-hidden="true" /> {t(`chart.train.${metric}`)}
         {hasValidation ? (
           <>
             {' '}
-            <span className="legend-swatch" style={{ background: 'var(--accent-2)' }} aria-hidden="true" /> validation {metric}
+            <span className="legend-swatch" style={{ background: 'var(--accent-2)' }} aria-hidden="true" /> {t(`chart.validation.${metric}`)}
           </>
         ) : null}
       </p>
@@ -100,6 +102,7 @@ function useIdleAfter(active: boolean): boolean {
 }
 
 export const HistoryCharts = memo(function HistoryCharts({ history, title, live = false }: HistoryChartsProps) {
+  const t = useT();
   // Recharts mounts only when the page is idle after training, never in the middle of it.
   const interactive = useIdleAfter(live);
   // The table is built only when opened: re-rendering hundreds of rows on every epoch would block the page.
@@ -112,28 +115,28 @@ export const HistoryCharts = memo(function HistoryCharts({ history, title, live 
       <div className="chart-pair">
         {!interactive ? (
           <>
-            <LiveCurves history={points} metric="loss" label="Loss" title={title} />
-            <LiveCurves history={points} metric="accuracy" label="Accuracy" title={title} />
+            <LiveCurves history={points} metric="loss" label={t('chart.loss')} title={title} />
+            <LiveCurves history={points} metric="accuracy" label={t('chart.accuracy')} title={title} />
           </>
         ) : (
           <>
-            <MetricChart points={points} metric="loss" label="Loss" title={title} hasValidation={hasValidation} />
-            <MetricChart points={accuracyPoints} metric="accuracy" label="Accuracy" title={title} hasValidation={hasValidation} />
+            <MetricChart points={points} metric="loss" label={t('chart.loss')} title={title} hasValidation={hasValidation} />
+            <MetricChart points={accuracyPoints} metric="accuracy" label={t('chart.accuracy')} title={title} hasValidation={hasValidation} />
           </>
         )}
       </div>
       <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
-        <summary>Training history as a table ({history.length} epochs)</summary>
+        <summary>{t('chart.historyTable', { epochs: history.length })}</summary>
         {tableOpen ? (
         <div className="table-scroll">
           <table className="compact-table" data-testid="history-table">
             <thead>
               <tr>
-                <th scope="col">Epoch</th>
-                <th scope="col">Loss</th>
-                <th scope="col">Accuracy</th>
-                <th scope="col">Validation loss</th>
-                <th scope="col">Validation accuracy</th>
+                <th scope="col">{t('chart.epoch')}</th>
+                <th scope="col">{t('chart.loss')}</th>
+                <th scope="col">{t('chart.accuracy')}</th>
+                <th scope="col">{t('chart.validationLoss')}</th>
+                <th scope="col">{t('chart.validationAccuracy')}</th>
               </tr>
             </thead>
             <tbody>

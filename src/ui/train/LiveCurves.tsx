@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { EpochRecord } from '../../train/train-loop';
 import { formatMetric } from '../common/format';
+import { useT } from '../../i18n/locale';
 
 /**
  * The curves while training runs: plain SVG paths, redrawn in well under a millisecond. Recharts
@@ -23,6 +24,7 @@ function path(points: [number, number][]): string {
 }
 
 export const LiveCurves = memo(function LiveCurves({ history, metric, label, title }: LiveCurvesProps) {
+  const t = useT();
   const train = history.map((h) => h[metric]);
   const validation = history.map((h) => (metric === 'loss' ? h.valLoss : h.valAccuracy)).filter((v): v is number => v !== null);
   const values = [...train, ...validation].filter(Number.isFinite);
@@ -38,7 +40,7 @@ export const LiveCurves = memo(function LiveCurves({ history, metric, label, tit
       <figcaption>
         {label} — {title}
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" height={HEIGHT} role="img" aria-label={`${label} per epoch${last ? `: epoch ${last.epoch}, train ${formatMetric(last[metric], 3)}` : ''}`}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" height={HEIGHT} role="img" aria-label={last ? t('chart.perEpochLast', { label, epoch: last.epoch, value: formatMetric(last[metric], 3) }) : t('chart.perEpoch', { label })}>
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} stroke="var(--grid)" />
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={HEIGHT - PAD.bottom} stroke="var(--grid)" />
         <text x={PAD.left - 4} y={PAD.top + 4} textAnchor="end" fontSize="10" fill="var(--muted)">
@@ -48,17 +50,17 @@ export const LiveCurves = memo(function LiveCurves({ history, metric, label, tit
           {formatMetric(low, 2)}
         </text>
         <text x={WIDTH - PAD.right} y={HEIGHT - 6} textAnchor="end" fontSize="10" fill="var(--muted)">
-          epoch {history.length}
+          {t('chart.epochN', { epoch: history.length })}
         </text>
         <path d={line(train)} fill="none" stroke="var(--accent)" strokeWidth="1.5" />
         <path d={line(history.map((h) => (metric === 'loss' ? h.valLoss : h.valAccuracy)))} fill="none" stroke="var(--accent-2)" strokeWidth="1.5" />
       </svg>
       <p className="chart-legend">
-        <span className="legend-swatch" style={{ background: 'var(--accent)' }} aria-hidden="true" /> train {metric}
+        <span className="legend-swatch" style={{ background: 'var(--accent)' }} aria-hidden="true" /> {t(`chart.train.${metric}`)}
         {validation.length > 0 ? (
           <>
             {' '}
-            <span className="legend-swatch" style={{ background: 'var(--accent-2)' }} aria-hidden="true" /> validation {metric}
+            <span className="legend-swatch" style={{ background: 'var(--accent-2)' }} aria-hidden="true" /> {t(`chart.validation.${metric}`)}
           </>
         ) : null}
       </p>

@@ -10,15 +10,17 @@ import { SelectField } from '../common/SelectField';
 const HistoryCharts = lazy(() => import('./HistoryCharts').then((m) => ({ default: m.HistoryCharts })));
 import type { EpochRecord } from '../../train/train-loop';
 import { SearchPanel } from '../search/SearchPanel';
+import { formatFixed, formatNumber, useT } from '../../i18n/locale';
 
-const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
-  { value: 'adam', label: 'Adam' },
-  { value: 'sgd', label: 'SGD with momentum 0.9' },
-];
 
 const EMPTY_HISTORY: EpochRecord[] = [];
 
 export function TrainSection({ step }: { step: number }) {
+  const t = useT();
+  const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
+    { value: 'adam', label: 'Adam' },
+    { value: 'sgd', label: t('train.sgd') },
+  ];
   const dataset = useStudio((s) => s.dataset);
   const settings = useStudio((s) => s.notebook.training);
   const results = useStudio((s) => s.notebook.results);
@@ -31,10 +33,10 @@ export function TrainSection({ step }: { step: number }) {
   const target = useStudio((s) => s.notebook.prepare.target);
 
   const backendOptions: { value: BackendChoice; label: string; disabled?: boolean }[] = [
-    { value: 'auto', label: 'Auto (fastest available)' },
+    { value: 'auto', label: t('train.autoFastest') },
     ...(['webgpu', 'webgl', 'wasm', 'cpu'] as const).map((name) => {
       const probe = backends?.find((b) => b.name === name);
-      return { value: name, label: probe && !probe.available ? `${BACKEND_LABELS[name]} (unavailable)` : BACKEND_LABELS[name], disabled: probe ? !probe.available : false };
+      return { value: name, label: probe && !probe.available ? t('train.unavailable', { backend: BACKEND_LABELS[name] }) : BACKEND_LABELS[name], disabled: probe ? !probe.available : false };
     }),
   ];
   const running = training.status !== 'idle';
@@ -43,42 +45,41 @@ export function TrainSection({ step }: { step: number }) {
   const progressValue = training.epochs > 0 ? (training.epoch - 1 + (training.batches > 0 ? training.batch / training.batches : 0)) / training.epochs : 0;
 
   return (
-    <Section id="train" step={step} title="Train">
+    <Section id="train" step={step} title={t('train.title')}>
       <div className="field-grid">
-        <SelectField label="Optimizer" value={settings.optimizer} options={OPTIMIZERS} onChange={(optimizer) => setTraining({ optimizer })} />
-        <NumberField label="Learning rate" value={settings.learningRate} min={0.000001} max={10} onChange={(learningRate) => setTraining({ learningRate })} testId="learning-rate" />
-        <NumberField label="Batch size" value={settings.batchSize} min={1} max={65536} integer onChange={(batchSize) => setTraining({ batchSize })} testId="batch-size" />
-        <NumberField label="Epochs (at most)" value={settings.epochs} min={1} max={10000} integer onChange={(epochs) => setTraining({ epochs })} testId="epochs" />
+        <SelectField label={t('train.optimizer')} value={settings.optimizer} options={OPTIMIZERS} onChange={(optimizer) => setTraining({ optimizer })} />
+        <NumberField label={t('train.learningRate')} value={settings.learningRate} min={0.000001} max={10} onChange={(learningRate) => setTraining({ learningRate })} testId="learning-rate" />
+        <NumberField label={t('train.batchSize')} value={settings.batchSize} min={1} max={65536} integer onChange={(batchSize) => setTraining({ batchSize })} testId="batch-size" />
+        <NumberField label={t('train.epochs')} value={settings.epochs} min={1} max={10000} integer onChange={(epochs) => setTraining({ epochs })} testId="epochs" />
         <div className="field">
           <label>
-            <input type="checkbox" checked={settings.earlyStopping} onChange={(e) => setTraining({ earlyStopping: e.target.checked })} data-testid="early-stopping" /> Early stopping on
-            validation loss (keeps the best epoch)
+            <input type="checkbox" checked={settings.earlyStopping} onChange={(e) => setTraining({ earlyStopping: e.target.checked })} data-testid="early-stopping" /> {t('train.earlyStopping')}
           </label>
         </div>
-        <NumberField label="Patience (epochs)" value={settings.patience} min={1} max={1000} integer onChange={(patience) => setTraining({ patience })} />
+        <NumberField label={t('train.patience')} value={settings.patience} min={1} max={1000} integer onChange={(patience) => setTraining({ patience })} />
         <NumberField
-          label="Halve learning rate after (epochs)"
+          label={t('train.halveLr')}
           value={settings.reduceLearningRateAfter}
           min={0}
           max={1000}
           integer
           onChange={(reduceLearningRateAfter) => setTraining({ reduceLearningRateAfter })}
           testId="reduce-lr-after"
-          hint="Epochs without a better validation loss before the step is halved; 0 never changes it."
+          hint={t('train.halveLrHint')}
         />
-        <NumberField label="Seed" value={settings.seed} min={0} max={4294967295} integer onChange={(seed) => setTraining({ seed })} testId="train-seed" />
+        <NumberField label={t('train.seed')} value={settings.seed} min={0} max={4294967295} integer onChange={(seed) => setTraining({ seed })} testId="train-seed" />
         <SelectField
-          label="Backend"
+          label={t('train.backend')}
           value={settings.backend}
           options={backendOptions}
           onChange={(backend) => setTraining({ backend })}
           testId="backend-select"
-          hint="Results repeat exactly for one seed on one backend; another backend may differ in the last digits."
+          hint={t('train.backendHint')}
         />
       </div>
       {backends ? (
         <details className="backend-details">
-          <summary>What this browser offers</summary>
+          <summary>{t('train.offers')}</summary>
           <ul data-testid="backend-probes">
             {backends.map((b) => (
               <li key={b.name}>{describeProbe(b)}</li>
@@ -88,41 +89,47 @@ export function TrainSection({ step }: { step: number }) {
       ) : null}
       <div className="button-row">
         <button type="button" className="button button-primary" disabled={!dataset || (dataset.kind === 'table' && !target) || running} onClick={() => void train()} data-testid="train-button">
-          {results ? 'Train again' : 'Train'}
+          {results ? t('train.trainAgain') : t('train.train')}
         </button>
         <button type="button" className="button" disabled={training.status !== 'running'} onClick={stopTraining} data-testid="stop-button">
-          Stop (keep best so far)
+          {t('train.stop')}
         </button>
-        {!dataset ? <span className="field-hint">Load data first.</span> : dataset.kind === 'table' && !target ? <span className="field-hint">Choose a target first.</span> : null}
+        {!dataset ? <span className="field-hint">{t('train.loadFirst')}</span> : dataset.kind === 'table' && !target ? <span className="field-hint">{t('train.targetFirst')}</span> : null}
       </div>
       {running ? (
         <div className="progress-row" data-testid="train-progress" aria-live="polite">
           <label>
-            {training.message || (training.search && !training.candidate ? `Model search: ${training.search.trialsDone} trials done` : `${training.candidate}: epoch ${training.epoch} of ${training.epochs}`)}
+            {training.message || (training.search && !training.candidate ? t('train.searchProgress', { trials: training.search.trialsDone }) : t('train.epochProgress', { candidate: training.candidate, epoch: training.epoch, epochs: training.epochs }))}
             <progress max={1} value={progressValue} />
           </label>
         </div>
       ) : null}
       {trainError ? (
-        <Message kind={trainError.code === 'cancelled' ? 'info' : 'error'} title={trainError.code === 'cancelled' ? 'Stopped' : 'Training failed'} testId="train-error">
+        <Message kind={trainError.code === 'cancelled' ? 'info' : 'error'} title={trainError.code === 'cancelled' ? t('train.stopped') : t('train.failed')} testId="train-error">
           {trainError.message}
         </Message>
       ) : null}
       {shownHistory && shownHistory.length > 0 ? (
         <Suspense fallback={null}>
-          <HistoryCharts history={shownHistory ?? EMPTY_HISTORY} live={running} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? 'not trained yet')} />
+          <HistoryCharts history={shownHistory ?? EMPTY_HISTORY} live={running} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? t('train.notTrained'))} />
         </Suspense>
       ) : null}
       {!running && results ? (
         <p className="result-facts" data-testid="training-facts">
-          {results.modelDescription}: {results.training.epochs} epochs ({results.training.stoppedBy === 'early-stopping' ? `early stopping kept epoch ${results.training.bestEpoch}` : results.training.stoppedBy === 'user' ? `stopped by you; kept epoch ${results.training.bestEpoch}` : `best epoch ${results.training.bestEpoch}`}) in {results.training.seconds.toFixed(1)} s ·{' '}
-          {Math.round(results.training.samplesPerSecond).toLocaleString('en-US')} samples/s on {BACKEND_LABELS[results.backend]}
+          {t('train.facts', {
+            model: results.modelDescription,
+            epochs: results.training.epochs,
+            stopped: t(results.training.stoppedBy === 'early-stopping' ? 'train.stoppedEarly' : results.training.stoppedBy === 'user' ? 'train.stoppedUser' : 'train.bestEpoch', { epoch: results.training.bestEpoch }),
+            seconds: formatFixed(results.training.seconds, 1),
+            speed: formatNumber(Math.round(results.training.samplesPerSecond)),
+            backend: BACKEND_LABELS[results.backend],
+          })}
           {results.autoSelection ? <span className="field-hint"> · {results.autoSelection.reason}</span> : null}
         </p>
       ) : null}
       {!running && results ? (
         <p className="field-hint" data-testid="backend-reason">
-          Why {BACKEND_LABELS[results.backend]}: {results.backendReason}
+          {t('train.why', { backend: BACKEND_LABELS[results.backend], reason: results.backendReason })}
         </p>
       ) : null}
       <SearchPanel />
