@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useStudio } from '../../store/studio-store';
-import { canBeFeature, checkTarget, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
+import { canBeFeature, canSwitchToText, checkTarget, effectiveType, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
@@ -24,6 +24,8 @@ export function PrepareSection({ step }: { step: number }) {
   const prepare = useStudio((s) => s.notebook.prepare);
   const setPrepare = useStudio((s) => s.setPrepare);
   const setFeatureIncluded = useStudio((s) => s.setFeatureIncluded);
+  const setColumnType = (name: string, type: 'text' | 'categorical') =>
+    setPrepare({ columnTypes: [...(prepare.columnTypes ?? []).filter((c) => c.name !== name), { name, type }] });
   const targetId = useId();
   const targetNoteId = useId();
 
@@ -83,6 +85,7 @@ export function PrepareSection({ step }: { step: number }) {
           .map((p, i) => {
             const allowed = canBeFeature(p);
             const id = `feature-${i}`;
+            const type = effectiveType(p, prepare);
             return (
               <div key={i} className="feature-item">
                 <input
@@ -94,9 +97,33 @@ export function PrepareSection({ step }: { step: number }) {
                   aria-describedby={`${id}-why`}
                 />
                 <label htmlFor={id}>{p.name}</label>
+                {canSwitchToText(p) && (type === 'text' || type === 'categorical') ? (
+                  <select
+                    aria-label={`Use ${p.name} as`}
+                    value={type}
+                    data-testid="column-type"
+                    data-column={p.name}
+                    onChange={(e) => {
+                      const next = e.target.value === 'text' ? 'text' : 'categorical';
+                      setColumnType(p.name, next);
+                      if (next === 'text') setFeatureIncluded(p.name, true);
+                    }}
+                  >
+                    <option value="categorical">categorical</option>
+                    <option value="text">text</option>
+                  </select>
+                ) : null}
                 <span id={`${id}-why`} className="field-hint">
-                  {p.type}
-                  {!allowed.ok ? ` — ${allowed.reason}` : p.type === 'id' ? ' — excluded by default (identifiers do not generalize)' : p.storage === 'string' ? ' — one-hot encoded' : ''}
+                  {type}
+                  {!allowed.ok
+                    ? ` — ${allowed.reason}`
+                    : type === 'id'
+                      ? ' — excluded by default (identifiers do not generalize)'
+                      : type === 'text'
+                        ? ` — words and word pairs, TF-IDF${p.text ? ` (median ${p.text.medianTokens} words, ${p.text.vocabularySize.toLocaleString('en-US')} distinct)` : ''}`
+                        : p.storage === 'string'
+                          ? ' — one-hot encoded'
+                          : ''}
                 </span>
               </div>
             );
