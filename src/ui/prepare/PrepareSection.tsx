@@ -101,7 +101,7 @@ export function PrepareSection({ step }: { step: number }) {
                   <select
                     aria-label={`Use ${p.name} as`}
                     value={type}
-                    data-testid="column-type"
+                    data-testid="column-use"
                     data-column={p.name}
                     onChange={(e) => {
                       const next = e.target.value === 'text' ? 'text' : 'categorical';
