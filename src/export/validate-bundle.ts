@@ -1,4 +1,4 @@
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { featureWidth, type FittedFeature, type FittedPreprocessor } from '../preprocess/fitted';
 import type { TokenizerSettings } from '../preprocess/text/tokenizer';
 import type { MissingStrategy, ScalingKind } from '../preprocess/settings';

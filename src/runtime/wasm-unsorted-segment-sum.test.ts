@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { installWasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum';
-import { installWasmKernelPatches } from '../train/wasm-kernels';
+import { installWasmKernelPatches } from './wasm-kernels';
 
 describe('WASM UnsortedSegmentSum', () => {
   it('matches the CPU backend: the op itself, gather gradients and Embedding-layer gradients, without leaking', async () => {

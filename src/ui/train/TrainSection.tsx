@@ -1,7 +1,7 @@
 import { useDeferredValue } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS, type BackendChoice, type OptimizerName } from '../../train/settings';
-import { describeProbe } from '../../train/backends';
+import { describeProbe } from '../../runtime/backends';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';

@@ -2,7 +2,7 @@ import { installFastWasmMatMul } from './wasm-matmul';
 import { installFastWasmSlice } from './wasm-slice';
 import { installFastWasmMaxPoolGrad } from './wasm-maxpool-grad';
 import { installWasmConvGradients } from './wasm-conv-filter';
-import { installWasmUnsortedSegmentSum } from '../runtime/wasm-unsorted-segment-sum';
+import { installWasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum';
 
 /**
  * Kernel fixes for TF.js 4.22's WASM backend, installed before it initializes. Order matters: the
