@@ -1,6 +1,7 @@
 import type { TrainingResult } from '../train/result';
 import type { TableSummary } from '../workers/protocol';
 import { delimiterName } from '../data/csv/dialect';
+import { DEFAULT_TEXT_MAX_TOKENS } from '../preprocess/settings';
 
 /** `tau inspect` output: a contract other tools read — extend, never rename. */
 export function inspectOutput(summary: TableSummary) {
@@ -12,6 +13,7 @@ export function inspectOutput(summary: TableSummary) {
       missing: p.missing,
       distinct: p.distinct,
       ...(p.min !== undefined ? { min: p.min, max: p.max, mean: p.mean } : {}),
+      ...(p.text ? { text: p.text } : {}),
     })),
     delimiter: summary.dialect.delimiter,
     delimiterName: delimiterName(summary.dialect.delimiter),
@@ -21,6 +23,22 @@ export function inspectOutput(summary: TableSummary) {
     bytes: summary.bytes,
     parseSeconds: summary.parseSeconds,
     profileSeconds: summary.profileSeconds,
+  };
+}
+
+/** Text columns of a table model: their vocabulary, tokenizer and length statistics. */
+function textSummary(result: TrainingResult) {
+  const texts = (result.preprocessing?.features ?? []).flatMap((f) => (f.kind === 'text' ? [f] : []));
+  if (texts.length === 0) return {};
+  return {
+    text: {
+      columns: texts.map((f) => f.name),
+      encoding: 'tfidf',
+      vocabularySize: texts.reduce((s, f) => s + f.terms.length, 0),
+      maxTokens: result.prepare.textMaxTokens ?? DEFAULT_TEXT_MAX_TOKENS,
+      tokenizer: texts[0].tokenizer,
+      perColumn: texts.map((f) => ({ column: f.name, vocabularySize: f.terms.length, wordsSeen: f.vocabularySeen, medianTokens: f.medianTokens, p95Tokens: f.p95Tokens, oovRate: f.oovRate })),
+    },
   };
 }
 
@@ -63,6 +81,7 @@ export function trainOutput(result: TrainingResult) {
     prepare: result.prepare,
     warnings: result.warnings,
     ...(result.splitRows ? { splitRows: result.splitRows } : {}),
+    ...textSummary(result),
     ...(result.image ? { image: result.image, misclassified: result.misclassified ?? [] } : {}),
   };
 }

@@ -4,11 +4,13 @@ import { trainOutput } from './runner-output';
 import type { ModelChoice } from '../models/spec';
 import type { BackendChoice } from '../train/settings';
 import { validateTrainSettings } from '../train/settings';
+import { MAX_TEXT_VOCABULARY } from '../preprocess/settings';
 import { fail, type AutomationResult } from './result';
 
 export interface TrainOptions {
   target?: string;
-  model?: ModelChoice;
+  /** "bow" is the bag-of-words (TF-IDF) model: logistic regression on the text features. */
+  model?: ModelChoice | 'bow' | 'textcnn';
   hidden?: number[];
   backend?: BackendChoice;
   epochs?: number;
@@ -22,6 +24,11 @@ export interface TrainOptions {
   /** MLP dropout rate and L2 penalty (both model kinds). */
   dropout?: number;
   l2?: number;
+  /** Columns to treat as free text (tokenized, TF-IDF). */
+  textColumns?: string[];
+  /** Text vocabulary cap (terms kept per text column) and token-sequence cap. */
+  vocabSize?: number;
+  maxTokens?: number;
   /** Also return the original row numbers of each split. */
   includeSplit?: boolean;
 }
@@ -51,7 +58,32 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
     store.setPrepare({ validationFraction: options.validationSize });
   }
   if (options.seed !== undefined) store.setPrepare({ seed: options.seed });
-  if (options.model) store.setModelChoice(options.model);
+  if (options.textColumns !== undefined) {
+    if (dataset.kind !== 'table') return fail('invalid_input', '--text-columns applies to tables (CSV), not images.');
+    const names: string[] = [];
+    for (const wanted of options.textColumns) {
+      const column = findColumn(dataset.profiles, wanted);
+      if (!column.ok) return column;
+      const profile = dataset.profiles.find((p) => p.name === column.value);
+      if (profile?.storage !== 'string') return fail('invalid_input', `--text-columns: "${column.value}" holds numbers; only columns of text can be tokenized.`);
+      names.push(column.value);
+    }
+    const others = (useStudio.getState().notebook.prepare.columnTypes ?? []).filter((c) => !names.includes(c.name));
+    store.setPrepare({ columnTypes: [...others, ...names.map((name) => ({ name, type: 'text' as const }))] });
+    for (const name of names) store.setFeatureIncluded(name, true);
+  }
+  if (options.vocabSize !== undefined) {
+    if (!(Number.isInteger(options.vocabSize) && options.vocabSize >= 1 && options.vocabSize <= MAX_TEXT_VOCABULARY)) return fail('invalid_input', `--vocab-size must be a whole number from 1 to ${MAX_TEXT_VOCABULARY}.`);
+    store.setPrepare({ textVocabularySize: options.vocabSize });
+  }
+  if (options.maxTokens !== undefined) {
+    if (!(Number.isInteger(options.maxTokens) && options.maxTokens >= 1 && options.maxTokens <= 10_000)) return fail('invalid_input', '--max-tokens must be a whole number from 1 to 10000.');
+    store.setPrepare({ textMaxTokens: options.maxTokens });
+  }
+  if (options.model === 'textcnn') {
+    return fail('not_supported', 'The text CNN (--model textcnn) is not available in this build yet; use --model bow (TF-IDF + logistic regression) or auto (TF-IDF with logistic regression or an MLP, chosen on validation loss).');
+  }
+  if (options.model) store.setModelChoice(options.model === 'bow' ? 'logreg' : options.model);
   if (options.hidden) store.setModelSpec({ ...useStudio.getState().notebook.model.mlp, hidden: options.hidden });
   if (options.dropout !== undefined) {
     if (!(options.dropout >= 0 && options.dropout < 1)) return fail('invalid_input', '--dropout must be at least 0 and below 1.');

@@ -61,3 +61,17 @@ describe('type inference and profiles', () => {
     expect(byName.get('Species')?.top?.[0]).toEqual({ value: 'Adelie', count: 152 });
   });
 });
+
+describe('text profiles', () => {
+  it('profiles a free-text column with token counts, vocabulary and frequent words instead of categories', () => {
+    const csv = readFileSync(new URL('../../e2e/fixtures/text/debian-packages-en.csv', import.meta.url), 'utf8');
+    const profiles = profileTable(parseCsvText(csv).table);
+    const description = profiles.find((p) => p.name === 'description');
+    expect(description?.type).toBe('text');
+    expect(description?.text?.medianTokens).toBeGreaterThanOrEqual(3);
+    expect(description?.text?.p95Tokens).toBeGreaterThanOrEqual(description?.text?.medianTokens ?? Infinity);
+    expect(description?.text?.vocabularySize).toBeGreaterThan(1000);
+    expect(description?.text?.topTokens.map((t) => t.token)).toContain('for');
+    expect(profiles.find((p) => p.name === 'section')?.text).toBeUndefined();
+  });
+});

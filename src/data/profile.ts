@@ -1,6 +1,8 @@
 import type { Column, Table } from './table';
 import { formatNumberCell } from './table';
 import { inferColumnType, type ColumnType } from './infer-types';
+import { textStats, type TextStats } from '../preprocess/text/tfidf';
+import { DEFAULT_TOKENIZER } from '../preprocess/text/tokenizer';
 
 export interface HistogramBin {
   label: string;
@@ -26,7 +28,15 @@ export interface ColumnProfile {
   /** Most frequent values, most common first (categorical, boolean, text, id). */
   top?: { value: string; count: number }[];
   histogram: HistogramBin[];
+  /**
+   * Free-text columns: words per cell (median, 95th percentile), distinct words and the most frequent
+   * words, tokenized as training will (from the first TEXT_PROFILE_CELLS non-empty cells).
+   */
+  text?: TextStats & { sampled: boolean };
 }
+
+/** Text statistics read at most this many cells, so profiling a large file stays quick. */
+export const TEXT_PROFILE_CELLS = 5000;
 
 const NUMERIC_BINS = 20;
 const TOP_VALUES = 10;
@@ -129,7 +139,7 @@ function profileStrings(column: Extract<Column, { storage: 'string' }>): ColumnP
   const histogram: HistogramBin[] = top.map((t) => ({ label: t.value, count: t.count }));
   const rest = order.slice(TOP_VALUES).reduce((s, i) => s + counts[i], 0);
   if (rest > 0) histogram.push({ label: `${order.length - TOP_VALUES} others`, count: rest });
-  return {
+  const profile: ColumnProfile = {
     name: column.name,
     type: inferColumnType(column, distinct),
     storage: 'string',
@@ -138,6 +148,18 @@ function profileStrings(column: Extract<Column, { storage: 'string' }>): ColumnP
     top,
     histogram,
   };
+  if (profile.type === 'text') profile.text = profileText(column);
+  return profile;
+}
+
+/** Token statistics of a string column, as the text profile shows them (also when the user switches a column to text). */
+export function profileText(column: Extract<Column, { storage: 'string' }>): TextStats & { sampled: boolean } {
+  const cells: string[] = [];
+  for (let i = 0; i < column.codes.length && cells.length < TEXT_PROFILE_CELLS; i++) {
+    const code = column.codes[i];
+    if (code >= 0) cells.push(column.dictionary[code]);
+  }
+  return { ...textStats(cells, DEFAULT_TOKENIZER, TOP_VALUES), sampled: column.codes.length - column.missing > cells.length };
 }
 
 export function shortNumber(value: number): string {

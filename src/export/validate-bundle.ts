@@ -1,5 +1,6 @@
 import { DataError } from '../lib/errors';
-import type { FittedFeature, FittedPreprocessor } from '../preprocess/fitted';
+import { featureWidth, type FittedFeature, type FittedPreprocessor } from '../preprocess/fitted';
+import type { TokenizerSettings } from '../preprocess/text/tokenizer';
 import type { MissingStrategy, ScalingKind } from '../preprocess/settings';
 import type { FeatureReference, TrainingReference } from '../predict/training-reference';
 import type { ModelArtifacts } from './model-artifacts';
@@ -153,8 +154,9 @@ function oneOf<T extends string>(file: string, field: string, v: Json, allowed: 
 function checkFeature(file: string, value: Json, i: number): FittedFeature {
   const where = `features[${i}]`;
   if (!isObject(value)) return fail('bundle_invalid', `${file}: ${where} should be an object but is ${describe(value)}.`);
-  const kind = oneOf(file, `${where}.kind`, own(value, 'kind'), ['numeric', 'categorical'] as const);
+  const kind = oneOf(file, `${where}.kind`, own(value, 'kind'), ['numeric', 'categorical', 'text'] as const);
   const name = text(file, `${where}.name`, own(value, 'name'));
+  if (kind === 'text') return checkTextFeature(file, where, name, value);
   if (kind === 'numeric') {
     const n = (field: string) => finite(file, `${where}.${field}`, own(value, field));
     const scale = n('scale');
@@ -169,6 +171,50 @@ function checkFeature(file: string, value: Json, i: number): FittedFeature {
   });
   if (frequencies.length !== categories.length) fail('bundle_invalid', `${file}: ${where} has ${categories.length} categories but ${frequencies.length} frequencies.`);
   return { kind, name, categories, fill: text(file, `${where}.fill`, own(value, 'fill')), frequencies };
+}
+
+/** Most terms one text feature may hold in a bundle. */
+const MAX_TERMS = 200_000;
+
+function checkTextFeature(file: string, where: string, name: string, value: Record<string, Json>): FittedFeature {
+  const n = (field: string) => finite(file, `${where}.${field}`, own(value, field));
+  const terms = unique(file, `${where}.terms`, textList(file, `${where}.terms`, own(value, 'terms'), MAX_TERMS));
+  const idf = list(file, `${where}.idf`, own(value, 'idf'), MAX_TERMS).map((v, k) => finite(file, `${where}.idf[${k}]`, v));
+  if (idf.length !== terms.length) fail('bundle_invalid', `${file}: ${where} has ${terms.length} terms but ${idf.length} idf weights.`);
+  const t = own(value, 'tokenizer');
+  if (!isObject(t)) return fail('bundle_invalid', `${file}: ${where}.tokenizer should be an object but is ${describe(t)}.`);
+  const range = (field: string, v: Json): [number, number] => {
+    const r = list(file, `${where}.tokenizer.${field}`, v, 2).map((x, k) => finite(file, `${where}.tokenizer.${field}[${k}]`, x));
+    if (r.length !== 2 || !r.every((x) => Number.isInteger(x) && x >= 1 && x <= 8) || r[0] > r[1]) fail('bundle_invalid', `${file}: ${where}.tokenizer.${field} should be [min, max] with 1 ≤ min ≤ max ≤ 8.`);
+    return [r[0], r[1]];
+  };
+  const maxCellChars = finite(file, `${where}.tokenizer.maxCellChars`, own(t, 'maxCellChars'));
+  if (!(Number.isInteger(maxCellChars) && maxCellChars >= 1)) fail('bundle_invalid', `${file}: ${where}.tokenizer.maxCellChars should be a positive whole number.`);
+  const lowercase = own(t, 'lowercase');
+  if (typeof lowercase !== 'boolean') fail('bundle_invalid', `${file}: ${where}.tokenizer.lowercase should be true or false.`);
+  const charNgrams = own(t, 'charNgrams');
+  const tokenizer: TokenizerSettings = {
+    normalization: oneOf(file, `${where}.tokenizer.normalization`, own(t, 'normalization'), ['NFKC'] as const),
+    lowercase: lowercase as boolean,
+    segmenter: oneOf(file, `${where}.tokenizer.segmenter`, own(t, 'segmenter'), ['intl-word'] as const),
+    wordNgrams: range('wordNgrams', own(t, 'wordNgrams')),
+    charNgrams: charNgrams === null || charNgrams === undefined ? null : range('charNgrams', charNgrams),
+    maxCellChars,
+  };
+  return {
+    kind: 'text',
+    name,
+    tokenizer,
+    encoding: oneOf(file, `${where}.encoding`, own(value, 'encoding'), ['tfidf'] as const),
+    terms,
+    idf,
+    sublinearTf: own(value, 'sublinearTf') === true,
+    norm: oneOf(file, `${where}.norm`, own(value, 'norm'), ['l2'] as const),
+    medianTokens: n('medianTokens'),
+    p95Tokens: n('p95Tokens'),
+    vocabularySeen: n('vocabularySeen'),
+    oovRate: n('oovRate'),
+  };
 }
 
 function checkReference(value: Json, features: FittedFeature[]): TrainingReference {
@@ -188,6 +234,7 @@ function checkReference(value: Json, features: FittedFeature[]): TrainingReferen
     const name = text(file, `${where}.name`, own(entry, 'name'));
     if (name !== features[i].name || own(entry, 'kind') !== features[i].kind) fail('bundle_invalid', `${file}: ${where} does not match feature "${features[i].name}".`);
     const missingShare = share(`${where}.missingShare`, own(entry, 'missingShare'));
+    if (features[i].kind === 'text') return { kind: 'text', name, missingShare, oovRate: share(`${where}.oovRate`, own(entry, 'oovRate')) };
     if (features[i].kind === 'categorical') return { kind: 'categorical', name, missingShare, otherShare: share(`${where}.otherShare`, own(entry, 'otherShare')) };
     const edges = list(file, `${where}.edges`, own(entry, 'edges'), 1000).map((e, k) => finite(file, `${where}.edges[${k}]`, e));
     const shares = list(file, `${where}.shares`, own(entry, 'shares'), 1001).map((s, k) => share(`${where}.shares[${k}]`, s));
@@ -231,10 +278,10 @@ export function checkPreprocessing(value: Json, notes: string[] = []): Preproces
   const features = list(file, 'features', own(value, 'features'), BUNDLE_LIMITS.features).map((f, i) => checkFeature(file, f, i));
   if (features.length === 0) fail('bundle_invalid', `${file}: "features" is empty; a table model needs at least one input column.`);
   unique(file, 'features[].name', features.map((f) => f.name));
-  const width = features.reduce((sum, f) => sum + (f.kind === 'numeric' ? 1 : f.categories.length), 0);
+  const width = features.reduce((sum, f) => sum + featureWidth(f), 0);
   const inputSize = own(value, 'inputSize');
   if (inputSize !== width) fail('bundle_invalid', `${file}: "inputSize" is ${describe(inputSize)} but the features add up to ${width} inputs.`);
-  const inputNames = textList(file, 'inputNames', own(value, 'inputNames'), BUNDLE_LIMITS.features * 10);
+  const inputNames = textList(file, 'inputNames', own(value, 'inputNames'), Math.max(BUNDLE_LIMITS.features * 10, width));
   if (inputNames.length !== width) fail('bundle_invalid', `${file}: "inputNames" has ${inputNames.length} names for ${width} inputs.`);
   const fitted: FittedPreprocessor = {
     format: 'tau-preprocessing',

@@ -1,7 +1,7 @@
-import type { FittedCategoricalFeature, FittedNumericFeature, FittedPreprocessor } from '../preprocess/fitted';
+import type { FittedCategoricalFeature, FittedNumericFeature, FittedPreprocessor, FittedTextFeature } from '../preprocess/fitted';
 import type { FeatureReader, RawCell } from '../preprocess/feature-reader';
 import { toCategory, toNumber } from '../preprocess/fit';
-import { binOf, type CategoricalReference, type NumericReference, type TrainingReference } from './training-reference';
+import { binOf, outOfVocabulary, type CategoricalReference, type NumericReference, type TextReference, type TrainingReference } from './training-reference';
 
 /**
  * Monitoring: how a prediction batch differs from the training data, column by column, so the user
@@ -12,7 +12,7 @@ export type DriftSeverity = 'none' | 'low' | 'medium' | 'high';
 
 export interface ColumnDrift {
   column: string;
-  kind: 'numeric' | 'categorical';
+  kind: 'numeric' | 'categorical' | 'text';
   severity: DriftSeverity;
   /** Share of batch rows with no value. */
   missingShare: number;
@@ -29,6 +29,9 @@ export interface ColumnDrift {
   /** Categorical: values the model never saw in training (or too rare to be kept), most frequent first. */
   unseen?: { value: string; count: number }[];
   unseenShare?: number;
+  /** Text: share of the batch's terms outside the training vocabulary, and the same share on the training split. */
+  oovRate?: number;
+  trainingOovRate?: number;
   /** Categorical, with enough rows: total variation distance between batch and training category shares. */
   totalVariation?: number;
   /** Short sentences, most important first, e.g. "Body Mass (g): batch mean 1.8 sd above training (5,905 vs 4,202)". */
@@ -196,6 +199,24 @@ function categoricalDrift(feature: FittedCategoricalFeature, reference: Categori
   return finish(drift, findings);
 }
 
+function textDrift(feature: FittedTextFeature, reference: TextReference | null, read: (row: number) => RawCell, rows: number, trainingMissing: number | null): ColumnDrift {
+  const all = Int32Array.from({ length: rows }, (_, i) => i);
+  const { missing, terms, oovRate } = outOfVocabulary(feature, read, all);
+  const trainingOov = reference?.oovRate ?? feature.oovRate;
+  const missingShare = rows ? missing / rows : 0;
+  const drift: ColumnDrift = { column: feature.name, kind: 'text', severity: 'none', missingShare, trainingMissingShare: trainingMissing, oovRate, trainingOovRate: trainingOov, findings: [] };
+  const findings: { severity: DriftSeverity; text: string }[] = [];
+  const miss = missingFinding(feature.name, missingShare, trainingMissing);
+  if (miss.text) findings.push({ severity: miss.severity, text: miss.text });
+  if (terms > 0) {
+    const severity = level(oovRate - trainingOov, 0.05, 0.15, 0.3);
+    if (severity !== 'none') {
+      findings.push({ severity, text: `${feature.name}: ${percent(oovRate)} of words and word pairs are outside the training vocabulary (${percent(trainingOov)} in training).` });
+    }
+  }
+  return finish(drift, findings);
+}
+
 function finish(drift: ColumnDrift, findings: { severity: DriftSeverity; text: string }[]): ColumnDrift {
   findings.sort((a, b) => ORDER.indexOf(b.severity) - ORDER.indexOf(a.severity));
   drift.findings = findings.map((f) => f.text);
@@ -213,6 +234,10 @@ export function driftReport(fitted: FittedPreprocessor, reference: TrainingRefer
     if (!read) continue; // a missing column is reported as an error before drift is computed
     const ref = byName.get(feature.name) ?? null;
     const trainingMissing = ref ? ref.missingShare : fitted.missing === 'drop' ? 0 : null;
+    if (feature.kind === 'text') {
+      columns.push(textDrift(feature, ref?.kind === 'text' ? ref : null, read, rows, trainingMissing));
+      continue;
+    }
     columns.push(
       feature.kind === 'numeric'
         ? numericDrift(feature, ref?.kind === 'numeric' ? ref : null, read, rows, trainingMissing)

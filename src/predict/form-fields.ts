@@ -4,7 +4,8 @@ import { formatValue } from './drift';
 /** One control of the prediction form, generated from preprocessing.json. */
 export type FormField =
   | { kind: 'numeric'; name: string; min: number; max: number; initial: string; hint: string }
-  | { kind: 'categorical'; name: string; options: string[]; initial: string; hint: string };
+  | { kind: 'categorical'; name: string; options: string[]; initial: string; hint: string }
+  | { kind: 'text'; name: string; initial: string; hint: string };
 
 /** Value of the "other" choice of a categorical select: a category the model never saw (encoded as all zeros). */
 export const OTHER_CATEGORY = '\u0000other';
@@ -20,6 +21,14 @@ export function formFields(fitted: FittedPreprocessor): FormField[] {
         max: f.max,
         initial: String(Number(f.mean.toPrecision(4))),
         hint: `Training range ${formatValue(f.min)} to ${formatValue(f.max)}; leave empty for missing.`,
+      };
+    }
+    if (f.kind === 'text') {
+      return {
+        kind: 'text',
+        name: f.name,
+        initial: '',
+        hint: `Free text: ${f.terms.length.toLocaleString('en-US')} words and word pairs known from training (typically ${f.medianTokens} words).`,
       };
     }
     return {

@@ -1,6 +1,7 @@
 import type { FittedFeature, FittedPreprocessor } from '../preprocess/fitted';
 import type { FeatureReader, RawCell } from '../preprocess/feature-reader';
-import { toCategory, toNumber } from '../preprocess/fit';
+import { toCategory, toNumber, toText } from '../preprocess/fit';
+import { termIndex, tfidfInto } from '../preprocess/text/tfidf';
 
 /**
  * What the training split looked like, per feature, beyond what the fitted transforms hold: the share of
@@ -16,7 +17,15 @@ export interface TrainingReference {
   features: FeatureReference[];
 }
 
-export type FeatureReference = NumericReference | CategoricalReference;
+export type FeatureReference = NumericReference | CategoricalReference | TextReference;
+
+export interface TextReference {
+  kind: 'text';
+  name: string;
+  missingShare: number;
+  /** Share of training terms outside the kept vocabulary. */
+  oovRate: number;
+}
 
 export interface NumericReference {
   kind: 'numeric';
@@ -118,10 +127,38 @@ function categoricalReference(feature: Extract<FittedFeature, { kind: 'categoric
   return { kind: 'categorical', name: feature.name, missingShare: rows.length ? missing / rows.length : 0, otherShare: present ? other / present : 0 };
 }
 
+/** Missing share and out-of-vocabulary rate of a text column over `rows`. */
+export function textReference(feature: Extract<FittedFeature, { kind: 'text' }>, read: (row: number) => RawCell, rows: ArrayLike<number>): TextReference {
+  const { missing, oovRate } = outOfVocabulary(feature, read, rows);
+  return { kind: 'text', name: feature.name, missingShare: rows.length ? missing / rows.length : 0, oovRate };
+}
+
+/** Counts empty cells and the share of terms outside the vocabulary, tokenizing as the model does. */
+export function outOfVocabulary(feature: Extract<FittedFeature, { kind: 'text' }>, read: (row: number) => RawCell, rows: ArrayLike<number>): { missing: number; terms: number; oovRate: number } {
+  const index = termIndex(feature);
+  const scratch = new Float32Array(feature.terms.length);
+  let missing = 0;
+  let terms = 0;
+  let oov = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const cell = read(rows[i]);
+    if (isMissing(cell)) {
+      missing++;
+      continue;
+    }
+    const r = tfidfInto(toText(cell), feature.tokenizer, feature, index, scratch, 0);
+    scratch.fill(0);
+    terms += r.terms;
+    oov += r.oov;
+  }
+  return { missing, terms, oovRate: terms ? oov / terms : 0 };
+}
+
 /** Statistics of the training rows `rows` of `reader` for every fitted feature. */
 export function computeTrainingReference(fitted: FittedPreprocessor, reader: FeatureReader, rows: ArrayLike<number>): TrainingReference {
   const features = fitted.features.map((feature): FeatureReference => {
     const read = reader.column(feature.name) ?? (() => null);
+    if (feature.kind === 'text') return textReference(feature, read, rows);
     return feature.kind === 'numeric' ? numericReference(feature, read, rows) : categoricalReference(feature, read, rows);
   });
   return { format: 'tau-training-reference', version: 1, rows: rows.length, features };

@@ -1,4 +1,6 @@
-import type { FittedCategoricalFeature, FittedNumericFeature } from './fitted';
+import type { FittedCategoricalFeature, FittedNumericFeature, FittedTextFeature } from './fitted';
+import { fitTfidf, termIndex, textStats, tfidfInto } from './text/tfidf';
+import type { TokenizerSettings } from './text/tokenizer';
 import type { MissingStrategy, ScalingKind } from './settings';
 import { formatNumberCell } from '../data/table';
 import type { RawCell } from './feature-reader';
@@ -105,4 +107,51 @@ export function fitCategorical(
 /** Code-unit order, the same on every machine and locale (scikit-learn sorts the same way). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Text of a cell for tokenizing: missing cells are empty text (no terms). */
+export function toText(cell: RawCell): string {
+  if (cell === null) return '';
+  return typeof cell === 'number' ? formatNumberCell(cell) : cell;
+}
+
+/** Fits the tokenizer's vocabulary and the TF-IDF weights of one text column on the training rows only. */
+export function fitText(
+  name: string,
+  read: (row: number) => RawCell,
+  trainRows: ArrayLike<number>,
+  tokenizer: TokenizerSettings,
+  maxTerms: number,
+): { feature: FittedTextFeature; overlong: number } {
+  const texts: string[] = [];
+  for (let i = 0; i < trainRows.length; i++) texts.push(toText(read(trainRows[i])));
+  const vocabulary = fitTfidf(texts, tokenizer, maxTerms);
+  const stats = textStats(texts, tokenizer, 0);
+  const index = termIndex(vocabulary);
+  const scratch = new Float32Array(vocabulary.terms.length);
+  let termCount = 0;
+  let oov = 0;
+  for (const text of texts) {
+    const r = tfidfInto(text, tokenizer, vocabulary, index, scratch, 0);
+    scratch.fill(0);
+    termCount += r.terms;
+    oov += r.oov;
+  }
+  return {
+    feature: {
+      kind: 'text',
+      name,
+      tokenizer,
+      encoding: 'tfidf',
+      terms: vocabulary.terms,
+      idf: vocabulary.idf,
+      sublinearTf: vocabulary.sublinearTf,
+      norm: vocabulary.norm,
+      medianTokens: stats.medianTokens,
+      p95Tokens: stats.p95Tokens,
+      vocabularySeen: stats.vocabularySize,
+      oovRate: termCount > 0 ? oov / termCount : 0,
+    },
+    overlong: stats.overlong,
+  };
 }

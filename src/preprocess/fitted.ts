@@ -1,4 +1,5 @@
 import type { MissingStrategy, ScalingKind } from './settings';
+import type { TokenizerSettings } from './text/tokenizer';
 
 /**
  * Everything learned from the training split, as plain JSON: exported with the model
@@ -17,7 +18,7 @@ export interface FittedPreprocessor {
   inputNames: string[];
 }
 
-export type FittedFeature = FittedNumericFeature | FittedCategoricalFeature;
+export type FittedFeature = FittedNumericFeature | FittedCategoricalFeature | FittedTextFeature;
 
 export interface FittedNumericFeature {
   kind: 'numeric';
@@ -42,4 +43,30 @@ export interface FittedCategoricalFeature {
   fill: string;
   /** Share of training rows per category, for drift checks. */
   frequencies: number[];
+}
+
+/**
+ * A free-text column encoded as TF-IDF of word n-grams (see src/preprocess/text): one input slot per
+ * term, in `terms` order. Tokenizer settings travel with it so that prediction and the exported
+ * snippet tokenize exactly as training did.
+ */
+export interface FittedTextFeature {
+  kind: 'text';
+  name: string;
+  tokenizer: TokenizerSettings;
+  encoding: 'tfidf';
+  terms: string[];
+  idf: number[];
+  sublinearTf: boolean;
+  norm: 'l2';
+  /** Training split: words per cell (median, 95th percentile), distinct words, share of terms outside the vocabulary. */
+  medianTokens: number;
+  p95Tokens: number;
+  vocabularySeen: number;
+  oovRate: number;
+}
+
+/** Number of model input slots a fitted feature takes. */
+export function featureWidth(feature: FittedFeature): number {
+  return feature.kind === 'numeric' ? 1 : feature.kind === 'categorical' ? feature.categories.length : feature.terms.length;
 }

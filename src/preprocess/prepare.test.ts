@@ -148,3 +148,55 @@ describe('transformRows', () => {
     expect(fitted.fill).toBe('a');
   });
 });
+
+describe('prepareTable with free-text columns', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../../e2e/fixtures/text/${name}`, import.meta.url), 'utf8');
+
+  it('profiles descriptions as text, includes them when nothing else is a feature, and fits TF-IDF on train only', () => {
+    const { profiles, data } = prepared(fixture('debian-packages-en.csv'), { target: 'section', textVocabularySize: 500 });
+    expect(profiles.find((p) => p.name === 'description')?.type).toBe('text');
+    const text = data.fitted.features[0];
+    expect(text.kind).toBe('text');
+    if (text.kind !== 'text') return;
+    expect(text.terms.length).toBe(500);
+    expect(data.fitted.inputSize).toBe(500);
+    expect(data.fitted.inputNames[0]).toBe(`description:${text.terms[0]}`);
+    // Every row is l2-normalized (or all zeros when no known term).
+    for (let r = 0; r < 50; r++) {
+      let sq = 0;
+      for (let i = 0; i < 500; i++) sq += data.features[r * 500 + i] ** 2;
+      expect(sq === 0 || Math.abs(sq - 1) < 1e-5).toBe(true);
+    }
+    expect(text.oovRate).toBeGreaterThan(0); // the vocabulary is capped, so training terms fall outside
+    expect(text.oovRate).toBeLessThan(1);
+  });
+
+  it('segments a Chinese column into words and trains a vocabulary of words, not lines', () => {
+    const { data } = prepared(fixture('debian-packages-zh.csv'), { target: '分类' });
+    const text = data.fitted.features[0];
+    if (text.kind !== 'text') throw new Error('expected a text feature');
+    expect(text.terms).toContain('编译'); // ICU: 编译 + 器
+    expect(text.terms).toContain('软件');
+    expect(text.medianTokens).toBeGreaterThan(10);
+    expect(text.terms.every((t) => t.length < 40)).toBe(true);
+  });
+
+  it('mixes text with numeric columns when the user switches a column to text', () => {
+    const rows = ['note,size,label'];
+    for (let i = 0; i < 60; i++) rows.push(`${i % 2 ? 'red apple sweet' : 'green pear sour'} ${i},${(i * 7) % 13},${i % 2 ? 'a' : 'b'}`);
+    const csv = rows.join('\n');
+    const { data } = prepared(csv, { target: 'label', columnTypes: [{ name: 'note', type: 'text' }] });
+    expect(data.fitted.features.map((f) => f.kind)).toEqual(['text', 'numeric']);
+    const plain = prepared(csv, { target: 'label' });
+    expect(plain.data.fitted.features.map((f) => f.name)).toEqual(['size']); // free text stays out by default next to other features
+    const categorical = prepared(csv, { target: 'label', columnTypes: [{ name: 'note', type: 'categorical' }] });
+    expect(categorical.data.fitted.features.map((f) => f.kind)).toEqual(['categorical', 'numeric']);
+  });
+
+  it('says so when a text column has no words, and when a text column is the target', () => {
+    const rows = ['t,label'];
+    for (let i = 0; i < 40; i++) rows.push(`"!!! ... ${'?'.repeat(i + 1)}",${i % 2}`);
+    expect(() => prepared(rows.join('\n'), { target: 'label', columnTypes: [{ name: 't', type: 'text' }] })).toThrow(/no words/);
+    expect(() => prepared(fixture('debian-packages-en.csv'), { target: 'description' })).toThrow(/free text/);
+  });
+});

@@ -4,8 +4,9 @@ import type { ColumnProfile } from '../data/profile';
 import { DataError } from '../lib/errors';
 import type { FittedFeature, FittedPreprocessor } from './fitted';
 import { tableReader, type RawCell } from './feature-reader';
-import { compareText, fitCategorical, fitNumeric, toNumber } from './fit';
-import { checkTarget, selectFeatures, type PrepareSettings } from './settings';
+import { compareText, fitCategorical, fitNumeric, fitText, toNumber } from './fit';
+import { DEFAULT_TEXT_VOCABULARY, MAX_TEXT_VOCABULARY, checkTarget, effectiveType, selectFeatures, type PrepareSettings } from './settings';
+import { DEFAULT_TOKENIZER } from './text/tokenizer';
 import { stratifiedSplit, type SplitIndices } from './split';
 import { transformRows } from './transform';
 
@@ -41,6 +42,11 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
   }
   const profileByName = new Map(profiles.map((p) => [p.name, p]));
   const featureReaders = featureNames.map((name) => reader.column(name) as (row: number) => RawCell);
+  const isText = featureNames.map((name) => effectiveType(profileByName.get(name) as ColumnProfile, settings) === 'text');
+  const vocabularySize = settings.textVocabularySize ?? DEFAULT_TEXT_VOCABULARY;
+  if (isText.some(Boolean) && !(Number.isInteger(vocabularySize) && vocabularySize >= 1 && vocabularySize <= MAX_TEXT_VOCABULARY)) {
+    throw new DataError('invalid_settings', `The text vocabulary size must be a whole number from 1 to ${MAX_TEXT_VOCABULARY.toLocaleString('en-US')} (it is ${vocabularySize}).`);
+  }
 
   const classes = classLabels(table.rowCount, readTarget, targetProfile.storage === 'numeric');
   const classIndex = new Map(classes.map((c, i) => [c, i]));
@@ -54,7 +60,7 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
       missingTarget++;
       continue;
     }
-    if (settings.missing === 'drop' && featureReaders.some((read) => isMissing(read(row)))) {
+    if (settings.missing === 'drop' && featureReaders.some((read, f) => !isText[f] && isMissing(read(row)))) {
       missingFeatures++;
       continue;
     }
@@ -85,11 +91,30 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
   const trainTableRows = Int32Array.from(split.train, (i) => tableRows[i]);
   const features: FittedFeature[] = featureNames.map((name, f) => {
     const profile = profileByName.get(name) as ColumnProfile;
+    if (isText[f]) {
+      const { feature, overlong } = fitText(name, featureReaders[f], trainTableRows, DEFAULT_TOKENIZER, vocabularySize);
+      if (feature.terms.length === 0) {
+        throw new DataError('empty_text', `The text column "${name}" has no words in the training split (every cell is empty or punctuation). Exclude it, or switch it to categorical.`);
+      }
+      if (overlong > 0) {
+        warnings.push(`${overlong} cells of "${name}" are longer than ${DEFAULT_TOKENIZER.maxCellChars.toLocaleString('en-US')} characters; only their first ${DEFAULT_TOKENIZER.maxCellChars.toLocaleString('en-US')} characters are read.`);
+      }
+      return feature;
+    }
     return profile.storage === 'numeric'
       ? fitNumeric(name, featureReaders[f], trainTableRows, settings.missing, settings.scaling)
       : fitCategorical(name, featureReaders[f], trainTableRows, settings.maxCategories);
   });
-  const inputNames = features.flatMap((f) => (f.kind === 'numeric' ? [f.name] : f.categories.map((c) => `${f.name}=${c}`)));
+  const inputNames = features.flatMap((f) =>
+    f.kind === 'numeric' ? [f.name] : f.kind === 'categorical' ? f.categories.map((c) => `${f.name}=${c}`) : f.terms.map((t) => `${f.name}:${t}`),
+  );
+  const cells = labels.length * inputNames.length;
+  if (cells > MAX_FEATURE_CELLS) {
+    throw new DataError(
+      'too_many_inputs',
+      `${labels.length.toLocaleString('en-US')} rows × ${inputNames.length.toLocaleString('en-US')} inputs is more than this tab can hold (${MAX_FEATURE_CELLS.toLocaleString('en-US')} values). Lower the text vocabulary size (--vocab-size), or use fewer rows or categories.`,
+    );
+  }
   const fitted: FittedPreprocessor = {
     format: 'tau-preprocessing',
     version: 1,
@@ -110,6 +135,9 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
   }
   return { fitted, features: transformed.features, labels, tableRows, split, dropped: { missingTarget, missingFeatures }, warnings };
 }
+
+/** Dense feature values the prepared table may hold: 1.2 GB of float32. */
+const MAX_FEATURE_CELLS = 300_000_000;
 
 function isMissing(cell: RawCell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');

@@ -1,6 +1,7 @@
-import type { FittedFeature, FittedPreprocessor } from './fitted';
+import { featureWidth, type FittedFeature, type FittedPreprocessor } from './fitted';
 import type { FeatureReader, RawCell } from './feature-reader';
-import { toCategory, toNumber } from './fit';
+import { toCategory, toNumber, toText } from './fit';
+import { termIndex, tfidfInto } from './text/tfidf';
 
 export interface RowProblem {
   /** Index into the rows that were transformed. */
@@ -33,10 +34,10 @@ export function transformRows(fitted: FittedPreprocessor, reader: FeatureReader,
   let offset = 0;
   for (const feature of fitted.features) {
     offsets.push(offset);
-    offset += feature.kind === 'numeric' ? 1 : feature.categories.length;
+    offset += featureWidth(feature);
   }
   const categoryIndex = fitted.features.map((f) =>
-    f.kind === 'categorical' ? new Map(f.categories.map((c, i) => [c, i])) : null,
+    f.kind === 'categorical' ? new Map(f.categories.map((c, i) => [c, i])) : f.kind === 'text' ? termIndex(f) : null,
   );
   for (let r = 0; r < rows.length; r++) {
     const base = r * width;
@@ -72,6 +73,11 @@ function encodeCell(
       value = feature.fill;
     }
     out[at] = (value - feature.center) / feature.scale;
+    return null;
+  }
+  if (feature.kind === 'text') {
+    // A missing text is empty text: no terms, all zeros (it is information, not a gap to fill).
+    if (categories) tfidfInto(toText(cell), feature.tokenizer, feature, categories, out, at);
     return null;
   }
   let category = toCategory(cell);

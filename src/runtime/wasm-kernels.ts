@@ -2,6 +2,7 @@ import { installFastWasmMatMul } from './wasm-matmul';
 import { installFastWasmSlice } from './wasm-slice';
 import { installFastWasmMaxPoolGrad } from './wasm-maxpool-grad';
 import { installWasmConvGradients } from './wasm-conv-filter';
+import { installWasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum';
 
 /**
  * Kernel fixes for TF.js 4.22's WASM backend, installed before it initializes. Order matters: the
@@ -14,5 +15,6 @@ export function installWasmKernelPatches(): string[] {
   if (!installFastWasmSlice()) missing.push('contiguous Slice without a full copy');
   if (!installFastWasmMaxPoolGrad()) missing.push('one-pass MaxPoolGrad');
   if (!installWasmConvGradients()) missing.push('convolution gradients (CNNs cannot train on WASM)');
+  if (!installWasmUnsortedSegmentSum()) missing.push('UnsortedSegmentSum (embedding gradients)');
   return missing;
 }

@@ -38,7 +38,7 @@ export const createNotebookSlice: SliceCreator<NotebookSlice> = (set, get) => {
       if (profile && include && !canBeFeature(profile).ok) return;
       updateNotebook((doc) => {
         const others = doc.prepare.featureOverrides.filter((o) => o.name !== name);
-        const isDefault = profile ? includedByDefault(profile) === include : false;
+        const isDefault = profile ? includedByDefault(profile, doc.prepare) === include : false;
         return { ...doc, prepare: { ...doc.prepare, featureOverrides: isDefault ? others : [...others, { name, include }] } };
       });
     },

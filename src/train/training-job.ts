@@ -4,6 +4,7 @@ import type { ColumnProfile } from '../data/profile';
 import { DataError } from '../lib/errors';
 import { buildModel } from '../models/build-model';
 import { describeModel, validateModelSpec, type ModelSpec } from '../models/spec';
+import { textAwareSpec } from '../models/text-defaults';
 import { prepareTable, type PreparedData } from '../preprocess/prepare';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { JobProgress, TrainJob } from './job';
@@ -62,7 +63,7 @@ export async function runTableTraining(
     train: prepared.split.train,
     validation: prepared.split.validation,
   };
-  const candidates = candidatesFor(job, data.train.length, data.validation.length > 0);
+  const candidates = candidatesFor(job, data.train.length, data.validation.length > 0).map((spec) => textAwareSpec(spec, prepared.fitted, data.train.length));
   for (const spec of candidates) {
     const problem = validateModelSpec(spec);
     if (problem) throw new DataError('invalid_model', problem);

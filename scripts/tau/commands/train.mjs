@@ -11,7 +11,10 @@ export function trainOptions(flags) {
   }
   return {
     target: text(flags, 'target'),
-    model: oneOf(flags, 'model', ['auto', 'logreg', 'mlp', 'cnn']),
+    model: oneOf(flags, 'model', ['auto', 'logreg', 'mlp', 'cnn', 'bow', 'textcnn']),
+    textColumns: text(flags, 'text-columns')?.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    vocabSize: number(flags, 'vocab-size', { integer: true }),
+    maxTokens: number(flags, 'max-tokens', { integer: true }),
     hidden,
     backend: oneOf(flags, 'backend', ['auto', 'webgpu', 'webgl', 'wasm', 'cpu']),
     epochs: number(flags, 'epochs', { integer: true }),
@@ -40,6 +43,8 @@ export const train = {
            [--reduce-lr-after N] (halve the learning rate after N epochs without improvement; 0 = never)
            [--seed N] [--test-size 0.2] [--validation-size 0.1] [--dropout 0.1] [--l2 0.0001]
            [--include-split] (adds "splitRows": original row numbers per split) [--out result.json]
+           [--text-columns a,b] (tokenize these columns as free text; text-only tables use their text columns anyway)
+           [--model bow] (TF-IDF of words and word pairs + logistic regression) [--vocab-size 20000] [--max-tokens 200]
            [--export model.zip] (also writes the model bundle, with a PyTorch project in pytorch/; adds "export": {path, fileName, bytes})
            [--quantize float16|uint8] (the bundle's weights stored quantized; "export.quantization": sizes, test metrics before/after)
          --data <image folder|images.zip|pixels.csv|*-images-idx3-ubyte[.gz]> [--target label (pixel CSV)] [--model cnn|auto|logreg|mlp]

@@ -31,6 +31,11 @@ export function encodeRow(preprocessing, row) {
   const input = [];
   for (const feature of preprocessing.features) {
     let value = get(feature.name);
+    if (feature.kind === 'text') {
+      // Free text: TF-IDF of the tokenizer's terms, in the fitted order; a missing text has no terms.
+      for (const v of tfidf(feature, isMissing(value) ? '' : String(value))) input.push(v);
+      continue;
+    }
     if (isMissing(value)) {
       if (preprocessing.missing === 'drop') throw new Error(`${feature.name}: value is missing (the model was trained on complete rows only)`);
       value = feature.fill; // imputed as at training time
@@ -46,6 +51,47 @@ export function encodeRow(preprocessing, row) {
     }
   }
   return input;
+}
+
+/** The tokenizer of src/preprocess/text/tokenizer.ts: cut, NFKC, lowercase, ICU words, word n-grams, char n-grams. */
+export function textTerms(tokenizer, text) {
+  let cell = text.length > tokenizer.maxCellChars ? text.slice(0, tokenizer.maxCellChars) : text;
+  cell = cell.normalize(tokenizer.normalization);
+  if (tokenizer.lowercase) cell = cell.toLowerCase();
+  const words = [];
+  for (const part of new Intl.Segmenter('en', { granularity: 'word' }).segment(cell)) if (part.isWordLike) words.push(part.segment);
+  const terms = [];
+  const [lo, hi] = tokenizer.wordNgrams;
+  for (let n = lo; n <= hi; n++) for (let i = 0; i + n <= words.length; i++) terms.push(words.slice(i, i + n).join(' '));
+  if (tokenizer.charNgrams) {
+    const [cl, ch] = tokenizer.charNgrams;
+    for (const w of words) {
+      const chars = Array.from(` ${w} `);
+      for (let n = cl; n <= ch; n++) for (let i = 0; i + n <= chars.length; i++) terms.push(`#${chars.slice(i, i + n).join('')}`);
+    }
+  }
+  return terms;
+}
+
+const termIndexes = new WeakMap();
+/** Sublinear tf × idf per known term, scaled to unit length (scikit-learn's TfidfVectorizer). */
+function tfidf(feature, text) {
+  if (!termIndexes.has(feature)) termIndexes.set(feature, new Map(feature.terms.map((t, i) => [t, i])));
+  const index = termIndexes.get(feature);
+  const counts = new Map();
+  for (const term of textTerms(feature.tokenizer, text)) {
+    const slot = index.get(term);
+    if (slot !== undefined) counts.set(slot, (counts.get(slot) ?? 0) + 1);
+  }
+  const row = new Array(feature.terms.length).fill(0);
+  let squares = 0;
+  for (const [slot, count] of counts) {
+    row[slot] = (feature.sublinearTf ? 1 + Math.log(count) : count) * feature.idf[slot];
+    squares += row[slot] * row[slot];
+  }
+  const norm = squares > 0 ? Math.sqrt(squares) : 1;
+  for (const slot of counts.keys()) row[slot] /= norm;
+  return row;
 }
 
 /** Image models: `pixels` is height × width × channels uint8 values (HWC), already at the bundle's size. */

@@ -7,7 +7,8 @@ import type { ImageSettings } from '../../data/images/settings';
 import { DEFAULT_IMAGE_SETTINGS } from '../../data/images/settings';
 import type { CnnLayerSpec, CnnSpec, LogisticRegressionSpec, MlpSpec, ModelSpec } from '../../models/spec';
 import { DEFAULT_LOGREG, DEFAULT_MLP, validateModelSpec } from '../../models/spec';
-import type { FittedCategoricalFeature, FittedFeature, FittedNumericFeature, FittedPreprocessor } from '../../preprocess/fitted';
+import type { FittedCategoricalFeature, FittedFeature, FittedNumericFeature, FittedPreprocessor, FittedTextFeature } from '../../preprocess/fitted';
+import type { TokenizerSettings } from '../../preprocess/text/tokenizer';
 import type { PrepareSettings } from '../../preprocess/settings';
 import { DEFAULT_PREPARE } from '../../preprocess/settings';
 import type { CandidateSummary, TrainingResult } from '../../train/result';
@@ -80,6 +81,9 @@ export const prepareSettings: Parser<PrepareSettings> = object<PrepareSettings>(
   validationFraction: withDefault(number({ min: 0, max: 0.9 }), () => DEFAULT_PREPARE.validationFraction),
   seed: withDefault(seed, () => DEFAULT_PREPARE.seed),
   maxCategories: withDefault(number({ min: 1, max: LIMITS.categories, integer: true }), () => DEFAULT_PREPARE.maxCategories),
+  columnTypes: optional(array(object({ name: required(shortText), type: required(oneOf(['text', 'categorical'] as const)) }), { max: LIMITS.columns })),
+  textVocabularySize: optional(number({ min: 1, max: 100_000, integer: true })),
+  textMaxTokens: optional(number({ min: 1, max: 10_000, integer: true })),
 });
 
 const checkSpec = <T extends ModelSpec>(parser: Parser<T>): Parser<T> => refine(parser, (spec) => validateModelSpec(spec));
@@ -234,13 +238,40 @@ const categoricalFeature: Parser<FittedCategoricalFeature> = object<FittedCatego
   frequencies: required(array(measure, { max: LIMITS.categories })),
 });
 
+const ngramRange = refine(array(number({ min: 1, max: 8, integer: true }), { min: 2, max: 2 }), ([lo, hi]) => (lo <= hi ? null : 'the smaller n comes first')) as unknown as Parser<[number, number]>;
+const tokenizerSettings: Parser<TokenizerSettings> = object<TokenizerSettings>({
+  normalization: required(oneOf(['NFKC'] as const)),
+  lowercase: required(boolean),
+  segmenter: required(oneOf(['intl-word'] as const)),
+  wordNgrams: required(ngramRange),
+  charNgrams: required(nullable(ngramRange)),
+  maxCellChars: required(number({ min: 1, max: 1_000_000, integer: true })),
+});
+const textFeature: Parser<FittedTextFeature> = refine(
+  object<FittedTextFeature>({
+    kind: required(oneOf(['text'] as const)),
+    name: required(shortText),
+    tokenizer: required(tokenizerSettings),
+    encoding: required(oneOf(['tfidf'] as const)),
+    terms: required(array(shortText, { max: LIMITS.inputSlots })),
+    idf: required(array(measure, { max: LIMITS.inputSlots })),
+    sublinearTf: required(boolean),
+    norm: required(oneOf(['l2'] as const)),
+    medianTokens: required(measure),
+    p95Tokens: required(measure),
+    vocabularySeen: required(count),
+    oovRate: required(measure),
+  }),
+  (f) => (f.idf.length === f.terms.length ? null : 'idf needs one weight per term'),
+);
+
 export const fittedPreprocessor: Parser<FittedPreprocessor> = object<FittedPreprocessor>({
   format: required(oneOf(['tau-preprocessing'] as const)),
   version: required(oneOf([1] as const)),
   target: required(object({ name: required(shortText), classes: required(classList) })),
   missing: required(oneOf(['drop', 'mean', 'median', 'most_frequent'] as const)),
   scaling: required(oneOf(['standardize', 'minmax', 'none'] as const)),
-  features: required(array(union<FittedFeature>('kind', { numeric: numericFeature, categorical: categoricalFeature }), { max: LIMITS.columns })),
+  features: required(array(union<FittedFeature>('kind', { numeric: numericFeature, categorical: categoricalFeature, text: textFeature }), { max: LIMITS.columns })),
   inputSize: required(number({ min: 0, max: LIMITS.inputSlots, integer: true })),
   inputNames: required(array(shortText, { max: LIMITS.inputSlots })),
 });

@@ -46,7 +46,28 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
                   </dd>
                 </>
               ) : null}
-              {p.top && p.storage === 'string' ? (
+              {p.text ? (
+                <>
+                  <dt>Words per cell</dt>
+                  <dd data-testid="text-tokens">
+                    median {p.text.medianTokens}, 95% ≤ {p.text.p95Tokens}
+                  </dd>
+                  <dt>Vocabulary</dt>
+                  <dd>
+                    {formatCount(p.text.vocabularySize)} words{p.text.sampled ? ' (first 5,000 cells)' : ''}
+                  </dd>
+                  <dt>Frequent words</dt>
+                  <dd title={p.text.topTokens.map((t) => `${t.token} (${t.count})`).join(', ')} data-testid="text-top-tokens">
+                    {p.text.topTokens.slice(0, 6).map((t) => `${t.token} (${t.count})`).join(', ')}
+                  </dd>
+                  {p.text.overlong > 0 ? (
+                    <>
+                      <dt>Long cells</dt>
+                      <dd>{formatCount(p.text.overlong)} over 10,000 characters: only their start is read</dd>
+                    </>
+                  ) : null}
+                </>
+              ) : p.top && p.storage === 'string' ? (
                 <>
                   <dt>{t('data.top')}</dt>
                   <dd title={p.top.map((v) => `${v.value} (${v.count})`).join(', ')}>
@@ -55,7 +76,7 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
                 </>
               ) : null}
             </dl>
-            {p.histogram.length > 0 ? (
+            {p.histogram.length > 0 && !p.text ? (
               <figure className="profile-histogram">
                 <div style={{ height: 60 }} aria-hidden="true">
                   <ResponsiveContainer width="100%" height="100%">

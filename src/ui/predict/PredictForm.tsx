@@ -13,7 +13,9 @@ function Field({ field, value, onChange }: { field: FormField; value: string; on
   return (
     <div className="field">
       <label htmlFor={id}>{field.name}</label>
-      {field.kind === 'numeric' ? (
+      {field.kind === 'text' ? (
+        <textarea id={id} rows={3} value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} data-testid="predict-field" data-column={field.name} placeholder="Type or paste text…" />
+      ) : field.kind === 'numeric' ? (
         <input id={id} type="text" inputMode="decimal" value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} data-testid="predict-field" data-column={field.name} />
       ) : (
         <select id={id} value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} data-testid="predict-field" data-column={field.name}>

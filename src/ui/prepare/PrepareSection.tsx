@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useStudio } from '../../store/studio-store';
-import { canBeFeature, checkTarget, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
+import { canBeFeature, canSwitchToText, checkTarget, effectiveType, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
@@ -26,6 +26,8 @@ export function PrepareSection({ step }: { step: number }) {
   const prepare = useStudio((s) => s.notebook.prepare);
   const setPrepare = useStudio((s) => s.setPrepare);
   const setFeatureIncluded = useStudio((s) => s.setFeatureIncluded);
+  const setColumnType = (name: string, type: 'text' | 'categorical') =>
+    setPrepare({ columnTypes: [...(prepare.columnTypes ?? []).filter((c) => c.name !== name), { name, type }] });
   const targetId = useId();
   const targetNoteId = useId();
 
@@ -84,6 +86,7 @@ export function PrepareSection({ step }: { step: number }) {
           .map((p, i) => {
             const allowed = canBeFeature(p);
             const id = `feature-${i}`;
+            const type = effectiveType(p, prepare);
             return (
               <div key={i} className="feature-item">
                 <input
@@ -95,9 +98,35 @@ export function PrepareSection({ step }: { step: number }) {
                   aria-describedby={`${id}-why`}
                 />
                 <label htmlFor={id}>{p.name}</label>
+                {canSwitchToText(p) && (type === 'text' || type === 'categorical') ? (
+                  <select
+                    aria-label={t('prepare.useAs', { column: p.name })}
+                    value={type}
+                    data-testid="column-use"
+                    data-column={p.name}
+                    onChange={(e) => {
+                      const next = e.target.value === 'text' ? 'text' : 'categorical';
+                      setColumnType(p.name, next);
+                      if (next === 'text') setFeatureIncluded(p.name, true);
+                    }}
+                  >
+                    <option value="categorical">{t('prepare.kind.categorical')}</option>
+                    <option value="text">{t('prepare.kind.text')}</option>
+                  </select>
+                ) : null}
                 <span id={`${id}-why`} className="field-hint">
-                  {p.type}
-                  {!allowed.ok ? ` — ${allowed.reason}` : p.type === 'id' ? t('prepare.idExcluded') : p.storage === 'string' ? t('prepare.oneHot') : ''}
+                  {type}
+                  {!allowed.ok
+                    ? ` — ${allowed.reason}`
+                    : type === 'id'
+                      ? t('prepare.idExcluded')
+                      : type === 'text'
+                        ? p.text
+                          ? t('prepare.textTfidfStats', { median: formatNumber(p.text.medianTokens), distinct: formatNumber(p.text.vocabularySize) })
+                          : t('prepare.textTfidf')
+                        : p.storage === 'string'
+                          ? t('prepare.oneHot')
+                          : ''}
                 </span>
               </div>
             );
