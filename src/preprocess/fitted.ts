@@ -7,7 +7,8 @@ import type { MissingStrategy, ScalingKind } from './settings';
 export interface FittedPreprocessor {
   format: 'tau-preprocessing';
   version: 1;
-  target: { name: string; classes: string[] };
+  /** Classification: the classes in output order. Regression: `task: 'regression'`, no classes, and the target's training statistics. */
+  target: { name: string; classes: string[]; task?: 'regression'; stats?: TargetStats };
   missing: MissingStrategy;
   scaling: ScalingKind;
   features: FittedFeature[];
@@ -15,6 +16,14 @@ export interface FittedPreprocessor {
   inputSize: number;
   /** Name of every input slot, e.g. "Island=Biscoe". */
   inputNames: string[];
+}
+
+/** A regression target on the training split: the model trains on (y − mean) / std and reports in original units. */
+export interface TargetStats {
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
 }
 
 export type FittedFeature = FittedNumericFeature | FittedCategoricalFeature;

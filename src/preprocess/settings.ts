@@ -16,6 +16,8 @@ export interface PrepareSettings {
   seed: number;
   /** Categorical columns keep at most this many most frequent categories; rarer ones encode as all zeros. */
   maxCategories: number;
+  /** Classification or regression; auto (or absent, in older documents) decides from the target column. */
+  task?: 'auto' | 'classification' | 'regression';
 }
 
 export const DEFAULT_PREPARE: PrepareSettings = {

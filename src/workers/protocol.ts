@@ -5,7 +5,7 @@ import type { BackendDecision } from '../train/calibration';
 import type { BackendName, TrainSettings } from '../train/settings';
 import type { EpochRecord } from '../train/train-loop';
 import type { TrainingResult } from '../train/result';
-import type { ModelChoice, LogisticRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
+import type { ModelChoice, LogisticRegressionSpec, LinearRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
 import type { PrepareSettings } from '../preprocess/settings';
 import type { ModelArtifacts } from '../export/model-artifacts';
 import type { ImageDatasetSummary, ImageLoadProgress, ImageLoadRequest, ImageThumbnails } from '../data/images/summary';
@@ -43,7 +43,8 @@ export interface TrainJob {
   datasetId: string;
   prepare: PrepareSettings;
   model: ModelChoice;
-  specs: { logreg: LogisticRegressionSpec; mlp: MlpSpec; cnn: CnnSpec };
+  /** `linear` is absent in jobs built before regression existed (DEFAULT_LINEAR). */
+  specs: { logreg: LogisticRegressionSpec; mlp: MlpSpec; cnn: CnnSpec; linear?: LinearRegressionSpec };
   training: TrainSettings;
   /** Return the original row numbers of each split (benchmarks and parity checks use them). */
   includeSplit?: boolean;

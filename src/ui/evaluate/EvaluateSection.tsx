@@ -7,6 +7,9 @@ import { formatCount, formatMetric, formatPercentValue } from '../common/format'
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { MisclassifiedGallery } from '../images/MisclassifiedGallery';
 import { RocChart } from './RocChart';
+import { RegressionEvaluation } from './RegressionEvaluation';
+import { regressionMetricsOf } from '../../train/result';
+import type { ClassificationReport } from '../../evaluate';
 
 export function EvaluateSection({ step }: { step: number }) {
   // Deferred: a new result renders in an interruptible transition instead of one long task.
@@ -18,7 +21,8 @@ export function EvaluateSection({ step }: { step: number }) {
       </Section>
     );
   }
-  const m = results.metrics;
+  if (regressionMetricsOf(results)) return <RegressionEvaluation step={step} results={results} />;
+  const m = results.metrics as ClassificationReport;
   const labels = m.confusionMatrix.labels;
   return (
     <Section

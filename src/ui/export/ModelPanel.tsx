@@ -6,6 +6,7 @@ import { downloadBlob } from '../common/download';
 import { FilePicker } from './FilePicker';
 import { SavedModels } from './SavedModels';
 import type { ModelInfo } from '../../export/calls';
+import { testAccuracy } from '../../export/bundle-format';
 
 const SOURCE: Record<ModelInfo['source'], string> = { trained: 'trained in this notebook', imported: 'imported', browser: 'opened from this browser' };
 
@@ -32,7 +33,7 @@ export function ModelPanel() {
     void listSavedModels();
   }, [listSavedModels]);
 
-  const accuracy = model?.metrics?.evaluation?.test.accuracy;
+  const accuracy = testAccuracy(model?.metrics ?? null);
   return (
     <div className="model-panel">
       <h3>Model</h3>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
-import { describeModel, validateModelSpec, type Activation } from '../../models/spec';
+import { DEFAULT_LINEAR, describeModel, validateModelSpec, type Activation } from '../../models/spec';
 import { Section } from '../common/Section';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
@@ -40,7 +40,7 @@ export function ModelSection({ step }: { step: number }) {
   if (dataset?.kind === 'images') return <ImageModelSection step={step} images={dataset} />;
 
   return (
-    <Section id="model" step={step} title="Model" summary={<span>{model.choice === 'auto' ? 'Auto' : describeModel(model[model.choice === 'cnn' ? 'cnn' : model.choice])}</span>}>
+    <Section id="model" step={step} title="Model" summary={<span>{model.choice === 'auto' ? 'Auto' : describeModel(model.choice === 'linear' ? (model.linear ?? DEFAULT_LINEAR) : model[model.choice])}</span>}>
       <ModelChoiceField options={CHOICES} />
       <div className="field-grid">
         <NumberField

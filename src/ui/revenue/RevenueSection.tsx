@@ -1,4 +1,5 @@
 import { useStudio } from '../../store/studio-store';
+import { classificationMetricsOf } from '../../train/result';
 import { Section } from '../common/Section';
 import { RevenuePanel } from './RevenuePanel';
 
@@ -8,7 +9,7 @@ export function RevenueSection({ step }: { step: number }) {
   const results = useStudio((s) => s.notebook.results);
   return (
     <Section id="revenue" step={step} title="Revenue projection">
-      <RevenuePanel value={revenue} onChange={setRevenue} model={results ? results.metrics.confusionMatrix : null} />
+      <RevenuePanel value={revenue} onChange={setRevenue} model={results ? (classificationMetricsOf(results)?.confusionMatrix ?? null) : null} />
     </Section>
   );
 }
