@@ -8,7 +8,7 @@ export interface FittedPreprocessor {
   format: 'tau-preprocessing';
   version: 1;
   /** Classification: the classes in output order. Regression: `task: 'regression'`, no classes, and the target's training statistics. */
-  target: { name: string; classes: string[]; task?: 'regression'; stats?: TargetStats };
+  target: { name: string; classes: string[]; task?: 'regression'; stats?: TargetStats; interval?: PredictionInterval };
   missing: MissingStrategy;
   scaling: ScalingKind;
   features: FittedFeature[];
@@ -24,6 +24,13 @@ export interface TargetStats {
   std: number;
   min: number;
   max: number;
+}
+
+/** A regression prediction interval: value + lower … value + upper covers `level` of validation rows. */
+export interface PredictionInterval {
+  level: number;
+  lower: number;
+  upper: number;
 }
 
 export type FittedFeature = FittedNumericFeature | FittedCategoricalFeature;

@@ -190,6 +190,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
   const outputs = await predictProbabilities(winner.model, source.features, exampleShape, split.test);
   const yTrue = Int32Array.from(split.test, (r) => source.labels[r]);
   let metrics: TrainingResult['metrics'];
+  let preprocessing = source.preprocessing;
   let regressionDetails: TrainingResult['regression'];
   if (regression && source.targets && stats) {
     const targets = source.targets;
@@ -200,6 +201,8 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
     const evaluated = evaluateRegression(outputs, Float64Array.from(split.test, (r) => targets[r]), stats, validation, source.preprocessing?.target.name ?? 'target', loss);
     metrics = evaluated.metrics;
     regressionDetails = evaluated.details;
+    // The interval travels with the model (preprocessing.json), so predictions anywhere can show it.
+    if (evaluated.details.interval && preprocessing) preprocessing = { ...preprocessing, target: { ...preprocessing.target, interval: evaluated.details.interval } };
   } else {
     metrics = evaluateClassification(outputs, yTrue, source.classes);
   }
@@ -223,7 +226,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
     backendReason: context.backend.reason,
     prepare: job.prepare,
     settings: job.training,
-    preprocessing: source.preprocessing,
+    preprocessing,
     task: task.kind,
     metrics,
     ...(regressionDetails ? { regression: regressionDetails } : {}),
@@ -249,6 +252,6 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
   source.finish?.(result, { probabilities: outputs, yTrue });
   return {
     result,
-    trained: { model: winner.model, preprocessing: source.preprocessing, exampleShape, classes: source.classes, ...(source.image ? { image: source.image } : {}) },
+    trained: { model: winner.model, preprocessing, exampleShape, classes: source.classes, ...(source.image ? { image: source.image } : {}) },
   };
 }

@@ -74,9 +74,9 @@ export function evaluateRegression(
   loss: RegressionLoss,
 ): { metrics: RegressionMetrics; details: RegressionDetails } {
   const metrics = regressionReport(actual, predicted, stats.mean);
-  const step = Math.max(1, actual.length / MAX_REGRESSION_POINTS);
-  const taken: number[] = [];
-  for (let i = 0; i < actual.length && taken.length < MAX_REGRESSION_POINTS; i = Math.floor((taken.length + 1) * step)) taken.push(i);
+  const count = Math.min(actual.length, MAX_REGRESSION_POINTS);
+  const step = actual.length / count;
+  const taken = Array.from({ length: count }, (_, k) => Math.floor(k * step));
   const details: RegressionDetails = { target, loss, actual: taken.map((i) => actual[i]), predicted: taken.map((i) => predicted[i]) };
   if (validation && validation.actual.length >= 20) {
     const residuals = Float64Array.from(validation.actual, (y, i) => y - validation.predicted[i]);

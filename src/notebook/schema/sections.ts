@@ -249,6 +249,7 @@ export const fittedPreprocessor: Parser<FittedPreprocessor> = object<FittedPrepr
       classes: required(classList),
       task: optional(oneOf(['regression'] as const)),
       stats: optional(object<TargetStats>({ mean: required(number()), std: required(number()), min: required(number()), max: required(number()) })),
+      interval: optional(object({ level: required(number({ min: 0, max: 1 })), lower: required(number()), upper: required(number()) })),
     }),
   ),
   missing: required(oneOf(['drop', 'mean', 'median', 'most_frequent'] as const)),

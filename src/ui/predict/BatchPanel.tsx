@@ -5,10 +5,12 @@ import { formatCount, formatPercentValue } from '../common/format';
 import { downloadBlob } from '../common/download';
 import { FilePicker } from '../export/FilePicker';
 import { DriftReportView } from './DriftReportView';
+import { formatValue } from '../evaluate/RegressionEvaluation';
 
 const SHOWN_PROBABILITY_COLUMNS = 6;
 
 function ResultsTable({ batch }: { batch: BatchPrediction }) {
+  const regression = batch.regression;
   const k = batch.classes.length;
   const shownClasses = batch.classes.slice(0, SHOWN_PROBABILITY_COLUMNS);
   const problems = new Map(batch.invalidRows.map((p) => [p.row - 1, `${p.column}: ${p.message}`]));
@@ -22,6 +24,12 @@ function ResultsTable({ batch }: { batch: BatchPrediction }) {
           <tr>
             <th scope="col">Row</th>
             <th scope="col">Predicted</th>
+            {regression?.interval ? (
+              <>
+                <th scope="col">Lower {Math.round(regression.interval.level * 100)}%</th>
+                <th scope="col">Upper {Math.round(regression.interval.level * 100)}%</th>
+              </>
+            ) : null}
             {shownClasses.map((c) => (
               <th scope="col" key={c}>
                 P({c})
@@ -37,9 +45,15 @@ function ResultsTable({ batch }: { batch: BatchPrediction }) {
         </thead>
         <tbody>
           {batch.preview.map((cells, r) => (
-            <tr key={r} data-testid="batch-row" data-label={batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : ''}>
+            <tr key={r} data-testid="batch-row" data-label={regression ? (Number.isNaN(regression.values[r]) ? '' : String(regression.values[r])) : batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : ''}>
               <th scope="row">{r + 1}</th>
-              <td>{batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : '–'}</td>
+              <td>{regression ? formatValue(regression.values[r]) : batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : '–'}</td>
+              {regression?.interval ? (
+                <>
+                  <td>{formatValue(regression.values[r] + regression.interval.lower)}</td>
+                  <td>{formatValue(regression.values[r] + regression.interval.upper)}</td>
+                </>
+              ) : null}
               {shownClasses.map((c, i) => (
                 <td key={c}>{batch.labels[r] >= 0 ? batch.probabilities[r * k + i].toFixed(3) : ''}</td>
               ))}
@@ -90,6 +104,13 @@ export function BatchPanel() {
                 {' '}
                 Accuracy against “{batch.accuracy.column}”: <strong data-testid="batch-accuracy">{formatPercentValue(batch.accuracy.accuracy)}</strong> ({formatCount(batch.accuracy.correct)} of {formatCount(batch.accuracy.rows)}
                 {batch.accuracy.unknownLabels > 0 ? `; ${formatCount(batch.accuracy.unknownLabels)} rows have a class the model does not know` : ''}).
+              </>
+            ) : null}
+            {batch.regression?.errors ? (
+              <>
+                {' '}
+                Against “{batch.regression.errors.column}” ({formatCount(batch.regression.errors.rows)} rows): MAE <strong data-testid="batch-mae">{formatValue(batch.regression.errors.mae)}</strong>, RMSE{' '}
+                {formatValue(batch.regression.errors.rmse)}, R² {formatValue(batch.regression.errors.r2)}.
               </>
             ) : null}
             {batch.ignoredColumns.length > 0 ? ` Not used by the model: ${batch.ignoredColumns.slice(0, 8).join(', ')}${batch.ignoredColumns.length > 8 ? ', …' : ''}.` : ''}

@@ -6,12 +6,12 @@ import { tableRows } from '../../data/table';
 import { recordReader, tableReader } from '../../preprocess/feature-reader';
 import { transformRows } from '../../preprocess/transform';
 import { argmaxRows } from '../../evaluate/argmax';
-import { batchAccuracy, MAX_LISTED_INVALID, PREVIEW_ROWS, type BatchPrediction, type ImagePrediction } from '../../predict/batch';
+import { batchAccuracy, batchRegressionErrors, MAX_LISTED_INVALID, PREVIEW_ROWS, type BatchPrediction, type ImagePrediction } from '../../predict/batch';
 import type { PredictCalls } from '../../predict/calls';
 import { driftReport } from '../../predict/drift';
 import { imageToInput } from '../../predict/image-input';
-import { predictionsCsv } from '../../predict/predictions-csv';
-import type { TrainedModel } from '../../train/training-job';
+import { predictionsCsv, regressionPredictionsCsv } from '../../predict/predictions-csv';
+import { isRegressionModel, type TrainedModel } from '../../train/job';
 import type { Handlers } from '../worker-state';
 import { extrasFor, readyRuntime, requireModel } from './export-handlers';
 
@@ -57,6 +57,11 @@ export const predictHandlers: Handlers<PredictCalls> = {
     const record = new Map<string, string | number | null>(values);
     const { features, problems } = transformRows(trained.preprocessing, recordReader([record]), [0]);
     if (problems.length > 0) return { label: null, probabilities: null, problem: { column: problems[0].column, message: problems[0].message } };
+    if (isRegressionModel(trained)) {
+      const value = (await probabilitiesOf(trained, features))[0];
+      const band = trained.preprocessing.target.interval;
+      return { label: null, probabilities: null, value, ...(band ? { interval: { level: band.level, lower: value + band.lower, upper: value + band.upper } } : {}), problem: null };
+    }
     const probabilities = Array.from(await probabilitiesOf(trained, features));
     return { label: trained.classes[argmaxRows(probabilities, trained.classes.length)[0]], probabilities, problem: null };
   },
@@ -80,6 +85,34 @@ export const predictHandlers: Handlers<PredictCalls> = {
     const { features, problems } = transformRows(fitted, reader, all);
     const problemByRow = new Map(problems.map((p) => [p.row, `${p.column}: ${p.message}`]));
     const valid = all.filter((r) => !problemByRow.has(r));
+    const target = fitted.target.name;
+    const used = new Set([...fitted.features.map((f) => f.name), target]);
+    const stem = name.replace(/\.[a-z]+$/i, '');
+    const extras = extrasFor(trained, null);
+    if (isRegressionModel(trained)) {
+      const predicted = valid.length > 0 ? await probabilitiesOf(trained, features, valid) : new Float32Array(0);
+      const values = new Float32Array(table.rowCount).fill(Number.NaN);
+      valid.forEach((row, i) => (values[row] = predicted[i]));
+      const interval = fitted.target.interval;
+      return {
+        fileName: name,
+        rows: table.rowCount,
+        header,
+        classes: [],
+        labels: Int32Array.from(values, (v) => (Number.isNaN(v) ? -1 : 0)),
+        probabilities: new Float32Array(0),
+        invalidRows: problems.slice(0, MAX_LISTED_INVALID).map((p) => ({ row: p.row + 1, column: p.column, message: p.message })),
+        invalidCount: problems.length,
+        accuracy: null,
+        regression: { values, ...(interval ? { interval } : {}), errors: batchRegressionErrors(reader, target, values) },
+        ignoredColumns: header.filter((h) => !used.has(h)),
+        drift: table.rowCount > 0 ? driftReport(fitted, extras.reference, reader, table.rowCount) : null,
+        preview: tableRows(table, 0, PREVIEW_ROWS),
+        csv: new Blob([regressionPredictionsCsv(table, target, values, interval, problemByRow)], { type: 'text/csv;charset=utf-8' }),
+        csvName: `${stem}-predictions.csv`,
+        seconds: (performance.now() - started) / 1000,
+      };
+    }
     const k = trained.classes.length;
     const validProbabilities = valid.length > 0 ? await probabilitiesOf(trained, features, valid) : new Float32Array(0);
     const validLabels = argmaxRows(validProbabilities, k);
@@ -89,10 +122,6 @@ export const predictHandlers: Handlers<PredictCalls> = {
       labels[row] = validLabels[i];
       probabilities.set(validProbabilities.subarray(i * k, (i + 1) * k), row * k);
     });
-    const extras = extrasFor(trained, null);
-    const target = fitted.target.name;
-    const used = new Set([...fitted.features.map((f) => f.name), target]);
-    const stem = name.replace(/\.[a-z]+$/i, '');
     const result: BatchPrediction = {
       fileName: name,
       rows: table.rowCount,
