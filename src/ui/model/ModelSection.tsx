@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { DEFAULT_LINEAR, describeModel, validateModelSpec, type Activation } from '../../models/spec';
+import { chooseTask, type RegressionLoss } from '../../train/task';
 import { Section } from '../common/Section';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
@@ -11,6 +12,16 @@ const CHOICES: ModelChoiceOption[] = [
   { value: 'auto', label: 'Auto', hint: 'Trains logistic regression and an MLP and keeps the one with the lower validation loss.' },
   { value: 'logreg', label: 'Logistic regression', hint: 'Linear, fast, hard to overfit; a strong baseline.' },
   { value: 'mlp', label: 'MLP (neural network)', hint: 'Learns non-linear patterns; needs more data.' },
+];
+const REGRESSION_CHOICES: ModelChoiceOption[] = [
+  { value: 'auto', label: 'Auto', hint: 'Fits linear regression and trains an MLP; keeps the one with the lower validation loss.' },
+  { value: 'linear', label: 'Linear regression', hint: 'Least squares in closed form (as scikit-learn); exact, instant, a strong baseline.' },
+  { value: 'mlp', label: 'MLP regressor (neural network)', hint: 'Learns non-linear relations; needs more data.' },
+];
+const LOSSES: { value: RegressionLoss; label: string }[] = [
+  { value: 'mse', label: 'Mean squared error' },
+  { value: 'mae', label: 'Mean absolute error' },
+  { value: 'huber', label: 'Huber (squared near 0, absolute beyond 1 sd)' },
 ];
 const ACTIVATIONS: { value: Activation; label: string }[] = [
   { value: 'relu', label: 'ReLU' },
@@ -37,19 +48,27 @@ export function ModelSection({ step }: { step: number }) {
   useEffect(() => setHiddenText(model.mlp.hidden.join(', ')), [model.mlp.hidden]);
   const mlpProblem = validateModelSpec(model.mlp);
   const dataset = useStudio((s) => s.dataset);
+  const prepare = useStudio((s) => s.notebook.prepare);
+  const loss = useStudio((s) => s.notebook.training.loss ?? 'mse');
+  const setTraining = useStudio((s) => s.setTraining);
   if (dataset?.kind === 'images') return <ImageModelSection step={step} images={dataset} />;
+  const targetProfile = dataset?.profiles.find((p) => p.name === prepare.target);
+  const regression = targetProfile ? chooseTask(targetProfile, prepare.task ?? 'auto').task === 'regression' : false;
+  const linear = model.linear ?? DEFAULT_LINEAR;
 
   return (
     <Section id="model" step={step} title="Model" summary={<span>{model.choice === 'auto' ? 'Auto' : describeModel(model.choice === 'linear' ? (model.linear ?? DEFAULT_LINEAR) : model[model.choice])}</span>}>
-      <ModelChoiceField options={CHOICES} />
+      <ModelChoiceField options={regression ? REGRESSION_CHOICES : CHOICES} />
+      {regression && model.choice === 'logreg' ? <p className="field-error">Logistic regression predicts classes; for this numeric target choose linear regression, MLP or Auto.</p> : null}
       <div className="field-grid">
-        <NumberField
-          label="Logistic regression L2 penalty"
-          value={model.logreg.l2}
-          min={0}
-          max={1}
-          onChange={(l2) => setModelSpec({ ...model.logreg, l2 })}
-        />
+        {regression ? (
+          <>
+            <NumberField label="Linear regression L2 penalty (ridge, per row)" value={linear.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...linear, l2 })} />
+            <SelectField label="MLP loss" value={loss} options={LOSSES} onChange={(value) => setTraining({ loss: value })} testId="loss-select" />
+          </>
+        ) : (
+          <NumberField label="Logistic regression L2 penalty" value={model.logreg.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...model.logreg, l2 })} />
+        )}
         <div className="field">
           <label htmlFor={hiddenId}>MLP hidden layers (units)</label>
           <input

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useStudio } from '../../store/studio-store';
-import { canBeFeature, checkTarget, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
+import { canBeFeature, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
+import { checkTargetForTask, chooseTask, type TaskChoice } from '../../train/task';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
@@ -12,6 +13,11 @@ const MISSING_OPTIONS: { value: MissingStrategy; label: string }[] = [
   { value: 'mean', label: 'Fill with the mean (numbers) / most frequent (categories)' },
   { value: 'most_frequent', label: 'Fill with the most frequent value' },
   { value: 'drop', label: 'Drop rows with a missing value' },
+];
+const TASK_OPTIONS: { value: TaskChoice; label: string }[] = [
+  { value: 'auto', label: 'Auto (from the target column)' },
+  { value: 'classification', label: 'Classification (predict a class)' },
+  { value: 'regression', label: 'Regression (predict a number)' },
 ];
 const SCALING_OPTIONS: { value: ScalingKind; label: string }[] = [
   { value: 'standardize', label: 'Standardize (mean 0, sd 1)' },
@@ -37,7 +43,8 @@ export function PrepareSection({ step }: { step: number }) {
   if (dataset.kind === 'images') return <ImagePrepareSection step={step} images={dataset} />;
   const profiles = dataset.profiles;
   const targetProfile = profiles.find((p) => p.name === prepare.target);
-  const targetCheck = targetProfile ? checkTarget(targetProfile) : null;
+  const task = targetProfile ? chooseTask(targetProfile, prepare.task ?? 'auto') : null;
+  const targetCheck = targetProfile && task ? checkTargetForTask(targetProfile, task.task) : null;
   const features = new Set(selectFeatures(profiles, prepare));
   const trainFraction = 1 - prepare.testFraction - prepare.validationFraction;
 
@@ -62,8 +69,16 @@ export function PrepareSection({ step }: { step: number }) {
             ))}
           </select>
           <span id={targetNoteId} className={targetCheck && !targetCheck.ok ? 'field-error' : 'field-hint'} data-testid="target-note">
-            {targetCheck ? (targetCheck.ok ? `${targetCheck.classCount} classes` : targetCheck.message) : 'Choose a column with categories.'}
+            {targetCheck && targetProfile ? (targetCheck.ok ? (task?.task === 'regression' ? `Numbers from ${targetProfile.min} to ${targetProfile.max}` : `${targetProfile.distinct} classes`) : targetCheck.message) : 'Choose the column to predict: categories or numbers.'}
           </span>
+        </div>
+        <div>
+          <SelectField label="Task" value={prepare.task ?? 'auto'} options={TASK_OPTIONS} onChange={(value) => setPrepare({ task: value })} testId="task-select" />
+          {task ? (
+            <span className="field-hint" data-testid="task-reason">
+              {task.reason}
+            </span>
+          ) : null}
         </div>
         <SelectField label="Missing values" value={prepare.missing} options={MISSING_OPTIONS} onChange={(missing) => setPrepare({ missing })} testId="missing-select" />
         <SelectField label="Scaling of numeric features" value={prepare.scaling} options={SCALING_OPTIONS} onChange={(scaling) => setPrepare({ scaling })} testId="scaling-select" />
@@ -73,7 +88,7 @@ export function PrepareSection({ step }: { step: number }) {
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">Only {(trainFraction * 100).toFixed(0)}% of rows are left for training.</Message> : null}
       <p className="field-hint">
-        The split is stratified by class and seeded. Imputation, scaling and one-hot encoding are fitted on the training split only and then applied to
+        The split is stratified (by class, or by target decile for regression) and seeded. Imputation, scaling and one-hot encoding are fitted on the training split only and then applied to
         validation, test and new data, so nothing leaks from the held-out rows.
       </p>
       <fieldset className="feature-list" data-testid="feature-list">

@@ -105,6 +105,8 @@ export const HistoryCharts = memo(function HistoryCharts({ history, title, live 
   // The table is built only when opened: re-rendering hundreds of rows on every epoch would block the page.
   const [tableOpen, setTableOpen] = useState(false);
   const hasValidation = history.some((h) => h.valLoss !== null);
+  // Regression runs have no accuracy (NaN): their charts show the loss only.
+  const hasAccuracy = history.length === 0 || history.some((h) => Number.isFinite(h.accuracy));
   const points = useMemo(() => downsample(history), [history]);
   const accuracyPoints = useDelayedValue(points, 120);
   return (
@@ -113,12 +115,12 @@ export const HistoryCharts = memo(function HistoryCharts({ history, title, live 
         {!interactive ? (
           <>
             <LiveCurves history={points} metric="loss" label="Loss" title={title} />
-            <LiveCurves history={points} metric="accuracy" label="Accuracy" title={title} />
+            {hasAccuracy ? <LiveCurves history={points} metric="accuracy" label="Accuracy" title={title} /> : null}
           </>
         ) : (
           <>
             <MetricChart points={points} metric="loss" label="Loss" title={title} hasValidation={hasValidation} />
-            <MetricChart points={accuracyPoints} metric="accuracy" label="Accuracy" title={title} hasValidation={hasValidation} />
+            {hasAccuracy ? <MetricChart points={accuracyPoints} metric="accuracy" label="Accuracy" title={title} hasValidation={hasValidation} /> : null}
           </>
         )}
       </div>
