@@ -14,6 +14,13 @@ import { DEFAULT_TRAIN } from './settings';
 import { runTableTraining } from './training-job';
 import { predictProbabilities } from './train-loop';
 import { regressionReport } from '../evaluate/regression-metrics';
+import { toArtifacts, fromArtifacts } from './model-io';
+import { bundleFiles } from '../export/write-bundle';
+import { assembleBundle } from '../export/validate-bundle';
+import { metricsFile } from '../export/metrics-file';
+import { loadBundle, predict } from '../export/snippet/predict-with-bundle.mjs';
+import { validateNotebook } from '../notebook/validate';
+import { createNotebook } from '../notebook/document';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -117,5 +124,46 @@ describe('regression through the one training job', () => {
     expect(stats?.mean).toBeCloseTo(mean, 9);
     expect(stats?.std).toBeCloseTo(Math.sqrt(train.reduce((a, b) => a + (b - mean) ** 2, 0) / train.length), 9);
     expect(stats?.min).toBe(Math.min(...train));
+  });
+
+  it('exports a bundle that reads back, predicts the same numbers in the plain-JS snippet, and keeps the result in a notebook', async () => {
+    const { table, profiles } = diabetes();
+    const before = tf.memory().numTensors;
+    const { result, trained } = await runTableTraining(job(), table, profiles, 'diabetes', context());
+    const artifacts = await toArtifacts(trained);
+    const metrics = metricsFile(result);
+    expect(metrics.evaluation?.task).toBe('regression');
+    expect(metrics.evaluation?.test).toMatchObject({ mae: regressionMetricsOf(result)?.mae });
+    const files = bundleFiles({ artifacts, metrics, reference: null, generatedBy: 'test', title: 'Diabetes' });
+    const readme = new TextDecoder().decode(files.get('README.md'));
+    expect(readme).toContain('regression model');
+    const bundle = assembleBundle(files, 'diabetes.zip');
+    expect(bundle.artifacts.preprocessing?.target.task).toBe('regression');
+    const restored = await fromArtifacts(bundle.artifacts);
+    const prepared = prepareTable(table, profiles, { ...DEFAULT_PREPARE, target: 'progression' });
+    const rows = prepared.split.test.subarray(0, 3);
+    const ours = await predictProbabilities(trained.model, prepared.features, [prepared.fitted.inputSize], rows);
+    const again = await predictProbabilities(restored.model, prepared.features, [prepared.fitted.inputSize], rows);
+    expect(Array.from(again)).toEqual(Array.from(ours));
+    const snippetBundle = await loadBundle(async (name: string) => files.get(name) as Uint8Array);
+    const header = table.columns.map((c) => c.name);
+    const raw = Array.from(rows, (i) => Object.fromEntries(header.filter((h) => h !== 'progression').map((h) => [h, String((table.columns.find((c) => c.name === h) as { values: Float64Array }).values[prepared.tableRows[i]])])));
+    const snippet = predict(snippetBundle, raw) as unknown as { value: number; interval?: { lower: number; upper: number } }[];
+    snippet.forEach((p, i) => {
+      expect(Math.abs(p.value - ours[i])).toBeLessThan(1e-3);
+      expect(p.interval && p.interval.lower < p.value && p.value < p.interval.upper).toBe(true);
+    });
+    snippetBundle.model.dispose();
+    restored.model.dispose();
+    trained.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+
+    const doc = { ...createNotebook(), results: result };
+    const checked = validateNotebook(JSON.parse(JSON.stringify(doc)));
+    if (!checked.ok) throw new Error(checked.message);
+    expect(checked.value.results?.task).toBe('regression');
+    expect(regressionMetricsOf(checked.value.results as NonNullable<typeof checked.value.results>)?.mae).toBe(regressionMetricsOf(result)?.mae);
+    expect(checked.value.results?.regression?.actual.length).toBe(result.split.test);
+    expect(checked.value.results?.preprocessing?.target.stats?.mean).toBe(result.preprocessing?.target.stats?.mean);
   });
 });
