@@ -14,7 +14,7 @@ import { findMisclassified } from './image-result';
 import { checkCnnFitsImage, imageModelSpec } from './image-presets';
 import type { TrainingResult } from './result';
 import { validateTrainSettings } from './settings';
-import { runTrainingJob, type JobContext, type PreparedSource, type TrainedModel } from './job';
+import { runTrainingJob, type JobContext, type PreparedSource, type TrainedModel } from './task-job';
 
 /** Pixels as float32 in [0, 1], image after image (HWC), the layout the models take. */
 export function scalePixels(pixels: Uint8Array): Float32Array {

@@ -3,10 +3,10 @@ import type { ColumnProfile } from '../data/profile';
 import { prepareTable, type PreparedData } from '../preprocess/prepare';
 import type { TrainJob } from '../workers/protocol';
 import type { TrainingResult } from './result';
-import { runTrainingJob, type JobContext, type PreparedSource, type TrainedModel } from './job';
+import { runTrainingJob, type JobContext, type PreparedSource, type TrainedModel } from './task-job';
 
-export type { JobContext, TrainedModel } from './job';
-export { isRegressionModel } from './job';
+export type { JobContext, TrainedModel } from './task-job';
+export { isRegressionModel } from './task-job';
 
 /** A table as a training source: features fitted on the training split, the task chosen from the target. */
 export function tableSource(table: Table, profiles: ColumnProfile[], job: TrainJob): PreparedSource {

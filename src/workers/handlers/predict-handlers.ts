@@ -11,7 +11,7 @@ import type { PredictCalls } from '../../predict/calls';
 import { driftReport } from '../../predict/drift';
 import { imageToInput } from '../../predict/image-input';
 import { predictionsCsv, regressionPredictionsCsv } from '../../predict/predictions-csv';
-import { isRegressionModel, type TrainedModel } from '../../train/job';
+import { isRegressionModel, type TrainedModel } from '../../train/task-job';
 import type { Handlers } from '../worker-state';
 import { extrasFor, readyRuntime, requireModel } from './export-handlers';
 
