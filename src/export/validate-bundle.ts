@@ -1,4 +1,4 @@
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import type { FittedFeature, FittedPreprocessor } from '../preprocess/fitted';
 import type { MissingStrategy, ScalingKind } from '../preprocess/settings';
 import type { FeatureReference, TrainingReference } from '../predict/training-reference';

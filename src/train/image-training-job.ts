@@ -3,11 +3,11 @@
  * scaled to [0, 1], seeded augmentation as the per-batch hook, and the most confident test mistakes
  * added to the result.
  */
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import type { ImageDataset } from '../data/images/image-dataset';
 import { validateModelSpec } from '../models/spec';
 import { stratifiedSplit } from '../preprocess/split';
-import type { TrainJob } from '../workers/protocol';
+import type { TrainJob } from './job';
 import { createAugmenter, hasAugmentation } from './image-augment';
 import { validateAugmentation } from '../data/images/settings';
 import { findMisclassified } from './image-result';

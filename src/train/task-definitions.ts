@@ -4,12 +4,12 @@
  * task (text, search) adds a definition here.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { quantile, regressionReport, type RegressionMetrics } from '../evaluate/regression-metrics';
 import type { ClassificationReport } from '../evaluate';
 import { DEFAULT_LINEAR, type ModelSpec } from '../models/spec';
 import type { TargetStats } from '../preprocess/fitted';
-import type { TrainJob } from '../workers/protocol';
+import type { TrainJob } from './job';
 import { MAX_REGRESSION_POINTS, type RegressionDetails } from './result';
 import type { RegressionLoss, TaskKind } from './task';
 import { evaluateTestSplit } from './test-evaluation';

@@ -5,20 +5,21 @@
  * split with the task's metrics, and return the result JSON plus the model.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { buildModel } from '../models/build-model';
 import { fitLeastSquares } from '../models/least-squares';
 import { describeModel, validateModelSpec, type ModelSpec } from '../models/spec';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { SplitIndices } from '../preprocess/split';
-import type { JobProgress, TrainJob } from '../workers/protocol';
+import type { JobProgress, TrainJob } from './job';
 import type { CandidateSummary, TrainingResult } from './result';
 import type { BackendName } from './settings';
 import { validateTrainSettings } from './settings';
 import { seedMathRandom } from './seeded-scope';
 import type { TaskDecision } from './task';
 import { evaluateClassification, evaluateRegression, foldTargetScaling, taskDefinition } from './task-definitions';
-import { predictProbabilities, regressionLossMean, trainModel, type EpochRecord, type TrainingData, type TrainingOutcome } from './train-loop';
+import { regressionLossMean, trainModel, type EpochRecord, type TrainingData, type TrainingOutcome } from './train-loop';
+import { predictProbabilities } from '../models/predict-probabilities';
 
 export interface JobContext {
   signal: AbortSignal;

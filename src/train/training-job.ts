@@ -1,7 +1,7 @@
 import type { Table } from '../data/table';
 import type { ColumnProfile } from '../data/profile';
 import { prepareTable, type PreparedData } from '../preprocess/prepare';
-import type { TrainJob } from '../workers/protocol';
+import type { TrainJob } from './job';
 import type { TrainingResult } from './result';
 import { runTrainingJob, type JobContext, type PreparedSource, type TrainedModel } from './task-job';
 

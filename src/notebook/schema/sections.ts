@@ -17,7 +17,7 @@ import { DEFAULT_TRAIN, validateTrainSettings } from '../../train/settings';
 import type { EpochRecord } from '../../train/train-loop';
 import type { ImageTrainingInfo, MisclassifiedImage } from '../../train/image-result';
 import type { DatasetRef, EmbeddedModel, ModelSection } from '../document';
-import { DEFAULT_CNN } from '../document';
+import { DEFAULT_CNN } from '../../models/spec';
 import {
   array,
   boolean,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RegressionDetails } from '../../train/result';
-import { downloadText } from '../common/download';
+import { downloadText } from '../../lib/download';
 import { formatValue } from './RegressionEvaluation';
 
 const W = 320;

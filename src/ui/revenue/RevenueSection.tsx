@@ -1,7 +1,9 @@
+import { Suspense, lazy } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { classificationMetricsOf } from '../../train/result';
 import { Section } from '../common/Section';
-import { RevenuePanel } from './RevenuePanel';
+// Lazy: the revenue model and its recharts charts load when the section first renders.
+const RevenuePanel = lazy(() => import('./RevenuePanel').then((m) => ({ default: m.RevenuePanel })));
 
 export function RevenueSection({ step }: { step: number }) {
   const revenue = useStudio((s) => s.notebook.revenue);
@@ -9,7 +11,9 @@ export function RevenueSection({ step }: { step: number }) {
   const results = useStudio((s) => s.notebook.results);
   return (
     <Section id="revenue" step={step} title="Revenue projection">
-      <RevenuePanel value={revenue} onChange={setRevenue} model={results ? (classificationMetricsOf(results)?.confusionMatrix ?? null) : null} />
+      <Suspense fallback={null}>
+        <RevenuePanel value={revenue} onChange={setRevenue} model={results ? (classificationMetricsOf(results)?.confusionMatrix ?? null) : null} />
+      </Suspense>
     </Section>
   );
 }
