@@ -19,7 +19,30 @@ async function settle(busy: () => boolean, done: () => boolean, what: string): P
 }
 
 /** `tau predict` JSON: a contract other tools read — extend, never rename. Class names are user strings: Object.fromEntries keeps "__proto__" a plain key. */
+function regressionOutput(batch: BatchPrediction, regression: NonNullable<BatchPrediction['regression']>, withPredictions: boolean) {
+  const band = regression.interval;
+  const predictions = withPredictions
+    ? Array.from(regression.values, (v, r) =>
+        Number.isNaN(v) ? { row: r + 1, value: null } : { row: r + 1, value: v, ...(band ? { interval: { lower: v + band.lower, upper: v + band.upper } } : {}) },
+      )
+    : undefined;
+  return {
+    task: 'regression' as const,
+    rows: batch.rows,
+    predicted: batch.rows - batch.invalidCount,
+    ...(band ? { intervalLevel: band.level } : {}),
+    ...(predictions ? { predictions } : {}),
+    ...(regression.errors ? { metrics: regression.errors } : {}),
+    invalidRows: batch.invalidRows,
+    invalidCount: batch.invalidCount,
+    ignoredColumns: batch.ignoredColumns,
+    drift: batch.drift,
+    seconds: batch.seconds,
+  };
+}
+
 function batchOutput(batch: BatchPrediction, withPredictions: boolean) {
+  if (batch.regression) return regressionOutput(batch, batch.regression, withPredictions);
   const k = batch.classes.length;
   const predictions = withPredictions
     ? Array.from({ length: batch.rows }, (_, r) => {

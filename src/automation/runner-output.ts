@@ -1,4 +1,5 @@
-import type { TrainingResult } from '../train/result';
+import { regressionMetricsOf, taskOf, type TrainingResult } from '../train/result';
+import type { ClassificationReport } from '../evaluate';
 import type { TableSummary } from '../workers/protocol';
 import { delimiterName } from '../data/csv/dialect';
 import { DEFAULT_TEXT_MAX_TOKENS } from '../preprocess/settings';
@@ -43,8 +44,37 @@ function textSummary(result: TrainingResult) {
 }
 
 /** `tau train` output: a contract other tools read — extend, never rename. */
+function metricsOutput(result: TrainingResult) {
+  const r = regressionMetricsOf(result);
+  if (r) {
+    return {
+      mae: r.mae,
+      rmse: r.rmse,
+      r2: r.r2,
+      mape: r.mape,
+      ...(r.mapeNote ? { mapeNote: r.mapeNote } : {}),
+      medianAbsoluteError: r.medianAbsoluteError,
+      baselineMae: r.baselineMae,
+      baseline: r.baseline,
+      ...(result.regression?.interval ? { interval: result.regression.interval } : {}),
+    };
+  }
+  const m = result.metrics as ClassificationReport;
+  return {
+    accuracy: m.accuracy,
+    macroF1: m.macroF1,
+    weightedF1: m.weightedF1,
+    perClass: m.perClass,
+    macro: m.macro,
+    weighted: m.weighted,
+    confusionMatrix: m.confusionMatrix,
+    ...(m.rocAuc !== undefined ? { rocAuc: m.rocAuc } : {}),
+    ...(m.rocAucMacroOvr !== undefined ? { rocAucMacroOvr: m.rocAucMacroOvr } : {}),
+    ...(m.logLoss !== undefined ? { logLoss: m.logLoss } : {}),
+  };
+}
+
 export function trainOutput(result: TrainingResult) {
-  const m = result.metrics;
   return {
     backend: result.backend,
     backendReason: result.backendReason,
@@ -57,18 +87,9 @@ export function trainOutput(result: TrainingResult) {
     /** The table columns the model reads, in order (tables only). */
     featureColumns: result.preprocessing?.features.map((f) => f.name) ?? [],
     ...(result.autoSelection ? { autoSelection: result.autoSelection } : {}),
-    metrics: {
-      accuracy: m.accuracy,
-      macroF1: m.macroF1,
-      weightedF1: m.weightedF1,
-      perClass: m.perClass,
-      macro: m.macro,
-      weighted: m.weighted,
-      confusionMatrix: m.confusionMatrix,
-      ...(m.rocAuc !== undefined ? { rocAuc: m.rocAuc } : {}),
-      ...(m.rocAucMacroOvr !== undefined ? { rocAucMacroOvr: m.rocAucMacroOvr } : {}),
-      ...(m.logLoss !== undefined ? { logLoss: m.logLoss } : {}),
-    },
+    task: taskOf(result),
+    ...(result.preprocessing?.target.task === 'regression' ? { target: result.preprocessing.target.name } : {}),
+    metrics: metricsOutput(result),
     training: {
       epochs: result.training.epochs,
       bestEpoch: result.training.bestEpoch,

@@ -1,7 +1,7 @@
 import { useStudio } from '../store/studio-store';
 import { findColumn } from './columns';
 import { trainOutput } from './runner-output';
-import type { ModelChoice } from '../models/spec';
+import { DEFAULT_LINEAR, type ModelChoice } from '../models/spec';
 import type { BackendChoice } from '../train/settings';
 import { validateTrainSettings } from '../train/settings';
 import { MAX_TEXT_VOCABULARY } from '../preprocess/settings';
@@ -31,6 +31,10 @@ export interface TrainOptions {
   maxTokens?: number;
   /** Also return the original row numbers of each split. */
   includeSplit?: boolean;
+  /** classification | regression | auto (decided from the target column). */
+  task?: 'auto' | 'classification' | 'regression';
+  /** Regression loss. */
+  loss?: 'mse' | 'mae' | 'huber';
 }
 
 export type TrainOutput = ReturnType<typeof trainOutput>;
@@ -83,6 +87,7 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
   if (options.model === 'textcnn') {
     return fail('not_supported', 'The text CNN (--model textcnn) is not available in this build yet; use --model bow (TF-IDF + logistic regression) or auto (TF-IDF with logistic regression or an MLP, chosen on validation loss).');
   }
+  if (options.task !== undefined) store.setPrepare({ task: options.task });
   if (options.model) store.setModelChoice(options.model === 'bow' ? 'logreg' : options.model);
   if (options.hidden) store.setModelSpec({ ...useStudio.getState().notebook.model.mlp, hidden: options.hidden });
   if (options.dropout !== undefined) {
@@ -91,9 +96,10 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
   }
   if (options.l2 !== undefined) {
     if (!(options.l2 >= 0 && options.l2 <= 1)) return fail('invalid_input', '--l2 must be between 0 and 1.');
-    const { logreg, mlp } = useStudio.getState().notebook.model;
+    const { logreg, mlp, linear } = useStudio.getState().notebook.model;
     store.setModelSpec({ ...logreg, l2: options.l2 });
     store.setModelSpec({ ...mlp, l2: options.l2 });
+    store.setModelSpec({ ...(linear ?? DEFAULT_LINEAR), l2: options.l2 });
   }
   const patch = {
     ...(options.backend ? { backend: options.backend } : {}),
@@ -102,6 +108,7 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
     ...(options.learningRate !== undefined ? { learningRate: options.learningRate } : {}),
     ...(options.reduceLrAfter !== undefined ? { reduceLearningRateAfter: options.reduceLrAfter } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.loss !== undefined ? { loss: options.loss } : {}),
   };
   const problem = validateTrainSettings({ ...useStudio.getState().notebook.training, ...patch });
   if (problem) return fail('invalid_input', problem);

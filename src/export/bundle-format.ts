@@ -86,7 +86,27 @@ export interface MetricsFile {
     seed: number;
     settings: object;
     prepare: object;
-    test: {
+    /** Absent in bundles written before regression existed: classification. */
+    task?: 'classification' | 'regression';
+    /** Classification: accuracy, F1, confusion matrix…; regression: RegressionTestMetrics. */
+    test: ClassificationTestMetrics | RegressionTestMetrics;
+    training: { epochs: number; bestEpoch: number; stoppedBy: string; seconds: number; samplesPerSecond: number };
+  };
+}
+
+export interface RegressionTestMetrics {
+  mae: number;
+  rmse: number;
+  r2: number;
+  mape: number | null;
+  mapeNote?: string;
+  medianAbsoluteError: number;
+  baselineMae: number;
+  /** A 90% prediction interval: value + lower … value + upper (validation residual quantiles). */
+  interval?: { level: number; lower: number; upper: number };
+}
+
+export interface ClassificationTestMetrics {
       accuracy: number;
       macroF1: number;
       weightedF1: number;
@@ -95,9 +115,6 @@ export interface MetricsFile {
       rocAuc?: number;
       rocAucMacroOvr?: number;
       logLoss?: number;
-    };
-    training: { epochs: number; bestEpoch: number; stoppedBy: string; seconds: number; samplesPerSecond: number };
-  };
 }
 
 /** Everything a bundle holds once read and checked; `artifacts` can be handed to the worker's load-model. */
@@ -107,4 +124,10 @@ export interface ModelBundle {
   metrics: MetricsFile | null;
   /** Non-fatal notes (e.g. "metrics.json is missing"). */
   notes: string[];
+}
+
+/** Test accuracy of a classification bundle; undefined for regression or without metrics. */
+export function testAccuracy(metrics: MetricsFile | null): number | undefined {
+  const test = metrics?.evaluation?.test;
+  return test && 'accuracy' in test ? test.accuracy : undefined;
 }

@@ -28,15 +28,22 @@ export function bundleReadme({ title, classes, preprocessing, shards }: ReadmeIn
     ? `// pixels: Uint8Array of ${image.height} × ${image.width} × ${image.channels} values (HWC), already resized
 console.log(predict(bundle, [pixels]));`
     : `console.log(predict(bundle, [${exampleRow(preprocessing)}]));`;
+  const regression = preprocessing.kind === 'tabular' && preprocessing.target.task === 'regression' ? preprocessing.target : null;
+  const what = regression
+    ? `A regression model exported from Tau Studio. It predicts the number "${regression.name}" (training range ${regression.stats?.min ?? '?'} to ${regression.stats?.max ?? '?'}) from ${inputs}.`
+    : `A classifier exported from Tau Studio. It predicts ${classes.length} classes (${classes.slice(0, 10).join(', ')}${classes.length > 10 ? ', …' : ''}) from ${inputs}.`;
+  const output = regression
+    ? `The last layer is linear with one output: the predicted "${regression.name}" in its original units (the target's standardization is folded into the weights).${regression.interval ? ` A ${Math.round(regression.interval.level * 100)}% prediction interval is value + \`target.interval.lower\` … value + \`target.interval.upper\` (validation residual quantiles).` : ''}`
+    : 'The last layer is a softmax: outputs are class probabilities in the order of `preprocessing.json` → `target.classes`.';
   return `# ${title}
 
-A classifier exported from Tau Studio. It predicts ${classes.length} classes (${classes.slice(0, 10).join(', ')}${classes.length > 10 ? ', …' : ''}) from ${inputs}.
+${what}
 
 | File | What it is |
 | --- | --- |
-| \`model.json\`, ${shards.map((s) => `\`${s}\``).join(', ')} | The TensorFlow.js LayersModel (topology and float32 weights), as \`tf.loadLayersModel\` and \`tensorflowjs_converter\` read it. The last layer is a softmax: outputs are class probabilities in the order of \`preprocessing.json\` → \`target.classes\`. |
+| \`model.json\`, ${shards.map((s) => `\`${s}\``).join(', ')} | The TensorFlow.js LayersModel (topology and float32 weights), as \`tf.loadLayersModel\` and \`tensorflowjs_converter\` read it. ${output} |
 | \`preprocessing.json\` | How a raw row becomes the model input: column order, types, missing-value fill, scaling (\`(x - center) / scale\`), one-hot categories, class labels${image ? ', image size and pixel scaling' : ', and training statistics for drift checks ("monitoring")'}. |
-| \`metrics.json\` | Test metrics and confusion matrix from Tau Studio, with the training settings, backend and seed. |
+| \`metrics.json\` | ${regression ? 'Test MAE, RMSE, R², MAPE, median absolute error and the training-mean baseline' : 'Test metrics and confusion matrix'} from Tau Studio, with the training settings, backend and seed. |
 
 ## Predict in JavaScript (browser or Node)
 

@@ -1,6 +1,6 @@
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { TrainingReference } from '../predict/training-reference';
-import type { ImageInput, MetricsFile } from './bundle-format';
+import { testAccuracy, type ImageInput, type MetricsFile } from './bundle-format';
 import type { SavedModelEntry } from './calls';
 import { DataError } from '../lib/errors';
 import type { ModelArtifacts } from './model-artifacts';
@@ -73,7 +73,7 @@ export function savedEntry(record: SavedModelRecord, available: boolean): SavedM
     kind: record.image ? 'image' : 'tabular',
     classes: record.classes,
     parameters: record.parameters,
-    accuracy: record.metrics?.evaluation?.test.accuracy ?? null,
+    accuracy: testAccuracy(record.metrics) ?? null,
     available,
   };
 }

@@ -139,11 +139,32 @@ function checkPath(path: string): string {
   return path;
 }
 
-function checkTarget(file: string, value: Json): { name: string; classes: string[] } {
+function finiteNumber(file: string, field: string, v: Json): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fail('bundle_invalid', `${file}: "${field}" should be a finite number but is ${describe(v)}.`);
+  return v;
+}
+
+function checkTarget(file: string, value: Json): FittedPreprocessor['target'] {
   if (!isObject(value)) return fail('bundle_invalid', `${file}: "target" should be an object with "name" and "classes" but is ${describe(value)}.`);
   const classes = unique(file, 'target.classes', textList(file, 'target.classes', own(value, 'classes'), BUNDLE_LIMITS.classes));
+  const name = text(file, 'target.name', own(value, 'name'));
+  if (own(value, 'task') === 'regression') {
+    const stats = own(value, 'stats');
+    if (!isObject(stats)) return fail('bundle_invalid', `${file}: a regression target needs "stats" (mean, std, min, max) but has ${describe(stats)}.`);
+    const stat = (k: 'mean' | 'std' | 'min' | 'max') => finiteNumber(file, `target.stats.${k}`, own(stats, k));
+    const interval = own(value, 'interval');
+    return {
+      name,
+      classes: [],
+      task: 'regression',
+      stats: { mean: stat('mean'), std: stat('std'), min: stat('min'), max: stat('max') },
+      ...(isObject(interval)
+        ? { interval: { level: finiteNumber(file, 'target.interval.level', own(interval, 'level')), lower: finiteNumber(file, 'target.interval.lower', own(interval, 'lower')), upper: finiteNumber(file, 'target.interval.upper', own(interval, 'upper')) } }
+        : {}),
+    };
+  }
   if (classes.length < 2) fail('bundle_invalid', `${file}: "target.classes" lists ${classes.length} class${classes.length === 1 ? '' : 'es'}; a classifier needs at least two.`);
-  return { name: text(file, 'target.name', own(value, 'name')), classes };
+  return { name, classes };
 }
 
 function oneOf<T extends string>(file: string, field: string, v: Json, allowed: readonly T[]): T {
@@ -395,7 +416,11 @@ export function assembleBundle(files: ReadonlyMap<string, Uint8Array>, source: s
         : `The model takes ${shapes.input.join('×')} inputs but preprocessing.json produces ${preprocessing.inputSize} (from ${preprocessing.features.length} columns). These files come from different models.`,
     );
   }
-  if (shapes.units !== null && shapes.units !== classes.length) {
+  const regression = preprocessing.kind === 'tabular' && preprocessing.target.task === 'regression';
+  if (regression && shapes.units !== null && shapes.units !== 1) {
+    fail('bundle_shape_mismatch', `The model has ${shapes.units} outputs but preprocessing.json describes a regression (one number). These files come from different models.`);
+  }
+  if (!regression && shapes.units !== null && shapes.units !== classes.length) {
     fail('bundle_shape_mismatch', `The model predicts ${shapes.units} classes but preprocessing.json names ${classes.length} (${classes.slice(0, 5).join(', ')}${classes.length > 5 ? ', …' : ''}). These files come from different models.`);
   }
   const artifacts: ModelArtifacts = {

@@ -6,11 +6,11 @@ import { deriveSeed } from '../data/random';
  * Builds a tf.LayersModel ending in softmax, so the exported model.json predicts probabilities
  * directly. Every initializer is seeded: same spec + seed → same starting weights on any backend.
  */
-export function buildModel(spec: ModelSpec, inputShape: number[], classCount: number, seed: number): tf.Sequential {
+export function buildModel(spec: ModelSpec, inputShape: number[], classCount: number, seed: number, head: 'softmax' | 'linear' = 'softmax'): tf.Sequential {
   const model = tf.sequential({ name: `tau_${spec.kind}` });
   let layerIndex = 0;
   const init = () => tf.initializers.glorotUniform({ seed: deriveSeed(seed, `layer${layerIndex++}`) });
-  const dense = (units: number, activation: Activation | 'softmax', first: boolean, zeroKernel = false) =>
+  const dense = (units: number, activation: Activation | 'softmax' | 'linear', first: boolean, zeroKernel = false) =>
     tf.layers.dense({
       units,
       activation,
@@ -23,12 +23,16 @@ export function buildModel(spec: ModelSpec, inputShape: number[], classCount: nu
       // starts from uniform probabilities (loss ln K) instead of a random guess that can score below chance.
       model.add(dense(classCount, 'softmax', true, true));
       break;
+    case 'linear':
+      // Weights are solved in closed form and set afterwards; the layer only carries them for export.
+      model.add(dense(1, 'linear', true, true));
+      break;
     case 'mlp':
       spec.hidden.forEach((units, i) => {
         model.add(dense(units, spec.activation, i === 0));
         if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout }));
       });
-      model.add(dense(classCount, 'softmax', spec.hidden.length === 0));
+      model.add(dense(classCount, head, spec.hidden.length === 0));
       break;
     case 'cnn': {
       let flattened = false;
@@ -54,7 +58,7 @@ export function buildModel(spec: ModelSpec, inputShape: number[], classCount: nu
         }
       }
       if (!flattened) model.add(tf.layers.flatten({ ...input() }));
-      model.add(dense(classCount, 'softmax', false));
+      model.add(dense(classCount, head, false));
       break;
     }
   }

@@ -7,6 +7,12 @@ export interface LogisticRegressionSpec {
   l2: number;
 }
 
+/** Least-squares linear regression (regression tasks), solved in closed form; l2 is Ridge's α per training row. */
+export interface LinearRegressionSpec {
+  kind: 'linear';
+  l2: number;
+}
+
 export interface MlpSpec {
   kind: 'mlp';
   hidden: number[];
@@ -28,7 +34,7 @@ export interface CnnSpec {
   l2: number;
 }
 
-export type ModelSpec = LogisticRegressionSpec | MlpSpec | CnnSpec;
+export type ModelSpec = LogisticRegressionSpec | LinearRegressionSpec | MlpSpec | CnnSpec;
 export type ModelChoice = 'auto' | ModelSpec['kind'];
 
 /**
@@ -36,6 +42,8 @@ export type ModelChoice = 'auto' | ModelSpec['kind'];
  * settings is within 0.6 points of scikit-learn's LogisticRegression on average (see bench accuracy).
  */
 export const DEFAULT_LOGREG: LogisticRegressionSpec = { kind: 'logreg', l2: 0.002 };
+/** Plain least squares, as scikit-learn's LinearRegression. */
+export const DEFAULT_LINEAR: LinearRegressionSpec = { kind: 'linear', l2: 0 };
 export const DEFAULT_MLP: MlpSpec = { kind: 'mlp', hidden: [32], activation: 'relu', dropout: 0.2, l2: 0.001 };
 
 /**
@@ -63,6 +71,8 @@ export function describeModel(spec: ModelSpec): string {
   switch (spec.kind) {
     case 'logreg':
       return 'Logistic regression (softmax)';
+    case 'linear':
+      return spec.l2 > 0 ? `Linear regression (ridge, L2 ${spec.l2})` : 'Linear regression (least squares)';
     case 'mlp':
       return `MLP ${spec.hidden.join('→')} (${spec.activation}${spec.dropout > 0 ? `, dropout ${spec.dropout}` : ''})`;
     case 'cnn':

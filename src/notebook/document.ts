@@ -1,4 +1,4 @@
-import type { ModelChoice, LogisticRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
+import type { ModelChoice, LogisticRegressionSpec, LinearRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
 import { DEFAULT_CNN, DEFAULT_LOGREG, DEFAULT_MLP } from '../models/spec';
 import type { PrepareSettings } from '../preprocess/settings';
 import { DEFAULT_PREPARE } from '../preprocess/settings';
@@ -36,6 +36,8 @@ export interface ModelSection {
   logreg: LogisticRegressionSpec;
   mlp: MlpSpec;
   cnn: CnnSpec;
+  /** Regression: linear model settings (absent in older documents: DEFAULT_LINEAR). */
+  linear?: LinearRegressionSpec;
 }
 
 /**

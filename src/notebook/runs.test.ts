@@ -1,3 +1,4 @@
+import type { ClassificationReport } from '../evaluate';
 import { describe, expect, it } from 'vitest';
 import { currentDocument } from './test-utils/fixtures';
 import { validateNotebook } from './validate';
@@ -31,7 +32,7 @@ describe('runs (experiments)', () => {
     const result = fixtureResult();
     const run = runFromResult(result, { id: 'run-1' });
     expect(run.kind).toBe('train');
-    expect(run.metrics.accuracy).toBe(result.metrics.accuracy);
+    expect(run.metrics.accuracy).toBe((result.metrics as ClassificationReport).accuracy);
     expect(run.curves?.loss).toHaveLength(result.training.history.length);
     expect(run.fingerprint).toBe(dataFingerprint(result));
     expect(dataFingerprint({ ...result, prepare: { ...result.prepare, seed: result.prepare.seed + 1 } })).not.toBe(run.fingerprint);
@@ -72,7 +73,7 @@ describe('runs (experiments)', () => {
     expect(runs[1].curves).toBeUndefined();
     expect(runs[2].curves).toBeDefined();
     expect(runs[0].dropped).toContain('curves');
-    expect(runs.every((r) => r.metrics.accuracy === result.metrics.accuracy)).toBe(true);
+    expect(runs.every((r) => r.metrics.accuracy === (result.metrics as ClassificationReport).accuracy)).toBe(true);
     expect(dropped.join(' ')).toContain('curves');
     // Count cap.
     let many: RunRecord[] = [];
@@ -84,7 +85,7 @@ describe('runs (experiments)', () => {
   it('compare: settings diff lists only what differs; metric deltas are against the first run', () => {
     const result = fixtureResult();
     const a = runFromResult(result, { id: 'a' });
-    const b = runFromResult({ ...result, settings: { ...result.settings, learningRate: 0.5 }, metrics: { ...result.metrics, accuracy: result.metrics.accuracy - 0.1 } }, { id: 'b' });
+    const b = runFromResult({ ...result, settings: { ...result.settings, learningRate: 0.5 }, metrics: { ...(result.metrics as ClassificationReport), accuracy: (result.metrics as ClassificationReport).accuracy - 0.1 } }, { id: 'b' });
     const diff = settingsDiff([a, b]);
     expect(diff).toEqual([{ setting: 'learningRate', values: [String(result.settings.learningRate), '0.5'] }]);
     const deltas = metricDeltas([a, b]);

@@ -16,12 +16,16 @@ export interface RunCurves {
   valAccuracy: (number | null)[];
 }
 
+/** Test metrics of a run: the classification ones, or (regression runs) MAE/RMSE/R² in the target's units. */
 export interface RunMetrics {
-  accuracy: number;
-  macroF1: number;
-  weightedF1: number;
+  accuracy?: number;
+  macroF1?: number;
+  weightedF1?: number;
   logLoss?: number;
   rocAuc?: number;
+  mae?: number;
+  rmse?: number;
+  r2?: number;
 }
 
 export interface RunRecord {
@@ -94,13 +98,16 @@ export function runFromResult(result: TrainingResult & { search?: SearchReport }
     settings: result.settings,
     backend: result.backend,
     split: result.split,
-    metrics: {
-      accuracy: m.accuracy,
-      macroF1: m.macroF1,
-      weightedF1: m.weightedF1,
-      ...(m.logLoss !== undefined ? { logLoss: m.logLoss } : {}),
-      ...(m.rocAuc !== undefined ? { rocAuc: m.rocAuc } : {}),
-    },
+    metrics:
+      'mae' in m
+        ? { mae: m.mae, rmse: m.rmse, r2: m.r2 }
+        : {
+            accuracy: m.accuracy,
+            macroF1: m.macroF1,
+            weightedF1: m.weightedF1,
+            ...(m.logLoss !== undefined ? { logLoss: m.logLoss } : {}),
+            ...(m.rocAuc !== undefined ? { rocAuc: m.rocAuc } : {}),
+          },
     seconds: result.search?.seconds ?? result.training.seconds,
     curves: {
       loss: h.map((e) => round(e.loss) ?? 0),

@@ -1,3 +1,4 @@
+import type { ClassificationReport } from '../evaluate';
 import { describe, expect, it } from 'vitest';
 import { createNotebook, NOTEBOOK_VERSION, SECTION_ORDER } from './document';
 import { validateNotebook } from './validate';
@@ -24,8 +25,8 @@ describe('validateNotebook', () => {
     const doc = currentDocument();
     const result = validateNotebook(roundTrip(doc));
     if (!result.ok) throw new Error(result.message);
-    expect(result.value.results?.metrics.accuracy).toBeCloseTo(0.9473684210526315, 15);
-    expect(result.value.results?.metrics.confusionMatrix).toEqual(doc.results?.metrics.confusionMatrix);
+    expect((result.value.results?.metrics as ClassificationReport | undefined)?.accuracy).toBeCloseTo(0.9473684210526315, 15);
+    expect((result.value.results?.metrics as ClassificationReport | undefined)?.confusionMatrix).toEqual((doc.results?.metrics as ClassificationReport | undefined)?.confusionMatrix);
     expect(JSON.stringify(result.value)).toBe(JSON.stringify(doc));
   });
 
@@ -100,7 +101,7 @@ describe('validateNotebook', () => {
     (metrics.confusionMatrix as { labels: string[] }).labels[0] = '__proto__';
     const result = validateNotebook(doc);
     if (!result.ok) throw new Error(result.message);
-    const kept = result.value.results!.metrics.perClass;
+    const kept = (result.value.results!.metrics as ClassificationReport).perClass;
     expect(Object.getPrototypeOf(kept)).toBeNull();
     expect(Object.keys(kept)).toEqual(['__proto__', 'malignant']);
     expect(kept['__proto__'].support).toBe((JSON.parse(text) as Record<string, { support: number }>).__proto__.support);

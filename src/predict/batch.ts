@@ -1,6 +1,7 @@
 import type { FeatureReader, RawCell } from '../preprocess/feature-reader';
 import { formatNumberCell } from '../data/table';
 import type { DriftReport } from './drift';
+import { meanAbsoluteError, meanSquaredError, r2Score } from '../evaluate/regression-metrics';
 
 /** A problem with one input row, by 1-based data row number (the header is not counted). */
 export interface InvalidRow {
@@ -12,6 +13,9 @@ export interface InvalidRow {
 export interface RecordPrediction {
   label: string | null;
   probabilities: number[] | null;
+  /** Regression models: the predicted number, and its interval when the model has one. */
+  value?: number;
+  interval?: { level: number; lower: number; upper: number };
   problem: { column: string; message: string } | null;
 }
 
@@ -39,6 +43,8 @@ export interface BatchPrediction {
   invalidRows: InvalidRow[];
   invalidCount: number;
   accuracy: BatchAccuracy | null;
+  /** Regression models: predicted value per row (NaN where invalid), interval offsets, and errors against the batch's target column. */
+  regression?: { values: Float32Array; interval?: { level: number; lower: number; upper: number }; errors: BatchRegressionErrors | null };
   /** Batch columns the model does not use (the target column is not listed). */
   ignoredColumns: string[];
   drift: DriftReport | null;
@@ -55,6 +61,33 @@ export interface ImagePrediction {
   label: string | null;
   probabilities: number[] | null;
   error: string | null;
+}
+
+export interface BatchRegressionErrors {
+  column: string;
+  rows: number;
+  mae: number;
+  rmse: number;
+  r2: number;
+}
+
+/** MAE/RMSE/R² against the batch's target column, over rows with a prediction and a numeric target. */
+export function batchRegressionErrors(reader: FeatureReader, targetName: string, values: Float32Array): BatchRegressionErrors | null {
+  const read = reader.column(targetName);
+  if (!read) return null;
+  const yTrue: number[] = [];
+  const yPred: number[] = [];
+  for (let r = 0; r < values.length; r++) {
+    if (Number.isNaN(values[r])) continue;
+    const cell = read(r);
+    const y = typeof cell === 'number' ? cell : cell === null || cell.trim() === '' ? Number.NaN : Number(cell);
+    if (!Number.isFinite(y)) continue;
+    yTrue.push(y);
+    yPred.push(values[r]);
+  }
+  if (yTrue.length === 0) return null;
+  const mse = meanSquaredError(yTrue, yPred);
+  return { column: targetName, rows: yTrue.length, mae: meanAbsoluteError(yTrue, yPred), rmse: Math.sqrt(mse), r2: r2Score(yTrue, yPred) };
 }
 
 export const MAX_LISTED_INVALID = 1000;

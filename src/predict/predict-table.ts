@@ -10,9 +10,9 @@ import { argmaxRows } from '../evaluate/argmax';
 import { tableReader } from '../preprocess/feature-reader';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import { transformRows } from '../preprocess/transform';
-import { batchAccuracy, MAX_LISTED_INVALID, PREVIEW_ROWS, type BatchPrediction } from './batch';
+import { batchAccuracy, batchRegressionErrors, MAX_LISTED_INVALID, PREVIEW_ROWS, type BatchPrediction } from './batch';
 import { driftReport } from './drift';
-import { predictionsCsv } from './predictions-csv';
+import { predictionsCsv, regressionPredictionsCsv } from './predictions-csv';
 import type { TrainingReference } from './training-reference';
 
 export interface TableModel {
@@ -45,6 +45,33 @@ export async function predictTable(model: TableModel, table: Table, header: stri
   const { features, problems } = transformRows(fitted, reader, all);
   const problemByRow = new Map(problems.map((p) => [p.row, `${p.column}: ${p.message}`]));
   const valid = all.filter((r) => !problemByRow.has(r));
+  const target = fitted.target.name;
+  const used = new Set([...fitted.features.map((f) => f.name), target]);
+  const stem = fileName.replace(/\.[a-z]+$/i, '');
+  if (fitted.target.task === 'regression') {
+    // Regression: one output per row, already in the target's units.
+    const predicted = valid.length > 0 ? await probabilitiesOf(features, valid) : new Float32Array(0);
+    const values = new Float32Array(table.rowCount).fill(Number.NaN);
+    valid.forEach((row, i) => (values[row] = predicted[i]));
+    const interval = fitted.target.interval;
+    return {
+      fileName,
+      rows: table.rowCount,
+      header,
+      classes: [],
+      labels: Int32Array.from(values, (v) => (Number.isNaN(v) ? -1 : 0)),
+      probabilities: new Float32Array(0),
+      invalidRows: problems.slice(0, MAX_LISTED_INVALID).map((p) => ({ row: p.row + 1, column: p.column, message: p.message })),
+      invalidCount: problems.length,
+      accuracy: null,
+      regression: { values, ...(interval ? { interval } : {}), errors: batchRegressionErrors(reader, target, values) },
+      ignoredColumns: header.filter((h) => !used.has(h)),
+      drift: table.rowCount > 0 ? driftReport(fitted, model.reference, reader, table.rowCount) : null,
+      preview: tableRows(table, 0, PREVIEW_ROWS),
+      csv: new Blob([regressionPredictionsCsv(table, target, values, interval, problemByRow)], { type: 'text/csv;charset=utf-8' }),
+      csvName: `${stem}-predictions.csv`,
+    };
+  }
   const k = model.classes.length;
   const validProbabilities = valid.length > 0 ? await probabilitiesOf(features, valid) : new Float32Array(0);
   const validLabels = argmaxRows(validProbabilities, k);
@@ -54,9 +81,6 @@ export async function predictTable(model: TableModel, table: Table, header: stri
     labels[row] = validLabels[i];
     probabilities.set(validProbabilities.subarray(i * k, (i + 1) * k), row * k);
   });
-  const target = fitted.target.name;
-  const used = new Set([...fitted.features.map((f) => f.name), target]);
-  const stem = fileName.replace(/\.[a-z]+$/i, '');
   return {
     fileName,
     rows: table.rowCount,

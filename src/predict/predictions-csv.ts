@@ -29,6 +29,37 @@ export function outputColumns(header: string[], targetName: string, classes: str
  * The input rows plus the predicted class, one probability column per class and a problem column (why a row
  * has no prediction). Probabilities are written in full (the float32 value's shortest exact decimal).
  */
+/** The input rows plus the predicted value (and interval bounds when the model has them) and a problem column. */
+export function regressionPredictionsCsv(
+  table: Table,
+  targetName: string,
+  values: Float32Array,
+  interval: { level: number; lower: number; upper: number } | undefined,
+  problems: Map<number, string>,
+): string {
+  const header = table.columns.map((c) => c.name);
+  const taken = new Set(header);
+  const fresh = (name: string) => {
+    let candidate = name;
+    for (let i = 2; taken.has(candidate); i++) candidate = `${name} (${i})`;
+    taken.add(candidate);
+    return candidate;
+  };
+  const added = [fresh(`predicted ${targetName}`), ...(interval ? [fresh(`lower ${Math.round(interval.level * 100)}%`), fresh(`upper ${Math.round(interval.level * 100)}%`)] : []), fresh('problem')];
+  const rows: string[][] = [];
+  for (let r = 0; r < table.rowCount; r++) {
+    const cells = table.columns.map((c) => safeCell(cellText(c, r) ?? ''));
+    const v = values[r];
+    if (!Number.isNaN(v)) {
+      cells.push(String(v), ...(interval ? [String(v + interval.lower), String(v + interval.upper)] : []), '');
+    } else {
+      cells.push('', ...(interval ? ['', ''] : []), safeCell(problems.get(r) ?? 'no prediction'));
+    }
+    rows.push(cells);
+  }
+  return Papa.unparse({ fields: [...header.map(safeCell), ...added], data: rows }, { newline: '\n' });
+}
+
 export function predictionsCsv(table: Table, targetName: string, classes: string[], labels: Int32Array, probabilities: Float32Array, problems: Map<number, string>): string {
   const header = table.columns.map((c) => c.name);
   const added = outputColumns(header, targetName, classes);

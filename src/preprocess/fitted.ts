@@ -8,7 +8,8 @@ import type { TokenizerSettings } from './text/tokenizer';
 export interface FittedPreprocessor {
   format: 'tau-preprocessing';
   version: 1;
-  target: { name: string; classes: string[] };
+  /** Classification: the classes in output order. Regression: `task: 'regression'`, no classes, and the target's training statistics. */
+  target: { name: string; classes: string[]; task?: 'regression'; stats?: TargetStats; interval?: PredictionInterval };
   missing: MissingStrategy;
   scaling: ScalingKind;
   features: FittedFeature[];
@@ -16,6 +17,21 @@ export interface FittedPreprocessor {
   inputSize: number;
   /** Name of every input slot, e.g. "Island=Biscoe". */
   inputNames: string[];
+}
+
+/** A regression target on the training split: the model trains on (y − mean) / std and reports in original units. */
+export interface TargetStats {
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+}
+
+/** A regression prediction interval: value + lower … value + upper covers `level` of validation rows. */
+export interface PredictionInterval {
+  level: number;
+  lower: number;
+  upper: number;
 }
 
 export type FittedFeature = FittedNumericFeature | FittedCategoricalFeature | FittedTextFeature;

@@ -1,3 +1,4 @@
+import type { ClassificationReport } from '../evaluate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
@@ -36,8 +37,8 @@ describe('runTableSearch (real training on the CPU backend)', () => {
     // The final model trained on every non-test row; the test rows are exactly the split's.
     expect(result.split).toEqual({ train: 120, validation: 0, test: 30 });
     expect(result.splitRows?.test.slice().sort((a, b) => a - b)).toEqual(Array.from(split.test).sort((a, b) => a - b));
-    expect(result.metrics.confusionMatrix.matrix.flat().reduce((a, b) => a + b, 0)).toBe(30);
-    expect(result.metrics.accuracy).toBeGreaterThan(0.8);
+    expect((result.metrics as ClassificationReport).confusionMatrix.matrix.flat().reduce((a, b) => a + b, 0)).toBe(30);
+    expect((result.metrics as ClassificationReport).accuracy).toBeGreaterThan(0.8);
     expect(result.training.epochs).toBe(result.search.best.epochs);
     expect(progress.some((p) => p.phase === 'search' && p.trialsDone === 3)).toBe(true);
     // Only the kept model's tensors remain.
@@ -49,7 +50,7 @@ describe('runTableSearch (real training on the CPU backend)', () => {
     // Reproducible on one backend: the same search gives the same trials and test metrics.
     const again = await runTableSearch(job, parsed.table, profiles, 'iris', context);
     expect(again.result.search.trials.map((t) => t.validation)).toEqual(result.search.trials.map((t) => t.validation));
-    expect(again.result.metrics.accuracy).toBe(result.metrics.accuracy);
+    expect((again.result.metrics as ClassificationReport).accuracy).toBe((result.metrics as ClassificationReport).accuracy);
     again.trained.model.dispose();
 
     // A leaderboard retrain fits the given settings without searching.

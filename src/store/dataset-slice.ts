@@ -1,6 +1,7 @@
 import type { ColumnProfile } from '../data/profile';
 import { findSample, SAMPLES } from '../data/samples';
 import { checkTarget } from '../preprocess/settings';
+import { checkTargetForTask, chooseTask } from '../train/task';
 import type { DatasetRef } from '../notebook/document';
 import type { DatasetSummary, DataSource, JobProgress, WorkerFailure } from '../workers/protocol';
 import type { SliceCreator } from './types';
@@ -30,7 +31,7 @@ export interface DatasetSlice {
 export function defaultTarget(profiles: ColumnProfile[], preferred: string[]): string | null {
   for (const name of preferred) {
     const p = profiles.find((c) => c.name === name);
-    if (p && checkTarget(p).ok) return name;
+    if (p && checkTargetForTask(p, chooseTask(p).task).ok) return name;
   }
   const candidates = profiles.filter((p) => (p.type === 'categorical' || p.type === 'boolean') && checkTarget(p).ok);
   return candidates.length > 0 ? candidates[candidates.length - 1].name : null;

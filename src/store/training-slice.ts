@@ -69,7 +69,7 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
         datasetId: dataset.id,
         prepare: notebook.prepare,
         model: notebook.model.choice,
-        specs: { logreg: notebook.model.logreg, mlp: notebook.model.mlp, cnn: notebook.model.cnn },
+        specs: { logreg: notebook.model.logreg, mlp: notebook.model.mlp, cnn: notebook.model.cnn, ...(notebook.model.linear ? { linear: notebook.model.linear } : {}) },
         training: notebook.training,
         ...(options.includeSplit ? { includeSplit: true } : {}),
         ...(dataset.kind === 'images' ? { images: notebook.images } : {}),

@@ -1,3 +1,4 @@
+import type { ClassificationReport } from '../evaluate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { ImageDatasetBuilder, type ImageDataset } from '../data/images/image-dataset';
@@ -59,14 +60,14 @@ describe('runImageTraining', () => {
     const { result, trained } = await runImageTraining(job({ includeSplit: true }), dataset, 'shapes', context(progress));
     try {
       expect(result.split).toEqual({ train: 72, validation: 18, test: 30 });
-      expect(result.metrics.confusionMatrix.labels).toEqual(['bar', 'blob']);
-      expect(result.metrics.confusionMatrix.matrix.flat().reduce((a, b) => a + b, 0)).toBe(30);
-      expect(result.metrics.accuracy).toBeGreaterThan(0.9);
+      expect((result.metrics as ClassificationReport).confusionMatrix.labels).toEqual(['bar', 'blob']);
+      expect((result.metrics as ClassificationReport).confusionMatrix.matrix.flat().reduce((a, b) => a + b, 0)).toBe(30);
+      expect((result.metrics as ClassificationReport).accuracy).toBeGreaterThan(0.9);
       expect(result.image).toMatchObject({ width: 8, height: 8, channels: 1, images: 120 });
       expect(result.preprocessing).toBeNull();
       expect(trained.exampleShape).toEqual([8, 8, 1]);
       expect(trained.image).toEqual({ width: 8, height: 8, channels: 1 });
-      const wrong = 30 - result.metrics.confusionMatrix.matrix[0][0] - result.metrics.confusionMatrix.matrix[1][1];
+      const wrong = 30 - (result.metrics as ClassificationReport).confusionMatrix.matrix[0][0] - (result.metrics as ClassificationReport).confusionMatrix.matrix[1][1];
       expect(result.misclassified).toHaveLength(wrong);
       for (const m of result.misclassified ?? []) {
         expect(result.splitRows?.test).toContain(m.index);

@@ -1,13 +1,11 @@
 /**
- * Trains a classifier on a loaded image set, the image counterpart of runTableTraining: stratified
- * seeded split, pixels scaled to [0, 1], the shared training loop (with seeded augmentation as its
- * per-batch hook), and the same evaluation as tables plus the most confident test mistakes.
+ * Images as a training source for the one training job (job.ts): stratified seeded split, pixels
+ * scaled to [0, 1], seeded augmentation as the per-batch hook, and the most confident test mistakes
+ * added to the result.
  */
-import * as tf from '@tensorflow/tfjs';
 import { DataError } from '../lib/errors';
 import type { ImageDataset } from '../data/images/image-dataset';
-import { buildModel } from '../models/build-model';
-import { describeModel, validateModelSpec } from '../models/spec';
+import { validateModelSpec } from '../models/spec';
 import { stratifiedSplit } from '../preprocess/split';
 import type { TrainJob } from './job';
 import { createAugmenter, hasAugmentation } from './image-augment';
@@ -16,11 +14,7 @@ import { findMisclassified } from './image-result';
 import { checkCnnFitsImage, imageModelSpec } from './image-presets';
 import type { TrainingResult } from './result';
 import { validateTrainSettings } from './settings';
-import { seedMathRandom } from './seeded-scope';
-import { evaluateTestSplit } from './test-evaluation';
-import { predictProbabilities } from '../models/predict-probabilities';
-import { trainModel, type TrainingData } from './train-loop';
-import type { JobContext, TrainedModel } from './training-job';
+import { runTrainingJob, type JobContext, type PreparedSource, type TrainedModel } from './task-job';
 
 /** Pixels as float32 in [0, 1], image after image (HWC), the layout the models take. */
 export function scalePixels(pixels: Uint8Array): Float32Array {
@@ -29,98 +23,52 @@ export function scalePixels(pixels: Uint8Array): Float32Array {
   return out;
 }
 
-export async function runImageTraining(job: TrainJob, dataset: ImageDataset, datasetName: string, context: JobContext): Promise<{ result: TrainingResult; trained: TrainedModel }> {
-  const settingsProblem = validateTrainSettings(job.training);
-  if (settingsProblem) throw new DataError('invalid_settings', settingsProblem);
+export function imageSource(job: TrainJob, dataset: ImageDataset): PreparedSource {
   const spec = imageModelSpec(job);
   const specProblem = validateModelSpec(spec) ?? (spec.kind === 'cnn' ? checkCnnFitsImage(spec, dataset.width, dataset.height) : null);
   if (specProblem) throw new DataError('invalid_model', specProblem);
   const augmentation = job.images?.augmentation;
   const augmentationProblem = augmentation ? validateAugmentation(augmentation) : null;
   if (augmentationProblem) throw new DataError('invalid_settings', augmentationProblem);
-
-  context.progress({ phase: 'preparing', message: 'Splitting the images (stratified) and scaling pixels to 0–1…' });
   const classes = dataset.classes;
   const split = stratifiedSplit(dataset.labels, classes.length, { testFraction: job.prepare.testFraction, validationFraction: job.prepare.validationFraction, seed: job.prepare.seed });
   if (split.test.length === 0) throw new DataError('too_few_rows', 'The test split is empty; raise the test fraction or add images.');
   const { width, height, channels } = dataset;
-  const exampleShape = spec.kind === 'cnn' ? [height, width, channels] : [height * width * channels];
-  const data: TrainingData = {
-    features: scalePixels(dataset.pixels),
-    exampleShape,
-    labels: dataset.labels,
-    classCount: classes.length,
-    train: split.train,
-    validation: split.validation,
-  };
-  const augment = hasAugmentation(augmentation) ? createAugmenter(augmentation, { width, height, channels }, job.training.seed) : undefined;
-
-  const candidate = describeModel(spec);
-  const restoreRandom = seedMathRandom(job.training.seed);
-  let model: tf.LayersModel | null = null;
-  let outcome: Awaited<ReturnType<typeof trainModel>>;
-  try {
-    model = buildModel(spec, exampleShape, classes.length, job.training.seed);
-    outcome = await trainModel(model, data, job.training, {
-      l2: spec.l2,
-      augment,
-      shouldStop: () => context.signal.aborted,
-      onBatch: (p) => context.progress({ phase: 'training', candidate, ...p }),
-      onEpoch: (record) => context.progress({ phase: 'epoch', candidate, record }),
-    });
-  } catch (error) {
-    model?.dispose();
-    throw error;
-  } finally {
-    restoreRandom();
-  }
-  if (outcome.history.length === 0) {
-    model.dispose();
-    throw new DataError('cancelled', 'Training was stopped before the first epoch finished; no model was kept.');
-  }
-
-  context.progress({ phase: 'evaluating', message: 'Evaluating on the held-out test images…' });
-  const k = classes.length;
-  const probabilities = await predictProbabilities(model, data.features, exampleShape, split.test);
-  const yTrue = Int32Array.from(split.test, (r) => dataset.labels[r]);
-  const metrics = evaluateTestSplit(probabilities, yTrue, classes);
-
   const warnings: string[] = [];
   if (dataset.skipped.length > 0) warnings.push(`${dataset.skipped.length} file(s) could not be read and were left out (listed under Data).`);
-  const result: TrainingResult = {
-    finishedAt: new Date().toISOString(),
-    datasetName,
-    rows: dataset.labels.length,
+  return {
+    task: { task: 'classification', reason: 'Classification: images are labelled by class.' },
+    features: scalePixels(dataset.pixels),
+    exampleShapeFor: (s) => (s.kind === 'cnn' ? [height, width, channels] : [height * width * channels]),
+    labels: dataset.labels,
+    targets: null,
     classes,
-    split: { train: split.train.length, validation: split.validation.length, test: split.test.length },
-    modelChoice: job.model,
-    model: spec,
-    modelDescription: candidate,
-    backend: context.backend.name,
-    backendReason: context.backend.reason,
-    prepare: job.prepare,
-    settings: job.training,
+    split,
     preprocessing: null,
-    metrics,
-    training: {
-      epochs: outcome.history.length,
-      bestEpoch: outcome.bestEpoch,
-      stoppedBy: outcome.stoppedBy,
-      seconds: outcome.seconds,
-      samplesPerSecond: outcome.samplesPerSecond,
-      history: outcome.history,
-    },
+    rows: dataset.labels.length,
     warnings,
-    image: {
-      width,
-      height,
-      channels,
-      augmentation: augmentation ? { ...augmentation } : { horizontalFlip: false, shift: 0, rotation: 0 },
-      images: dataset.labels.length,
+    sourceRows: (indices) => Array.from(indices),
+    augment: hasAugmentation(augmentation) ? createAugmenter(augmentation, { width, height, channels }, job.training.seed) : undefined,
+    candidates: [spec],
+    evaluatingMessage: 'Evaluating on the held-out test images…',
+    image: { width, height, channels },
+    finish(result, test) {
+      result.image = {
+        width,
+        height,
+        channels,
+        augmentation: augmentation ? { ...augmentation } : { horizontalFlip: false, shift: 0, rotation: 0 },
+        images: dataset.labels.length,
+      };
+      result.misclassified = findMisclassified(test.yTrue, test.probabilities, classes.length, split.test, dataset.sources);
     },
-    misclassified: findMisclassified(yTrue, probabilities, k, split.test, dataset.sources),
   };
-  if (job.includeSplit) result.splitRows = { train: Array.from(split.train), validation: Array.from(split.validation), test: Array.from(split.test) };
-  if (context.backend.adapter) result.adapter = context.backend.adapter;
-  return { result, trained: { model, preprocessing: null, exampleShape, classes, image: { width, height, channels } } };
+}
+
+/** Trains a classifier on a loaded image set through the one training job. */
+export async function runImageTraining(job: TrainJob, dataset: ImageDataset, datasetName: string, context: JobContext): Promise<{ result: TrainingResult; trained: TrainedModel }> {
+  const settingsProblem = validateTrainSettings(job.training);
+  if (settingsProblem) throw new DataError('invalid_settings', settingsProblem);
+  context.progress({ phase: 'preparing', message: 'Splitting the images (stratified) and scaling pixels to 0–1…' });
+  return runTrainingJob(job, imageSource(job, dataset), datasetName, context);
 }

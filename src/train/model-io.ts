@@ -41,7 +41,8 @@ export function checkArtifacts(artifacts: ModelArtifacts): void {
       `The model's weights are ${artifacts.weightData.byteLength} bytes but its manifest describes ${expected} bytes. The weights file is truncated or belongs to another model.`,
     );
   }
-  if (artifacts.classes.length < 2) throw new DataError('model_invalid', 'The model lists fewer than two classes.');
+  const regression = artifacts.preprocessing?.target.task === 'regression';
+  if (!regression && artifacts.classes.length < 2) throw new DataError('model_invalid', 'The model lists fewer than two classes.');
 }
 
 /** Rebuilds a usable model; checks that its input and output shapes match the stated example shape and classes. */
@@ -59,9 +60,10 @@ export async function fromArtifacts(artifacts: ModelArtifacts): Promise<TrainedM
     model.dispose();
     throw new DataError('model_shape_mismatch', `The model expects inputs of shape [${input.join(', ')}] but the bundle says [${artifacts.exampleShape.join(', ')}].`);
   }
-  if (output !== artifacts.classes.length) {
+  const expectedOutputs = artifacts.preprocessing?.target.task === 'regression' ? 1 : artifacts.classes.length;
+  if (output !== expectedOutputs) {
     model.dispose();
-    throw new DataError('model_shape_mismatch', `The model predicts ${output} classes but the bundle names ${artifacts.classes.length}.`);
+    throw new DataError('model_shape_mismatch', `The model has ${output} outputs but the bundle expects ${expectedOutputs}.`);
   }
   return {
     model,

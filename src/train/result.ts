@@ -1,10 +1,38 @@
 import type { ClassificationReport } from '../evaluate';
+import type { RegressionMetrics } from '../evaluate/regression-metrics';
+import type { TaskKind } from './task';
 import type { ModelChoice, ModelSpec } from '../models/spec';
 import type { PrepareSettings } from '../preprocess/settings';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { BackendName, TrainSettings } from './settings';
 import type { EpochRecord, TrainingOutcome } from './train-loop';
 import type { ImageTrainingInfo, MisclassifiedImage } from './image-result';
+
+/** What regression charts and predictions need beyond the metrics. */
+export interface RegressionDetails {
+  target: string;
+  loss: 'mse' | 'mae' | 'huber';
+  /** Test rows (at most MAX_REGRESSION_POINTS, evenly taken), original units. */
+  actual: number[];
+  predicted: number[];
+  /** A prediction interval from validation residual quantiles (absent without a validation split). */
+  interval?: { level: number; lower: number; upper: number };
+}
+
+export const MAX_REGRESSION_POINTS = 2000;
+
+export function taskOf(result: Pick<TrainingResult, 'task' | 'metrics'>): TaskKind {
+  return result.task ?? ('mae' in result.metrics ? 'regression' : 'classification');
+}
+
+/** The classification report, or null for a regression result. */
+export function classificationMetricsOf(result: Pick<TrainingResult, 'metrics'>): ClassificationReport | null {
+  return 'mae' in result.metrics ? null : result.metrics;
+}
+
+export function regressionMetricsOf(result: Pick<TrainingResult, 'metrics'>): RegressionMetrics | null {
+  return 'mae' in result.metrics ? result.metrics : null;
+}
 
 /** A candidate tried by "auto" model selection. */
 export interface CandidateSummary {
@@ -33,7 +61,12 @@ export interface TrainingResult {
   prepare: PrepareSettings;
   settings: TrainSettings;
   preprocessing: FittedPreprocessor | null;
-  metrics: ClassificationReport;
+  /** absent in results made before regression existed: classification. */
+  task?: TaskKind;
+  /** Classification: the report on the test split; regression: MAE, RMSE, R², … (tell them apart with taskOf / regressionMetricsOf). */
+  metrics: ClassificationReport | RegressionMetrics;
+  /** Regression: test-split points for the charts and the prediction interval. */
+  regression?: RegressionDetails;
   training: {
     epochs: number;
     bestEpoch: number;

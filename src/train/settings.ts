@@ -18,6 +18,8 @@ export interface TrainSettings {
   reduceLearningRateAfter: number;
   seed: number;
   backend: BackendChoice;
+  /** Regression loss on the standardized target (absent: mse). Classification always uses cross-entropy. */
+  loss?: 'mse' | 'mae' | 'huber';
 }
 
 export const DEFAULT_TRAIN: TrainSettings = {

@@ -15,6 +15,8 @@ export interface TrainingData {
   exampleShape: number[];
   labels: Int32Array;
   classCount: number;
+  /** Regression: the standardized target per row (the model has one linear output); labels are then unused by the loss. */
+  targets?: Float32Array;
   train: Int32Array;
   validation: Int32Array;
 }
@@ -46,6 +48,8 @@ export interface TrainingOptions {
   shouldStop?: () => boolean;
   /** Per-batch transform of the inputs while training (e.g. image augmentation), inside a tidy. */
   augment?: (batch: tf.Tensor) => tf.Tensor;
+  /** Regression loss on the standardized target (default mse); classification always uses cross-entropy. */
+  loss?: 'mse' | 'mae' | 'huber';
   /** Milliseconds of work between yields to the event loop. */
   yieldEveryMs?: number;
   /** false: always train through TF.js, never the fused dense trainer (A/B checks). Default: fused where it applies. */
@@ -71,6 +75,45 @@ function correctCount(oneHot: tf.Tensor, probabilities: tf.Tensor): tf.Scalar {
   return tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, 1), tf.argMax(oneHot, 1)), 'float32')) as tf.Scalar);
 }
 
+/** Huber's δ on the standardized target: quadratic within one standard deviation, linear beyond. */
+const HUBER_DELTA = 1;
+
+/** Sum over rows of the regression loss between targets y ([n, 1]) and outputs p ([n, 1]). */
+export function regressionLossSum(y: tf.Tensor, p: tf.Tensor, loss: 'mse' | 'mae' | 'huber'): tf.Scalar {
+  return tf.tidy(() => {
+    const error = tf.sub(p, y);
+    if (loss === 'mse') return tf.sum(tf.square(error)) as tf.Scalar;
+    if (loss === 'mae') return tf.sum(tf.abs(error)) as tf.Scalar;
+    const abs = tf.abs(error);
+    const quadratic = tf.minimum(abs, HUBER_DELTA);
+    return tf.sum(tf.add(tf.mul(0.5, tf.square(quadratic)), tf.mul(HUBER_DELTA, tf.sub(abs, quadratic)))) as tf.Scalar;
+  });
+}
+
+/** The same loss in float64 on plain arrays (closed-form models, validation comparisons). */
+export function regressionLossMean(y: ArrayLike<number>, p: ArrayLike<number>, loss: 'mse' | 'mae' | 'huber'): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    const e = Math.abs(p[i] - y[i]);
+    s += loss === 'mse' ? e * e : loss === 'mae' ? e : e <= HUBER_DELTA ? 0.5 * e * e : HUBER_DELTA * (e - 0.5 * HUBER_DELTA);
+  }
+  return s / y.length;
+}
+
+interface LossFunctions {
+  sum: (y: tf.Tensor, p: tf.Tensor) => tf.Scalar;
+  /** Correct predictions (classification); null for regression, where accuracy does not apply. */
+  correct: ((y: tf.Tensor, p: tf.Tensor) => tf.Scalar) | null;
+}
+
+function lossFunctions(data: TrainingData, hooks: TrainingOptions): LossFunctions {
+  if (data.targets) {
+    const loss = hooks.loss ?? 'mse';
+    return { sum: (y, p) => regressionLossSum(y, p, loss), correct: null };
+  }
+  return { sum: crossEntropySum, correct: correctCount };
+}
+
 /** Copies the listed rows into one tensor on the active backend, so batches are gathered on the device. */
 function rowsTensor(data: TrainingData, rows: Int32Array): tf.Tensor {
   const size = data.exampleShape.reduce((a, b) => a * b, 1);
@@ -80,11 +123,13 @@ function rowsTensor(data: TrainingData, rows: Int32Array): tf.Tensor {
 }
 
 function labelsTensor(data: TrainingData, rows: Int32Array): tf.Tensor2D {
+  const targets = data.targets;
+  if (targets) return tf.tensor2d(Float32Array.from(rows, (r) => targets[r]), [rows.length, 1]);
   return tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(rows, (r) => data.labels[r]), 'int32'), data.classCount).toFloat() as tf.Tensor2D);
 }
 
 /** Sum of loss and count of correct predictions over a whole split, as tensors (no read-back). */
-function evaluateSums(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor): [tf.Scalar, tf.Scalar] {
+function evaluateSums(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, fns: LossFunctions): [tf.Scalar, tf.Scalar] {
   const rowsPerChunk = evalChunkRows(x.size / Math.max(1, x.shape[0]));
   let loss: tf.Scalar = tf.scalar(0);
   let correct: tf.Scalar = tf.scalar(0);
@@ -95,7 +140,7 @@ function evaluateSums(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor): [tf.Sc
       const xb = tf.slice(x, start, size);
       const yb = tf.slice(y, start, size);
       const p = model.apply(xb, { training: false }) as tf.Tensor;
-      return [tf.add(loss, crossEntropySum(yb, p)), tf.add(correct, correctCount(yb, p))] as [tf.Scalar, tf.Scalar];
+      return [tf.add(loss, fns.sum(yb, p)), fns.correct ? tf.add(correct, fns.correct(yb, p)) : tf.clone(correct)] as [tf.Scalar, tf.Scalar];
     });
     tf.dispose([loss, correct]);
     [loss, correct] = next;
@@ -115,6 +160,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
   const xTrain = rowsTensor(data, data.train);
   const yTrain = labelsTensor(data, data.train);
   const yTrainClass = tf.tensor1d(Int32Array.from(data.train, (r) => data.labels[r]), 'int32');
+  const fns = lossFunctions(data, hooks);
   const hasValidation = data.validation.length > 0;
   const xVal = hasValidation ? rowsTensor(data, data.validation) : null;
   const yVal = hasValidation ? labelsTensor(data, data.validation) : null;
@@ -162,8 +208,8 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
           const yb = tf.gather(yTrain, index);
           const { value, grads } = tf.variableGrads(() => {
             const p = model.apply(xb, { training: true }) as tf.Tensor;
-            batchPredictions.push(tf.keep(tf.argMax(p, 1)));
-            const dataLoss = tf.div(crossEntropySum(yb, p), size);
+            if (fns.correct) batchPredictions.push(tf.keep(tf.argMax(p, 1)));
+            const dataLoss = tf.div(fns.sum(yb, p), size);
             return (penalty ? tf.add(dataLoss, penalty()) : dataLoss) as tf.Scalar;
           }, trainable);
           optimizer.apply(trainable.map((v) => grads[v.name]));
@@ -186,11 +232,12 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
       const [lossSum, correctSum] = tf.tidy(() => {
         const loss = tf.sum(tf.mul(tf.stack(batchLosses), tf.tensor1d(batchSizes)));
         const truth = tf.gather(yTrainClass, tf.slice(orderTensor, 0, completed));
+        if (batchPredictions.length === 0) return [loss, tf.scalar(Number.NaN)] as [tf.Scalar, tf.Scalar];
         const predicted = batchPredictions.length === 1 ? batchPredictions[0] : tf.concat(batchPredictions);
         return [loss, tf.sum(tf.cast(tf.equal(predicted, truth), 'float32'))] as [tf.Scalar, tf.Scalar];
       });
       tf.dispose([...batchLosses, ...batchPredictions, orderTensor]);
-      const sums = xVal && yVal ? evaluateSums(model, xVal, yVal) : null;
+      const sums = xVal && yVal ? evaluateSums(model, xVal, yVal, fns) : null;
       const packed = tf.stack([lossSum, correctSum, ...(sums ?? [])]);
       const values = await packed.data();
       tf.dispose([packed, lossSum, correctSum]);
@@ -200,7 +247,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
         loss: values[0] / completed,
         accuracy: values[1] / completed,
         valLoss: sums ? values[2] / data.validation.length : null,
-        valAccuracy: sums ? values[3] / data.validation.length : null,
+        valAccuracy: sums && fns.correct ? values[3] / data.validation.length : null,
         seconds: (performance.now() - epochStarted) / 1000,
         learningRate,
       };

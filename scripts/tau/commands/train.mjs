@@ -11,7 +11,9 @@ export function trainOptions(flags) {
   }
   return {
     target: text(flags, 'target'),
-    model: oneOf(flags, 'model', ['auto', 'logreg', 'mlp', 'cnn', 'bow', 'textcnn']),
+    model: oneOf(flags, 'model', ['auto', 'logreg', 'linear', 'mlp', 'cnn', 'bow', 'textcnn']),
+    task: oneOf(flags, 'task', ['auto', 'classification', 'regression']),
+    loss: oneOf(flags, 'loss', ['mse', 'mae', 'huber']),
     textColumns: text(flags, 'text-columns')?.split(',').map((s) => s.trim()).filter((s) => s !== ''),
     vocabSize: number(flags, 'vocab-size', { integer: true }),
     maxTokens: number(flags, 'max-tokens', { integer: true }),
@@ -38,7 +40,8 @@ function exportOptions(flags) {
 }
 
 export const train = {
-  usage: `train    --data <file.csv> | --sample <id>  --target <column> [--model logreg|mlp|auto] [--hidden 64,64]
+  usage: `train    --data <file.csv> | --sample <id>  --target <column> [--task auto|classification|regression]
+           [--model auto|logreg|linear|mlp] (logreg: classification; linear: regression) [--loss mse|mae|huber] (regression) [--hidden 64,64]
            [--backend auto|webgpu|webgl|wasm|cpu] [--epochs N] [--batch-size N] [--learning-rate x]
            [--reduce-lr-after N] (halve the learning rate after N epochs without improvement; 0 = never)
            [--seed N] [--test-size 0.2] [--validation-size 0.1] [--dropout 0.1] [--l2 0.0001]

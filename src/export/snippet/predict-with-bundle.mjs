@@ -99,14 +99,26 @@ export function encodeImage(preprocessing, pixels) {
   return Array.from(pixels, (value) => value * preprocessing.pixelScale);
 }
 
-/** Predicts rows (tabular) or images; returns [{ label, probabilities: { className: p } }]. */
+/**
+ * Predicts rows (tabular) or images; returns [{ label, probabilities: { className: p } }] for a classifier and
+ * [{ value, interval? }] for a regression model (preprocessing.target.task === "regression"; the model's one
+ * output is already in the target's units; interval = value + target.interval.lower … value + upper).
+ */
 export function predict({ model, preprocessing }, items) {
   const classes = preprocessing.target.classes;
+  const regression = preprocessing.target.task === 'regression';
   const shape = model.inputs[0].shape.slice(1);
   const encoded = items.map((item) => (preprocessing.kind === 'image' ? encodeImage(preprocessing, item) : encodeRow(preprocessing, item)));
   const output = tf.tidy(() => model.predict(tf.tensor(encoded.flat(), [encoded.length, ...shape])));
   const values = output.dataSync();
   output.dispose();
+  if (regression) {
+    const band = preprocessing.target.interval;
+    return encoded.map((_, i) => {
+      const value = values[i];
+      return band ? { value, interval: { level: band.level, lower: value + band.lower, upper: value + band.upper } } : { value };
+    });
+  }
   return encoded.map((_, i) => {
     const p = Array.from(values.subarray(i * classes.length, (i + 1) * classes.length));
     const best = p.indexOf(Math.max(...p));

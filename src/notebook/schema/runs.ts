@@ -16,7 +16,7 @@ const curve = array(measure, { max: MAX_CURVE_POINTS });
 const nullableCurve = array(nullable(measure), { max: MAX_CURVE_POINTS });
 
 const curves: Parser<RunCurves> = object<RunCurves>({ loss: required(curve), accuracy: required(curve), valLoss: required(nullableCurve), valAccuracy: required(nullableCurve) });
-const metrics: Parser<RunMetrics> = object<RunMetrics>({ accuracy: required(measure), macroF1: required(measure), weightedF1: required(measure), logLoss: optional(measure), rocAuc: optional(measure) });
+const metrics: Parser<RunMetrics> = object<RunMetrics>({ accuracy: optional(measure), macroF1: optional(measure), weightedF1: optional(measure), logLoss: optional(measure), rocAuc: optional(measure), mae: optional(finite), rmse: optional(finite), r2: optional(finite) });
 
 const trialSettings: Parser<TrialSettings> = object<TrialSettings>({
   family: required(oneOf(['logreg', 'mlp'] as const)),

@@ -3,15 +3,16 @@
  * that a hostile document cannot exhaust memory: see LIMITS.
  */
 import type { ClassificationReport, ClassMetrics, RocCurve } from '../../evaluate';
+import type { RegressionMetrics } from '../../evaluate/regression-metrics';
 import type { ImageSettings } from '../../data/images/settings';
 import { DEFAULT_IMAGE_SETTINGS } from '../../data/images/settings';
-import type { CnnLayerSpec, CnnSpec, LogisticRegressionSpec, MlpSpec, ModelSpec } from '../../models/spec';
+import type { CnnLayerSpec, CnnSpec, LinearRegressionSpec, LogisticRegressionSpec, MlpSpec, ModelSpec } from '../../models/spec';
 import { DEFAULT_LOGREG, DEFAULT_MLP, validateModelSpec } from '../../models/spec';
-import type { FittedCategoricalFeature, FittedFeature, FittedNumericFeature, FittedPreprocessor, FittedTextFeature } from '../../preprocess/fitted';
+import type { FittedCategoricalFeature, FittedFeature, FittedNumericFeature, FittedPreprocessor, FittedTextFeature, TargetStats } from '../../preprocess/fitted';
 import type { TokenizerSettings } from '../../preprocess/text/tokenizer';
 import type { PrepareSettings } from '../../preprocess/settings';
 import { DEFAULT_PREPARE } from '../../preprocess/settings';
-import type { CandidateSummary, TrainingResult } from '../../train/result';
+import type { CandidateSummary, RegressionDetails, TrainingResult } from '../../train/result';
 import type { TrainSettings } from '../../train/settings';
 import { DEFAULT_TRAIN, validateTrainSettings } from '../../train/settings';
 import type { EpochRecord } from '../../train/train-loop';
@@ -23,6 +24,7 @@ import {
   boolean,
   dictionary,
   INVALID,
+  isRecord,
   jsonValue,
   measure,
   nullable,
@@ -84,11 +86,13 @@ export const prepareSettings: Parser<PrepareSettings> = object<PrepareSettings>(
   columnTypes: optional(array(object({ name: required(shortText), type: required(oneOf(['text', 'categorical'] as const)) }), { max: LIMITS.columns })),
   textVocabularySize: optional(number({ min: 1, max: 100_000, integer: true })),
   textMaxTokens: optional(number({ min: 1, max: 10_000, integer: true })),
+  task: optional(oneOf(['auto', 'classification', 'regression'] as const)),
 });
 
 const checkSpec = <T extends ModelSpec>(parser: Parser<T>): Parser<T> => refine(parser, (spec) => validateModelSpec(spec));
 
 const logregSpec = checkSpec(object<LogisticRegressionSpec>({ kind: required(oneOf(['logreg'] as const)), l2: required(number({ min: 0, max: 1 })) }));
+const linearSpec = checkSpec(object<LinearRegressionSpec>({ kind: required(oneOf(['linear'] as const)), l2: required(number({ min: 0, max: 1 })) }));
 const mlpSpec = checkSpec(
   object<MlpSpec>({
     kind: required(oneOf(['mlp'] as const)),
@@ -106,14 +110,15 @@ const cnnLayer: Parser<CnnLayerSpec> = union<CnnLayerSpec>('type', {
   dense: object({ type: required(oneOf(['dense'] as const)), units: required(number({ min: 1, max: 4096, integer: true })), activation: required(activation) }),
 });
 const cnnSpec = checkSpec(object<CnnSpec>({ kind: required(oneOf(['cnn'] as const)), layers: required(array(cnnLayer, { max: 32 })), l2: required(number({ min: 0, max: 1 })) }));
-export const modelSpec: Parser<ModelSpec> = union<ModelSpec>('kind', { logreg: logregSpec, mlp: mlpSpec, cnn: cnnSpec });
-const modelChoice = oneOf(['auto', 'logreg', 'mlp', 'cnn'] as const);
+export const modelSpec: Parser<ModelSpec> = union<ModelSpec>('kind', { logreg: logregSpec, linear: linearSpec, mlp: mlpSpec, cnn: cnnSpec });
+const modelChoice = oneOf(['auto', 'logreg', 'linear', 'mlp', 'cnn'] as const);
 
 export const modelSection: Parser<ModelSection> = object<ModelSection>({
   choice: withDefault(modelChoice, () => 'auto'),
   logreg: withDefault(logregSpec, () => ({ ...DEFAULT_LOGREG })),
   mlp: withDefault(mlpSpec, () => ({ ...DEFAULT_MLP, hidden: [...DEFAULT_MLP.hidden] })),
   cnn: withDefault(cnnSpec, () => structuredClone(DEFAULT_CNN)),
+  linear: optional(linearSpec),
 });
 
 const backendName = oneOf(['webgpu', 'webgl', 'wasm', 'cpu'] as const);
@@ -129,6 +134,7 @@ export const trainSettings: Parser<TrainSettings> = refine(
     reduceLearningRateAfter: withDefault(number({ min: 0, max: 1000, integer: true }), () => DEFAULT_TRAIN.reduceLearningRateAfter),
     seed: withDefault(seed, () => DEFAULT_TRAIN.seed),
     backend: withDefault(oneOf(['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const), () => DEFAULT_TRAIN.backend),
+    loss: optional(oneOf(['mse', 'mae', 'huber'] as const)),
   }),
   validateTrainSettings,
 );
@@ -268,13 +274,50 @@ const textFeature: Parser<FittedTextFeature> = refine(
 export const fittedPreprocessor: Parser<FittedPreprocessor> = object<FittedPreprocessor>({
   format: required(oneOf(['tau-preprocessing'] as const)),
   version: required(oneOf([1] as const)),
-  target: required(object({ name: required(shortText), classes: required(classList) })),
+  target: required(
+    object<FittedPreprocessor['target']>({
+      name: required(shortText),
+      classes: required(classList),
+      task: optional(oneOf(['regression'] as const)),
+      stats: optional(object<TargetStats>({ mean: required(number()), std: required(number()), min: required(number()), max: required(number()) })),
+      interval: optional(object({ level: required(number({ min: 0, max: 1 })), lower: required(number()), upper: required(number()) })),
+    }),
+  ),
   missing: required(oneOf(['drop', 'mean', 'median', 'most_frequent'] as const)),
   scaling: required(oneOf(['standardize', 'minmax', 'none'] as const)),
   features: required(array(union<FittedFeature>('kind', { numeric: numericFeature, categorical: categoricalFeature, text: textFeature }), { max: LIMITS.columns })),
   inputSize: required(number({ min: 0, max: LIMITS.inputSlots, integer: true })),
   inputNames: required(array(shortText, { max: LIMITS.inputSlots })),
 });
+
+const regressionMetrics: Parser<RegressionMetrics> = object<RegressionMetrics>({
+  count: required(count),
+  mae: required(measure),
+  mse: required(measure),
+  rmse: required(measure),
+  r2: required(measure),
+  mape: required(nullable(measure)),
+  mapeNote: optional(longText),
+  medianAbsoluteError: required(measure),
+  baseline: required(object({ value: required(measure), mae: required(measure), rmse: required(measure), r2: required(measure) })),
+  baselineMae: required(measure),
+});
+
+/** Classification reports and regression metrics share the field; a regression one is told by its `mae`. */
+const taskMetrics: Parser<TrainingResult['metrics']> = (value, path, issues) =>
+  isRecord(value) && Object.hasOwn(value, 'mae') ? regressionMetrics(value, path, issues) : classificationReport(value, path, issues);
+
+const pointList = array(measure, { max: LIMITS.curvePoints });
+const regressionDetails: Parser<RegressionDetails> = refine(
+  object<RegressionDetails>({
+    target: required(shortText),
+    loss: required(oneOf(['mse', 'mae', 'huber'] as const)),
+    actual: required(pointList),
+    predicted: required(pointList),
+    interval: optional(object({ level: required(number({ min: 0, max: 1 })), lower: required(number()), upper: required(number()) })),
+  }),
+  (r) => (r.actual.length === r.predicted.length ? null : 'actual and predicted must have the same length'),
+);
 
 const epochRecord: Parser<EpochRecord> = object<EpochRecord>({
   epoch: required(count),
@@ -312,7 +355,9 @@ export const trainingResult: Parser<TrainingResult> = object<TrainingResult>({
   prepare: required(prepareSettings),
   settings: required(trainSettings),
   preprocessing: required(nullable(fittedPreprocessor)),
-  metrics: required(classificationReport),
+  task: optional(oneOf(['classification', 'regression'] as const)),
+  metrics: required(taskMetrics),
+  regression: optional(regressionDetails),
   training: required(
     object<TrainingResult['training']>({
       epochs: required(count),

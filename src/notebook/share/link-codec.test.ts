@@ -1,3 +1,4 @@
+import type { ClassificationReport } from '../../evaluate';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../data/images/crc32';
@@ -75,7 +76,7 @@ describe('notebook links', () => {
     if (!decoded.ok) throw new Error(decoded.message);
     expect(decoded.migratedFrom).toBe(1);
     expect(decoded.value.version).toBe(NOTEBOOK_VERSION);
-    expect(decoded.value.results?.metrics.accuracy).toBeCloseTo(0.9473684210526315, 15);
+    expect((decoded.value.results?.metrics as ClassificationReport | undefined)?.accuracy).toBeCloseTo(0.9473684210526315, 15);
     expect(decoded.value.cells[0]).toMatchObject({ type: 'markdown', text: expect.stringContaining('# Baseline') });
   });
 

@@ -9,6 +9,9 @@ import { MisclassifiedGallery } from '../images/MisclassifiedGallery';
 // Lazy: recharts stays out of the initial JavaScript.
 const RocChart = lazy(() => import('./RocChart').then((m) => ({ default: m.RocChart })));
 import { useT } from '../../i18n/locale';
+import { RegressionEvaluation } from './RegressionEvaluation';
+import { regressionMetricsOf } from '../../train/result';
+import type { ClassificationReport } from '../../evaluate';
 
 export function EvaluateSection({ step }: { step: number }) {
   const t = useT();
@@ -21,7 +24,8 @@ export function EvaluateSection({ step }: { step: number }) {
       </Section>
     );
   }
-  const m = results.metrics;
+  if (regressionMetricsOf(results)) return <RegressionEvaluation step={step} results={results} />;
+  const m = results.metrics as ClassificationReport;
   const labels = m.confusionMatrix.labels;
   return (
     <Section

@@ -10,6 +10,7 @@ import type { QuantizeDtype } from '../../export/quantize';
 import type { ModelInfo } from '../../export/calls';
 import { t, useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/en';
+import { testAccuracy } from '../../export/bundle-format';
 
 const SOURCE: Record<ModelInfo['source'], MessageKey> = { trained: 'model.source.trained', imported: 'model.source.imported', browser: 'model.source.browser' };
 
@@ -38,7 +39,7 @@ export function ModelPanel() {
     void listSavedModels();
   }, [listSavedModels]);
 
-  const accuracy = model?.metrics?.evaluation?.test.accuracy;
+  const accuracy = testAccuracy(model?.metrics ?? null);
   return (
     <div className="model-panel">
       <h3>{t('export.model')}</h3>

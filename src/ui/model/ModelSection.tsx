@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
-import { describeModel, validateModelSpec, type Activation } from '../../models/spec';
+import { DEFAULT_LINEAR, describeModel, validateModelSpec, type Activation } from '../../models/spec';
+import { chooseTask, type RegressionLoss } from '../../train/task';
 import { Section } from '../common/Section';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
@@ -12,6 +13,16 @@ const choices = (): ModelChoiceOption[] => [
   { value: 'auto', label: t('model.auto'), hint: t('model.autoHint') },
   { value: 'logreg', label: t('model.logreg'), hint: t('model.logregHint') },
   { value: 'mlp', label: t('model.mlp'), hint: t('model.mlpHint') },
+];
+const regressionChoices = (): ModelChoiceOption[] => [
+  { value: 'auto', label: t('model.auto'), hint: t('model.regression.autoHint') },
+  { value: 'linear', label: t('model.linear'), hint: t('model.linearHint') },
+  { value: 'mlp', label: t('model.mlpRegressor'), hint: t('model.mlpRegressorHint') },
+];
+const losses = (): { value: RegressionLoss; label: string }[] => [
+  { value: 'mse', label: t('model.loss.mse') },
+  { value: 'mae', label: t('model.loss.mae') },
+  { value: 'huber', label: t('model.loss.huber') },
 ];
 const ACTIVATIONS: { value: Activation; label: string }[] = [
   { value: 'relu', label: 'ReLU' },
@@ -39,19 +50,27 @@ export function ModelSection({ step }: { step: number }) {
   useEffect(() => setHiddenText(model.mlp.hidden.join(', ')), [model.mlp.hidden]);
   const mlpProblem = validateModelSpec(model.mlp);
   const dataset = useStudio((s) => s.dataset);
+  const prepare = useStudio((s) => s.notebook.prepare);
+  const loss = useStudio((s) => s.notebook.training.loss ?? 'mse');
+  const setTraining = useStudio((s) => s.setTraining);
   if (dataset?.kind === 'images') return <ImageModelSection step={step} images={dataset} />;
+  const targetProfile = dataset?.profiles.find((p) => p.name === prepare.target);
+  const regression = targetProfile ? chooseTask(targetProfile, prepare.task ?? 'auto').task === 'regression' : false;
+  const linear = model.linear ?? DEFAULT_LINEAR;
 
   return (
-    <Section id="model" step={step} title={t('model.title')} summary={<span>{model.choice === 'auto' ? t('model.auto') : describeModel(model[model.choice === 'cnn' ? 'cnn' : model.choice])}</span>}>
-      <ModelChoiceField options={choices()} />
+    <Section id="model" step={step} title={t('model.title')} summary={<span>{model.choice === 'auto' ? t('model.auto') : describeModel(model.choice === 'linear' ? (model.linear ?? DEFAULT_LINEAR) : model[model.choice])}</span>}>
+      <ModelChoiceField options={regression ? regressionChoices() : choices()} />
+      {regression && model.choice === 'logreg' ? <p className="field-error">{t('model.logregForRegression')}</p> : null}
       <div className="field-grid">
-        <NumberField
-          label={t('model.logregL2')}
-          value={model.logreg.l2}
-          min={0}
-          max={1}
-          onChange={(l2) => setModelSpec({ ...model.logreg, l2 })}
-        />
+        {regression ? (
+          <>
+            <NumberField label={t('model.linearL2')} value={linear.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...linear, l2 })} />
+            <SelectField label={t('model.mlpLoss')} value={loss} options={losses()} onChange={(value) => setTraining({ loss: value })} testId="loss-select" />
+          </>
+        ) : (
+          <NumberField label={t('model.logregL2')} value={model.logreg.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...model.logreg, l2 })} />
+        )}
         <div className="field">
           <label htmlFor={hiddenId}>{t('model.hidden')}</label>
           <input

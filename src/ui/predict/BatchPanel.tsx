@@ -6,11 +6,13 @@ import { downloadBlob } from '../../lib/download';
 import { FilePicker } from '../export/FilePicker';
 import { DriftReportView } from './DriftReportView';
 import { formatFixed, useT } from '../../i18n/locale';
+import { formatValue } from '../evaluate/RegressionEvaluation';
 
 const SHOWN_PROBABILITY_COLUMNS = 6;
 
 function ResultsTable({ batch }: { batch: BatchPrediction }) {
   const t = useT();
+  const regression = batch.regression;
   const k = batch.classes.length;
   const shownClasses = batch.classes.slice(0, SHOWN_PROBABILITY_COLUMNS);
   const problems = new Map(batch.invalidRows.map((p) => [p.row - 1, `${p.column}: ${p.message}`]));
@@ -24,6 +26,12 @@ function ResultsTable({ batch }: { batch: BatchPrediction }) {
           <tr>
             <th scope="col">{t('batch.row')}</th>
             <th scope="col">{t('batch.predicted')}</th>
+            {regression?.interval ? (
+              <>
+                <th scope="col">{t('batch.lower', { percent: Math.round(regression.interval.level * 100) })}</th>
+                <th scope="col">{t('batch.upper', { percent: Math.round(regression.interval.level * 100) })}</th>
+              </>
+            ) : null}
             {shownClasses.map((c) => (
               <th scope="col" key={c}>
                 P({c})
@@ -39,9 +47,15 @@ function ResultsTable({ batch }: { batch: BatchPrediction }) {
         </thead>
         <tbody>
           {batch.preview.map((cells, r) => (
-            <tr key={r} data-testid="batch-row" data-label={batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : ''}>
+            <tr key={r} data-testid="batch-row" data-label={regression ? (Number.isNaN(regression.values[r]) ? '' : String(regression.values[r])) : batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : ''}>
               <th scope="row">{r + 1}</th>
-              <td>{batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : '–'}</td>
+              <td>{regression ? formatValue(regression.values[r]) : batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : '–'}</td>
+              {regression?.interval ? (
+                <>
+                  <td>{formatValue(regression.values[r] + regression.interval.lower)}</td>
+                  <td>{formatValue(regression.values[r] + regression.interval.upper)}</td>
+                </>
+              ) : null}
               {shownClasses.map((c, i) => (
                 <td key={c}>{batch.labels[r] >= 0 ? formatFixed(batch.probabilities[r * k + i], 3) : ''}</td>
               ))}
@@ -102,6 +116,12 @@ export function BatchPanel() {
                   rows: formatCount(batch.accuracy.rows),
                   unknown: batch.accuracy.unknownLabels > 0 ? t('batch.unknownLabels', { count: formatCount(batch.accuracy.unknownLabels) }) : '',
                 })}
+              </>
+            ) : null}
+            {batch.regression?.errors ? (
+              <>
+                {t('batch.against', { column: batch.regression.errors.column, rows: formatCount(batch.regression.errors.rows) })} MAE <strong data-testid="batch-mae">{formatValue(batch.regression.errors.mae)}</strong>, RMSE{' '}
+                {formatValue(batch.regression.errors.rmse)}, R² {formatValue(batch.regression.errors.r2)}.
               </>
             ) : null}
             {batch.ignoredColumns.length > 0 ? t('batch.ignored', { columns: `${batch.ignoredColumns.slice(0, 8).join(', ')}${batch.ignoredColumns.length > 8 ? ', …' : ''}` }) : ''}

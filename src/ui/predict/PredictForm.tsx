@@ -1,3 +1,4 @@
+import { formatValue } from '../evaluate/RegressionEvaluation';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
 import type { FittedPreprocessor } from '../../preprocess/fitted';
@@ -64,6 +65,16 @@ export function PredictForm({ fitted, classes }: { fitted: FittedPreprocessor; c
             <Message kind="warning">
               {prediction.problem.column}: {prediction.problem.message}.
             </Message>
+          ) : prediction?.value !== undefined ? (
+            <p className="predicted-class">
+              Predicted: <strong data-testid="form-predicted">{formatValue(prediction.value)}</strong>
+              {prediction.interval ? (
+                <span className="field-hint" data-testid="form-interval">
+                  {' '}
+                  ({Math.round(prediction.interval.level * 100)}% interval {formatValue(prediction.interval.lower)} to {formatValue(prediction.interval.upper)}, from validation errors)
+                </span>
+              ) : null}
+            </p>
           ) : prediction?.probabilities ? (
             <>
               <p className="predicted-class">

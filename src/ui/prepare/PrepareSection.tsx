@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useStudio } from '../../store/studio-store';
-import { canBeFeature, canSwitchToText, checkTarget, effectiveType, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
+import { canBeFeature, canSwitchToText, effectiveType, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
+import { checkTargetForTask, chooseTask, type TaskChoice } from '../../train/task';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
@@ -13,6 +14,11 @@ const missingOptions = (): { value: MissingStrategy; label: string }[] => [
   { value: 'mean', label: t('prepare.missing.mean') },
   { value: 'most_frequent', label: t('prepare.missing.mostFrequent') },
   { value: 'drop', label: t('prepare.missing.drop') },
+];
+const taskOptions = (): { value: TaskChoice; label: string }[] => [
+  { value: 'auto', label: t('prepare.task.auto') },
+  { value: 'classification', label: t('prepare.task.classification') },
+  { value: 'regression', label: t('prepare.task.regression') },
 ];
 const scalingOptions = (): { value: ScalingKind; label: string }[] => [
   { value: 'standardize', label: t('prepare.scaling.standardize') },
@@ -41,7 +47,8 @@ export function PrepareSection({ step }: { step: number }) {
   if (dataset.kind === 'images') return <ImagePrepareSection step={step} images={dataset} />;
   const profiles = dataset.profiles;
   const targetProfile = profiles.find((p) => p.name === prepare.target);
-  const targetCheck = targetProfile ? checkTarget(targetProfile) : null;
+  const task = targetProfile ? chooseTask(targetProfile, prepare.task ?? 'auto') : null;
+  const targetCheck = targetProfile && task ? checkTargetForTask(targetProfile, task.task) : null;
   const features = new Set(selectFeatures(profiles, prepare));
   const trainFraction = 1 - prepare.testFraction - prepare.validationFraction;
 
@@ -66,8 +73,16 @@ export function PrepareSection({ step }: { step: number }) {
             ))}
           </select>
           <span id={targetNoteId} className={targetCheck && !targetCheck.ok ? 'field-error' : 'field-hint'} data-testid="target-note">
-            {targetCheck ? (targetCheck.ok ? t('prepare.classes', { count: targetCheck.classCount }) : targetCheck.message) : t('prepare.chooseCategories')}
+            {targetCheck && targetProfile ? (targetCheck.ok ? (task?.task === 'regression' ? t('prepare.targetNumbers', { min: String(targetProfile.min), max: String(targetProfile.max) }) : t('prepare.classes', { count: targetProfile.distinct })) : targetCheck.message) : t('prepare.chooseTarget')}
           </span>
+        </div>
+        <div>
+          <SelectField label={t('prepare.task')} value={prepare.task ?? 'auto'} options={taskOptions()} onChange={(value) => setPrepare({ task: value })} testId="task-select" />
+          {task ? (
+            <span className="field-hint" data-testid="task-reason">
+              {task.reason}
+            </span>
+          ) : null}
         </div>
         <SelectField label={t('prepare.missing')} value={prepare.missing} options={missingOptions()} onChange={(missing) => setPrepare({ missing })} testId="missing-select" />
         <SelectField label={t('prepare.scaling')} value={prepare.scaling} options={scalingOptions()} onChange={(scaling) => setPrepare({ scaling })} testId="scaling-select" />

@@ -1,5 +1,6 @@
 import { Suspense, lazy } from 'react';
 import { useStudio } from '../../store/studio-store';
+import { classificationMetricsOf } from '../../train/result';
 import { Section } from '../common/Section';
 // Lazy: the revenue model and its recharts charts load when the section first renders.
 const RevenuePanel = lazy(() => import('./RevenuePanel').then((m) => ({ default: m.RevenuePanel })));
@@ -13,7 +14,7 @@ export function RevenueSection({ step }: { step: number }) {
   return (
     <Section id="revenue" step={step} title={t('revenue.title')}>
       <Suspense fallback={null}>
-        <RevenuePanel value={revenue} onChange={setRevenue} model={results ? results.metrics.confusionMatrix : null} />
+        <RevenuePanel value={revenue} onChange={setRevenue} model={results ? (classificationMetricsOf(results)?.confusionMatrix ?? null) : null} />
       </Suspense>
     </Section>
   );

@@ -108,6 +108,8 @@ export const HistoryCharts = memo(function HistoryCharts({ history, title, live 
   // The table is built only when opened: re-rendering hundreds of rows on every epoch would block the page.
   const [tableOpen, setTableOpen] = useState(false);
   const hasValidation = history.some((h) => h.valLoss !== null);
+  // Regression runs have no accuracy (NaN): their charts show the loss only.
+  const hasAccuracy = history.length === 0 || history.some((h) => Number.isFinite(h.accuracy));
   const points = useMemo(() => downsample(history), [history]);
   const accuracyPoints = useDelayedValue(points, 120);
   return (
@@ -116,12 +118,12 @@ export const HistoryCharts = memo(function HistoryCharts({ history, title, live 
         {!interactive ? (
           <>
             <LiveCurves history={points} metric="loss" label={t('chart.loss')} title={title} />
-            <LiveCurves history={points} metric="accuracy" label={t('chart.accuracy')} title={title} />
+            {hasAccuracy ? <LiveCurves history={points} metric="accuracy" label={t('chart.accuracy')} title={title} /> : null}
           </>
         ) : (
           <>
             <MetricChart points={points} metric="loss" label={t('chart.loss')} title={title} hasValidation={hasValidation} />
-            <MetricChart points={accuracyPoints} metric="accuracy" label={t('chart.accuracy')} title={title} hasValidation={hasValidation} />
+            {hasAccuracy ? <MetricChart points={accuracyPoints} metric="accuracy" label={t('chart.accuracy')} title={title} hasValidation={hasValidation} /> : null}
           </>
         )}
       </div>

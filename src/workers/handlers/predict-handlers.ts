@@ -9,7 +9,7 @@ import type { BatchPrediction, ImagePrediction } from '../../predict/batch';
 import type { PredictCalls } from '../../predict/calls';
 import { imageToInput } from '../../predict/image-input';
 import { predictTable } from '../../predict/predict-table';
-import type { TrainedModel } from '../../train/training-job';
+import { isRegressionModel, type TrainedModel } from '../../train/training-job';
 import { extrasFor, readyRuntime, requireModel, type Handlers } from '../worker-state';
 
 /** The most images classified in one go, and the largest one accepted. */
@@ -54,6 +54,11 @@ export const predictHandlers: Handlers<PredictCalls> = {
     const record = new Map<string, string | number | null>(values);
     const { features, problems } = transformRows(trained.preprocessing, recordReader([record]), [0]);
     if (problems.length > 0) return { label: null, probabilities: null, problem: { column: problems[0].column, message: problems[0].message } };
+    if (isRegressionModel(trained)) {
+      const value = (await probabilitiesOf(trained, features))[0];
+      const band = trained.preprocessing.target.interval;
+      return { label: null, probabilities: null, value, ...(band ? { interval: { level: band.level, lower: value + band.lower, upper: value + band.upper } } : {}), problem: null };
+    }
     const probabilities = Array.from(await probabilitiesOf(trained, features));
     return { label: trained.classes[argmaxRows(probabilities, trained.classes.length)[0]], probabilities, problem: null };
   },

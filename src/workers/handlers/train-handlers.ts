@@ -33,7 +33,12 @@ export const trainHandlers: Handlers<TrainCalls> = {
       batchSize: job.training.batchSize,
       spec: job.model === 'logreg' ? job.specs.logreg : job.specs.mlp,
     };
-    const backend = await rt.chooseBackend(job.training.backend, 'tabular', await getProbes(), shape);
+    const probes = await getProbes();
+    // Linear regression is solved in closed form on the CPU; TF.js only holds the weights, so no calibration is worth its time.
+    const closedForm = job.model === 'linear' && job.training.backend === 'auto' ? (probes.find((p) => p.name === 'wasm' && p.available) ? 'wasm' : 'cpu') : null;
+    const backend = closedForm
+      ? { ...(await rt.chooseBackend(closedForm, 'tabular', probes, shape)), reason: 'Linear regression is solved in closed form (float64, on the CPU); no backend calibration needed.' }
+      : await rt.chooseBackend(job.training.backend, 'tabular', probes, shape);
     const { runTableTraining } = await import('../../train/training-job');
     const { result, trained } = await runTableTraining(job, current.table, current.profiles, current.summary.name, {
       signal,
