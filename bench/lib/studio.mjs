@@ -70,12 +70,12 @@ export async function studioApp() {
 
     await page.evaluate(() => {
       window.__longTasks = [];
-      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
     });
     await loadData(page, { sample: 'penguins' });
     await page.evaluate(() => (window.__longTasks = []));
     unwrap(await page.evaluate(() => window.tauStudio.train({ target: 'Species', model: 'mlp', epochs: 60, backend: 'wasm', validationSize: 0.1 })));
     const longTasks = await page.evaluate(() => window.__longTasks);
-    return { interactiveMs, longTasksDuringTraining: longTasks.length, longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0 };
+    return { interactiveMs, longTasksDuringTraining: longTasks.length, longestTaskMs: longTasks.reduce((a, b) => Math.max(a, b), 0) };
   });
 }

@@ -36,6 +36,7 @@ import {
   withDefault,
   type Parser,
 } from './parsers';
+import { appendAll } from '../../lib/arrays';
 
 export const LIMITS = {
   shortText: 500,
@@ -332,7 +333,7 @@ export function checkTopology(topology: unknown): string | null {
   while (stack.length) {
     const node = stack.pop();
     if (Array.isArray(node)) {
-      stack.push(...node);
+      appendAll(stack, node);
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { rowNormalize } from '../../evaluate';
+import { maxOf } from '../../lib/arrays';
 
 interface ConfusionMatrixProps {
   labels: string[];
@@ -10,7 +11,7 @@ interface ConfusionMatrixProps {
 export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
   const [normalized, setNormalized] = useState(false);
   const shown = normalized ? rowNormalize(matrix) : matrix;
-  const max = Math.max(1, ...shown.flat());
+  const max = maxOf(shown.flat(), 1);
   return (
     <figure className="confusion" data-testid="confusion-matrix">
       <figcaption>
