@@ -71,7 +71,8 @@ const NO_SPREAD_INTO_CALLS = [
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', '.tau-cache/**', '.gl/**', 'public/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended.map((config) => ({ ...config, files: config.files ?? TS_FILES })),
+  // typescript-eslint's rules for TypeScript files only (its base config also switches off core rules TS covers).
+  ...tseslint.configs.recommended.map((config) => ({ files: TS_FILES, ...config })),
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser, ...globals.worker, ...globals.node } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -96,6 +97,6 @@ export default tseslint.config(
   },
   ...boundaries.map(({ folder, patterns }) => ({
     files: [`src/${folder}/**/*.{ts,tsx,mts,js,mjs}`],
-    rules: { 'no-restricted-imports': ['error', { patterns }] },
+    rules: { 'no-restricted-imports': /** @type {['error', { patterns: typeof patterns }]} */ (['error', { patterns }]) },
   })),
 );

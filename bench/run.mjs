@@ -18,13 +18,19 @@ import { ingestCsv, tabularCsv } from './lib/generate.mjs';
 import { papaparseIngest, studioApp, studioIngest, studioTrain } from './lib/studio.mjs';
 
 const argv = process.argv.slice(2);
+/** @param {string} name @returns {string | true | undefined} */
 const flag = (name) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[i + 1] : true) : undefined;
 };
 const quick = Boolean(flag('quick'));
-const only = typeof flag('only') === 'string' ? new Set(flag('only').split(',')) : null;
-const backends = typeof flag('backends') === 'string' ? flag('backends').split(',') : ['webgpu', 'webgl', 'wasm', 'cpu'];
+/** @param {string} name */
+const textFlag = (name) => {
+  const value = flag(name);
+  return typeof value === 'string' ? value : null;
+};
+const only = textFlag('only') !== null ? new Set(textFlag('only')?.split(',')) : null;
+const backends = textFlag('backends')?.split(',') ?? ['webgpu', 'webgl', 'wasm', 'cpu'];
 const asJson = Boolean(flag('json'));
 const outDir = join(projectRoot, 'bench', 'out');
 mkdirSync(outDir, { recursive: true });
@@ -35,7 +41,7 @@ function python(workload, args) {
   if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found (apt-get install -y python3-pandas python3-torch python3-sklearn)` };
   const run = spawnSync(PYTHON, [join(projectRoot, 'bench', 'lib', 'references.py'), workload, JSON.stringify(args)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) return { skipped: `python failed: ${run.stderr.trim().split('\n').pop()}` };
-  return JSON.parse(run.stdout.trim().split('\n').pop());
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
 }
 
 /** Samples/s of the median epoch (epochs after the first), as for the PyTorch reference. */
@@ -48,8 +54,9 @@ async function attempt(name, fn) {
   try {
     return await fn();
   } catch (error) {
-    log(`  ${name} failed: ${error.message}`);
-    return { error: error.message };
+    const message = error instanceof Error ? error.message : String(error);
+    log(`  ${name} failed: ${message}`);
+    return { error: message };
   }
 }
 
@@ -230,7 +237,8 @@ for (const [name, run] of Object.entries(WORKLOADS)) {
 report.seconds = (Date.now() - started) / 1000;
 const { renderTable } = await import('./lib/table.mjs');
 const json = JSON.stringify(report, null, 2);
-if (typeof flag('out') === 'string') writeFileSync(flag('out'), `${json}\n`);
+const outFile = textFlag('out');
+if (outFile) writeFileSync(outFile, `${json}\n`);
 writeFileSync(join(outDir, 'latest.json'), `${json}\n`);
 const table = renderTable(report);
 if (flag('update-readme')) {

@@ -27,7 +27,7 @@ let chromium;
 try {
   chromium = ensureChromium();
 } catch (error) {
-  process.stderr.write(`\n${error.message}\n`);
+  process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 

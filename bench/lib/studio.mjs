@@ -28,7 +28,8 @@ export async function papaparseIngest(path, dynamicTyping) {
     const result = await page.evaluate(
       (typed) =>
         new Promise((resolve, reject) => {
-          const file = document.getElementById('bench-input').files[0];
+          const file = /** @type {HTMLInputElement} */ (document.getElementById('bench-input')).files?.[0];
+          if (!file) throw new Error('bench: the file input is empty');
           let rows = 0;
           const started = performance.now();
           window.Papa.parse(file, {
@@ -61,7 +62,9 @@ export async function studioTrain(flags, { webgpu = true } = {}) {
 export async function studioApp() {
   return withApp({ webgpu: false }, async (page, { context, server }) => {
     // Cold start in a fresh page of a fresh context: nothing cached.
-    const fresh = await context.browser().newContext();
+    const browser = context.browser();
+    if (!browser) throw new Error('bench: no browser behind the page context');
+    const fresh = await browser.newContext();
     const cold = await fresh.newPage();
     await cold.goto(server.url);
     await cold.waitForFunction(() => performance.getEntriesByName('tau:interactive').length > 0);

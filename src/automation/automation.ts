@@ -4,6 +4,7 @@ import { imageAutomation } from './image-automation';
 import { revenueAutomation } from './revenue-automation';
 import { predictAutomation } from './predict-automation';
 import { notebookAutomation } from './notebook-automation';
+import { progressAutomation } from './progress-automation';
 
 /**
  * The headless runner's handle on the real app (window.tauStudio). Every call goes through the same
@@ -11,7 +12,7 @@ import { notebookAutomation } from './notebook-automation';
  * A feature adds its own `xAutomation` object in its own file and spreads it in here.
  */
 function createAutomation() {
-  return { ...tableAutomation, ...trainAutomation, ...revenueAutomation, ...imageAutomation, ...predictAutomation, ...notebookAutomation };
+  return { ...tableAutomation, ...trainAutomation, ...revenueAutomation, ...imageAutomation, ...predictAutomation, ...notebookAutomation, ...progressAutomation };
 }
 
 export type TauAutomation = ReturnType<typeof createAutomation>;
