@@ -9,6 +9,7 @@ import type { RevenueInputs } from '../revenue';
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from '../data/images/settings';
 import { defaultRevenueInputs } from '../revenue';
 import type { FittedPreprocessor } from '../preprocess/fitted';
+import type { ImageShape } from '../data/images/image-shape';
 
 /**
  * The notebook: the single source of truth for a piece of work. Autosave, share links, export and the
@@ -51,7 +52,7 @@ export interface EmbeddedModel {
   exampleShape: number[];
   classes: string[];
   preprocessing: FittedPreprocessor | null;
-  image?: { width: number; height: number; channels: 1 | 3 };
+  image?: ImageShape;
 }
 
 export interface NotebookDocument {

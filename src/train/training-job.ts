@@ -14,6 +14,7 @@ import { seedMathRandom } from './seeded-scope';
 import { evaluateTestSplit } from './test-evaluation';
 import { predictProbabilities } from '../models/predict-probabilities';
 import { trainModel, type TrainingData, type TrainingOutcome } from './train-loop';
+import type { ImageShape } from '../data/images/image-shape';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -27,7 +28,7 @@ export interface TrainedModel {
   exampleShape: number[];
   classes: string[];
   /** Image models: input size and channels. */
-  image?: { width: number; height: number; channels: 1 | 3 };
+  image?: ImageShape;
 }
 
 /** Below this many training rows "auto" compares logistic regression with an MLP on validation loss. */
