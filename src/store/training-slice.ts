@@ -121,7 +121,8 @@ class ProgressBuffer {
   }
 }
 
-function applyProgress(state: TrainingState, progress: JobProgress): TrainingState {
+/** Folds one progress message into the training state (exported for tests). */
+export function applyProgress(state: TrainingState, progress: JobProgress): TrainingState {
   switch (progress.phase) {
     case 'training':
       return { ...state, candidate: progress.candidate, epoch: progress.epoch, epochs: progress.epochs, batch: progress.batch, batches: progress.batches, message: '' };
