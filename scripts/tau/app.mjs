@@ -39,14 +39,15 @@ function reportProgress(page) {
 
 /**
  * @template T
- * @param {{ webgpu?: boolean, verbose?: boolean, quiet?: boolean, timeoutSeconds?: number, hash?: string }} options
+ * @param {{ webgpu?: boolean, verbose?: boolean, quiet?: boolean, timeoutSeconds?: number, hash?: string, root?: string }} options
  * @param {(page: import('playwright-core').Page, app: { server: { url: string }, browser: import('playwright-core').Browser, context: import('playwright-core').BrowserContext }) => Promise<T>} work
  * @returns {Promise<T>}
  */
-export async function withApp({ webgpu = true, verbose = false, quiet = false, timeoutSeconds = 600, hash = '' }, work) {
+export async function withApp({ webgpu = true, verbose = false, quiet = false, timeoutSeconds = 600, hash = '', root }, work) {
   buildIfNeeded();
   const executablePath = ensureChromium();
-  const server = await startServer();
+  // root: serve another build (the bench's baseline) instead of the configured dist.
+  const server = await startServer(root ? { root } : {});
   const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs({ webgpu }) });
   try {
     const context = await browser.newContext({ acceptDownloads: true });

@@ -23,6 +23,7 @@ import {
 } from './calibration';
 import { BACKEND_LABELS, DEFAULT_TRAIN, type BackendChoice, type BackendName } from '../train/settings';
 import { trainModel, type TrainingData } from '../train/train-loop';
+import { fusedBackendDecision } from './fused-dense/backend-decision';
 import { cacheGet, cacheSet } from './kv-cache';
 import { installWasmKernelPatches } from './wasm-kernels';
 import { installGradientPatches } from './gradient-patches';
@@ -156,6 +157,12 @@ export async function chooseBackend(choice: BackendChoice, workload: Workload, p
     }
     await activateBackend(choice);
     return { backend: choice, active: choice, reason: `${describeProbe(probe)}, chosen by you.`, adapter: adapterOf(choice) };
+  }
+  // Dense table nets: the fused WASM trainer, with no calibration (a fixed cost before the first epoch).
+  const fused = workload === 'tabular' ? fusedBackendDecision(shape, probes) : null;
+  if (fused) {
+    await activateBackend(fused.backend);
+    return { ...fused, active: fused.backend };
   }
   const direct = decideWithoutCalibration(probes);
   if (direct) {

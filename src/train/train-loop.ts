@@ -5,6 +5,8 @@ import { evalChunkRows } from '../models/predict-probabilities';
 import type { TrainSettings } from './settings';
 import { yieldToEventLoop } from '../lib/yield';
 import { FlatOptimizer } from './flat-optimizer';
+import { fusedDensePlan, trainDenseFused } from './fused-train-loop';
+import { TrainingDivergedError } from './training-diverged';
 
 export interface TrainingData {
   /** rows × features (tabular) or rows × h × w × c (images), row-major. */
@@ -46,6 +48,8 @@ export interface TrainingOptions {
   augment?: (batch: tf.Tensor) => tf.Tensor;
   /** Milliseconds of work between yields to the event loop. */
   yieldEveryMs?: number;
+  /** false: always train through TF.js, never the fused dense trainer (A/B checks). Default: fused where it applies. */
+  fused?: boolean;
 }
 
 export interface TrainingOutcome {
@@ -106,6 +110,8 @@ function evaluateSums(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor): [tf.Sc
  * overhead, not arithmetic, sets the speed.
  */
 export async function trainModel(model: tf.LayersModel, data: TrainingData, settings: TrainSettings, hooks: TrainingOptions = {}): Promise<TrainingOutcome> {
+  const plan = fusedDensePlan(model, data, hooks, Math.max(1, Math.min(settings.batchSize, data.train.length)));
+  if (plan) return trainDenseFused(model, plan, data, settings, hooks);
   const xTrain = rowsTensor(data, data.train);
   const yTrain = labelsTensor(data, data.train);
   const yTrainClass = tf.tensor1d(Int32Array.from(data.train, (r) => data.labels[r]), 'int32');
@@ -241,10 +247,5 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
   };
 }
 
-export class TrainingDivergedError extends Error {
-  readonly code = 'training_diverged';
-  constructor(epoch: number) {
-    super(`Training diverged at epoch ${epoch} (the loss became NaN or infinite). Lower the learning rate and train again.`);
-    this.name = 'TrainingDivergedError';
-  }
-}
+export { TrainingDivergedError } from './training-diverged';
+

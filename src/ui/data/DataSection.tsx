@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { Suspense, lazy, useId, useRef, useState, type DragEvent } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { SAMPLES } from '../../data/samples';
 import { delimiterName } from '../../data/csv/dialect';
@@ -7,7 +7,8 @@ import { Message } from '../common/Message';
 import { formatBytes } from '../../lib/format';
 import { formatCount } from '../common/format';
 import { DataTable } from './DataTable';
-import { ColumnProfiles } from './ColumnProfiles';
+// Lazy: recharts stays out of the initial JavaScript.
+const ColumnProfiles = lazy(() => import('./ColumnProfiles').then((m) => ({ default: m.ColumnProfiles })));
 import { ImageLoadPanel } from '../images/ImageLoadPanel';
 import { ImageDatasetView, imageHeadline } from '../images/ImageDatasetView';
 
@@ -125,7 +126,9 @@ export function DataSection({ step }: { step: number }) {
             </Message>
           ))}
           <DataTable key={dataset.id} />
-          <ColumnProfiles profiles={dataset.profiles} />
+          <Suspense fallback={null}>
+            <ColumnProfiles profiles={dataset.profiles} />
+          </Suspense>
         </>
       ) : null}
     </Section>
