@@ -11,6 +11,8 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
+  // A stray test.only must not shrink the suite in CI (.ci/run sets CI=true).
+  forbidOnly: Boolean(process.env.CI),
   // SwiftShader (software GPU) is CPU-heavy; two cores run one browser at a time best.
   workers: 1,
   retries: 0,

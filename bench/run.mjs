@@ -18,18 +18,25 @@ import { ingestCsv, tabularCsv } from './lib/generate.mjs';
 import { papaparseIngest, studioApp, studioIngest, studioTrain, studioTrainColdWarm } from './lib/studio.mjs';
 
 const argv = process.argv.slice(2);
+/** @param {string} name @returns {string | true | undefined} */
 const flag = (name) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[i + 1] : true) : undefined;
 };
 const quick = Boolean(flag('quick'));
-const only = typeof flag('only') === 'string' ? new Set(flag('only').split(',')) : null;
-const backends = typeof flag('backends') === 'string' ? flag('backends').split(',') : ['webgpu', 'webgl', 'wasm', 'cpu'];
+/** @param {string} name */
+const textFlag = (name) => {
+  const value = flag(name);
+  return typeof value === 'string' ? value : null;
+};
+const only = textFlag('only') !== null ? new Set(textFlag('only')?.split(',')) : null;
+const backends = textFlag('backends')?.split(',') ?? ['webgpu', 'webgl', 'wasm', 'cpu'];
 const asJson = Boolean(flag('json'));
 // Each workload's studio and reference run `repeats` times, interleaved; tables report the median and the range.
 const repeats = quick ? 1 : Math.max(1, Number(flag('repeats') ?? 3));
 // --baseline-dist <dir>: another build (e.g. main before a change) measured in the same repeats, for before/after.
-const baselineDist = typeof flag('baseline-dist') === 'string' ? resolve(flag('baseline-dist')) : null;
+const baselineDistFlag = textFlag('baseline-dist');
+const baselineDist = baselineDistFlag !== null ? resolve(baselineDistFlag) : null;
 const outDir = join(projectRoot, 'bench', 'out');
 mkdirSync(outDir, { recursive: true });
 const log = (m) => process.stderr.write(`${m}\n`);
@@ -39,7 +46,7 @@ function python(workload, args) {
   if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found (apt-get install -y python3-pandas python3-torch python3-sklearn)` };
   const run = spawnSync(PYTHON, [join(projectRoot, 'bench', 'lib', 'references.py'), workload, JSON.stringify(args)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) return { skipped: `python failed: ${run.stderr.trim().split('\n').pop()}` };
-  return JSON.parse(run.stdout.trim().split('\n').pop());
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
 }
 
 /** Samples/s of the median epoch (epochs after the first), as for the PyTorch reference. */
@@ -59,8 +66,9 @@ async function attempt(name, fn) {
   try {
     return await fn();
   } catch (error) {
-    log(`  ${name} failed: ${error.message}`);
-    return { error: error.message };
+    const message = error instanceof Error ? error.message : String(error);
+    log(`  ${name} failed: ${message}`);
+    return { error: message };
   }
 }
 
@@ -165,6 +173,7 @@ async function tabular() {
     log(`tabular: studio on ${backend}…`);
     studio[backend] = await measure(backend);
   }
+  /** @type {Record<'wasm' | 'baseline' | 'pytorch', any[]>} */
   const series = { wasm: [], baseline: [], pytorch: [] };
   for (let r = 0; r < repeats; r++) {
     if (backends.includes('wasm')) {
@@ -259,6 +268,7 @@ async function image() {
     log(`image: studio on ${backend}…`);
     studio[backend] = await measure(backend);
   }
+  /** @type {Record<'wasm' | 'baseline' | 'pytorch', any[]>} */
   const series = { wasm: [], baseline: [], pytorch: [] };
   for (let r = 0; r < repeats; r++) {
     if (backends.includes('wasm')) {
@@ -358,7 +368,8 @@ report.seconds = (Date.now() - started) / 1000;
 report.load.atEnd = os.loadavg();
 const { renderTable } = await import('./lib/table.mjs');
 const json = JSON.stringify(report, null, 2);
-if (typeof flag('out') === 'string') writeFileSync(flag('out'), `${json}\n`);
+const outFile = textFlag('out');
+if (outFile) writeFileSync(outFile, `${json}\n`);
 writeFileSync(join(outDir, 'latest.json'), `${json}\n`);
 const table = renderTable(report);
 if (flag('update-readme')) {

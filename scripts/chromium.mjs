@@ -44,7 +44,7 @@ export function ensureChromium({ install = true, log = (m) => process.stderr.wri
     run(['apt-get', 'update', '-qq']);
     run(['apt-get', 'install', '-y', '-qq', 'chromium']);
   } catch (error) {
-    throw new Error(`Installing Chromium failed (${error.message}).\n${HELP}`);
+    throw new Error(`Installing Chromium failed (${error instanceof Error ? error.message : String(error)}).\n${HELP}`, { cause: error });
   }
   const installed = findChromium();
   if (!installed) throw new Error(`apt-get finished but no Chromium binary appeared.\n${HELP}`);

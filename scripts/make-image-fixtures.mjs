@@ -77,6 +77,7 @@ function drawShape(kind, random) {
 // Only what this script writes: the folder also holds the images page object (images-page.ts).
 rmSync(join(OUT, 'shapes'), { recursive: true, force: true });
 const random = createRandom(20240611);
+/** @type {import("fflate").Zippable} */
 const entries = {};
 for (const kind of Object.keys(inside)) {
   mkdirSync(join(OUT, 'shapes', kind), { recursive: true });

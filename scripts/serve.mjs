@@ -68,7 +68,7 @@ export function startServer({ root = distDir, port = 0, host = 'localhost' } = {
     server.listen(port, host, () => {
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
-      resolvePromise({ url: `http://${host}:${actualPort}/`, port: actualPort, close: () => new Promise((r) => server.close(() => r())) });
+      resolvePromise({ url: `http://${host}:${actualPort}/`, port: actualPort, close: () => /** @type {Promise<void>} */ (new Promise((r) => server.close(() => r()))) });
     });
   });
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: everything CI checks, in order — type check, unit tests (Vitest), build, and e2e
+// `npm test`: everything CI checks, in order — lint (ESLint: typescript-eslint + layer boundaries),
+// format check (Prettier), type checks (src; scripts and bench), unit tests (Vitest), build, and e2e
 // (Playwright driving the built app in real Chromium, with and without WebGPU).
 // Finds Chromium or installs Debian's package, and says what to do when it cannot.
 import { spawnSync } from 'node:child_process';
@@ -26,12 +27,15 @@ let chromium;
 try {
   chromium = ensureChromium();
 } catch (error) {
-  process.stderr.write(`\n${error.message}\n`);
+  process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 
 if (!args.has('--e2e-only')) {
+  step('Lint (eslint)', bin('eslint', 'bin/eslint.js'), ['.']);
+  step('Format check (prettier --check)', bin('prettier', 'bin/prettier.cjs'), ['--check', '--log-level', 'warn', '.']);
   step('Type check (tsc --noEmit)', bin('typescript', 'bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  step('Type check scripts and bench (tsc, checkJs)', bin('typescript', 'bin/tsc'), ['-p', 'tsconfig.scripts.json', '--noEmit']);
   step('Unit tests (vitest)', bin('vitest', 'vitest.mjs'), ['run']);
 }
 step('Build (vite build)', bin('vite', 'bin/vite.js'), ['build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir']);

@@ -30,7 +30,7 @@ export function treeRssMb(rootPid) {
     } catch {
       // Exited while sampling; nothing to add.
     }
-    stack.push(...(byParent.get(pid) ?? []));
+    for (const child of byParent.get(pid) ?? []) stack.push(child);
   }
   return total;
 }

@@ -28,7 +28,8 @@ export async function papaparseIngest(path, dynamicTyping) {
     const result = await page.evaluate(
       (typed) =>
         new Promise((resolve, reject) => {
-          const file = document.getElementById('bench-input').files[0];
+          const file = /** @type {HTMLInputElement} */ (document.getElementById('bench-input')).files?.[0];
+          if (!file) throw new Error('bench: the file input is empty');
           let rows = 0;
           const started = performance.now();
           window.Papa.parse(file, {
@@ -48,6 +49,7 @@ export async function papaparseIngest(path, dynamicTyping) {
   });
 }
 
+/** @param {object} flags @param {{ webgpu?: boolean, root?: string }} [options] */
 export async function studioTrain(flags, { webgpu = true, root } = {}) {
   return withApp({ webgpu, root }, async (page) => {
     await loadData(page, flags);
@@ -61,6 +63,7 @@ export async function studioTrain(flags, { webgpu = true, root } = {}) {
  * The same training twice in one page: the first from a cold worker (TF.js and the backend load), the
  * second on a warm page, as a user pressing Train again gets it. Returns both results with wall times.
  */
+/** @param {object} flags @param {{ webgpu?: boolean, root?: string }} [options] */
 export async function studioTrainColdWarm(flags, { webgpu = true, root } = {}) {
   return withApp({ webgpu, root }, async (page) => {
     await loadData(page, flags);
@@ -78,7 +81,9 @@ export async function studioTrainColdWarm(flags, { webgpu = true, root } = {}) {
 export async function studioApp() {
   return withApp({ webgpu: false }, async (page, { context, server }) => {
     // Cold start in a fresh page of a fresh context: nothing cached.
-    const fresh = await context.browser().newContext();
+    const browser = context.browser();
+    if (!browser) throw new Error('bench: no browser behind the page context');
+    const fresh = await browser.newContext();
     const cold = await fresh.newPage();
     await cold.goto(server.url);
     await cold.waitForFunction(() => performance.getEntriesByName('tau:interactive').length > 0);
@@ -87,12 +92,12 @@ export async function studioApp() {
 
     await page.evaluate(() => {
       window.__longTasks = [];
-      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
     });
     await loadData(page, { sample: 'penguins' });
     await page.evaluate(() => (window.__longTasks = []));
     unwrap(await page.evaluate(() => window.tauStudio.train({ target: 'Species', model: 'mlp', epochs: 60, backend: 'wasm', validationSize: 0.1 })));
     const longTasks = await page.evaluate(() => window.__longTasks);
-    return { interactiveMs, longTasksDuringTraining: longTasks.length, longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0 };
+    return { interactiveMs, longTasksDuringTraining: longTasks.length, longestTaskMs: longTasks.reduce((a, b) => Math.max(a, b), 0) };
   });
 }

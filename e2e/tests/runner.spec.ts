@@ -28,7 +28,7 @@ function tau(...args: string[]): Promise<RunnerCall> {
       try {
         json = JSON.parse(stdout) as Record<string, unknown>;
       } catch (parseError) {
-        throw new Error(`The runner did not print JSON (exit ${code}): ${String(parseError)}\nstdout: ${stdout.slice(0, 500)}\nstderr: ${stderr.slice(-2000)}`);
+        throw new Error(`The runner did not print JSON (exit ${code}): ${String(parseError)}\nstdout: ${stdout.slice(0, 500)}\nstderr: ${stderr.slice(-2000)}`, { cause: parseError });
       }
       done({ code, json, stderr });
     });

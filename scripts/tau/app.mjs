@@ -5,7 +5,45 @@ import { ensureChromium, chromiumArgs } from '../chromium.mjs';
 import { buildIfNeeded } from '../build-if-needed.mjs';
 import { UserError, existingPath, text } from './args.mjs';
 
-export async function withApp({ webgpu = true, verbose = false, timeoutSeconds = 600, hash = '', root }, work) {
+/** How often the runner asks the page what it is doing (printed on stderr when it changes). */
+const PROGRESS_POLL_MS = 1000;
+
+/**
+ * Prints the page's progress line (window.tauStudio.progress) on stderr whenever it changes, until stopped.
+ * @param {import('playwright-core').Page} page
+ */
+function reportProgress(page) {
+  let last = null;
+  let stopped = false;
+  const started = Date.now();
+  const poll = async () => {
+    if (stopped) return;
+    try {
+      const line = await page.evaluate(() => window.tauStudio.progress?.() ?? null);
+      if (typeof line === 'string' && line !== last && !stopped) process.stderr.write(`[tau ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+      last = line;
+    } catch (error) {
+      // The page closes when the command ends; anything else is worth a line.
+      if (!stopped) process.stderr.write(`[tau] progress unavailable: ${error instanceof Error ? error.message : String(error)}\n`);
+      stopped = true;
+      return;
+    }
+    timer = setTimeout(poll, PROGRESS_POLL_MS);
+  };
+  let timer = setTimeout(poll, PROGRESS_POLL_MS);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * @template T
+ * @param {{ webgpu?: boolean, verbose?: boolean, quiet?: boolean, timeoutSeconds?: number, hash?: string, root?: string }} options
+ * @param {(page: import('playwright-core').Page, app: { server: { url: string }, browser: import('playwright-core').Browser, context: import('playwright-core').BrowserContext }) => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+export async function withApp({ webgpu = true, verbose = false, quiet = false, timeoutSeconds = 600, hash = '', root }, work) {
   buildIfNeeded();
   const executablePath = ensureChromium();
   // root: serve another build (the bench's baseline) instead of the configured dist.
@@ -19,7 +57,12 @@ export async function withApp({ webgpu = true, verbose = false, timeoutSeconds =
     page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
     await page.goto(`${server.url}${hash}`);
     await page.waitForFunction(() => Boolean(window.tauStudio));
-    return await work(page, { server, browser, context });
+    const stopProgress = quiet ? () => undefined : reportProgress(page);
+    try {
+      return await work(page, { server, browser, context });
+    } finally {
+      stopProgress();
+    }
   } finally {
     await browser.close();
     await server.close();

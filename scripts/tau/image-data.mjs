@@ -97,7 +97,7 @@ function augmentationOption(flags) {
 
 /** Loads --data images through the app's folder or file input and returns the image summary. */
 export async function loadImageData(page, flags, kind) {
-  const path = resolve(process.cwd(), text(flags, 'data'));
+  const path = resolve(process.cwd(), text(flags, 'data') ?? '.');
   unwrap(await page.evaluate((o) => window.tauStudio.prepareImageLoad(o), imageLoadOptions(flags)));
   if (kind === 'folder') await page.setInputFiles('[data-testid="image-folder-input"]', path);
   else if (kind === 'idx') await page.setInputFiles('[data-testid="image-file-input"]', [path, idxLabelsPath(path)]);

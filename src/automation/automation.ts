@@ -5,6 +5,7 @@ import { revenueAutomation } from './revenue-automation';
 import { predictAutomation } from './predict-automation';
 import { notebookAutomation } from './notebook-automation';
 import { searchAutomation } from './search-automation';
+import { progressAutomation } from './progress-automation';
 
 /**
  * The headless runner's handle on the real app (window.tauStudio). Every call goes through the same
@@ -12,7 +13,7 @@ import { searchAutomation } from './search-automation';
  * A feature adds its own `xAutomation` object in its own file and spreads it in here.
  */
 function createAutomation() {
-  return { ...tableAutomation, ...trainAutomation, ...revenueAutomation, ...imageAutomation, ...predictAutomation, ...notebookAutomation, ...searchAutomation };
+  return { ...tableAutomation, ...trainAutomation, ...revenueAutomation, ...imageAutomation, ...predictAutomation, ...notebookAutomation, ...searchAutomation, ...progressAutomation };
 }
 
 export type TauAutomation = ReturnType<typeof createAutomation>;

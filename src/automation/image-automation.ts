@@ -6,6 +6,7 @@ import { fail, type AutomationResult } from './result';
 import { parseCnnLayers } from '../models/cnn-layers-text';
 import type { CnnSpec } from '../models/spec';
 import { CNN_PRESETS, type CnnPresetId } from '../train/image-presets';
+import { sleep } from '../lib/yield';
 
 /** Runner flags that apply before images are loaded (they decide how images are decoded). */
 export interface ImageLoadFlags {
@@ -57,7 +58,7 @@ async function waitForImageDataset(): Promise<AutomationResult<ImageInspectOutpu
     const s = useStudio.getState();
     if (!s.imageLoading && (s.dataset?.kind === 'images' || s.loadError)) break;
     if (!s.imageLoading && Date.now() - started > 5000) return fail('no_file', 'No images were given to the app.');
-    await new Promise((r) => setTimeout(r, 25));
+    await sleep(25);
   }
   const { dataset, loadError } = useStudio.getState();
   if (loadError) return fail(loadError.code, loadError.message);

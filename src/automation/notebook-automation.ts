@@ -3,6 +3,7 @@ import type { ShareNote } from '../notebook/share/share-plan';
 import { trainOutput } from './runner-output';
 import { fail, type AutomationResult } from './result';
 import { trainCurrent, type TrainOutput } from './train-automation';
+import { sleep } from '../lib/yield';
 
 export interface NotebookInfo {
   id: string;
@@ -28,7 +29,6 @@ export interface ShareOutput {
   weightsInLink: boolean;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function datasetInfo() {
   const ref = useStudio.getState().notebook.dataset;

@@ -4,8 +4,8 @@ import { useStudio } from '../store/studio-store';
 import type { BatchPrediction } from '../predict/batch';
 import { downloadBlob } from '../lib/download';
 import { fail, type AutomationResult } from './result';
+import { sleep } from '../lib/yield';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until `busy()` has been true (the input's change event started the work) and is false again. */
 async function settle(busy: () => boolean, done: () => boolean, what: string): Promise<AutomationResult<null>> {

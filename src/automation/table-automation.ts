@@ -1,6 +1,7 @@
 import { useStudio } from '../store/studio-store';
 import { inspectOutput } from './runner-output';
 import { fail, type AutomationResult } from './result';
+import { sleep } from '../lib/yield';
 
 export type InspectOutput = ReturnType<typeof inspectOutput>;
 
@@ -11,7 +12,7 @@ async function waitForLoad(): Promise<AutomationResult<InspectOutput>> {
     const s = useStudio.getState();
     if (!s.loading && (s.dataset || s.loadError)) break;
     if (!s.loading && Date.now() - started > 5000) return fail('no_file', 'No file was given to the app.');
-    await new Promise((r) => setTimeout(r, 25));
+    await sleep(25);
   }
   const { dataset, loadError } = useStudio.getState();
   if (loadError) return fail(loadError.code, loadError.message);

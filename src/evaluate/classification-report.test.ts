@@ -102,9 +102,7 @@ describe('classificationReport', () => {
       yPred[i] = (i * 7) % 10 < 7 ? yTrue[i] : (i * 3) % k;
       for (let c = 0; c < k; c++) probabilities[i * k + c] = c === yPred[i] ? 0.7 : 0.1;
     }
-    const start = performance.now();
     const r = classificationReport({ yTrue, yPred, labels: ['a', 'b', 'c', 'd'], probabilities });
-    expect(performance.now() - start).toBeLessThan(3000);
     expect(r.macro.support).toBe(n);
     expect(r.rocAucMacroOvr).toBeGreaterThan(0.5);
   });

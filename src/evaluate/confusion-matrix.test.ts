@@ -20,15 +20,14 @@ describe('confusionMatrix', () => {
     expect(() => confusionMatrix([0, NaN], [0, 0], 2)).toThrow(RangeError);
     expect(() => confusionMatrix([], [], 0)).toThrow(/classCount/);
   });
-  it('counts 1e6 predictions in well under a second', () => {
+  it('counts 1e6 predictions (timing: bench/, not here)', () => {
     const n = 1_000_000, k = 10;
     const yTrue = new Int32Array(n), yPred = new Int32Array(n);
     for (let i = 0; i < n; i++) { yTrue[i] = i % k; yPred[i] = (i * 7) % k; }
-    const start = performance.now();
     const m = confusionMatrix(yTrue, yPred, k);
-    const ms = performance.now() - start;
     expect(m.flat().reduce((a, b) => a + b, 0)).toBe(n);
-    expect(ms).toBeLessThan(300);
+    // Every true class i % k meets predicted class (i * 7) % k = (7 * (i % k)) % k, n / k times.
+    for (let c = 0; c < k; c++) expect(m[c][(7 * c) % k]).toBe(n / k);
   });
 });
 

@@ -30,13 +30,14 @@ describe('rocCurve', () => {
     expect(() => rocCurve([0, 1], [0.1])).toThrow(RangeError);
     expect(() => rocCurve([], [])).toThrow(RangeError);
   });
-  it('handles 1e6 scores quickly', () => {
+  it('handles 1e6 scores (timing: bench/, not here)', () => {
     const n = 1_000_000, y = new Uint8Array(n), s = new Float64Array(n);
     for (let i = 0; i < n; i++) { y[i] = i % 3 === 0 ? 1 : 0; s[i] = ((i * 7919) % 1000) / 1000; }
-    const start = performance.now();
     const roc = rocCurve(y, s);
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(roc.fpr.at(-1)).toBe(1);
+    expect(roc.tpr.at(-1)).toBe(1);
+    // 1000 distinct scores: at most one point per threshold (plus the origin).
+    expect(roc.fpr.length).toBeLessThanOrEqual(1001);
   });
 });
 

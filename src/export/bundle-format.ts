@@ -2,6 +2,7 @@ import type { ModelArtifacts } from './model-artifacts';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { TrainingReference } from '../predict/training-reference';
 import type { QuantizationReport } from './quantize-evaluate';
+import type { ImageShape } from '../data/images/image-shape';
 
 /**
  * The exported model bundle (a .zip): model.json + weight shards exactly as TensorFlow.js and
@@ -39,11 +40,6 @@ export interface ModelJson {
   weightsManifest: { paths: string[]; weights: ModelArtifacts['weightSpecs'] }[];
 }
 
-export interface ImageInput {
-  width: number;
-  height: number;
-  channels: 1 | 3;
-}
 
 /** preprocessing.json of a table model: the fitted transforms plus, optionally, training statistics for drift checks. */
 export interface TabularPreprocessingFile extends FittedPreprocessor {
@@ -57,7 +53,7 @@ export interface ImagePreprocessingFile {
   version: 1;
   kind: 'image';
   target: { name: string; classes: string[] };
-  image: ImageInput;
+  image: ImageShape;
   /** Inputs are height × width × channels floats: uint8 pixel / 255 (HWC, row-major). */
   pixelScale: number;
   layout: 'HWC';

@@ -1,6 +1,7 @@
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { PrepareSettings } from '../preprocess/settings';
-import type { ImageInput, MetricsFile } from './bundle-format';
+import type { MetricsFile } from './bundle-format';
+import type { ImageShape } from '../data/images/image-shape';
 import type { PickedFile } from './read-bundle';
 import type { QuantizeDtype } from './quantize';
 import type { QuantizationReport } from './quantize-evaluate';
@@ -22,7 +23,7 @@ export interface ModelInfo {
   parameters: number;
   /** Table models: the fitted transforms (the prediction form is generated from them). */
   preprocessing: FittedPreprocessor | null;
-  image: ImageInput | null;
+  image: ImageShape | null;
   /** Whether training statistics for drift checks are known. */
   hasReference: boolean;
   metrics: MetricsFile | null;

@@ -1,4 +1,5 @@
 import type { FittedPreprocessor } from '../preprocess/fitted';
+import type { ImageShape } from '../data/images/image-shape';
 
 /**
  * A trained model as plain data: TensorFlow.js LayersModel topology and weights (the same content as
@@ -20,5 +21,5 @@ export interface ModelArtifacts {
   /** Tabular models: the fitted preprocessing; image models: null. */
   preprocessing: FittedPreprocessor | null;
   /** Image models: how inputs are resized and scaled. */
-  image?: { width: number; height: number; channels: 1 | 3 };
+  image?: ImageShape;
 }

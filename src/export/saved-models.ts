@@ -1,6 +1,7 @@
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { TrainingReference } from '../predict/training-reference';
-import { testAccuracy, type ImageInput, type MetricsFile } from './bundle-format';
+import { testAccuracy, type MetricsFile } from './bundle-format';
+import type { ImageShape } from '../data/images/image-shape';
 import type { SavedModelEntry } from './calls';
 import { DataError } from '../lib/errors';
 import type { ModelArtifacts } from './model-artifacts';
@@ -17,7 +18,7 @@ export interface SavedModelRecord {
   exampleShape: number[];
   parameters: number;
   preprocessing: FittedPreprocessor | null;
-  image: ImageInput | null;
+  image: ImageShape | null;
   reference: TrainingReference | null;
   metrics: MetricsFile | null;
 }

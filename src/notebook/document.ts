@@ -10,6 +10,7 @@ import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from '../data/images/setti
 import { defaultRevenueInputs } from '../revenue';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { RunRecord } from './runs';
+import type { ImageShape } from '../data/images/image-shape';
 
 /**
  * The notebook: the single source of truth for a piece of work. Autosave, share links, export and the
@@ -54,7 +55,7 @@ export interface EmbeddedModel {
   exampleShape: number[];
   classes: string[];
   preprocessing: FittedPreprocessor | null;
-  image?: { width: number; height: number; channels: 1 | 3 };
+  image?: ImageShape;
 }
 
 export interface NotebookDocument {

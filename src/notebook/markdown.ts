@@ -1,3 +1,4 @@
+import { appendAll } from '../lib/arrays';
 /**
  * A small, safe Markdown subset parsed to a tree (never to HTML strings): headings, paragraphs,
  * bullet and numbered lists, fenced code, block quotes, **bold**, *italic*, `code` and links.
@@ -69,7 +70,7 @@ export function parseInline(text: string): Inline[] {
         const href = safeHref(match[2]);
         const children = parseInline(match[1]);
         if (href) out.push({ type: 'link', href, children });
-        else out.push(...children);
+        else appendAll(out, children);
         i += match[0].length;
         continue;
       }

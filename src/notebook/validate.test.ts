@@ -64,9 +64,7 @@ describe('validateNotebook', () => {
 
   it('refuses huge arrays and strings before walking them', () => {
     const cells = new Array(1_000_001).fill({ id: 'a', type: 'markdown', text: '' });
-    const started = performance.now();
     expectInvalid({ ...roundTrip(createNotebook()), cells }, 'cells', 'at most 1,000');
-    expect(performance.now() - started).toBeLessThan(500);
     const doc = roundTrip(currentDocument());
     ((doc.results as Record<string, unknown>).training as Record<string, unknown>).history = new Array(20_000).fill(0);
     expectInvalid(doc, 'results.training.history', 'at most 10,000');

@@ -1,13 +1,5 @@
-import Papa from 'papaparse';
+import { safeCell, toCsv } from '../lib/csv';
 import { cellText, type Table } from '../data/table';
-
-/** Spreadsheet apps run cells starting with these as formulas; such text cells get a leading apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-
-export function safeCell(text: string): string {
-  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
-}
 
 /** Names for the added columns that do not clash with the input's own. */
 export function outputColumns(header: string[], targetName: string, classes: string[]): { predicted: string; probabilities: string[]; problem: string } {
@@ -57,7 +49,7 @@ export function regressionPredictionsCsv(
     }
     rows.push(cells);
   }
-  return Papa.unparse({ fields: [...header.map(safeCell), ...added], data: rows }, { newline: '\n' });
+  return toCsv([[...header.map(safeCell), ...added], ...rows], '\n');
 }
 
 export function predictionsCsv(table: Table, targetName: string, classes: string[], labels: Int32Array, probabilities: Float32Array, problems: Map<number, string>): string {
@@ -73,9 +65,11 @@ export function predictionsCsv(table: Table, targetName: string, classes: string
       for (let c = 0; c < k; c++) cells.push(String(probabilities[r * k + c]));
       cells.push('');
     } else {
-      cells.push('', ...new Array<string>(k).fill(''), safeCell(problems.get(r) ?? 'no prediction'));
+      cells.push('');
+      for (let c = 0; c < k; c++) cells.push('');
+      cells.push(safeCell(problems.get(r) ?? 'no prediction'));
     }
     rows.push(cells);
   }
-  return Papa.unparse({ fields: [...header.map(safeCell), added.predicted, ...added.probabilities, added.problem].map(String), data: rows }, { newline: '\n' });
+  return toCsv([[...header.map(safeCell), added.predicted, ...added.probabilities, added.problem], ...rows], '\n');
 }

@@ -1,4 +1,5 @@
 import { createRandom, deriveSeed, shuffleInPlace } from '../data/random';
+import { appendAll } from '../lib/arrays';
 
 export interface SplitIndices {
   train: Int32Array;
@@ -35,9 +36,9 @@ export function stratifiedSplit(labels: Int32Array, classCount: number, options:
   const validation: number[] = [];
   const test: number[] = [];
   byClass.forEach((rows, c) => {
-    test.push(...rows.slice(0, testShare[c]));
-    validation.push(...rows.slice(testShare[c], testShare[c] + validationShare[c]));
-    train.push(...rows.slice(testShare[c] + validationShare[c]));
+    appendAll(test, rows.slice(0, testShare[c]));
+    appendAll(validation, rows.slice(testShare[c], testShare[c] + validationShare[c]));
+    appendAll(train, rows.slice(testShare[c] + validationShare[c]));
   });
   // Interleave classes so a batch is not one class; the training loop shuffles again every epoch.
   const order = (rows: number[]) => {

@@ -1,27 +1,8 @@
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvField, projectionToCsv, toCsv } from './csv';
+import { projectionToCsv } from './csv';
 import { projectRevenue } from './projection';
 
-describe('csv', () => {
-  it('quotes only when needed and doubles quotes', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvField(' padded')).toBe('" padded"');
-    expect(csvField('-12.50')).toBe('-12.50');
-  });
-
-  it('round-trips hostile cells through an independent parser', () => {
-    const rows = [['h1', 'h2', 'h3'], ['a,"b"', '\r\n', ''], ['=1+1', '"', ' x ']];
-    const text = toCsv(rows);
-    expect(text.endsWith('\r\n')).toBe(true);
-    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
-    expect(parsed.errors).toEqual([]);
-    expect(parsed.data).toEqual(rows);
-  });
-
+describe('projectionToCsv', () => {
   it('exports the period table with a header row and exact values', () => {
     const p = projectRevenue({
       customers: '1000', price: '100', periods: 12, currency: 'EUR', minorDigits: 2, periodUnit: 'month',

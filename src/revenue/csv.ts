@@ -1,17 +1,5 @@
 import type { Projection } from './types';
-
-/**
- * RFC 4180 CSV: CRLF line ends; a field is quoted when it contains a comma,
- * quote, CR or LF, or has leading/trailing spaces (which some readers trim),
- * and quotes inside are doubled.
- */
-export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
+import { toCsv } from '../lib/csv';
 
 /**
  * The period table as CSV. Cells are exact, unformatted decimal strings

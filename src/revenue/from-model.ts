@@ -83,7 +83,8 @@ export function customersFromModel(args: CustomersFromModelArgs, locale = 'en-US
   return { ok: true, value: { expectedTruePositives: tp, expectedMissedPositives: missed, customers, explanation } };
 }
 
-export interface ClassMetrics {
+/** One class of a confusion matrix as counts and rates (not evaluate's ClassMetrics, which is precision/recall/F1/support). */
+export interface ClassConfusionCounts {
   label: string;
   /** Column sum: how often the model predicted this class. */
   predictedPositives: number;
@@ -117,7 +118,7 @@ export function validateConfusionMatrix(cm: ConfusionMatrix): FromModelError[] {
 }
 
 /** Precision/recall for one class; rows = true class, columns = predicted (scikit-learn layout). */
-export function classMetricsFromConfusion(cm: ConfusionMatrix, classLabel: string): FromModelResult<ClassMetrics> {
+export function classMetricsFromConfusion(cm: ConfusionMatrix, classLabel: string): FromModelResult<ClassConfusionCounts> {
   const errors = validateConfusionMatrix(cm);
   if (errors.length > 0) return { ok: false, errors };
   const i = cm.labels.indexOf(classLabel);
@@ -153,7 +154,7 @@ export function defaultPositiveClass(labels: readonly string[]): string {
 
 export interface ModelTieIn {
   classLabel: string;
-  metrics: ClassMetrics;
+  metrics: ClassConfusionCounts;
   result: CustomersFromModel;
   /** N rounded to 2 decimals, ready for the customers input. */
   customersText: string;

@@ -40,7 +40,7 @@ export {
   defaultPositiveClass,
   modelTieIn,
   validateConfusionMatrix,
-  type ClassMetrics,
+  type ClassConfusionCounts,
   type CustomersFromModel,
   type CustomersFromModelArgs,
   type FromModelError,
@@ -48,7 +48,7 @@ export {
   type ModelTieIn,
 } from './from-model';
 export { revenueFormula } from './formula';
-export { csvField, projectionToCsv, toCsv } from './csv';
+export { projectionToCsv } from './csv';
 export {
   REVENUE_FLAGS,
   isRevenueReportError,

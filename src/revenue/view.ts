@@ -1,7 +1,7 @@
 import { projectionToCsv } from './csv';
 import { formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatPrice } from './format';
 import { revenueFormula } from './formula';
-import { modelTieIn, type ClassMetrics, type FromModelError } from './from-model';
+import { modelTieIn, type ClassConfusionCounts, type FromModelError } from './from-model';
 import { errorsByField, parseRevenueInputs } from './inputs';
 import { projectScenarios, SCENARIO_DEFAULTS, type ScenarioKey } from './scenarios';
 import { rankSensitivityBars, sensitivity, type SensitivityInput, type SensitivityMetric } from './sensitivity';
@@ -103,7 +103,7 @@ export interface ModelView {
   conversionRate: string;
   populationScale: string;
   errors: Partial<Record<FromModelError['field'], string>>;
-  metrics: ClassMetrics | null;
+  metrics: ClassConfusionCounts | null;
   metricsText: string | null;
   explanation: string | null;
   /** N ready for the customers input, or null while the tie-in is invalid. */

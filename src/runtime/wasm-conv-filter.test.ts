@@ -26,7 +26,7 @@ describe('WASM convolution gradients', () => {
           const y = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad);
           return tf.sum(tf.mul(y, tf.sin(tf.range(0, y.size).reshape(y.shape))));
         })([x, f]);
-        out.push(...grads.map((g) => g.dataSync() as Float32Array));
+        for (const g of grads) out.push(g.dataSync() as Float32Array);
         tf.dispose([x, f, ...grads]);
       }
       return out;

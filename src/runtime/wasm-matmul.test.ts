@@ -23,7 +23,7 @@ describe('fast WASM matMul for transposed operands', () => {
         const product = tf.matMul(a, b, ta, tb);
         out.push(Array.from(product.dataSync()));
         const grads = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.matMul(x, y, ta, tb)))([a, b]);
-        out.push(...grads.map((g) => Array.from(g.dataSync())));
+        for (const g of grads) out.push(Array.from(g.dataSync()));
         tf.dispose([a, b, product, ...grads]);
       }
       return out;

@@ -238,7 +238,7 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
 };
 
 async function checkFile(fingerprint: (id: string) => Promise<DatasetFingerprint | null>, datasetId: string, name: string, expected: string): Promise<DatasetCheck> {
-  let fp: DatasetFingerprint | null = null;
+  let fp: DatasetFingerprint | null;
   try {
     fp = await fingerprint(datasetId);
   } catch (error) {

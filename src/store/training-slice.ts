@@ -126,6 +126,7 @@ export class ProgressBuffer {
   }
 }
 
+/** Folds one progress message into the training state (exported for tests). */
 export function applyProgress(state: TrainingState, progress: JobProgress): TrainingState {
   switch (progress.phase) {
     case 'training':

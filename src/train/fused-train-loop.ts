@@ -3,7 +3,7 @@ import { createRandom, deriveSeed, shuffleInPlace } from '../data/random';
 import { FusedDenseTrainer, FUSED_MAX_BYTES, type DenseNetPlan } from '../runtime/fused-dense/trainer';
 import { simdAvailable } from '../runtime/fused-dense/kernels';
 import type { TrainSettings } from './settings';
-import { yieldToEventLoop } from './yield';
+import { yieldToEventLoop } from '../lib/yield';
 import type { EpochRecord, TrainingData, TrainingOptions, TrainingOutcome } from './train-loop';
 import { TrainingDivergedError } from './training-diverged';
 

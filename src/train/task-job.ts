@@ -4,6 +4,7 @@
  * regression, the shared loop otherwise), keep the best on validation loss, evaluate on the test
  * split with the task's metrics, and return the result JSON plus the model.
  */
+import type { ImageShape } from '../data/images/image-shape';
 import { textAwareSpec } from '../models/text-defaults';
 import * as tf from '@tensorflow/tfjs';
 import { DataError } from '../lib/errors';
@@ -35,7 +36,7 @@ export interface TrainedModel {
   /** Classification: class names in output order; regression: empty (one output, the target in original units). */
   classes: string[];
   /** Image models: input size and channels. */
-  image?: { width: number; height: number; channels: 1 | 3 };
+  image?: ImageShape;
 }
 
 /** A regression model: its preprocessing says so (preprocessing.json → target.task). */

@@ -3,7 +3,7 @@ import { createRandom, deriveSeed, shuffleInPlace } from '../data/random';
 import { penalizedWeights } from '../models/build-model';
 import { evalChunkRows } from '../models/predict-probabilities';
 import type { TrainSettings } from './settings';
-import { yieldToEventLoop } from './yield';
+import { yieldToEventLoop } from '../lib/yield';
 import { FlatOptimizer } from './flat-optimizer';
 import { fusedDensePlan, trainDenseFused } from './fused-train-loop';
 import { TrainingDivergedError } from './training-diverged';

@@ -38,6 +38,7 @@ export const predict = {
   async run(page, flags) {
     const imported = await importModel(page, existingPath(flags, 'model'));
     const data = existingPath(flags, 'data');
+    if (!data) throw new UserError('missing_data', 'Give the rows to predict with --data <rows.csv>.');
     const out = text(flags, 'out');
     if (imported.kind === 'image') {
       if (!IMAGE_EXTENSIONS.has(extname(data).toLowerCase())) throw new UserError('unsupported_data', `${imported.name} classifies images; give an image file with --data (PNG, JPEG, WebP, BMP or GIF).`);

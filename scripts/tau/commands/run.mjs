@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UserError, existingPath, text } from '../args.mjs';
+import { UserError, bool, existingPath, text } from '../args.mjs';
 import { unwrap } from '../app.mjs';
 
 const MAX_NOTEBOOK_FILE_BYTES = 64 * 1024 * 1024;
@@ -28,7 +28,7 @@ export const run = {
     if ((url === null) === (notebook === undefined)) throw new UserError('invalid_arguments', 'Give exactly one of --url "<link>" or --notebook <file.json>.');
     if (notebook !== undefined) {
       const path = existingPath(flags, 'notebook');
-      if (statSync(path).size > MAX_NOTEBOOK_FILE_BYTES) throw new UserError('file_too_large', `${notebook} is larger than ${MAX_NOTEBOOK_FILE_BYTES / 1024 / 1024} MB; it is not a notebook.`);
+      if (path && statSync(path).size > MAX_NOTEBOOK_FILE_BYTES) throw new UserError('file_too_large', `${notebook} is larger than ${MAX_NOTEBOOK_FILE_BYTES / 1024 / 1024} MB; it is not a notebook.`);
     }
   },
   appOptions: (flags) => ({ hash: linkFragment(flags) ?? '' }),
@@ -51,7 +51,7 @@ export const run = {
       if (datasetCheck?.state === 'differs') throw new UserError('dataset_mismatch', datasetCheck.message);
     }
     const notebook = { id: info.id, title: info.title, dataset: info.dataset, hasWeights: info.hasWeights, ...(datasetCheck ? { datasetCheck } : {}) };
-    if (!flags.retrain) {
+    if (!bool(flags, 'retrain')) {
       if (!info.stored) return { retrained: false, stored: null, notebook };
       return { ...info.stored, retrained: false, stored: info.stored, notebook };
     }

@@ -1,4 +1,4 @@
-import { UserError, number, oneOf, text } from '../args.mjs';
+import { UserError, bool, number, oneOf, text } from '../args.mjs';
 import { loadData, unwrap } from '../app.mjs';
 import { exportBundleTo } from './predict.mjs';
 import { imageDataKind, imageLoadOptions, imageTrainOptions, loadImageData } from '../image-data.mjs';
@@ -28,7 +28,7 @@ export function trainOptions(flags) {
     validationSize: number(flags, 'validation-size'),
     dropout: number(flags, 'dropout'),
     l2: number(flags, 'l2'),
-    includeSplit: Boolean(flags['include-split']),
+    includeSplit: bool(flags, 'include-split'),
   };
 }
 

@@ -29,9 +29,7 @@ describe('CappedInflater', () => {
     const zeros = new Uint8Array(16 * 1024 * 1024); // 16 MiB of zeros → ~16 KiB compressed
     const compressed = deflateSync(zeros, { level: 9 });
     expect(compressed.length).toBeLessThan(40_000);
-    const start = performance.now();
     expect(() => inflateCapped(compressed, { format: 'deflate', maxBytes: 1024 * 1024, limitError, corruptError })).toThrow(/limit passed at/);
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 
   it('reports a truncated stream as corrupt', () => {

@@ -111,20 +111,17 @@ const haveFashion = existsSync(`${FASHION}/train-images-idx3-ubyte.gz`) && exist
 
 describe('real Fashion-MNIST files', () => {
   it.skipIf(!haveFashion)(`loads ${FASHION} train (60k) and t10k (10k) [skipped when the files are absent]`, async () => {
-    const start = performance.now();
     const train = await loadIdxDataset(
       await openAsBlob(`${FASHION}/train-images-idx3-ubyte.gz`),
       await openAsBlob(`${FASHION}/train-labels-idx1-ubyte.gz`),
       { classNames: FASHION_MNIST_CLASSES, imagesName: 'train-images-idx3-ubyte.gz' },
     );
-    const elapsed = performance.now() - start;
     expect([train.width, train.height, train.channels, train.labels.length]).toEqual([28, 28, 1, 60000]);
     expect(train.classes[9]).toBe('Ankle boot');
     expect(train.labels[0]).toBe(9);
     expect(classCounts(train)).toEqual(new Array(10).fill(6000));
     expect(train.pixels.length).toBe(60000 * 784);
     validateImageDataset(train);
-    expect(elapsed).toBeLessThan(5000);
 
     const test = await loadIdxDataset(
       await openAsBlob(`${FASHION}/t10k-images-idx3-ubyte.gz`),

@@ -176,13 +176,11 @@ describe('loadImageDataset: zip', () => {
     const zip = zipSync(entries);
     const events: LoadProgress[] = [];
     let clock = 0;
-    const start = performance.now();
     const ds = await loadImageDataset({ kind: 'zip', blob: blobOf(zip) }, { ...options, width: 8, height: 8 }, {
       decode: fakeDecode,
       onProgress: (p) => events.push(p),
       now: () => (clock += 1),
     });
-    const elapsed = performance.now() - start;
     expect(ds.labels.length).toBe(5000);
     expect(ds.channels).toBe(1);
     expect(classCounts(ds)).toEqual(new Array(10).fill(500));
@@ -193,7 +191,6 @@ describe('loadImageDataset: zip', () => {
     // one tick per clock read: ≥ 50 ticks between reports, so ~100 reports rather than 5,000
     expect(decoding.length).toBeLessThan(150);
     for (let i = 1; i < decoding.length; i++) expect(decoding[i].done).toBeGreaterThan(decoding[i - 1].done);
-    expect(elapsed).toBeLessThan(10_000);
   });
 
   it('honours an AbortSignal promptly', async () => {

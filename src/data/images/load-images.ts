@@ -13,6 +13,7 @@
 import type { DecodeImageFn, DecodedImage } from './decode-image';
 import { ImageDataError, ZipError, type SkippedFile } from './errors';
 import { errorMessage } from '../../lib/errors';
+import { yieldToEventLoop } from '../../lib/yield';
 import { formatBytes } from '../../lib/format';
 import { planFolderLayout } from './folder-layout';
 import { loadIdxDataset } from './idx';
@@ -109,7 +110,6 @@ function createProgress(hooks: LoadImagesHooks): Progress {
   };
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function isPositiveInteger(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;

@@ -57,13 +57,11 @@ describe('loadImageInput', () => {
     expect(Array.from(loaded.dataset.pixels.subarray(16, 20))).toEqual([255, 255, 255, 255]);
   });
 
-  it('fails a truncated zip with a clear error, quickly', async () => {
+  it('fails a truncated zip with a clear error', async () => {
     const zip = zipSync({ 'a/1.png': grayPng(4, 0), 'b/2.png': grayPng(4, 255) });
-    const started = performance.now();
     const error = await loadImageInput({ input: { kind: 'zip', file: new File([zip.slice(0, zip.length - 30) as Uint8Array<ArrayBuffer>], 'cut.zip') }, settings }, { decode: fakeDecode }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImageDataError);
     expect((error as ImageDataError).message).toMatch(/cut\.zip/);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('parses a pixel CSV with the studio parser and resizes it to the chosen size', async () => {

@@ -10,6 +10,7 @@ import { loadImageDataset, resizeDataset, type LoadImagesOptions } from './load-
 import { pixelTableToDataset } from './pixel-csv';
 import { pixelTableFromTable } from './pixel-table';
 import type { ImageDatasetSummary, ImageLoadProgress, ImageLoadRequest } from './summary';
+import { appendAll } from '../../lib/arrays';
 
 export interface LoadedImageInput {
   dataset: ImageDataset;
@@ -60,7 +61,7 @@ export async function loadImageInput(request: ImageLoadRequest, hooks: LoadInput
         signal: hooks.signal,
         onProgress: (p) => hooks.onProgress?.({ phase: 'images', step: 'reading', done: p.bytesRead, total: p.totalBytes }),
       });
-      warnings.push(...parsed.warnings);
+      appendAll(warnings, parsed.warnings);
       const native = pixelTableToDataset(pixelTableFromTable(parsed.table), {
         sourceName: input.file.name,
         ...(request.labelColumn ? { labelColumn: request.labelColumn } : {}),

@@ -77,12 +77,10 @@ describe('listZipEntries', () => {
     for (const e of entries) expect(firstDifference(await readZipEntry(blob, e), big)).toBe(-1);
   });
 
-  it('fails fast and clearly on a truncated copy', async () => {
+  it('fails clearly on a truncated copy', async () => {
     for (const keep of [zip.length - 1, zip.length - 30, Math.floor(zip.length / 2), 40]) {
-      const start = performance.now();
       const error = await expectZipError(listZipEntries(new File([zip.slice(0, keep)], 'pets.zip')), 'zip_truncated', /pets\.zip is incomplete/);
       expect(error.message).toMatch(/again/);
-      expect(performance.now() - start).toBeLessThan(1000);
     }
   });
 
@@ -90,10 +88,8 @@ describe('listZipEntries', () => {
     await expectZipError(listZipEntries(blobOf(new Uint8Array(0))), 'zip_not_a_zip', /empty/);
     await expectZipError(listZipEntries(blobOf(encodePng(1, 1, 1, new Uint8Array([0])))), 'zip_not_a_zip', /PNG image/);
     await expectZipError(listZipEntries(blobOf(text('Rar!\x1a\x07\x00 and more'))), 'zip_not_a_zip', /RAR/);
-    const start = performance.now();
     const noise = pattern(8 * 1024 * 1024, 9);
     await expectZipError(listZipEntries(blobOf(noise)), 'zip_not_a_zip');
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 
   it('rejects a damaged central directory', async () => {
@@ -137,11 +133,8 @@ describe('listZipEntries', () => {
       many[`digits/${i % 10}/img_${i}.png`] = encodePng(8, 8, 1, new Uint8Array(64).fill(v));
     }
     const blob = blobOf(zipSync(many));
-    const start = performance.now();
     const { entries } = await listZipEntries(blob);
-    const elapsed = performance.now() - start;
     expect(entries).toHaveLength(5000);
-    expect(elapsed).toBeLessThan(300);
   });
 });
 
@@ -180,10 +173,8 @@ describe('readZipEntry safety', () => {
     expect(bomb.length).toBeLessThan(50_000);
     const blob = blobOf(lying);
     const { entries } = await listZipEntries(blob);
-    const start = performance.now();
     const error = await expectZipError(readZipEntry(blob, entries[0], { maxBytes: 1024 * 1024 }), 'zip_entry_too_large', /Skipped "c\/bomb\.png": it expands to more than 1 MiB/);
     expect(error.file).toBe('c/bomb.png');
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 
   it('enforces a total budget across entries', async () => {

@@ -121,7 +121,7 @@ export function predict({ model, preprocessing }, items) {
   }
   return encoded.map((_, i) => {
     const p = Array.from(values.subarray(i * classes.length, (i + 1) * classes.length));
-    const best = p.indexOf(Math.max(...p));
+    const best = p.indexOf(p.reduce((a, b) => (b > a ? b : a)));
     return { label: classes[best], probabilities: Object.fromEntries(classes.map((c, k) => [c, p[k]])) };
   });
 }

@@ -39,6 +39,7 @@ import {
   withDefault,
   type Parser,
 } from './parsers';
+import { appendAll } from '../../lib/arrays';
 
 export const LIMITS = {
   shortText: 500,
@@ -408,7 +409,7 @@ export function checkTopology(topology: unknown): string | null {
   while (stack.length) {
     const node = stack.pop();
     if (Array.isArray(node)) {
-      stack.push(...node);
+      appendAll(stack, node);
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;

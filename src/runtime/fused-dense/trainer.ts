@@ -1,5 +1,6 @@
 import { aleaState } from './alea';
 import { GEMM_BIAS, GEMM_RELU, scalarKernels, simdAvailable, wasmKernels, type DenseKernels } from './kernels';
+import { maxOf } from '../../lib/arrays';
 
 /** A dense network: ReLU hidden layers (each optionally followed by inverted dropout), softmax output. */
 export interface DenseNetPlan {
@@ -71,7 +72,7 @@ export class FusedDenseTrainer {
       params += padded[l] * padded[l + 1] + padded[l + 1];
       maxSquare = Math.max(maxSquare, padded[l] * padded[l + 1]);
     }
-    const widest = Math.max(...padded);
+    const widest = maxOf(padded);
     const activations = padded.slice(1).reduce((a, b) => a + b, 0) * rows;
     return 4 * (16 + 4 * params + rows * padded[0] + 2 * activations + 2 * rows * widest + maxSquare) + 2 ** 16;
   }
@@ -116,7 +117,7 @@ export class FusedDenseTrainer {
       this.acts.push(take(this.capacity * this.padded[l + 1]));
       this.masks.push(l < plan.hidden.length && plan.hidden[l].dropout > 0 ? take(this.capacity * this.padded[l + 1]) : 0);
     }
-    const widest = Math.max(...this.padded);
+    const widest = maxOf(this.padded);
     this.deltaA = take(this.capacity * widest);
     this.deltaB = take(this.capacity * widest);
     let maxSquare = 0;

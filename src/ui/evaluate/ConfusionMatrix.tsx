@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { rowNormalize } from '../../evaluate';
 import { formatNumber, useT } from '../../i18n/locale';
+import { maxOf } from '../../lib/arrays';
 
 interface ConfusionMatrixProps {
   labels: string[];
@@ -12,7 +13,7 @@ export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
   const t = useT();
   const [normalized, setNormalized] = useState(false);
   const shown = normalized ? rowNormalize(matrix) : matrix;
-  const max = Math.max(1, ...shown.flat());
+  const max = maxOf(shown.flat(), 1);
   return (
     <figure className="confusion" data-testid="confusion-matrix">
       <figcaption>

@@ -7,6 +7,7 @@ import { formatCount } from '../common/format';
 import { RgbaImage, thumbnailAt } from './RgbaImage';
 import './images.css';
 import { t, useT } from '../../i18n/locale';
+import { maxOf } from '../../lib/arrays';
 
 const SAMPLES_PER_CLASS = 8;
 const SKIPPED_SHOWN = 200;
@@ -25,7 +26,7 @@ export function ImageDatasetView({ images }: { images: ImageDatasetSummary }) {
   useEffect(() => {
     void fetchImageSamples(SAMPLES_PER_CLASS);
   }, [images.id, fetchImageSamples]);
-  const max = Math.max(1, ...images.classCounts);
+  const max = maxOf(images.classCounts, 1);
   const thumbnails = samples?.datasetId === images.id ? samples.thumbnails : null;
 
   return (

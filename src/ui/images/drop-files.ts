@@ -1,3 +1,4 @@
+import { appendAll } from '../../lib/arrays';
 /**
  * Collects the files of a drag-and-drop, walking dropped folders (the File System Entries API), so a
  * dropped folder gives each image with its path relative to the drop ("shapes/circle/1.png").
@@ -11,7 +12,7 @@ function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEn
   return new Promise((resolve, reject) => {
     const all: FileSystemEntry[] = [];
     // readEntries returns at most ~100 entries per call; call until it returns none.
-    const next = () => reader.readEntries((batch) => (batch.length === 0 ? resolve(all) : (all.push(...batch), next())), reject);
+    const next = () => reader.readEntries((batch) => (batch.length === 0 ? resolve(all) : (appendAll(all, batch), next())), reject);
     next();
   });
 }

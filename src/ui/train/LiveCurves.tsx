@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { EpochRecord } from '../../train/train-loop';
 import { formatMetric } from '../common/format';
 import { useT } from '../../i18n/locale';
+import { maxOf, minOf } from '../../lib/arrays';
 
 /**
  * The curves while training runs: plain SVG paths, redrawn in well under a millisecond. Recharts
@@ -28,8 +29,8 @@ export const LiveCurves = memo(function LiveCurves({ history, metric, label, tit
   const train = history.map((h) => h[metric]);
   const validation = history.map((h) => (metric === 'loss' ? h.valLoss : h.valAccuracy)).filter((v): v is number => v !== null);
   const values = [...train, ...validation].filter(Number.isFinite);
-  const low = metric === 'accuracy' ? 0 : Math.min(...values, 0);
-  const high = metric === 'accuracy' ? 1 : Math.max(...values, 1e-6);
+  const low = metric === 'accuracy' ? 0 : minOf(values, 0);
+  const high = metric === 'accuracy' ? 1 : maxOf(values, 1e-6);
   const epochs = Math.max(2, history.length);
   const x = (i: number) => PAD.left + (i / (epochs - 1)) * (WIDTH - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - low) / (high - low || 1)) * (HEIGHT - PAD.top - PAD.bottom);

@@ -56,7 +56,7 @@ export async function trainImages(job: TrainJob, signal: AbortSignal, progress: 
   const rt = await loadRuntime();
   const { runImageTraining } = await import('../../train/image-training-job');
   progress({ phase: 'backend', message: 'Choosing a backend…' });
-  // Convolutions need Conv2DBackpropFilter, which the WASM backend lacks; dense models on pixels do not.
+  // CNNs calibrate on the image workload (convolutions; WASM trains them through runtime/wasm-conv-filter.ts); dense models on pixels on the tabular one.
   const spec = imageModelSpec(job);
   const workload = spec.kind === 'cnn' ? 'image' : 'tabular';
   const { width, height, channels } = loaded.dataset;

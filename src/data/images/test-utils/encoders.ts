@@ -48,7 +48,7 @@ export function decodeTestPng(bytes: Uint8Array): { width: number; height: numbe
   const idat: Uint8Array[] = [];
   while (p + 8 <= bytes.length) {
     const length = view.getUint32(p);
-    const type = String.fromCharCode(...bytes.subarray(p + 4, p + 8));
+    const type = String.fromCharCode(bytes[p + 4], bytes[p + 5], bytes[p + 6], bytes[p + 7]);
     const data = bytes.subarray(p + 8, p + 8 + length);
     if (type === 'IHDR') {
       width = view.getUint32(p + 8);

@@ -13,3 +13,8 @@ export function yieldToEventLoop(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** Waits `ms` milliseconds (polling loops in the automation layer). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,18 @@
+/**
+ * What the runner and the bench read off the page inside `page.evaluate` callbacks (type-checked with
+ * tsconfig.scripts.json). The full types live in src/automation; scripts only pass values through.
+ */
+export {};
+
+/** One call of window.tauStudio: `{ ok: true, value }` or `{ ok: false, error: { code, message } }`. */
+type AutomationCall = (...args: unknown[]) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+
+declare global {
+  interface Window {
+    tauStudio: Record<string, AutomationCall>;
+    /** bench: durations of long tasks seen while training. */
+    __longTasks: number[];
+    /** bench: papaparse, loaded into the page for the parsing comparison. */
+    Papa: { parse(input: string | Blob, options?: object): void };
+  }
+}
