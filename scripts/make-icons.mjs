@@ -20,6 +20,7 @@ const GLYPH = [
 ];
 
 /** Signed distance to a rounded rectangle (negative inside). */
+/** @param {number} x @param {number} y @param {number[]} rect [x0, y0, x1, y1, radius] */
 function roundedRect(x, y, [x0, y0, x1, y1, r]) {
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
@@ -99,6 +100,7 @@ export function encodePng(width, height, rgba) {
 
 function svg(maskable) {
   const { background, glyph } = shapes(maskable);
+  /** @param {number[]} box @param {string} fill */
   const rect = ([x0, y0, x1, y1, r], fill) =>
     `<rect x="${+(x0 * 512).toFixed(2)}" y="${+(y0 * 512).toFixed(2)}" width="${+((x1 - x0) * 512).toFixed(2)}" height="${+((y1 - y0) * 512).toFixed(2)}" rx="${+(r * 512).toFixed(2)}" fill="${fill}"/>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">${rect(background, '#2f6fdf')}${glyph.map((g) => rect(g, '#fff')).join('')}</svg>\n`;
@@ -107,13 +109,15 @@ function svg(maskable) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'icon.svg'), svg(false));
-  for (const [name, size, maskable] of [
+  /** @type {[string, number, boolean][]} */
+  const icons = [
     ['icon-192.png', 192, false],
     ['icon-512.png', 512, false],
     ['maskable-512.png', 512, true],
     ['apple-touch-icon.png', 180, true],
     ['favicon-32.png', 32, false],
-  ]) {
+  ];
+  for (const [name, size, maskable] of icons) {
     writeFileSync(join(out, name), encodePng(size, size, render(size, maskable)));
   }
   console.log(`icons written to ${out}`);

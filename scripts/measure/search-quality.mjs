@@ -10,12 +10,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : true]] : acc), []));
+/** @type {Record<string, string | true>} */
+const args = {};
+process.argv.slice(2).forEach((a, i, all) => {
+  if (a.startsWith('--')) args[a.slice(2)] = all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : true;
+});
 const budget = args.budget ?? '30s';
 const seeds = String(args.seeds ?? '1,2,3').split(',').map(Number);
 const backend = args.backend ?? 'wasm';
 const cv = args.cv ? ['--cv', String(args.cv)] : [];
-const out = resolve(args.out ?? 'bench/out/search-quality');
+const out = resolve(String(args.out ?? 'bench/out/search-quality'));
 const python = process.env.TAU_PYTHON ?? '/usr/bin/python3';
 mkdirSync(out, { recursive: true });
 

@@ -22,14 +22,19 @@ export const GLOBAL_FLAGS = [
 /** @type {FlagSpec[]} */
 const DATA_FLAGS = [
   { name: 'data', kind: 'path', placeholder: 'file|folder', help: 'a CSV/TSV table, or images: a folder of class folders, a .zip of one, a pixel CSV, an IDX images file' },
-  { name: 'sample', kind: 'text', placeholder: 'id', help: 'a built-in sample instead of --data: iris, penguins, wine, breast-cancer' },
+  { name: 'sample', kind: 'text', placeholder: 'id', help: 'a built-in sample instead of --data: iris, penguins, wine, breast-cancer, diabetes, cars' },
 ];
 
 /** @type {FlagSpec[]} `tau train` and `tau share`. */
 const TRAIN_FLAGS = [
   ...DATA_FLAGS,
   { name: 'target', kind: 'text', placeholder: 'column', help: 'the column to predict (pixel CSV: the label column)' },
-  { name: 'model', kind: 'oneOf', values: ['auto', 'logreg', 'mlp', 'cnn'], help: 'model kind (auto: tries the candidates and keeps the best)' },
+  { name: 'task', kind: 'oneOf', values: ['auto', 'classification', 'regression'], help: 'what to predict: a class or a number (auto: decided from the target column)' },
+  { name: 'model', kind: 'oneOf', values: ['auto', 'logreg', 'linear', 'mlp', 'cnn', 'bow', 'textcnn'], help: 'model kind (auto: a small model search; linear: regression; bow: TF-IDF + logistic regression for text)' },
+  { name: 'loss', kind: 'oneOf', values: ['mse', 'mae', 'huber'], help: 'regression loss of the MLP' },
+  { name: 'text-columns', kind: 'text', placeholder: 'a,b', help: 'tokenize these columns as free text (TF-IDF of words and word pairs)' },
+  { name: 'vocab-size', kind: 'integer', placeholder: 'N', help: 'text: terms kept per text column (default 20000)' },
+  { name: 'max-tokens', kind: 'integer', placeholder: 'N', help: 'text: token sequence cap (default 200)' },
   { name: 'hidden', kind: 'text', placeholder: '64,64', help: 'MLP hidden layer sizes, 1 to 4096 each' },
   { name: 'backend', kind: 'oneOf', values: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], help: 'TensorFlow.js backend (auto: calibrated choice)' },
   { name: 'epochs', kind: 'integer', placeholder: 'N', help: 'training epochs' },
@@ -42,7 +47,8 @@ const TRAIN_FLAGS = [
   { name: 'dropout', kind: 'number', placeholder: 'rate', help: 'MLP dropout rate' },
   { name: 'l2', kind: 'number', placeholder: 'λ', help: 'L2 penalty on the weights' },
   { name: 'include-split', kind: 'boolean', help: 'add "splitRows": the original row numbers of each split' },
-  { name: 'export', kind: 'path', placeholder: 'model.zip', help: 'also write the model bundle; adds "export": {path, fileName, bytes}' },
+  { name: 'export', kind: 'path', placeholder: 'model.zip', help: 'also write the model bundle (with a PyTorch project in pytorch/); adds "export": {path, fileName, bytes}' },
+  { name: 'quantize', kind: 'oneOf', values: ['float16', 'uint8'], help: 'store the exported weights quantized; adds "export.quantization" (sizes, test metrics before/after)' },
   { name: 'image-size', kind: 'text', placeholder: '28|WxH', help: 'images: resize to this size (4 to 512 pixels)' },
   { name: 'channels', kind: 'oneOf', values: ['auto', '1', '3', 'gray', 'rgb'], help: 'images: colour channels' },
   { name: 'class-names', kind: 'text', placeholder: 'a,b,…', help: 'images: class names in label order (IDX, numeric pixel-CSV labels)' },
@@ -61,6 +67,30 @@ export const COMMANDS = {
     summary: 'train a model and print the metrics, the training history and the backend used',
     usage: 'train --data <file> | --sample <id> --target <column> [options]',
     flags: TRAIN_FLAGS,
+  },
+  search: {
+    summary: 'model search (random search in successive-halving brackets, k-fold CV on the training rows), then the best model on the test split once',
+    usage: 'search --data <file.csv> | --sample <id> --target <column> [--budget 60s|2m|20trials] [--cv 5] [--seed N]',
+    flags: [
+      ...DATA_FLAGS,
+      { name: 'target', kind: 'text', placeholder: 'column', help: 'the column to predict' },
+      { name: 'budget', kind: 'text', placeholder: '60s|2m|20trials', help: 'wall time or number of trials (default 60s)' },
+      { name: 'cv', kind: 'integer', placeholder: 'K', help: 'folds of cross-validation on the training rows (0 = holdout; above 5,000 rows always a holdout)' },
+      { name: 'seed', kind: 'integer', placeholder: 'N', help: 'seed for the split and the search' },
+      { name: 'backend', kind: 'oneOf', values: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], help: 'TensorFlow.js backend' },
+      { name: 'test-size', kind: 'number', placeholder: '0.2', help: 'share of rows held out for the test split' },
+      { name: 'validation-size', kind: 'number', placeholder: '0.1', help: 'holdout share when not cross-validating' },
+      { name: 'include-split', kind: 'boolean', help: 'add "splitRows": the original row numbers of each split' },
+    ],
+  },
+  export: {
+    summary: 'convert an existing model bundle, e.g. to a PyTorch project folder',
+    usage: 'export --model <model.zip> --format pytorch --out <dir/>',
+    flags: [
+      { name: 'model', kind: 'path', placeholder: 'model.zip', help: 'a model bundle from `tau train --export` or the app' },
+      { name: 'format', kind: 'oneOf', values: ['pytorch'], help: 'what to write' },
+    ],
+    notes: ['--out names the folder the project is written to.'],
   },
   predict: {
     summary: 'predict with a model bundle; prints rows, predictions, accuracy (target present), invalid rows, drift',

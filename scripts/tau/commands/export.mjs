@@ -29,7 +29,7 @@ export const exportCommand = {
     try {
       const zipPath = join(scratch, 'pytorch.zip');
       await (await download).saveAs(zipPath);
-      const out = resolve(process.cwd(), text(flags, 'out'));
+      const out = resolve(process.cwd(), text(flags, 'out') ?? '.');
       const files = [];
       let bytes = 0;
       for (const [name, data] of Object.entries(unzipSync(readFileSync(zipPath)))) {
