@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fixture from './fixtures/sklearn-regression.json';
 import { quantile, regressionReport } from './regression-metrics';
 import { fitLeastSquares } from '../models/least-squares';
+import { maxOf } from '../lib/arrays';
 
 const close = (actual: number, expected: number, rel = 1e-9) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
 
@@ -37,7 +38,7 @@ describe('closed-form least squares = LinearRegression / Ridge (1e-4 relative)',
       it(`${c.name}, alpha ${fit.alpha}`, () => {
         const rows = Int32Array.from({ length: c.rows }, (_, i) => i);
         const ours = fitLeastSquares(c.x, c.columns, c.y, rows, fit.alpha);
-        const scale = Math.max(...fit.coef.map(Math.abs));
+        const scale = maxOf(fit.coef.map(Math.abs));
         fit.coef.forEach((w, j) => expect(Math.abs(ours.weights[j] - w)).toBeLessThanOrEqual(1e-4 * Math.max(Math.abs(w), scale * 1e-3)));
         expect(Math.abs(ours.intercept - fit.intercept)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(fit.intercept)));
       });

@@ -43,9 +43,13 @@ export function regressionPredictionsCsv(
     const cells = table.columns.map((c) => safeCell(cellText(c, r) ?? ''));
     const v = values[r];
     if (!Number.isNaN(v)) {
-      cells.push(String(v), ...(interval ? [String(v + interval.lower), String(v + interval.upper)] : []), '');
+      cells.push(String(v));
+      if (interval) cells.push(String(v + interval.lower), String(v + interval.upper));
+      cells.push('');
     } else {
-      cells.push('', ...(interval ? ['', ''] : []), safeCell(problems.get(r) ?? 'no prediction'));
+      cells.push('');
+      if (interval) cells.push('', '');
+      cells.push(safeCell(problems.get(r) ?? 'no prediction'));
     }
     rows.push(cells);
   }

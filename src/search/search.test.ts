@@ -6,6 +6,7 @@ import { runSearch, type RunRequest, type RunResult } from './search';
 import { sampleTrial } from './sampler';
 import { searchSpaceFor } from './space';
 import { createRandom } from '../data/random';
+import { maxOf, minOf } from '../lib/arrays';
 
 describe('halvingSchedule', () => {
   it('keeps a third of the configurations with three times the epochs, ending at the maximum', () => {
@@ -96,7 +97,7 @@ describe('folds', () => {
     expect(seen.size).toBe(rows.length);
     expect([...seen.values()].every((v) => v === 1)).toBe(true);
     const sizes = folds.map((f) => f.validation.length);
-    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    expect(maxOf(sizes) - minOf(sizes)).toBeLessThanOrEqual(1);
   });
   it('is reproducible for a seed and differs between seeds', () => {
     const a = stratifiedKFold(Int32Array.from(rows), label, 5, 1);

@@ -21,6 +21,7 @@ import { metricsFile } from '../export/metrics-file';
 import { loadBundle, predict } from '../export/snippet/predict-with-bundle.mjs';
 import { validateNotebook } from '../notebook/validate';
 import { createNotebook } from '../notebook/document';
+import { minOf } from '../lib/arrays';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -123,7 +124,7 @@ describe('regression through the one training job', () => {
     const mean = train.reduce((a, b) => a + b, 0) / train.length;
     expect(stats?.mean).toBeCloseTo(mean, 9);
     expect(stats?.std).toBeCloseTo(Math.sqrt(train.reduce((a, b) => a + (b - mean) ** 2, 0) / train.length), 9);
-    expect(stats?.min).toBe(Math.min(...train));
+    expect(stats?.min).toBe(minOf(train));
   });
 
   it('exports a bundle that reads back, predicts the same numbers in the plain-JS snippet, and keeps the result in a notebook', async () => {

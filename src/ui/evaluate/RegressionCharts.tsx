@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RegressionDetails } from '../../train/result';
 import { downloadText } from '../../lib/download';
 import { formatValue } from './RegressionEvaluation';
+import { maxOf } from '../../lib/arrays';
 
 const W = 320;
 const H = 240;
@@ -122,7 +123,7 @@ export function RegressionCharts({ details }: { details: RegressionDetails }) {
   const pr = range(predicted);
   const rr = range([...residuals, 0]);
   const hist = residualHistogram(residuals);
-  const maxCount = Math.max(1, ...hist.map((h) => h[2]));
+  const maxCount = maxOf(hist.map((h) => h[2]), 1);
   const histX = { lo: hist[0][0], hi: hist[hist.length - 1][1] };
   const histY = { lo: 0, hi: maxCount };
   const pointRows = actual.map((a, i) => [a, predicted[i], residuals[i]]);

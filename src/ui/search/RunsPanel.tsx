@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { useStudio } from '../../store/studio-store';
 import { metricDeltas, settingsDiff, type RunRecord } from '../../notebook/runs';
 import { formatMetric, formatPercentValue } from '../common/format';
+import { maxOf } from '../../lib/arrays';
 
 const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'];
 
@@ -13,7 +14,7 @@ function runLabel(run: RunRecord, index: number): string {
 /** Overlaid curves of the compared runs (one line per run; validation when the run had it, else training). */
 function CompareChart({ runs, metric }: { runs: RunRecord[]; metric: 'loss' | 'accuracy' }) {
   const data = useMemo(() => {
-    const length = Math.max(0, ...runs.map((r) => r.curves?.loss.length ?? 0));
+    const length = maxOf(runs.map((r) => r.curves?.loss.length ?? 0), 0);
     return Array.from({ length }, (_, i) => {
       const point: Record<string, number | null> = { epoch: i + 1 };
       runs.forEach((r, k) => {
