@@ -21,7 +21,7 @@ export function buildIfNeeded({ log = (m) => process.stderr.write(`${m}\n`), for
   if (process.env.TAU_SKIP_BUILD === '1' && !force) return false;
   const built = join(distDir, 'index.html');
   const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(projectRoot, p));
-  const stale = force || !existsSync(built) || Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs;
+  const stale = force || !existsSync(built) || Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs; // spread-ok: a few folders
   if (!stale) return false;
   log('Building the app (vite build)…');
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir'], {

@@ -69,7 +69,7 @@ export function parseInline(text: string): Inline[] {
         const href = safeHref(match[2]);
         const children = parseInline(match[1]);
         if (href) out.push({ type: 'link', href, children });
-        else out.push(...children);
+        else for (const child of children) out.push(child);
         i += match[0].length;
         continue;
       }

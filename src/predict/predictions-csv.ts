@@ -42,7 +42,9 @@ export function predictionsCsv(table: Table, targetName: string, classes: string
       for (let c = 0; c < k; c++) cells.push(String(probabilities[r * k + c]));
       cells.push('');
     } else {
-      cells.push('', ...new Array<string>(k).fill(''), safeCell(problems.get(r) ?? 'no prediction'));
+      cells.push('');
+      for (let j = 0; j < k; j++) cells.push('');
+      cells.push(safeCell(problems.get(r) ?? 'no prediction'));
     }
     rows.push(cells);
   }

@@ -35,9 +35,8 @@ export function stratifiedSplit(labels: Int32Array, classCount: number, options:
   const validation: number[] = [];
   const test: number[] = [];
   byClass.forEach((rows, c) => {
-    test.push(...rows.slice(0, testShare[c]));
-    validation.push(...rows.slice(testShare[c], testShare[c] + validationShare[c]));
-    train.push(...rows.slice(testShare[c] + validationShare[c]));
+    // A loop, not push(...rows): a class of 120k+ rows would overflow the call stack.
+    rows.forEach((row, k) => (k < testShare[c] ? test : k < testShare[c] + validationShare[c] ? validation : train).push(row));
   });
   // Interleave classes so a batch is not one class; the training loop shuffles again every epoch.
   const order = (rows: number[]) => {

@@ -12,11 +12,14 @@ import { MemoryStorage } from '../notebook/storage/memory-storage';
 import { UnavailableStorage } from '../notebook/storage/unavailable-storage';
 import { explainStorageError, type NotebookEntry, type NotebookStorage, type StoredNotebook } from '../notebook/storage/types';
 import { validateNotebook } from '../notebook/validate';
+import { beginStart, browserStore, confirmStart } from '../notebook/storage/boot-guard';
 import type { SliceCreator } from './types';
 
 export interface NotebookNotice {
   kind: 'info' | 'warning' | 'error';
   message: string;
+  /** One thing the person can do about it (e.g. open the previous notebook after a crashed start). */
+  action?: { label: string; run: () => void };
 }
 
 export interface DeletedNotebook {
@@ -54,6 +57,10 @@ export interface PersistenceSlice {
   exportNotebookJson(): { fileName: string; text: string };
   importNotebookJson(file: File): Promise<boolean>;
   setNotebookNotice(notice: NotebookNotice | null): void;
+  /** The open notebook rendered once: from now on it is the one reopened on start. */
+  confirmRendered(id: string): void;
+  /** A part of notebook `id` failed to render: it is not made the notebook reopened on start. */
+  noteRenderFailure(id: string): void;
 }
 
 const LAST_OPEN = 'lastOpenId';
@@ -63,6 +70,9 @@ let storage: NotebookStorage = new MemoryStorage();
 let autosaver: Autosaver | null = null;
 let started: Promise<void> | null = null;
 const tabId = newId('tab');
+/** Notebooks that rendered in this page; only these become the one reopened on start. */
+const rendered = new Set<string>();
+const failedToRender = new Set<string>();
 
 const when = (iso: string) => {
   const date = new Date(iso);
@@ -74,6 +84,10 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
   const reportStorageError = (error: unknown) => {
     const failure = explainStorageError(error);
     set({ saveStatus: { state: 'error', code: failure.code, message: failure.message } });
+  };
+  /** A link or file that takes the page down must not be reopened by every reload: remember only what rendered. */
+  const rememberLastOpen = (id: string) => {
+    if (rendered.has(id)) storage.setSetting(LAST_OPEN, id).catch(reportStorageError);
   };
 
   async function start(): Promise<void> {
@@ -90,7 +104,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
       saved: (entry) => {
         channel?.postMessage({ tab: tabId, id: entry.id, revision: entry.revision });
         // The notebook written last is the one to reopen after a crash or a closed tab.
-        storage.setSetting(LAST_OPEN, entry.id).catch(reportStorageError);
+        rememberLastOpen(entry.id);
         void get().refreshNotebookList();
       },
       conflict: ({ copy, other }) => {
@@ -124,8 +138,25 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     };
     // A link pasted into the address bar of an open Tau Studio tab changes only the fragment.
     window.addEventListener('hashchange', () => void openLinkInAddress());
-    let opened = await openLinkInAddress();
-    if (!opened) opened = await reopenLast();
+    const boot = beginStart(browserStore());
+    let opened = false;
+    if (boot.safeMode) {
+      // Two starts in a row ended before anything rendered: do not reopen what did that.
+      const hadLink = findLinkPayload(location.hash) !== null;
+      if (hadLink) history.replaceState(null, '', `${location.pathname}${location.search}`);
+      const previousId = await storage.getSetting(LAST_OPEN).catch((error: unknown) => {
+        reportStorageError(error);
+        return null;
+      });
+      setNotice({
+        kind: 'warning',
+        message: `Tau Studio did not finish starting the last ${boot.unconfirmedStarts} times, so it opened an empty notebook${hadLink ? ' and did not open the link in the address' : ''}. Your notebooks are still stored.`,
+        ...(previousId ? { action: { label: 'Open the previous notebook', run: () => void get().openStoredNotebook(previousId) } } : {}),
+      });
+    } else {
+      opened = await openLinkInAddress();
+      if (!opened) opened = await reopenLast();
+    }
     if (!opened) autosaver.attach(get().notebook, 0, null);
     set({ persistenceReady: true });
     // A change made while starting (e.g. a sample picked at once) is saved too.
@@ -233,7 +264,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
         notebookNotice: notice,
         ...(stored && get().saveStatus.state !== 'error' ? { saveStatus: { state: 'saved' as const, savedAt: stored.savedAt, revision: stored.revision, bytes: stored.bytes } } : {}),
       });
-      storage.setSetting(LAST_OPEN, doc.id).catch(reportStorageError);
+      rememberLastOpen(doc.id);
       // A document that is not stored yet (a link, an import, a copy) is saved right away.
       if (!stored) autosaver?.schedule(doc);
       await get().afterOpen(doc);
@@ -361,5 +392,18 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     },
 
     setNotebookNotice: setNotice,
+
+    confirmRendered(id) {
+      if (failedToRender.has(id) || rendered.has(id)) return;
+      rendered.add(id);
+      confirmStart(browserStore());
+      if (get().persistenceReady && autosaver) storage.setSetting(LAST_OPEN, id).catch(reportStorageError);
+    },
+
+    noteRenderFailure(id) {
+      failedToRender.add(id);
+      // The page itself is alive (the boundary caught it), so the start counts as good.
+      confirmStart(browserStore());
+    },
   };
 };

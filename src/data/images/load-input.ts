@@ -60,7 +60,7 @@ export async function loadImageInput(request: ImageLoadRequest, hooks: LoadInput
         signal: hooks.signal,
         onProgress: (p) => hooks.onProgress?.({ phase: 'images', step: 'reading', done: p.bytesRead, total: p.totalBytes }),
       });
-      warnings.push(...parsed.warnings);
+      for (const w of parsed.warnings) warnings.push(w);
       const native = pixelTableToDataset(pixelTableFromTable(parsed.table), {
         sourceName: input.file.name,
         ...(request.labelColumn ? { labelColumn: request.labelColumn } : {}),

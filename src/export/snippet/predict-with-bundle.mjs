@@ -63,7 +63,7 @@ export function predict({ model, preprocessing }, items) {
   output.dispose();
   return encoded.map((_, i) => {
     const p = Array.from(values.subarray(i * classes.length, (i + 1) * classes.length));
-    const best = p.indexOf(Math.max(...p));
+    const best = p.reduce((b, v, j) => (v > p[b] ? j : b), 0);
     return { label: classes[best], probabilities: Object.fromEntries(classes.map((c, k) => [c, p[k]])) };
   });
 }

@@ -332,7 +332,8 @@ export function checkTopology(topology: unknown): string | null {
   while (stack.length) {
     const node = stack.pop();
     if (Array.isArray(node)) {
-      stack.push(...node);
+      // One by one: push(...node) throws RangeError for a huge array.
+      for (const item of node) stack.push(item);
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;

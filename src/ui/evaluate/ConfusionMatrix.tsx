@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { rowNormalize } from '../../evaluate';
 
+/** Classes drawn in the matrix; the report lists every class. */
+export const MAX_SHOWN = 40;
+
 interface ConfusionMatrixProps {
   labels: string[];
   matrix: number[][];
@@ -9,8 +12,12 @@ interface ConfusionMatrixProps {
 /** Rows are true classes and columns predicted ones (as scikit-learn); a real table, so it reads aloud. */
 export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
   const [normalized, setNormalized] = useState(false);
-  const shown = normalized ? rowNormalize(matrix) : matrix;
-  const max = Math.max(1, ...shown.flat());
+  const full = normalized ? rowNormalize(matrix) : matrix;
+  // A million cells would freeze the page: the first MAX_SHOWN classes are drawn, the rest are counted.
+  const limited = labels.length > MAX_SHOWN;
+  const shown = limited ? full.slice(0, MAX_SHOWN).map((row) => row.slice(0, MAX_SHOWN)) : full;
+  let max = 1;
+  for (const row of shown) for (const v of row) if (v > max) max = v;
   return (
     <figure className="confusion" data-testid="confusion-matrix">
       <figcaption>
@@ -19,6 +26,11 @@ export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
           <input type="checkbox" checked={normalized} onChange={(e) => setNormalized(e.target.checked)} data-testid="normalize-toggle" /> row-normalized (recall per class)
         </label>
       </figcaption>
+      {limited ? (
+        <p className="muted" data-testid="confusion-limited">
+          {labels.length.toLocaleString('en-US')} classes: the first {MAX_SHOWN} are drawn here; every class is in the report below and in the downloaded metrics.
+        </p>
+      ) : null}
       <div className="table-scroll">
         <table className="confusion-table">
           <thead>
@@ -26,12 +38,12 @@ export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
               <td className="confusion-corner" rowSpan={2}>
                 <span className="axis-label">true ↓ / predicted →</span>
               </td>
-              <th scope="colgroup" colSpan={labels.length} className="axis-label">
+              <th scope="colgroup" colSpan={shown.length} className="axis-label">
                 Predicted class
               </th>
             </tr>
             <tr>
-              {labels.map((l, i) => (
+              {labels.slice(0, shown.length).map((l, i) => (
                 <th key={i} scope="col" title={l}>
                   {l}
                 </th>

@@ -22,7 +22,7 @@ export function ImageDatasetView({ images }: { images: ImageDatasetSummary }) {
   useEffect(() => {
     void fetchImageSamples(SAMPLES_PER_CLASS);
   }, [images.id, fetchImageSamples]);
-  const max = Math.max(1, ...images.classCounts);
+  const max = images.classCounts.reduce((m, c) => (c > m ? c : m), 1);
   const thumbnails = samples?.datasetId === images.id ? samples.thumbnails : null;
 
   return (

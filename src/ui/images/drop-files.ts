@@ -11,7 +11,7 @@ function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEn
   return new Promise((resolve, reject) => {
     const all: FileSystemEntry[] = [];
     // readEntries returns at most ~100 entries per call; call until it returns none.
-    const next = () => reader.readEntries((batch) => (batch.length === 0 ? resolve(all) : (all.push(...batch), next())), reject);
+    const next = () => reader.readEntries((batch) => (batch.length === 0 ? resolve(all) : (batch.forEach((entry) => all.push(entry)), next())), reject);
     next();
   });
 }

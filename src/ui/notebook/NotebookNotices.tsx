@@ -38,6 +38,11 @@ function Notice() {
       {notice ? (
         <Message kind={notice.kind} testId="notebook-notice">
           <span>{notice.message}</span>{' '}
+          {notice.action ? (
+            <button type="button" className="button" onClick={notice.action.run} data-testid="notice-action">
+              {notice.action.label}
+            </button>
+          ) : null}{' '}
           <button type="button" className="button button-quiet" onClick={() => setNotice(null)}>
             Dismiss
           </button>

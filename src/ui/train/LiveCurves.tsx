@@ -26,8 +26,8 @@ export const LiveCurves = memo(function LiveCurves({ history, metric, label, tit
   const train = history.map((h) => h[metric]);
   const validation = history.map((h) => (metric === 'loss' ? h.valLoss : h.valAccuracy)).filter((v): v is number => v !== null);
   const values = [...train, ...validation].filter(Number.isFinite);
-  const low = metric === 'accuracy' ? 0 : Math.min(...values, 0);
-  const high = metric === 'accuracy' ? 1 : Math.max(...values, 1e-6);
+  const low = metric === 'accuracy' ? 0 : values.reduce((m, v) => (v < m ? v : m), 0);
+  const high = metric === 'accuracy' ? 1 : values.reduce((m, v) => (v > m ? v : m), 1e-6);
   const epochs = Math.max(2, history.length);
   const x = (i: number) => PAD.left + (i / (epochs - 1)) * (WIDTH - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - low) / (high - low || 1)) * (HEIGHT - PAD.top - PAD.bottom);

@@ -48,7 +48,7 @@ export function decodeTestPng(bytes: Uint8Array): { width: number; height: numbe
   const idat: Uint8Array[] = [];
   while (p + 8 <= bytes.length) {
     const length = view.getUint32(p);
-    const type = String.fromCharCode(...bytes.subarray(p + 4, p + 8));
+    const type = String.fromCharCode(...bytes.subarray(p + 4, p + 8)); // spread-ok: 4 bytes
     const data = bytes.subarray(p + 8, p + 8 + length);
     if (type === 'IHDR') {
       width = view.getUint32(p + 8);
