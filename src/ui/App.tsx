@@ -13,6 +13,7 @@ import { NoteCell } from './notes/NoteCell';
 import { NotebookBar } from './notebook/NotebookBar';
 import { NotebookNotices } from './notebook/NotebookNotices';
 import { ErrorBoundary } from './common/ErrorBoundary';
+import { DOCUMENT_LIMITS } from '../settings/limits';
 import { resetSection } from '../notebook/reset-section';
 
 const SECTIONS: Record<SectionId, (props: { step: number }) => React.JSX.Element> = {
@@ -64,7 +65,7 @@ export function App() {
         </div>
         <label className="title-field">
           <span className="visually-hidden">Notebook title</span>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="notebook-title" />
+          <input value={title} maxLength={DOCUMENT_LIMITS.shortText} onChange={(e) => setTitle(e.target.value)} data-testid="notebook-title" />
         </label>
         <NotebookBar />
         <BackendBadge />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { ColumnProfile } from '../../data/profile';
 import { formatCount, formatStat } from '../common/format';
@@ -11,12 +12,24 @@ const TYPE_LABELS: Record<ColumnProfile['type'], string> = {
 };
 
 /** One card per column: inferred type, missing and distinct counts, statistics and a histogram. */
+/** Cards drawn at first: 20,000 columns would be 20,000 charts and freeze the page. */
+export const PROFILES_SHOWN = 60;
+
 export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
+  const [shown, setShown] = useState(PROFILES_SHOWN);
   return (
     <div>
       <h3>Columns</h3>
+      {profiles.length > shown ? (
+        <p className="muted" data-testid="profiles-limited">
+          Showing {shown.toLocaleString('en-US')} of {profiles.length.toLocaleString('en-US')} columns.{' '}
+          <button type="button" className="button button-quiet" onClick={() => setShown((n) => n + PROFILES_SHOWN * 4)}>
+            Show {Math.min(PROFILES_SHOWN * 4, profiles.length - shown).toLocaleString('en-US')} more
+          </button>
+        </p>
+      ) : null}
       <ul className="profiles" data-testid="column-profiles">
-        {profiles.map((p, i) => (
+        {profiles.slice(0, shown).map((p, i) => (
           <li key={i} className="profile-card" data-testid="column-profile">
             <div className="profile-head">
               <strong className="profile-name" title={p.name}>

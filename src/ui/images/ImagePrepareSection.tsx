@@ -1,4 +1,5 @@
 import { useStudio } from '../../store/studio-store';
+import { IMAGE_RANGES, PREPARE_RANGES } from '../../settings/limits';
 import type { ImageDatasetSummary } from '../../data/images/summary';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
@@ -34,17 +35,17 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
         reload.
       </p>
       <div className="field-grid">
-        <NumberField label="Test fraction" value={prepare.testFraction} min={0.05} max={0.5} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
+        <NumberField label="Test fraction" value={prepare.testFraction} min={PREPARE_RANGES.testFraction.min} max={PREPARE_RANGES.testFraction.max} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
         <NumberField
           label="Validation fraction"
           value={prepare.validationFraction}
-          min={0}
-          max={0.4}
+          min={PREPARE_RANGES.validationFraction.min}
+          max={PREPARE_RANGES.validationFraction.max}
           step={0.05}
           onChange={(validationFraction) => setPrepare({ validationFraction })}
           testId="validation-fraction"
         />
-        <NumberField label="Split seed" value={prepare.seed} min={0} max={4294967295} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
+        <NumberField label="Split seed" value={prepare.seed} min={PREPARE_RANGES.seed.min} max={PREPARE_RANGES.seed.max} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">Only {(trainFraction * 100).toFixed(0)}% of the images are left for training.</Message> : null}
       <fieldset className="augmentation" data-testid="augmentation">
@@ -60,8 +61,8 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
           <NumberField
             label="Largest shift (fraction of the size)"
             value={augmentation.shift}
-            min={0}
-            max={0.5}
+            min={IMAGE_RANGES.shift.min}
+            max={IMAGE_RANGES.shift.max}
             step={0.05}
             onChange={(shift) => setAugmentation({ shift })}
             testId="augment-shift"
@@ -69,8 +70,8 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
           <NumberField
             label="Largest rotation (degrees)"
             value={augmentation.rotation}
-            min={0}
-            max={180}
+            min={IMAGE_RANGES.rotation.min}
+            max={IMAGE_RANGES.rotation.max}
             step={5}
             onChange={(rotation) => setAugmentation({ rotation })}
             testId="augment-rotation"

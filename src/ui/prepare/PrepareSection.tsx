@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { PREPARE_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { canBeFeature, checkTarget, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
 import { Section } from '../common/Section';
@@ -67,9 +68,9 @@ export function PrepareSection({ step }: { step: number }) {
         </div>
         <SelectField label="Missing values" value={prepare.missing} options={MISSING_OPTIONS} onChange={(missing) => setPrepare({ missing })} testId="missing-select" />
         <SelectField label="Scaling of numeric features" value={prepare.scaling} options={SCALING_OPTIONS} onChange={(scaling) => setPrepare({ scaling })} testId="scaling-select" />
-        <NumberField label="Test fraction" value={prepare.testFraction} min={0.05} max={0.5} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
-        <NumberField label="Validation fraction" value={prepare.validationFraction} min={0} max={0.4} step={0.05} onChange={(validationFraction) => setPrepare({ validationFraction })} testId="validation-fraction" />
-        <NumberField label="Split seed" value={prepare.seed} min={0} max={4294967295} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
+        <NumberField label="Test fraction" value={prepare.testFraction} min={PREPARE_RANGES.testFraction.min} max={PREPARE_RANGES.testFraction.max} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
+        <NumberField label="Validation fraction" value={prepare.validationFraction} min={PREPARE_RANGES.validationFraction.min} max={PREPARE_RANGES.validationFraction.max} step={0.05} onChange={(validationFraction) => setPrepare({ validationFraction })} testId="validation-fraction" />
+        <NumberField label="Split seed" value={prepare.seed} min={PREPARE_RANGES.seed.min} max={PREPARE_RANGES.seed.max} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">Only {(trainFraction * 100).toFixed(0)}% of rows are left for training.</Message> : null}
       <p className="field-hint">
