@@ -2,6 +2,7 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { SAMPLES } from '../../data/samples';
 import { delimiterName } from '../../data/csv/dialect';
+import { ENCODING_LABELS, isTextEncoding, TEXT_ENCODINGS, type TextEncodingName } from '../../data/csv/encoding';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { formatBytes, formatCount } from '../common/format';
@@ -117,6 +118,7 @@ export function DataSection({ step }: { step: number }) {
           <p className="dataset-facts">
             {formatBytes(dataset.bytes)} · {delimiterName(dataset.dialect.delimiter)}-separated
             {dataset.dialect.decimal === ',' ? ' · decimal comma' : ''} · parsed in {dataset.parseSeconds.toFixed(2)} s
+            {dataset.encoding ? <EncodingChoice encoding={dataset.encoding} detected={dataset.encodingEvidence !== 'chosen'} /> : null}
           </p>
           {dataset.warnings.map((w) => (
             <Message key={w} kind="warning">
@@ -128,5 +130,33 @@ export function DataSection({ step }: { step: number }) {
         </>
       ) : null}
     </Section>
+  );
+}
+
+/** The text encoding the file was read with (detected or chosen), and a way to read it in another one. */
+function EncodingChoice({ encoding, detected }: { encoding: TextEncodingName; detected: boolean }) {
+  const reload = useStudio((s) => s.reloadWithEncoding);
+  const canReload = useStudio((s) => s.notebook.dataset?.kind === 'file');
+  return (
+    <>
+      {' · '}
+      <label>
+        text encoding {detected ? '(detected) ' : ''}
+        <select
+          value={encoding}
+          disabled={!canReload}
+          data-testid="encoding-select"
+          onChange={(e) => {
+            if (isTextEncoding(e.target.value)) void reload(e.target.value);
+          }}
+        >
+          {TEXT_ENCODINGS.map((name) => (
+            <option key={name} value={name}>
+              {ENCODING_LABELS[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }
