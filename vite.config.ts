@@ -3,6 +3,21 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+// The same policy string the preview server sends as a header.
+// @ts-expect-error no type declarations for the .mjs server
+import { CONTENT_SECURITY_POLICY } from './scripts/serve.mjs';
+
+/** The built app's Content-Security-Policy as a meta tag (build only: the dev server injects inline scripts). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'tau:csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY as string }, injectTo: 'head-prepend' }],
+    },
+  };
+}
 
 /**
  * tfjs-backend-wasm starts its pthread workers from `wasmFactoryThreadedSimd.toString()`. Once bundled
@@ -31,7 +46,7 @@ const isolationHeaders = {
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   server: { headers: isolationHeaders, host: 'localhost' },
   preview: { headers: isolationHeaders, host: 'localhost' },

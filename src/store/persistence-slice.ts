@@ -41,6 +41,8 @@ export interface PersistenceSlice {
   notebookNotice: NotebookNotice | null;
   deletedNotebook: DeletedNotebook | null;
   persistenceReady: boolean;
+  /** Whether the browser granted persistent storage, and how full it is (null until checked). */
+  storageHealth: { persisted: boolean; usage: number; quota: number } | null;
   /** Starts autosave and reopens the last notebook (or the one in the link); safe to call twice. */
   startPersistence(): Promise<void>;
   /** Shows `doc` as the open notebook: saves the previous one first, unloads its data. */
@@ -64,6 +66,8 @@ export interface PersistenceSlice {
 }
 
 const LAST_OPEN = 'lastOpenId';
+/** How many notebooks were stored at the last start (localStorage), to notice an eviction. */
+const STORED_COUNT = 'tau-studio:stored-notebooks';
 const CHANNEL = 'tau-studio-notebooks';
 
 let storage: NotebookStorage = new MemoryStorage();
@@ -73,6 +77,18 @@ const tabId = newId('tab');
 /** Notebooks that rendered in this page; only these become the one reopened on start. */
 const rendered = new Set<string>();
 const failedToRender = new Set<string>();
+
+/** Stored text is untrusted too (another version, a damaged disk): a parse error becomes a refusal, never a crash. */
+function parseStored(json: string): ReturnType<typeof validateNotebook> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    const message = `its stored text is damaged (${error instanceof Error ? error.message : String(error)}).`;
+    return { ok: false, code: 'notebook_damaged', message, errors: [message] };
+  }
+  return validateNotebook(value);
+}
 
 const when = (iso: string) => {
   const date = new Date(iso);
@@ -159,9 +175,36 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     }
     if (!opened) autosaver.attach(get().notebook, 0, null);
     set({ persistenceReady: true });
+    void checkStorageHealth();
     // A change made while starting (e.g. a sample picked at once) is saved too.
     if (get().notebook.updatedAt !== get().notebook.createdAt) autosaver.schedule(get().notebook);
     await get().refreshNotebookList();
+  }
+
+  /**
+   * Asks for persistent storage (so the browser does not evict notebooks under pressure), and reports
+   * a nearly full quota and an eviction that already happened (notebooks stored before, none now).
+   */
+  async function checkStorageHealth(): Promise<void> {
+    const small = browserStore();
+    try {
+      const list = await storage.list();
+      const had = Number(small?.getItem(STORED_COUNT) ?? '0');
+      if (list.length === 0 && had > 0 && !get().notebookNotice) {
+        setNotice({ kind: 'warning', message: `This browser removed the ${had} notebook${had === 1 ? '' : 's'} stored here (site data cleared or storage evicted). Notebooks exported as .json can be imported again.` });
+      }
+      small?.setItem(STORED_COUNT, String(list.length));
+      const manager = typeof navigator === 'undefined' ? undefined : navigator.storage;
+      if (!manager?.persist) return;
+      const persisted = (await manager.persisted()) || (await manager.persist());
+      const { usage = 0, quota = 0 } = await manager.estimate();
+      set({ storageHealth: { persisted, usage, quota } });
+      if (quota > 0 && usage / quota > 0.9) {
+        setNotice({ kind: 'warning', message: `Storage for this site is ${((usage / quota) * 100).toFixed(0)}% full (${(usage / 1024 / 1024).toFixed(0)} of ${(quota / 1024 / 1024).toFixed(0)} MB); saves may start failing. Delete notebooks you no longer need or export them as .json.` });
+      }
+    } catch (error) {
+      console.warn('Could not check storage health', error);
+    }
   }
 
   async function reopenLast(): Promise<boolean> {
@@ -170,7 +213,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
       if (!lastId) return false;
       const stored = await storage.get(lastId);
       if (!stored) return false;
-      const checked = validateNotebook(JSON.parse(stored.json));
+      const checked = parseStored(stored.json);
       if (!checked.ok) {
         setNotice({ kind: 'error', message: `The last notebook (“${stored.title}”) could not be reopened: ${checked.message} It is still stored; a new notebook was started instead.` });
         return false;
@@ -193,7 +236,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     // Nothing unsaved here: follow the other tab's newer version instead of diverging from it.
     const stored = await storage.get(message.id);
     if (!stored) return;
-    const checked = validateNotebook(JSON.parse(stored.json));
+    const checked = parseStored(stored.json);
     if (!checked.ok || autosaver.hasPendingChanges) return;
     autosaver.attach(checked.value, stored.revision, JSON.stringify(checked.value));
     set({ notebook: checked.value });
@@ -208,7 +251,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
         setNotice({ kind: 'error', message: 'That notebook is no longer stored in this browser (deleted in another tab?).' });
         return null;
       }
-      const checked = validateNotebook(JSON.parse(stored.json));
+      const checked = parseStored(stored.json);
       if (!checked.ok) {
         setNotice({ kind: 'error', message: `“${stored.title}” could not be opened: ${checked.message}` });
         return null;
@@ -226,6 +269,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     notebookNotice: null,
     deletedNotebook: null,
     persistenceReady: false,
+    storageHealth: null,
 
     startPersistence() {
       started ??= start();
@@ -336,7 +380,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
       const deleted = get().deletedNotebook;
       if (!deleted) return;
       set({ deletedNotebook: null });
-      const checked = validateNotebook(JSON.parse(deleted.json));
+      const checked = parseStored(deleted.json);
       if (!checked.ok) {
         setNotice({ kind: 'error', message: `The deleted notebook could not be restored: ${checked.message}` });
         return;
@@ -357,6 +401,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     async refreshNotebookList() {
       try {
         const list = await storage.list();
+        if (get().persistenceReady) browserStore()?.setItem(STORED_COUNT, String(list.length));
         set({ notebookList: list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) });
       } catch (error) {
         reportStorageError(error);
