@@ -207,7 +207,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
       history.push(record);
       hooks.onEpoch?.(record, history);
       const monitored = record.valLoss ?? record.loss;
-      if (!Number.isFinite(monitored)) {
+      if (!Number.isFinite(monitored) || !Number.isFinite(record.loss)) {
         throw new TrainingDivergedError(epoch);
       }
       if (!best || monitored < best.loss - 1e-7) {
@@ -250,7 +250,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
 export class TrainingDivergedError extends Error {
   readonly code = 'training_diverged';
   constructor(epoch: number) {
-    super(`Training diverged at epoch ${epoch} (the loss became NaN or infinite). Lower the learning rate and train again.`);
+    super(`Training diverged at epoch ${epoch} (the loss became NaN or infinite) and was stopped. Lower the learning rate (e.g. divide it by 10), and scale the features (Standardize under Prepare); then train again.`);
     this.name = 'TrainingDivergedError';
   }
 }
