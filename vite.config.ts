@@ -37,6 +37,31 @@ function tfjsWasmThreads(): Plugin {
   };
 }
 
+/**
+ * `import bytes from './x.wat'` gives the module's binary as a Uint8Array: hand-written WebAssembly text
+ * is assembled here, at build (and test) time, with wabt, and inlined as base64. The built app does not
+ * ship or load wabt.
+ */
+function watModules(): Plugin {
+  return {
+    name: 'tau:wat',
+    async load(id) {
+      if (!id.endsWith('.wat')) return null;
+      const { default: wabtInit } = await import('wabt');
+      const wabt = await wabtInit();
+      const parsed = wabt.parseWat(id, readFileSync(id, 'utf8'), { simd: true });
+      try {
+        parsed.validate();
+        const { buffer } = parsed.toBinary({});
+        const base64 = Buffer.from(buffer).toString('base64');
+        return `export default Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0));`;
+      } finally {
+        parsed.destroy();
+      }
+    },
+  };
+}
+
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer).
 // Everything is same-origin, so require-corp costs nothing.
 const isolationHeaders = {
@@ -46,8 +71,8 @@ const isolationHeaders = {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
-  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
+  plugins: [react(), watModules(), contentSecurityPolicy()],
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads(), watModules()] },
   server: { headers: isolationHeaders, host: 'localhost' },
   preview: { headers: isolationHeaders, host: 'localhost' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },

@@ -30,17 +30,25 @@ def ingest(args):
     return {"seconds": seconds, "rows": int(len(frame)), "peakMemoryMB": peak_rss_mb() - before, "pandas": pd.__version__}
 
 
-def make_mlp(torch, inputs, hidden, classes):
+def make_mlp(torch, inputs, hidden, classes, dropout=0.0):
     layers, width = [], inputs
     for units in hidden:
         layers += [torch.nn.Linear(width, units), torch.nn.ReLU()]
+        if dropout > 0:
+            layers.append(torch.nn.Dropout(dropout))
         width = units
     layers.append(torch.nn.Linear(width, classes))
     return torch.nn.Sequential(*layers)
 
 
-def train_loop(torch, model, x, y, batch, epochs, lr):
-    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+def train_loop(torch, model, x, y, batch, epochs, lr, l2=0.0):
+    # The studio's L2 is λ·Σw² over kernels (not biases) added to the mean loss: its gradient 2λw is
+    # exactly Adam's weight_decay=2λ on the weight matrices alone.
+    weights = [p for name, p in model.named_parameters() if name.endswith("weight")]
+    biases = [p for name, p in model.named_parameters() if not name.endswith("weight")]
+    groups = [{"params": weights, "weight_decay": 2 * l2}, {"params": biases, "weight_decay": 0.0}] if l2 > 0 else model.parameters()
+    optimizer = torch.optim.Adam(groups, lr=lr)
+    model.train()
     loss_fn = torch.nn.CrossEntropyLoss()
     n = x.shape[0]
     epoch_seconds = []
@@ -82,9 +90,19 @@ def tabular(args):
     x, y, classes = load_xy_csv(args["path"], args["target"])
     x = torch.tensor(x[: args["rows"]])
     y = torch.tensor(y[: args["rows"]], dtype=torch.long)
-    model = make_mlp(torch, x.shape[1], args["hidden"], len(classes))
-    epochs = train_loop(torch, model, x, y, args["batch"], args["epochs"], args["lr"])
-    return {"samplesPerSecond": median_rate(x.shape[0], epochs), "epochSeconds": epochs, "threads": args["threads"], "torch": torch.__version__}
+    dropout, l2 = args.get("dropout", 0.0), args.get("l2", 0.0)
+    model = make_mlp(torch, x.shape[1], args["hidden"], len(classes), dropout)
+    epochs = train_loop(torch, model, x, y, args["batch"], args["epochs"], args["lr"], l2)
+    return {
+        "samplesPerSecond": median_rate(x.shape[0], epochs),
+        # The whole run, first epoch included (the studio's counterpart is a run from the Train button).
+        "runSamplesPerSecond": x.shape[0] * len(epochs) / sum(epochs),
+        "epochSeconds": epochs,
+        "dropout": dropout,
+        "l2": l2,
+        "threads": args["threads"],
+        "torch": torch.__version__,
+    }
 
 
 def cnn_from_spec(torch, spec, channels, size, classes):

@@ -5,10 +5,11 @@ import { ensureChromium, chromiumArgs } from '../chromium.mjs';
 import { buildIfNeeded } from '../build-if-needed.mjs';
 import { UserError, existingPath, text } from './args.mjs';
 
-export async function withApp({ webgpu = true, verbose = false, timeoutSeconds = 600, hash = '' }, work) {
+export async function withApp({ webgpu = true, verbose = false, timeoutSeconds = 600, hash = '', root }, work) {
   buildIfNeeded();
   const executablePath = ensureChromium();
-  const server = await startServer();
+  // root: serve another build (the bench's baseline) instead of the configured dist.
+  const server = await startServer(root ? { root } : {});
   const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs({ webgpu }) });
   try {
     const context = await browser.newContext({ acceptDownloads: true });

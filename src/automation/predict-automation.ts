@@ -1,6 +1,6 @@
 import { useStudio } from '../store/studio-store';
 import type { BatchPrediction } from '../predict/batch';
-import { downloadBlob } from '../ui/common/download';
+import { downloadBlob } from '../lib/download';
 import { fail, type AutomationResult } from './result';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,5 +1,6 @@
-import { DataError } from '../data/csv/errors';
-import { formatBytes, ZipError } from '../data/images/errors';
+import { DataError } from '../lib/errors';
+import { ZipError } from '../data/images/errors';
+import { formatBytes } from '../lib/format';
 import { createZipBudget, listZipEntries, readZipEntry, type ZipEntry } from '../data/images/zip-reader';
 import { BUNDLE_FILES, BUNDLE_LIMITS, type ModelBundle } from './bundle-format';
 import { assembleBundle } from './validate-bundle';

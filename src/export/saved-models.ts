@@ -2,6 +2,8 @@ import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { TrainingReference } from '../predict/training-reference';
 import type { ImageInput, MetricsFile } from './bundle-format';
 import type { SavedModelEntry } from './calls';
+import { DataError } from '../lib/errors';
+import type { ModelArtifacts } from './model-artifacts';
 
 /**
  * What a model saved in this browser needs besides its TensorFlow.js weights (which TensorFlow.js keeps
@@ -73,5 +75,45 @@ export function savedEntry(record: SavedModelRecord, available: boolean): SavedM
     parameters: record.parameters,
     accuracy: record.metrics?.evaluation?.test.accuracy ?? null,
     available,
+  };
+}
+
+/** What TensorFlow.js's IndexedDB store gives back for a saved model (a subset of its ModelArtifacts). */
+export interface StoredWeights {
+  modelTopology?: unknown;
+  weightSpecs?: { name: string; shape: number[]; dtype: string }[];
+  weightData?: ArrayBuffer | ArrayBuffer[];
+}
+
+const WEIGHT_DTYPES = new Set<string>(['float32', 'int32', 'bool', 'string', 'complex64']);
+
+function concatBuffers(parts: ArrayBuffer[]): ArrayBuffer {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(new Uint8Array(part), offset);
+    offset += part.byteLength;
+  }
+  return out.buffer;
+}
+
+/** The stored weights and our record of a saved model, as the artifacts the worker restores models from. */
+export function savedArtifacts(record: SavedModelRecord, stored: StoredWeights): ModelArtifacts {
+  const { modelTopology, weightSpecs, weightData } = stored;
+  if (!modelTopology || typeof modelTopology !== 'object' || !weightSpecs || !weightData) {
+    throw new DataError('saved_model_missing', `The stored copy of "${record.name}" is incomplete. Delete it and save it again.`);
+  }
+  const bad = weightSpecs.find((w) => !WEIGHT_DTYPES.has(w.dtype));
+  if (bad) throw new DataError('saved_model_missing', `The stored copy of "${record.name}" has weights of an unknown type (${bad.name}: ${bad.dtype}). Delete it and save it again.`);
+  return {
+    format: 'tau-model',
+    version: 1,
+    modelTopology,
+    weightSpecs: weightSpecs.map((w) => ({ name: w.name, shape: [...w.shape], dtype: w.dtype as ModelArtifacts['weightSpecs'][number]['dtype'] })),
+    weightData: weightData instanceof ArrayBuffer ? weightData : concatBuffers(weightData),
+    exampleShape: record.exampleShape,
+    classes: record.classes,
+    preprocessing: record.preprocessing,
+    ...(record.image ? { image: record.image } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { checkTopology, checkTopologyBudget } from '../models/topology-check';
 import { checkParameterBudget } from '../settings/limits';
 import type { FittedFeature, FittedPreprocessor } from '../preprocess/fitted';

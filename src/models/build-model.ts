@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, ModelSpec } from './spec';
 import { deriveSeed } from '../data/random';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { checkParameterBudget } from '../settings/limits';
 import { countSpecParameters } from './parameter-count';
 

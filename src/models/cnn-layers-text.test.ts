@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCnnLayers, parseCnnLayers } from './cnn-layers-text';
-import { DEFAULT_CNN } from '../notebook/document';
+import { DEFAULT_CNN } from './spec';
 import { CNN_PRESETS } from '../train/image-presets';
 
 describe('parseCnnLayers', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from './build-model';
 import { countSpecParameters, countTopologyParameters } from './parameter-count';
 import type { ModelSpec } from './spec';
-import { DEFAULT_CNN } from '../notebook/document';
+import { DEFAULT_CNN } from './spec';
 import { checkParameterBudget, PARAMETER_BUDGET } from '../settings/limits';
 
 const specs: [ModelSpec, number[], number][] = [

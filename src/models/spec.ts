@@ -40,6 +40,27 @@ export type ModelChoice = 'auto' | ModelSpec['kind'];
 export const DEFAULT_LOGREG: LogisticRegressionSpec = { kind: 'logreg', l2: 0.002 };
 export const DEFAULT_MLP: MlpSpec = { kind: 'mlp', hidden: [32], activation: 'relu', dropout: 0.2, l2: 0.001 };
 
+/**
+ * Two conv blocks with batch normalization: on a 5,000-image Fashion-MNIST subset it matches a
+ * conv32-conv64 CNN's accuracy in about half the epochs at a third of the compute, which matters on
+ * software GPUs (see scripts/measure/image-quality.mjs).
+ */
+export const DEFAULT_CNN: CnnSpec = {
+  kind: 'cnn',
+  l2: 0,
+  layers: [
+    { type: 'conv', filters: 16, kernel: 3, activation: 'relu' },
+    { type: 'batchnorm' },
+    { type: 'maxpool', size: 2 },
+    { type: 'conv', filters: 32, kernel: 3, activation: 'relu' },
+    { type: 'batchnorm' },
+    { type: 'maxpool', size: 2 },
+    { type: 'dropout', rate: 0.25 },
+    { type: 'dense', units: 128, activation: 'relu' },
+    { type: 'dropout', rate: 0.3 },
+  ],
+};
+
 export function describeModel(spec: ModelSpec): string {
   switch (spec.kind) {
     case 'logreg':

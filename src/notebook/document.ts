@@ -1,5 +1,5 @@
 import type { ModelChoice, LogisticRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
-import { DEFAULT_LOGREG, DEFAULT_MLP } from '../models/spec';
+import { DEFAULT_CNN, DEFAULT_LOGREG, DEFAULT_MLP } from '../models/spec';
 import type { PrepareSettings } from '../preprocess/settings';
 import { DEFAULT_PREPARE } from '../preprocess/settings';
 import type { TrainSettings } from '../train/settings';
@@ -73,27 +73,6 @@ export interface NotebookDocument {
   trainedModel: EmbeddedModel | null;
   revenue: RevenueInputs;
 }
-
-/**
- * Two conv blocks with batch normalization: on a 5,000-image Fashion-MNIST subset it matches a
- * conv32-conv64 CNN's accuracy in about half the epochs at a third of the compute, which matters on
- * software GPUs (see scripts/measure/image-quality.mjs).
- */
-export const DEFAULT_CNN: CnnSpec = {
-  kind: 'cnn',
-  l2: 0,
-  layers: [
-    { type: 'conv', filters: 16, kernel: 3, activation: 'relu' },
-    { type: 'batchnorm' },
-    { type: 'maxpool', size: 2 },
-    { type: 'conv', filters: 32, kernel: 3, activation: 'relu' },
-    { type: 'batchnorm' },
-    { type: 'maxpool', size: 2 },
-    { type: 'dropout', rate: 0.25 },
-    { type: 'dense', units: 128, activation: 'relu' },
-    { type: 'dropout', rate: 0.3 },
-  ],
-};
 
 export function newId(prefix: string): string {
   const bytes = new Uint8Array(8);

@@ -1,7 +1,7 @@
 import type { Table } from '../data/table';
 import { formatNumberCell } from '../data/table';
 import type { ColumnProfile } from '../data/profile';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import type { FittedFeature, FittedPreprocessor } from './fitted';
 import { tableReader, type RawCell } from './feature-reader';
 import { compareText, fitCategorical, fitNumeric, toNumber } from './fit';

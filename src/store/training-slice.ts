@@ -1,4 +1,4 @@
-import type { BackendProbe } from '../train/backends';
+import type { BackendProbe } from '../runtime/backends';
 import type { BackendName } from '../train/settings';
 import type { EpochRecord } from '../train/train-loop';
 import type { TrainingResult } from '../train/result';

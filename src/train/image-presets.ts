@@ -1,9 +1,9 @@
 /**
  * CNN presets and checks for image models, free of TensorFlow.js so the page can import them.
  */
-import { DEFAULT_CNN } from '../notebook/document';
+import { DEFAULT_CNN } from '../models/spec';
 import type { CnnSpec, ModelSpec } from '../models/spec';
-import type { TrainJob } from '../workers/protocol';
+import type { TrainJob } from './job';
 
 export type CnnPresetId = 'small' | 'medium';
 

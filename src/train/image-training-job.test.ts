@@ -4,9 +4,9 @@ import { ImageDatasetBuilder, type ImageDataset } from '../data/images/image-dat
 import { DEFAULT_IMAGE_SETTINGS } from '../data/images/settings';
 import { createRandom } from '../data/random';
 import { DEFAULT_LOGREG, DEFAULT_MLP, type CnnSpec } from '../models/spec';
-import { DEFAULT_CNN } from '../notebook/document';
+import { DEFAULT_CNN } from '../models/spec';
 import { DEFAULT_PREPARE } from '../preprocess/settings';
-import type { JobProgress, TrainJob } from '../workers/protocol';
+import type { JobProgress, TrainJob } from './job';
 import { findMisclassified } from './image-result';
 import { CNN_PRESETS, checkCnnFitsImage, presetOf } from './image-presets';
 import { runImageTraining, scalePixels } from './image-training-job';

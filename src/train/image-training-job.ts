@@ -4,12 +4,12 @@
  * per-batch hook), and the same evaluation as tables plus the most confident test mistakes.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import type { ImageDataset } from '../data/images/image-dataset';
 import { buildModel } from '../models/build-model';
 import { describeModel, validateModelSpec } from '../models/spec';
 import { stratifiedSplit } from '../preprocess/split';
-import type { TrainJob } from '../workers/protocol';
+import type { TrainJob } from './job';
 import { createAugmenter, hasAugmentation } from './image-augment';
 import { validateAugmentation } from '../data/images/settings';
 import { findMisclassified } from './image-result';
@@ -18,7 +18,8 @@ import type { TrainingResult } from './result';
 import { validateTrainSettings } from './settings';
 import { seedMathRandom } from './seeded-scope';
 import { evaluateTestSplit } from './test-evaluation';
-import { predictProbabilities, trainModel, type TrainingData } from './train-loop';
+import { predictProbabilities } from '../models/predict-probabilities';
+import { trainModel, type TrainingData } from './train-loop';
 import type { JobContext, TrainedModel } from './training-job';
 
 /** Pixels as float32 in [0, 1], image after image (HWC), the layout the models take. */

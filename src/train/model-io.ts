@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import type { ModelArtifacts } from '../export/model-artifacts';
 import type { TrainedModel } from './training-job';
 

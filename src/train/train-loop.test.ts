@@ -8,7 +8,8 @@ import { DEFAULT_PREPARE } from '../preprocess/settings';
 import { buildModel } from '../models/build-model';
 import { DEFAULT_LOGREG, DEFAULT_MLP } from '../models/spec';
 import { DEFAULT_TRAIN } from './settings';
-import { predictProbabilities, trainModel, type TrainingData } from './train-loop';
+import { predictProbabilities } from '../models/predict-probabilities';
+import { trainModel, type TrainingData } from './train-loop';
 import { seedMathRandom } from './seeded-scope';
 
 function irisData(): TrainingData {

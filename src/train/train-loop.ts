@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRandom, deriveSeed, shuffleInPlace } from '../data/random';
 import { penalizedWeights } from '../models/build-model';
+import { evalChunkRows } from '../models/predict-probabilities';
 import type { TrainSettings } from './settings';
 import { yieldToEventLoop } from './yield';
 import { FlatOptimizer } from './flat-optimizer';
+import { fusedDensePlan, trainDenseFused } from './fused-train-loop';
+import { TrainingDivergedError } from './training-diverged';
 
 export interface TrainingData {
   /** rows × features (tabular) or rows × h × w × c (images), row-major. */
@@ -45,6 +48,8 @@ export interface TrainingOptions {
   augment?: (batch: tf.Tensor) => tf.Tensor;
   /** Milliseconds of work between yields to the event loop. */
   yieldEveryMs?: number;
+  /** false: always train through TF.js, never the fused dense trainer (A/B checks). Default: fused where it applies. */
+  fused?: boolean;
 }
 
 export interface TrainingOutcome {
@@ -56,13 +61,6 @@ export interface TrainingOutcome {
   samplesPerSecond: number;
 }
 
-const EVAL_CHUNK = 4096;
-/** Input values per evaluation chunk: 4096 table rows, but ~670 28×28 images, so a CNN's activations fit in GPU memory. */
-const EVAL_CHUNK_VALUES = 2 ** 19;
-
-function evalChunkRows(exampleSize: number): number {
-  return Math.max(1, Math.min(EVAL_CHUNK, Math.floor(EVAL_CHUNK_VALUES / Math.max(1, exampleSize))));
-}
 const EPSILON = 1e-7;
 
 function crossEntropySum(oneHot: tf.Tensor, probabilities: tf.Tensor): tf.Scalar {
@@ -112,6 +110,8 @@ function evaluateSums(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor): [tf.Sc
  * overhead, not arithmetic, sets the speed.
  */
 export async function trainModel(model: tf.LayersModel, data: TrainingData, settings: TrainSettings, hooks: TrainingOptions = {}): Promise<TrainingOutcome> {
+  const plan = fusedDensePlan(model, data, hooks, Math.max(1, Math.min(settings.batchSize, data.train.length)));
+  if (plan) return trainDenseFused(model, plan, data, settings, hooks);
   const xTrain = rowsTensor(data, data.train);
   const yTrain = labelsTensor(data, data.train);
   const yTrainClass = tf.tensor1d(Int32Array.from(data.train, (r) => data.labels[r]), 'int32');
@@ -247,33 +247,5 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
   };
 }
 
-export class TrainingDivergedError extends Error {
-  readonly code = 'training_diverged';
-  constructor(epoch: number) {
-    super(`Training diverged at epoch ${epoch} (the loss became NaN or infinite) and was stopped. Lower the learning rate (e.g. divide it by 10), and scale the features (Standardize under Prepare); then train again.`);
-    this.name = 'TrainingDivergedError';
-  }
-}
+export { TrainingDivergedError } from './training-diverged';
 
-/** Class probabilities for `rows` (all rows when omitted), computed in chunks and read back once. */
-export async function predictProbabilities(model: tf.LayersModel, features: Float32Array, exampleShape: number[], rows?: Int32Array): Promise<Float32Array> {
-  const size = exampleShape.reduce((a, b) => a * b, 1);
-  const count = rows ? rows.length : features.length / size;
-  const parts: tf.Tensor[] = [];
-  const rowsPerChunk = evalChunkRows(size);
-  for (let start = 0; start < count; start += rowsPerChunk) {
-    const end = Math.min(count, start + rowsPerChunk);
-    const chunk = new Float32Array((end - start) * size);
-    for (let i = start; i < end; i++) {
-      const r = rows ? rows[i] : i;
-      chunk.set(features.subarray(r * size, (r + 1) * size), (i - start) * size);
-    }
-    parts.push(tf.tidy(() => model.predict(tf.tensor(chunk, [end - start, ...exampleShape])) as tf.Tensor)); // spread-ok: a shape
-  }
-  if (parts.length === 0) return new Float32Array(0);
-  const all = parts.length === 1 ? parts[0] : tf.concat(parts, 0);
-  const values = (await all.data()) as Float32Array;
-  if (all !== parts[0]) all.dispose();
-  parts.forEach((p) => p.dispose());
-  return values;
-}

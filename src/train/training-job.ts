@@ -1,18 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Table } from '../data/table';
 import type { ColumnProfile } from '../data/profile';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { buildModel } from '../models/build-model';
 import { describeModel, validateModelSpec, type ModelSpec } from '../models/spec';
 import { prepareTable, type PreparedData } from '../preprocess/prepare';
 import type { FittedPreprocessor } from '../preprocess/fitted';
-import type { JobProgress, TrainJob } from '../workers/protocol';
+import type { JobProgress, TrainJob } from './job';
 import type { CandidateSummary, TrainingResult } from './result';
 import type { BackendName } from './settings';
 import { validateTrainSettings } from './settings';
 import { seedMathRandom } from './seeded-scope';
 import { evaluateTestSplit } from './test-evaluation';
-import { predictProbabilities, trainModel, type TrainingData, type TrainingOutcome } from './train-loop';
+import { predictProbabilities } from '../models/predict-probabilities';
+import { trainModel, type TrainingData, type TrainingOutcome } from './train-loop';
 
 export interface JobContext {
   signal: AbortSignal;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { throttleBatchProgress } from './progress-throttle';
-import type { JobProgress } from './protocol';
+import type { JobProgress } from '../train/job';
 
 const batch = (epoch: number, b: number, batches = 4): JobProgress => ({ phase: 'training', candidate: 'mlp', epoch, epochs: 2, batch: b, batches });
 

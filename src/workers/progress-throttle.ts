@@ -1,4 +1,4 @@
-import type { JobProgress } from './protocol';
+import type { JobProgress } from '../train/job';
 
 /**
  * Batch progress can come hundreds of times a second (small tables train a batch in well under a

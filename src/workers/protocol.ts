@@ -1,19 +1,18 @@
 import type { ColumnProfile } from '../data/profile';
 import type { CsvDialect } from '../data/csv/dialect';
 import type { TextEncodingName } from '../data/csv/encoding';
-import type { BackendProbe } from '../train/backends';
-import type { BackendDecision } from '../train/calibration';
+import type { BackendProbe } from '../runtime/backends';
+import type { BackendDecision } from '../runtime/calibration';
 import type { BackendName, TrainSettings } from '../train/settings';
-import type { EpochRecord } from '../train/train-loop';
 import type { TrainingResult } from '../train/result';
-import type { ModelChoice, LogisticRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
-import type { PrepareSettings } from '../preprocess/settings';
 import type { ModelArtifacts } from '../export/model-artifacts';
-import type { ImageDatasetSummary, ImageLoadProgress, ImageLoadRequest, ImageThumbnails } from '../data/images/summary';
-import type { ImageSettings } from '../data/images/settings';
+import type { ImageDatasetSummary, ImageLoadRequest, ImageThumbnails } from '../data/images/summary';
 import type { ExportCalls } from '../export/calls';
 import type { PredictCalls } from '../predict/calls';
 import type { NotebookCalls } from '../notebook/calls';
+import type { JobProgress, TrainJob } from '../train/job';
+
+export type { JobProgress, TrainJob } from '../train/job';
 
 /** What the page knows about the loaded table; the columns themselves stay in the worker. */
 export interface TableSummary {
@@ -42,27 +41,6 @@ export type DatasetSummary = TableSummary | ImageDatasetSummary;
 export type DataSource =
   | { kind: 'file'; file: File; encoding?: TextEncodingName }
   | { kind: 'url'; url: string; name: string };
-
-export interface TrainJob {
-  datasetId: string;
-  prepare: PrepareSettings;
-  model: ModelChoice;
-  specs: { logreg: LogisticRegressionSpec; mlp: MlpSpec; cnn: CnnSpec };
-  training: TrainSettings;
-  /** Return the original row numbers of each split (benchmarks and parity checks use them). */
-  includeSplit?: boolean;
-  /** Image data sets: augmentation (size and channels were applied when loading). */
-  images?: ImageSettings;
-}
-
-export type JobProgress =
-  | { phase: 'reading'; bytesRead: number; totalBytes: number; rows: number }
-  | { phase: 'preparing'; message: string }
-  | { phase: 'backend'; message: string }
-  | { phase: 'training'; candidate: string; epoch: number; epochs: number; batch: number; batches: number }
-  | { phase: 'epoch'; candidate: string; record: EpochRecord }
-  | { phase: 'evaluating'; message: string }
-  | ImageLoadProgress;
 
 /** Calls about tables: loading and browsing. Request name → [payload, result]. */
 export interface TableCalls {

@@ -3,7 +3,7 @@
  * The studio's one worker: parsing, training and prediction run here so the page never freezes.
  * Thin by design: it routes messages to handler modules (one per feature) that call the domain code.
  */
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import type { CallName, JobProgress, WorkerFailure, WorkerRequest, WorkerResponse } from './protocol';
 import type { Handler } from './worker-state';
 import { tableHandlers } from './handlers/table-handlers';

@@ -1,8 +1,12 @@
 import type { ColumnProfile } from '../data/profile';
 import type { Table } from '../data/table';
-import type { BackendProbe } from '../train/backends';
-import { probeBackends } from '../train/backends';
+import type { BackendProbe } from '../runtime/backends';
+import { probeBackends } from '../runtime/backends';
 import type { TrainedModel } from '../train/training-job';
+import { DataError } from '../lib/errors';
+import type { ModelContext } from '../export/calls';
+import { getExtras, newModelId, setExtras, type ModelExtras } from '../export/model-extras';
+import { referenceFromTable } from '../predict/reference-from-table';
 import type { ImageDataset } from '../data/images/image-dataset';
 import type { ImageDatasetSummary } from '../data/images/summary';
 import type { CallName, JobProgress, TableSummary, WorkerCalls } from './protocol';
@@ -30,16 +34,56 @@ export const workerState: {
 } = { dataset: null, images: null, trained: null };
 
 let probes: Promise<BackendProbe[]> | null = null;
-let runtime: Promise<typeof import('./tf-runtime')> | null = null;
+let runtime: Promise<typeof import('../runtime/tf-runtime')> | null = null;
 
 /** TensorFlow.js loads on first need, so parsing starts without downloading it. */
-export const loadRuntime = () => (runtime ??= import('./tf-runtime'));
+export const loadRuntime = () => (runtime ??= import('../runtime/tf-runtime'));
 export const getProbes = () => (probes ??= probeBackends());
 
 /** Replaces the trained model, disposing the old one's tensors. */
 export function setTrained(next: TrainedModel | null): void {
   if (workerState.trained && workerState.trained !== next) workerState.trained.model.dispose();
   workerState.trained = next;
+}
+
+export function loadedImages(datasetId: string): LoadedImages {
+  const loaded = workerState.images;
+  if (!loaded || loaded.summary.id !== datasetId) {
+    throw new DataError('no_dataset', 'Those images are no longer loaded (another data set replaced them). Load them again.');
+  }
+  return loaded;
+}
+
+export function requireModel(): TrainedModel {
+  const trained = workerState.trained;
+  if (!trained) throw new DataError('no_model', 'There is no model yet. Train one, import a model bundle, or open a model saved in this browser.');
+  return trained;
+}
+
+/** The extras of the current model; a model trained here gets them from the page's context on first use. */
+export function extrasFor(trained: TrainedModel, context: ModelContext | null): ModelExtras {
+  const extras = getExtras(trained) ?? setExtras(trained, { id: newModelId(), source: 'trained', name: context?.name || 'Model trained in this notebook', reference: null, metrics: null, notes: [], referenceTried: false });
+  if (extras.source !== 'trained' || !context) return extras;
+  if (context.metrics?.evaluation) extras.metrics = context.metrics;
+  if (context.name) extras.name = context.name;
+  const dataset = workerState.dataset;
+  if (!extras.referenceTried && trained.preprocessing && context.prepare && dataset && dataset.summary.id === context.datasetId) {
+    extras.referenceTried = true;
+    try {
+      extras.reference = referenceFromTable(dataset.table, dataset.profiles, context.prepare, trained.preprocessing);
+    } catch (error) {
+      // Drift checks then use the fitted ranges only; the reason goes to the console for whoever debugs it.
+      console.warn('Training statistics for drift checks could not be computed.', error);
+    }
+  }
+  return extras;
+}
+
+/** TensorFlow.js with a backend ready: the one training chose, else its best available (first use after an import). */
+export async function readyRuntime() {
+  const rt = await loadRuntime();
+  await rt.tf.ready();
+  return rt;
 }
 
 export type Handler<K extends CallName> = (payload: WorkerCalls[K][0], signal: AbortSignal, progress: (p: JobProgress) => void) => Promise<WorkerCalls[K][1]>;

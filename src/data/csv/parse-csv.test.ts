@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseCsvBlob, parseCsvText } from './parse-csv';
 import { cellNumber, cellText, type Column } from '../table';
 import { createRandom } from '../random';
-import { DataError } from './errors';
+import { DataError } from '../../lib/errors';
 
 const numbers = (c: Column) => Array.from({ length: c.storage === 'numeric' ? c.values.length : c.codes.length }, (_, i) => cellNumber(c, i));
 const texts = (c: Column) => Array.from({ length: c.storage === 'numeric' ? c.values.length : c.codes.length }, (_, i) => cellText(c, i));

@@ -1,6 +1,6 @@
 import { CsvScanner } from './scanner';
 import { detectDialect, type CsvDialect } from './dialect';
-import { DataError } from './errors';
+import { DataError } from '../../lib/errors';
 import { TableAssembler, type AssembledTable } from './table-assembler';
 import { detectEncoding, ENCODING_LABELS, looksBinary, type EncodingGuess, type TextEncodingName } from './encoding';
 

@@ -1,4 +1,4 @@
-import { DataError } from './errors';
+import { DataError } from '../../lib/errors';
 
 /**
  * Streaming RFC 4180 scanner that fills a row buffer field by field and hands over complete rows.

@@ -2,7 +2,7 @@ import type { Table } from '../table';
 import { formatNumberCell } from '../table';
 import { ColumnBuilder } from './column-builder';
 import type { CsvDialect } from './dialect';
-import { DataError } from './errors';
+import { DataError } from '../../lib/errors';
 import type { RowBuffer, RowSink } from './scanner';
 
 /** Makes header names unique and non-empty without changing them otherwise (they are shown as text). */

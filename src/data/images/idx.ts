@@ -5,7 +5,8 @@
  * (detected by 1f 8b, whatever the name); decompression is capped by real output size.
  */
 import { CappedInflater, isGzip } from './capped-inflate';
-import { formatBytes, ImageDataError } from './errors';
+import { ImageDataError } from './errors';
+import { formatBytes } from '../../lib/format';
 import type { ImageDataset } from './image-dataset';
 
 export const MNIST_CLASSES: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];

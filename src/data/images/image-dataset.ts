@@ -2,7 +2,8 @@
  * The in-memory image classification data set: one flat Uint8Array of pixels (n × h × w × c,
  * HWC, row-major) plus one Int32Array of labels. Never one tensor or one array per image.
  */
-import { formatBytes, ImageDataError, type SkippedFile } from './errors';
+import { ImageDataError, type SkippedFile } from './errors';
+import { formatBytes } from '../../lib/format';
 
 export type { SkippedFile } from './errors';
 

@@ -4,7 +4,7 @@
  * Supported: PNG, JPEG (any SOFn, skipping APPn/EXIF segments), WebP (VP8, VP8L, VP8X),
  * BMP (core and info headers, top-down), GIF (logical screen size).
  */
-import { formatBytes } from './errors';
+import { formatBytes } from '../../lib/format';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'bmp' | 'gif';
 

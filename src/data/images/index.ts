@@ -1,5 +1,5 @@
 /** Public API of the image dataset readers (see each module for details). */
-export { ImageDataError, ZipError, formatBytes, type ImageDataErrorCode, type SkippedFile } from './errors';
+export { ImageDataError, ZipError, type ImageDataErrorCode, type SkippedFile } from './errors';
 export {
   ImageDatasetBuilder,
   classCounts,

@@ -11,7 +11,9 @@
  * size; folders/zips: the first readable image's size, others resized to it).
  */
 import type { DecodeImageFn, DecodedImage } from './decode-image';
-import { errorMessage, formatBytes, ImageDataError, ZipError, type SkippedFile } from './errors';
+import { ImageDataError, ZipError, type SkippedFile } from './errors';
+import { errorMessage } from '../../lib/errors';
+import { formatBytes } from '../../lib/format';
 import { planFolderLayout } from './folder-layout';
 import { loadIdxDataset } from './idx';
 import { DEFAULT_MAX_DATASET_BYTES, ImageDatasetBuilder, type ImageDataset } from './image-dataset';

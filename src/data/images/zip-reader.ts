@@ -10,7 +10,8 @@
  */
 import { CappedInflater } from './capped-inflate';
 import { crc32 } from './crc32';
-import { formatBytes, ZipError, type SkippedFile } from './errors';
+import { ZipError, type SkippedFile } from './errors';
+import { formatBytes } from '../../lib/format';
 import { isJunkPath, unsafePathReason } from './paths';
 import { decodeZipName } from './zip-names';
 

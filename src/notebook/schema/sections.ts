@@ -16,7 +16,7 @@ import { DEFAULT_TRAIN, validateTrainSettings } from '../../train/settings';
 import type { EpochRecord } from '../../train/train-loop';
 import type { ImageTrainingInfo, MisclassifiedImage } from '../../train/image-result';
 import type { DatasetRef, EmbeddedModel, ModelSection } from '../document';
-import { DEFAULT_CNN } from '../document';
+import { DEFAULT_CNN } from '../../models/spec';
 import { AUTO_LOAD, checkParameterBudget, DOCUMENT_LIMITS, IMAGE_CAPS, IMAGE_RANGES, MODEL_RANGES, PREPARE_RANGES, TRAIN_RANGES, type Range } from '../../settings/limits';
 import { countTopologyParameters } from '../../models/parameter-count';
 import { checkTopology, checkTopologyBudget } from '../../models/topology-check';

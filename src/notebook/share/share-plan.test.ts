@@ -50,7 +50,7 @@ describe('share links', () => {
     const doc: NotebookDocument = { ...currentDocument(), dataset: { kind: 'file', name: 'big.csv', bytes: 50_000_000, sha256: 'b'.repeat(64) } };
     const plan = planShareLink(doc, { weightBytes: 2_000_000 });
     if (!plan.ok) throw new Error(plan.message);
-    expect(plan.notes.map((n) => n.message).join('\n')).toMatch(/big\.csv \(48 MB\).*SHA-256 bbbb[\s\S]*trained weights \(1\.9 MB\) are larger than the 512 KB/);
+    expect(plan.notes.map((n) => n.message).join('\n')).toMatch(/big\.csv \(48 MiB\).*SHA-256 bbbb[\s\S]*trained weights \(1\.9 MiB\) are larger than the 512 KiB/);
   });
 
   it('leaves benchmark split rows out of links', () => {

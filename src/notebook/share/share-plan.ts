@@ -4,7 +4,7 @@
  * weights first (the recipient can retrain), then the inline data (the recipient is asked for the
  * file by name and SHA-256), and says so.
  */
-import { formatBytes } from '../../ui/common/format';
+import { formatBytes } from '../../lib/format';
 import type { TrainingResult } from '../../train/result';
 import type { NotebookDocument } from '../document';
 import { documentForSharing } from '../notebook-file';

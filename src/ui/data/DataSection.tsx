@@ -1,13 +1,15 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { Suspense, lazy, useId, useRef, useState, type DragEvent } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { SAMPLES } from '../../data/samples';
 import { delimiterName } from '../../data/csv/dialect';
 import { ENCODING_LABELS, isTextEncoding, TEXT_ENCODINGS, type TextEncodingName } from '../../data/csv/encoding';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
-import { formatBytes, formatCount } from '../common/format';
+import { formatBytes } from '../../lib/format';
+import { formatCount } from '../common/format';
 import { DataTable } from './DataTable';
-import { ColumnProfiles } from './ColumnProfiles';
+// Lazy: recharts stays out of the initial JavaScript.
+const ColumnProfiles = lazy(() => import('./ColumnProfiles').then((m) => ({ default: m.ColumnProfiles })));
 import { ImageLoadPanel } from '../images/ImageLoadPanel';
 import { ImageDatasetView, imageHeadline } from '../images/ImageDatasetView';
 
@@ -126,7 +128,9 @@ export function DataSection({ step }: { step: number }) {
             </Message>
           ))}
           <DataTable key={dataset.id} />
-          <ColumnProfiles profiles={dataset.profiles} />
+          <Suspense fallback={null}>
+            <ColumnProfiles profiles={dataset.profiles} />
+          </Suspense>
         </>
       ) : null}
     </Section>

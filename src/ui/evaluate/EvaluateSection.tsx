@@ -1,4 +1,4 @@
-import { useDeferredValue } from 'react';
+import { Suspense, lazy, useDeferredValue } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS } from '../../train/settings';
 import { Section } from '../common/Section';
@@ -6,7 +6,8 @@ import { Message } from '../common/Message';
 import { formatCount, formatMetric, formatPercentValue } from '../common/format';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { MisclassifiedGallery } from '../images/MisclassifiedGallery';
-import { RocChart } from './RocChart';
+// Lazy: recharts stays out of the initial JavaScript.
+const RocChart = lazy(() => import('./RocChart').then((m) => ({ default: m.RocChart })));
 
 export function EvaluateSection({ step }: { step: number }) {
   // Deferred: a new result renders in an interruptible transition instead of one long task.
@@ -112,7 +113,11 @@ export function EvaluateSection({ step }: { step: number }) {
       </table>
       <ConfusionMatrix labels={labels} matrix={m.confusionMatrix.matrix} />
       {results.misclassified ? <MisclassifiedGallery results={results} /> : null}
-      {m.roc && m.rocAuc !== undefined ? <RocChart roc={m.roc} auc={m.rocAuc} positive={labels[1]} /> : null}
+      {m.roc && m.rocAuc !== undefined ? (
+        <Suspense fallback={null}>
+          <RocChart roc={m.roc} auc={m.rocAuc} positive={labels[1]} />
+        </Suspense>
+      ) : null}
       <p className="field-hint">Metrics follow scikit-learn’s definitions (precision/recall with zero_division=0; AUC with the second class as positive).</p>
     </Section>
   );

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { Message } from '../common/Message';
 import { formatMetric } from '../common/format';
-import { downloadBlob } from '../common/download';
+import { downloadBlob } from '../../lib/download';
 import { FilePicker } from './FilePicker';
 import { SavedModels } from './SavedModels';
 import type { ModelInfo } from '../../export/calls';

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useStudio } from '../../store/studio-store';
 import type { ImageDatasetSummary } from '../../data/images/summary';
 import { Message } from '../common/Message';
-import { formatBytes, formatCount } from '../common/format';
+import { formatBytes } from '../../lib/format';
+import { formatCount } from '../common/format';
 import { RgbaImage, thumbnailAt } from './RgbaImage';
 import './images.css';
 

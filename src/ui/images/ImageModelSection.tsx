@@ -3,7 +3,7 @@ import { MODEL_RANGES } from '../../settings/limits';
 import type { ImageDatasetSummary } from '../../data/images/summary';
 import { describeModel, validateModelSpec } from '../../models/spec';
 import { CNN_PRESETS, checkCnnFitsImage, countCnnParameters, presetOf, type CnnPresetId } from '../../train/image-presets';
-import { WASM_CNN_NOTE } from '../../train/backends';
+import { WASM_CNN_NOTE } from '../../runtime/backends';
 import { Section } from '../common/Section';
 import { NumberField } from '../common/NumberField';
 import { formatCount } from '../common/format';

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { NotebookList } from './NotebookList';
 import { SaveStatus } from './SaveStatus';
-import { downloadText } from '../common/download';
+import { downloadText } from '../../lib/download';
 import './notebook.css';
 
 /** Header controls for the notebook as a whole: the list, link, export/import, and save status. */

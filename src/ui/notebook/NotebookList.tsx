@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
 import type { NotebookEntry } from '../../notebook/storage/types';
-import { formatBytes } from '../common/format';
+import { formatBytes } from '../../lib/format';
 
 function when(iso: string): string {
   const date = new Date(iso);

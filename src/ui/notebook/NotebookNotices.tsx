@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS } from '../../train/settings';
 import { Message } from '../common/Message';
-import { formatBytes } from '../common/format';
+import { formatBytes } from '../../lib/format';
 
 function LinkError() {
   const linkError = useStudio((s) => s.linkError);

@@ -1,5 +1,5 @@
 import { useStudio } from '../../store/studio-store';
-import { formatBytes } from '../common/format';
+import { formatBytes } from '../../lib/format';
 
 /** One short line: whether the notebook on disk is this notebook. Errors get the full story in NotebookNotices. */
 export function SaveStatus() {

@@ -2,7 +2,7 @@ import { useStudio } from '../../store/studio-store';
 import type { BatchPrediction } from '../../predict/batch';
 import { Message } from '../common/Message';
 import { formatCount, formatPercentValue } from '../common/format';
-import { downloadBlob } from '../common/download';
+import { downloadBlob } from '../../lib/download';
 import { FilePicker } from '../export/FilePicker';
 import { DriftReportView } from './DriftReportView';
 

@@ -4,7 +4,7 @@
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-export { downloadBlob, downloadText } from '../common/download';
+export { downloadBlob, downloadText } from '../../lib/download';
 
 export interface LegendEntry {
   name: string;

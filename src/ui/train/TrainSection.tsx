@@ -1,13 +1,14 @@
-import { useDeferredValue } from 'react';
+import { Suspense, lazy, useDeferredValue } from 'react';
 import { TRAIN_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS, type BackendChoice, type OptimizerName } from '../../train/settings';
-import { describeProbe } from '../../train/backends';
+import { describeProbe } from '../../runtime/backends';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
-import { HistoryCharts } from './HistoryCharts';
+// Lazy: recharts stays out of the initial JavaScript.
+const HistoryCharts = lazy(() => import('./HistoryCharts').then((m) => ({ default: m.HistoryCharts })));
 import type { EpochRecord } from '../../train/train-loop';
 
 const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
@@ -108,7 +109,9 @@ export function TrainSection({ step }: { step: number }) {
         </Message>
       ) : null}
       {shownHistory && shownHistory.length > 0 ? (
-        <HistoryCharts history={shownHistory ?? EMPTY_HISTORY} live={running} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? 'not trained yet')} />
+        <Suspense fallback={null}>
+          <HistoryCharts history={shownHistory ?? EMPTY_HISTORY} live={running} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? 'not trained yet')} />
+        </Suspense>
       ) : null}
       {!running && results ? (
         <p className="result-facts" data-testid="training-facts">

@@ -1,46 +1,11 @@
-import { DataError } from '../../data/csv/errors';
-import type { ModelArtifacts } from '../../export/model-artifacts';
-import type { ExportCalls, ModelContext } from '../../export/calls';
-import { getExtras, modelInfo, newModelId, setExtras, type ModelExtras } from '../../export/model-extras';
+import { DataError } from '../../lib/errors';
+import type { ExportCalls } from '../../export/calls';
+import { modelInfo, newModelId, setExtras } from '../../export/model-extras';
 import { metricsFile } from '../../export/metrics-file';
 import { readBundle } from '../../export/read-bundle';
-import { allSavedRecords, deleteSavedRecord, getSavedRecord, putSavedRecord, savedEntry, savedModelUrl } from '../../export/saved-models';
+import { allSavedRecords, deleteSavedRecord, getSavedRecord, putSavedRecord, savedArtifacts, savedEntry, savedModelUrl } from '../../export/saved-models';
 import { writeBundleZip } from '../../export/write-bundle';
-import { referenceFromTable } from '../../predict/reference-from-table';
-import type { TrainedModel } from '../../train/training-job';
-import { loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
-
-export function requireModel(): TrainedModel {
-  const trained = workerState.trained;
-  if (!trained) throw new DataError('no_model', 'There is no model yet. Train one, import a model bundle, or open a model saved in this browser.');
-  return trained;
-}
-
-/** The extras of the current model; a model trained here gets them from the page's context on first use. */
-export function extrasFor(trained: TrainedModel, context: ModelContext | null): ModelExtras {
-  const extras = getExtras(trained) ?? setExtras(trained, { id: newModelId(), source: 'trained', name: context?.name || 'Model trained in this notebook', reference: null, metrics: null, notes: [], referenceTried: false });
-  if (extras.source !== 'trained' || !context) return extras;
-  if (context.metrics?.evaluation) extras.metrics = context.metrics;
-  if (context.name) extras.name = context.name;
-  const dataset = workerState.dataset;
-  if (!extras.referenceTried && trained.preprocessing && context.prepare && dataset && dataset.summary.id === context.datasetId) {
-    extras.referenceTried = true;
-    try {
-      extras.reference = referenceFromTable(dataset.table, dataset.profiles, context.prepare, trained.preprocessing);
-    } catch (error) {
-      // Drift checks then use the fitted ranges only; the reason goes to the console for whoever debugs it.
-      console.warn('Training statistics for drift checks could not be computed.', error);
-    }
-  }
-  return extras;
-}
-
-/** TensorFlow.js with a backend ready: the one training chose, else its best available (first use after an import). */
-export async function readyRuntime() {
-  const rt = await loadRuntime();
-  await rt.tf.ready();
-  return rt;
-}
+import { extrasFor, readyRuntime, requireModel, setTrained, workerState, type Handlers } from '../worker-state';
 
 function fileStem(name: string): string {
   const stem = name.replace(/\.[a-z0-9]+$/i, '').replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
@@ -112,18 +77,7 @@ export const exportHandlers: Handlers<ExportCalls> = {
     } catch (error) {
       throw new DataError('saved_model_missing', `The weights of "${record.name}" could not be read from this browser (${error instanceof Error ? error.message : String(error)}). Delete it from the list and save or import it again.`);
     }
-    if (!stored.modelTopology || !stored.weightSpecs || !stored.weightData) throw new DataError('saved_model_missing', `The stored copy of "${record.name}" is incomplete. Delete it and save it again.`);
-    const artifacts: ModelArtifacts = {
-      format: 'tau-model',
-      version: 1,
-      modelTopology: stored.modelTopology as object,
-      weightSpecs: stored.weightSpecs.map((w: { name: string; shape: number[]; dtype: ModelArtifacts['weightSpecs'][number]['dtype'] }) => ({ name: w.name, shape: [...w.shape], dtype: w.dtype })),
-      weightData: stored.weightData instanceof ArrayBuffer ? stored.weightData : rt.tf.io.concatenateArrayBuffers(stored.weightData),
-      exampleShape: record.exampleShape,
-      classes: record.classes,
-      preprocessing: record.preprocessing,
-      ...(record.image ? { image: record.image } : {}),
-    };
+    const artifacts = savedArtifacts(record, stored);
     const { fromArtifacts } = await import('../../train/model-io');
     const trained = await fromArtifacts(artifacts);
     setTrained(trained);

@@ -1,6 +1,5 @@
 import type { ModelCalls } from '../protocol';
-import { loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
-import { readyRuntime } from './export-handlers';
+import { loadRuntime, readyRuntime, setTrained, workerState, type Handlers } from '../worker-state';
 
 export const modelHandlers: Handlers<ModelCalls> = {
   async 'model-artifacts'() {

@@ -1,19 +1,16 @@
-import { DataError } from '../../data/csv/errors';
+import { DataError } from '../../lib/errors';
 import { parseCsvBlob } from '../../data/csv/parse-csv';
 import { decodeImage } from '../../data/images/decode-image';
-import { errorMessage } from '../../data/images/errors';
-import { tableRows } from '../../data/table';
-import { recordReader, tableReader } from '../../preprocess/feature-reader';
+import { errorMessage } from '../../lib/errors';
+import { recordReader } from '../../preprocess/feature-reader';
 import { transformRows } from '../../preprocess/transform';
 import { argmaxRows } from '../../evaluate/argmax';
-import { batchAccuracy, MAX_LISTED_INVALID, PREVIEW_ROWS, type BatchPrediction, type ImagePrediction } from '../../predict/batch';
+import type { BatchPrediction, ImagePrediction } from '../../predict/batch';
 import type { PredictCalls } from '../../predict/calls';
-import { driftReport } from '../../predict/drift';
 import { imageToInput } from '../../predict/image-input';
-import { predictionsCsv } from '../../predict/predictions-csv';
+import { predictTable } from '../../predict/predict-table';
 import type { TrainedModel } from '../../train/training-job';
-import type { Handlers } from '../worker-state';
-import { extrasFor, readyRuntime, requireModel } from './export-handlers';
+import { extrasFor, readyRuntime, requireModel, type Handlers } from '../worker-state';
 
 /** The most images classified in one go, and the largest one accepted. */
 const MAX_IMAGES = 500;
@@ -47,7 +44,7 @@ async function predictionRuntime(trained: TrainedModel) {
 /** Probabilities for `rows` of `features` (or all rows), read back from the device once. */
 async function probabilitiesOf(trained: TrainedModel, features: Float32Array, rows?: Int32Array): Promise<Float32Array> {
   await predictionRuntime(trained);
-  const { predictProbabilities } = await import('../../train/train-loop');
+  const { predictProbabilities } = await import('../../models/predict-probabilities');
   return predictProbabilities(trained.model, features, trained.exampleShape, rows);
 }
 
@@ -64,52 +61,11 @@ export const predictHandlers: Handlers<PredictCalls> = {
   async 'predict-csv'({ file, name }, signal) {
     const started = performance.now();
     const trained = requireTableModel();
-    const fitted = trained.preprocessing;
     const parsed = await parseCsvBlob(file, { fileName: name, signal });
-    const table = parsed.table;
-    const header = parsed.header;
-    const missing = fitted.features.map((f) => f.name).filter((n) => !header.includes(n));
-    if (missing.length > 0) {
-      throw new DataError(
-        'predict_missing_columns',
-        `${name} lacks ${missing.length === 1 ? 'the column' : `${missing.length} columns`} the model needs: ${missing.slice(0, 10).map((m) => `"${m}"`).join(', ')}${missing.length > 10 ? ', …' : ''}. Its columns are: ${header.slice(0, 20).join(', ')}${header.length > 20 ? ', …' : ''}. Add the missing columns (empty values are filled as at training time) or check the header spelling.`,
-      );
-    }
-    const reader = tableReader(table);
-    const all = Int32Array.from({ length: table.rowCount }, (_, i) => i);
-    const { features, problems } = transformRows(fitted, reader, all);
-    const problemByRow = new Map(problems.map((p) => [p.row, `${p.column}: ${p.message}`]));
-    const valid = all.filter((r) => !problemByRow.has(r));
-    const k = trained.classes.length;
-    const validProbabilities = valid.length > 0 ? await probabilitiesOf(trained, features, valid) : new Float32Array(0);
-    const validLabels = argmaxRows(validProbabilities, k);
-    const labels = new Int32Array(table.rowCount).fill(-1);
-    const probabilities = new Float32Array(table.rowCount * k).fill(Number.NaN);
-    valid.forEach((row, i) => {
-      labels[row] = validLabels[i];
-      probabilities.set(validProbabilities.subarray(i * k, (i + 1) * k), row * k);
-    });
     const extras = extrasFor(trained, null);
-    const target = fitted.target.name;
-    const used = new Set([...fitted.features.map((f) => f.name), target]);
-    const stem = name.replace(/\.[a-z]+$/i, '');
-    const result: BatchPrediction = {
-      fileName: name,
-      rows: table.rowCount,
-      header,
-      classes: trained.classes,
-      labels,
-      probabilities,
-      invalidRows: problems.slice(0, MAX_LISTED_INVALID).map((p) => ({ row: p.row + 1, column: p.column, message: p.message })),
-      invalidCount: problems.length,
-      accuracy: batchAccuracy(reader, target, trained.classes, labels),
-      ignoredColumns: header.filter((h) => !used.has(h)),
-      drift: table.rowCount > 0 ? driftReport(fitted, extras.reference, reader, table.rowCount) : null,
-      preview: tableRows(table, 0, PREVIEW_ROWS),
-      csv: new Blob([predictionsCsv(table, target, trained.classes, labels, probabilities, problemByRow)], { type: 'text/csv;charset=utf-8' }),
-      csvName: `${stem}-predictions.csv`,
-      seconds: (performance.now() - started) / 1000,
-    };
+    const model = { classes: trained.classes, preprocessing: trained.preprocessing, reference: extras.reference };
+    const prediction = await predictTable(model, parsed.table, parsed.header, name, (features, rows) => probabilitiesOf(trained, features, rows));
+    const result: BatchPrediction = { ...prediction, seconds: (performance.now() - started) / 1000 };
     return result;
   },
 

@@ -1,5 +1,5 @@
 import { parseCsvBlob } from '../../data/csv/parse-csv';
-import { DataError } from '../../data/csv/errors';
+import { DataError } from '../../lib/errors';
 import { profileTable } from '../../data/profile';
 import { tableRows } from '../../data/table';
 import type { DataSource, TableCalls, TableSummary } from '../protocol';

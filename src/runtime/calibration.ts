@@ -1,5 +1,5 @@
-import type { BackendName } from './settings';
-import { BACKEND_LABELS } from './settings';
+import type { BackendName } from '../train/settings';
+import { BACKEND_LABELS } from '../train/settings';
 import type { BackendProbe } from './backends';
 
 export type Workload = 'tabular' | 'image';

@@ -8,3 +8,9 @@ export class DataError extends Error {
     this.name = 'DataError';
   }
 }
+
+/** Message of an unknown thrown value, for wrapping third-party errors. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

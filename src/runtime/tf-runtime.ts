@@ -8,10 +8,10 @@ import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { DataError } from '../data/csv/errors';
+import { DataError } from '../lib/errors';
 import { buildModel } from '../models/build-model';
 import type { ModelSpec } from '../models/spec';
-import { describeProbe, type BackendProbe } from '../train/backends';
+import { describeProbe, type BackendProbe } from './backends';
 import {
   calibrationCacheKey,
   calibrationCandidates,
@@ -20,12 +20,13 @@ import {
   type BackendDecision,
   type CalibrationResult,
   type Workload,
-} from '../train/calibration';
+} from './calibration';
 import { BACKEND_LABELS, DEFAULT_TRAIN, type BackendChoice, type BackendName } from '../train/settings';
 import { trainModel, type TrainingData } from '../train/train-loop';
+import { fusedBackendDecision } from './fused-dense/backend-decision';
 import { cacheGet, cacheSet } from './kv-cache';
-import { installWasmKernelPatches } from '../train/wasm-kernels';
-import { installGradientPatches } from '../train/gradient-patches';
+import { installWasmKernelPatches } from './wasm-kernels';
+import { installGradientPatches } from './gradient-patches';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -156,6 +157,12 @@ export async function chooseBackend(choice: BackendChoice, workload: Workload, p
     }
     await activateBackend(choice);
     return { backend: choice, active: choice, reason: `${describeProbe(probe)}, chosen by you.`, adapter: adapterOf(choice) };
+  }
+  // Dense table nets: the fused WASM trainer, with no calibration (a fixed cost before the first epoch).
+  const fused = workload === 'tabular' ? fusedBackendDecision(shape, probes) : null;
+  if (fused) {
+    await activateBackend(fused.backend);
+    return { ...fused, active: fused.backend };
   }
   const direct = decideWithoutCalibration(probes);
   if (direct) {

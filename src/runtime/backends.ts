@@ -1,5 +1,5 @@
-import type { BackendName } from './settings';
-import { BACKEND_LABELS } from './settings';
+import type { BackendName } from '../train/settings';
+import { BACKEND_LABELS } from '../train/settings';
 
 /** What this browser offers, found without running TensorFlow.js (safe to call before it loads). */
 export interface BackendProbe {
@@ -83,7 +83,7 @@ export function describeProbe(probe: BackendProbe): string {
 
 /**
  * TF.js 4.22's WASM backend lacks Conv2DBackpropFilter (and its Conv2DBackpropInput is a naive loop);
- * the studio registers both, built on XNNPACK (src/train/wasm-conv-filter.ts), so WASM trains CNNs.
+ * the studio registers both, built on XNNPACK (src/runtime/wasm-conv-filter.ts), so WASM trains CNNs.
  */
 export const WASM_CNN_NOTE =
   'TensorFlow.js 4.22’s WASM backend cannot train convolutional networks by itself (it lacks the Conv2DBackpropFilter kernel); Tau Studio adds that kernel, built on XNNPACK, so WASM trains CNNs here';

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { StudioPage } from '../fixtures/studio-page';
+
+// Issue 19: dense table nets train through the fused WASM SIMD trainer (src/runtime/fused-dense), chosen
+// by "auto" without a calibration run; the charts that moved out of the initial JavaScript still appear.
+test.describe('fused dense trainer and lazy panels', () => {
+  test('auto trains an MLP through the fused WASM trainer, and the lazy charts render', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadSample('penguins');
+    // Column profiles (recharts, lazy-loaded) still show after loading.
+    await expect(page.getByTestId('column-profiles')).toBeVisible();
+    await studio.trainTiny({ model: 'mlp', epochs: 40 });
+    await expect(page.getByTestId('backend-reason')).toContainText('fused WASM SIMD trainer');
+    expect(Number(await page.getByTestId('metric-accuracy').innerText())).toBeGreaterThan(0.9);
+    expect(await studio.confusionTotal()).toBe(69);
+    await expect(page.getByTestId('chart-loss')).toBeVisible();
+  });
+
+  test('the same seed gives the same model twice on WASM (dropout masks are seeded)', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadSample('iris');
+    const train = () =>
+      page.evaluate(async () => {
+        const result = await window.tauStudio!.train({ target: 'species', model: 'mlp', epochs: 20, backend: 'wasm' });
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value.training.history.map((h) => h.loss);
+      });
+    const first = await train();
+    const second = await train();
+    expect(first).toHaveLength(20);
+    expect(second).toEqual(first);
+    expect(first[19]).toBeLessThan(first[0]);
+  });
+});
