@@ -24,7 +24,7 @@ describe('no data-sized spreads into calls', () => {
       readFileSync(file, 'utf8')
         .split('\n')
         .map((line, i) => ({ line, where: `${file}:${i + 1}` }))
-        .filter(({ line }) => CALL_SPREAD.test(line) && !line.includes('spread-ok')),
+        .filter(({ line }) => CALL_SPREAD.test(line) && !line.includes('spread-ok') && !/^\s*(\/\/|\*)/.test(line)),
     );
     expect(offenders.map((o) => `${o.where}: ${o.line.trim()}`)).toEqual([]);
   });

@@ -71,7 +71,7 @@ export class FusedDenseTrainer {
       params += padded[l] * padded[l + 1] + padded[l + 1];
       maxSquare = Math.max(maxSquare, padded[l] * padded[l + 1]);
     }
-    const widest = Math.max(...padded);
+    const widest = Math.max(...padded); // spread-ok: one width per layer
     const activations = padded.slice(1).reduce((a, b) => a + b, 0) * rows;
     return 4 * (16 + 4 * params + rows * padded[0] + 2 * activations + 2 * rows * widest + maxSquare) + 2 ** 16;
   }
@@ -116,7 +116,7 @@ export class FusedDenseTrainer {
       this.acts.push(take(this.capacity * this.padded[l + 1]));
       this.masks.push(l < plan.hidden.length && plan.hidden[l].dropout > 0 ? take(this.capacity * this.padded[l + 1]) : 0);
     }
-    const widest = Math.max(...this.padded);
+    const widest = Math.max(...this.padded); // spread-ok: one width per layer
     this.deltaA = take(this.capacity * widest);
     this.deltaB = take(this.capacity * widest);
     let maxSquare = 0;
