@@ -105,7 +105,7 @@ test.describe('hostile files', () => {
 });
 
 // KNOWN: CDP Page.crash kills the renderer but leaves this Playwright context unusable for a new page; the
-// harness needs another way to kill (e.g. a persistent context relaunched). The autosave change it checks is unit-tested.
+// harness needs another way to kill (e.g. a persistent context relaunched). The autosave change it checks has no test yet.
 test.fixme('crash mid-edit: kill the renderer while typing, reopen, at most the last 0.5 s of typing is lost', async ({ page, context }) => {
   await page.goto('/');
   await rendersStudio(page);
