@@ -4,6 +4,21 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+// The same policy string the preview server sends as a header.
+// @ts-expect-error no type declarations for the .mjs server
+import { CONTENT_SECURITY_POLICY } from './scripts/serve.mjs';
+
+/** The built app's Content-Security-Policy as a meta tag (build only: the dev server injects inline scripts). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'tau:csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY as string }, injectTo: 'head-prepend' }],
+    },
+  };
+}
 
 /**
  * tfjs-backend-wasm starts its pthread workers from `wasmFactoryThreadedSimd.toString()`. Once bundled
@@ -96,7 +111,7 @@ const pwa = VitePWA({
 
 export default defineConfig({
   base: './',
-  plugins: [react(), watModules(), pwa],
+  plugins: [react(), watModules(), contentSecurityPolicy(), pwa],
   worker: { format: 'es', plugins: () => [tfjsWasmThreads(), watModules()] },
   server: { headers: isolationHeaders, host: 'localhost' },
   preview: { headers: isolationHeaders, host: 'localhost' },

@@ -22,6 +22,24 @@ const TYPES = {
   '.zip': 'application/zip',
 };
 
+/**
+ * The built app's Content-Security-Policy (also in index.html as a meta tag by vite.config.ts): no inline
+ * or foreign script, WebAssembly compiled from fetched bytes only ('wasm-unsafe-eval', which the WASM
+ * backend needs), workers from this origin or blob: (the threaded WASM backend), no plugins, no <base>.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' blob: data: https: http://localhost:* http://127.0.0.1:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /**
  * Where the built app lives; TAU_DIST_DIR lets parallel checkouts/builds not overwrite each other.
@@ -42,8 +60,21 @@ function resolveDistDir(configured) {
 export function startServer({ root = distDir, port = 0, host = 'localhost' } = {}) {
   const base = resolve(root);
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    let url;
+    let decoded;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed escape ("/%E0%A4%A") used to throw here and crash the server for everyone.
+      response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request: malformed address');
+      return;
+    }
+    if (decoded.includes('\0')) {
+      response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
+      return;
+    }
+    let path = normalize(join(base, decoded));
     if (path !== base && !path.startsWith(base + sep)) {
       response.writeHead(403).end('Forbidden');
       return;
@@ -60,6 +91,8 @@ export function startServer({ root = distDir, port = 0, host = 'localhost' } = {
       'Cross-Origin-Embedder-Policy': 'require-corp',
       'Cross-Origin-Resource-Policy': 'same-origin',
       'Cache-Control': 'no-cache',
+      ...(extname(path).toLowerCase() === '.html' ? { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } : {}),
+      'X-Content-Type-Options': 'nosniff',
     });
     createReadStream(path).pipe(response);
   });

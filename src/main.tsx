@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { ErrorBoundary } from './ui/common/ErrorBoundary';
+import { useStudio } from './store/studio-store';
 import { installAutomation } from './automation/automation';
 import './ui/styles.css';
-import { useStudio } from './store/studio-store';
 import { initLocale } from './i18n/locale';
 import { initTheme } from './ui/theme';
 
@@ -18,7 +19,9 @@ void initLocale()
   .finally(() =>
     createRoot(rootElement).render(
       <StrictMode>
-        <App />
+        <ErrorBoundary what="Tau Studio" testId="app-error" onReset={() => undefined} resetLabel="Try again" onNewNotebook={() => void useStudio.getState().newNotebook()}>
+          <App />
+        </ErrorBoundary>
       </StrictMode>,
     ),
   );

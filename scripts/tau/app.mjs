@@ -55,6 +55,10 @@ export async function withApp({ webgpu = true, verbose = false, quiet = false, t
     page.setDefaultTimeout(timeoutSeconds * 1000);
     if (verbose) page.on('console', (m) => process.stderr.write(`[page ${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
+    // Ask the app for its automation handle (it exists only when a driver asks).
+    await page.addInitScript(() => {
+      window.__tauAutomation = true;
+    });
     await page.goto(`${server.url}${hash}`);
     await page.waitForFunction(() => Boolean(window.tauStudio));
     const stopProgress = quiet ? () => undefined : reportProgress(page);

@@ -4,6 +4,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError, oneOf, text } from './args.mjs';
 import { unwrap } from './app.mjs';
+import { LIMITS } from './limits.mjs';
 
 const IDX_IMAGES = /idx3-ubyte(\.gz)?$/i;
 const PIXEL_COLUMN = /^"?(pixel|px|p)_?\d+"?$/i;
@@ -60,7 +61,8 @@ export function imageLoadOptions(flags) {
     if (!match) throw new UserError('invalid_arguments', `--image-size takes a size in pixels, e.g. 28 or 64x48; got "${sizeText}".`);
     width = Number(match[1]);
     height = Number(match[2] ?? match[1]);
-    if (![width, height].every((v) => v >= 4 && v <= 512)) throw new UserError('invalid_arguments', `--image-size must be from 4 to 512 pixels; got "${sizeText}".`);
+    const { min, max } = LIMITS.image.size;
+    if (![width, height].every((v) => v >= min && v <= max)) throw new UserError('invalid_arguments', `--image-size must be from ${min} to ${max} pixels; got "${sizeText}".`);
   }
   const channelsText = oneOf(flags, 'channels', ['auto', '1', '3', 'gray', 'rgb']);
   const channels = channelsText === undefined ? undefined : channelsText === 'auto' ? 'auto' : channelsText === '1' || channelsText === 'gray' ? 1 : 3;

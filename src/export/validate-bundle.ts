@@ -1,6 +1,8 @@
 import { DataError } from '../lib/errors';
 import { featureWidth, type FittedFeature, type FittedPreprocessor } from '../preprocess/fitted';
 import type { TokenizerSettings } from '../preprocess/text/tokenizer';
+import { checkTopology, checkTopologyBudget } from '../models/topology-check';
+import { checkParameterBudget } from '../settings/limits';
 import type { MissingStrategy, ScalingKind } from '../preprocess/settings';
 import type { FeatureReference, TrainingReference } from '../predict/training-reference';
 import type { ModelArtifacts } from './model-artifacts';
@@ -128,6 +130,12 @@ export function checkModelJson(value: Json): CheckedModelJson {
     });
   });
   if (weightSpecs.length > BUNDLE_LIMITS.weightTensors) fail('bundle_too_large', `${file} lists ${weightSpecs.length} weight tensors, more than the ${BUNDLE_LIMITS.weightTensors} allowed.`);
+  // The same layer checks and parameter budget as a link's embedded model, before TF.js builds anything.
+  const layers = checkTopology(topology);
+  if (layers) fail('bundle_unsupported', `${file}: ${layers}.`);
+  const declared = weightSpecs.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+  const budget = checkTopologyBudget(topology) ?? checkParameterBudget(declared, 'The weights manifest');
+  if (budget) fail('model_too_large', `${file}: ${budget}`);
   return { modelTopology: topology, weightSpecs, paths };
 }
 

@@ -1,12 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, ModelSpec } from './spec';
 import { deriveSeed } from '../data/random';
+import { DataError } from '../lib/errors';
+import { checkParameterBudget } from '../settings/limits';
+import { countSpecParameters } from './parameter-count';
 
 /**
  * Builds a tf.LayersModel ending in softmax, so the exported model.json predicts probabilities
  * directly. Every initializer is seeded: same spec + seed → same starting weights on any backend.
  */
 export function buildModel(spec: ModelSpec, inputShape: number[], classCount: number, seed: number, head: 'softmax' | 'linear' = 'softmax'): tf.Sequential {
+  // Counted before TF.js allocates anything: the Train button, links and bundles share one budget.
+  const tooLarge = checkParameterBudget(countSpecParameters(spec, inputShape, classCount));
+  if (tooLarge) throw new DataError('model_too_large', tooLarge);
   const model = tf.sequential({ name: `tau_${spec.kind}` });
   let layerIndex = 0;
   const init = () => tf.initializers.glorotUniform({ seed: deriveSeed(seed, `layer${layerIndex++}`) });

@@ -22,7 +22,7 @@ export async function predictProbabilities(model: tf.LayersModel, features: Floa
       const r = rows ? rows[i] : i;
       chunk.set(features.subarray(r * size, (r + 1) * size), (i - start) * size);
     }
-    parts.push(tf.tidy(() => model.predict(tf.tensor(chunk, [end - start, ...exampleShape])) as tf.Tensor));
+    parts.push(tf.tidy(() => model.predict(tf.tensor(chunk, [end - start, ...exampleShape])) as tf.Tensor)); // spread-ok: a shape
   }
   if (parts.length === 0) return new Float32Array(0);
   const all = parts.length === 1 ? parts[0] : tf.concat(parts, 0);

@@ -1,3 +1,5 @@
+import { inRange, MODEL_RANGES } from '../settings/limits';
+
 /** What the user chose to train, as plain data (it lives in the notebook document and in exports). */
 export type Activation = 'relu' | 'tanh' | 'elu' | 'sigmoid';
 
@@ -82,21 +84,23 @@ export function describeModel(spec: ModelSpec): string {
 
 /** Checks a spec from an untrusted place (URL, file, form) and says what is wrong. */
 export function validateModelSpec(spec: ModelSpec): string | null {
-  const rate = (r: number) => Number.isFinite(r) && r >= 0 && r < 1;
-  const units = (u: number) => Number.isInteger(u) && u >= 1 && u <= 4096;
-  if (!(spec.l2 >= 0 && spec.l2 <= 1)) return 'L2 penalty must be between 0 and 1.';
+  const R = MODEL_RANGES;
+  const rate = (r: number) => inRange(r, R.dropout);
+  const units = (u: number) => inRange(u, R.units);
+  const dropout = `Dropout must be from 0 to ${R.dropout.max}.`;
+  if (!inRange(spec.l2, R.l2)) return `L2 penalty must be between ${R.l2.min} and ${R.l2.max}.`;
   if (spec.kind === 'mlp') {
-    if (spec.hidden.length > 8) return 'An MLP here has at most 8 hidden layers.';
-    if (!spec.hidden.every(units)) return 'Each hidden layer needs a whole number of units between 1 and 4096.';
-    if (!rate(spec.dropout)) return 'Dropout must be at least 0 and below 1.';
+    if (spec.hidden.length > R.hiddenLayers.max) return `An MLP here has at most ${R.hiddenLayers.max} hidden layers.`;
+    if (!spec.hidden.every(units)) return `Each hidden layer needs a whole number of units between 1 and ${R.units.max}.`;
+    if (!rate(spec.dropout)) return dropout;
   }
   if (spec.kind === 'cnn') {
-    if (spec.layers.length > 32) return 'A CNN here has at most 32 layers.';
+    if (spec.layers.length > R.cnnLayers.max) return `A CNN here has at most ${R.cnnLayers.max} layers.`;
     for (const layer of spec.layers) {
-      if (layer.type === 'conv' && (!units(layer.filters) || !(layer.kernel >= 1 && layer.kernel <= 11))) return 'Conv layers need 1–4096 filters and a kernel of 1–11.';
-      if (layer.type === 'dense' && !units(layer.units)) return 'Dense layers need 1–4096 units.';
-      if (layer.type === 'dropout' && !rate(layer.rate)) return 'Dropout must be at least 0 and below 1.';
-      if (layer.type === 'maxpool' && !(layer.size >= 2 && layer.size <= 4)) return 'Pooling size must be 2–4.';
+      if (layer.type === 'conv' && (!units(layer.filters) || !inRange(layer.kernel, R.kernel))) return `Conv layers need 1–${R.units.max} filters and a kernel of ${R.kernel.min}–${R.kernel.max}.`;
+      if (layer.type === 'dense' && !units(layer.units)) return `Dense layers need 1–${R.units.max} units.`;
+      if (layer.type === 'dropout' && !rate(layer.rate)) return dropout;
+      if (layer.type === 'maxpool' && !inRange(layer.size, R.poolSize)) return `Pooling size must be ${R.poolSize.min}–${R.poolSize.max}.`;
     }
   }
   return null;

@@ -29,3 +29,26 @@ describe('safe markdown', () => {
     expect(parseInline('[ok](https://example.org/a)')).toEqual([{ type: 'link', href: 'https://example.org/a', children: [{ type: 'text', text: 'ok' }] }]);
   });
 });
+
+describe('markdown on hostile notes', () => {
+  it('parses 100,000 "[" (and other unmatched marks) in linear time', () => {
+    for (const mark of ['[', '[a](', '`', '*', '_', '**', '[x]']) {
+      const text = mark.repeat(100_000 / mark.length);
+      const started = performance.now();
+      const blocks = parseMarkdown(text);
+      expect(blocks.length).toBe(1);
+      // Not a timing assertion on the machine: a quadratic parse of 100k would take minutes, not this test's budget.
+      expect(performance.now() - started).toBeLessThan(20_000);
+    }
+  });
+
+  it('still parses links, nested marks and refuses unsafe addresses', () => {
+    expect(parseInline('see [the **docs**](https://x.y/z) and [bad](javascript:alert(1))')).toEqual([
+      { type: 'text', text: 'see ' },
+      { type: 'link', href: 'https://x.y/z', children: [{ type: 'text', text: 'the ' }, { type: 'strong', children: [{ type: 'text', text: 'docs' }] }] },
+      { type: 'text', text: ' and ' },
+      { type: 'text', text: 'bad' },
+      { type: 'text', text: ')' },
+    ]);
+  });
+});

@@ -1,4 +1,3 @@
-import { appendAll } from '../lib/arrays';
 /**
  * A small, safe Markdown subset parsed to a tree (never to HTML strings): headings, paragraphs,
  * bullet and numbered lists, fenced code, block quotes, **bold**, *italic*, `code` and links.
@@ -33,9 +32,30 @@ export function parseInline(text: string): Inline[] {
     buffer = '';
   };
   let i = 0;
+  // Linear time: no slice per character, and the next "]" is found once, not once per "[" (100,000 "["
+  // used to freeze every render).
+  let nextClose = -2;
+  const closeAfter = (from: number) => {
+    if (nextClose !== -1 && nextClose < from) nextClose = text.indexOf(']', from);
+    return nextClose;
+  };
+  let nextParen = -2;
+  const parenAfter = (from: number) => {
+    if (nextParen !== -1 && nextParen < from) nextParen = text.indexOf(')', from);
+    return nextParen;
+  };
+  let nextSpace = -2;
+  const spaceAfter = (from: number) => {
+    if (nextSpace !== -1 && nextSpace < from) {
+      const ws = /\s/g;
+      ws.lastIndex = from;
+      nextSpace = ws.exec(text)?.index ?? -1;
+    }
+    return nextSpace;
+  };
   while (i < text.length) {
-    const rest = text.slice(i);
-    if (rest.startsWith('`')) {
+    const at = (s: string) => text.startsWith(s, i);
+    if (at('`')) {
       const end = text.indexOf('`', i + 1);
       if (end > i) {
         flush();
@@ -44,7 +64,7 @@ export function parseInline(text: string): Inline[] {
         continue;
       }
     }
-    if (rest.startsWith('**')) {
+    if (at('**')) {
       const end = text.indexOf('**', i + 2);
       if (end > i + 2) {
         flush();
@@ -53,8 +73,8 @@ export function parseInline(text: string): Inline[] {
         continue;
       }
     }
-    if (rest.startsWith('*') || rest.startsWith('_')) {
-      const mark = rest[0];
+    if (at('*') || at('_')) {
+      const mark = text[i];
       const end = text.indexOf(mark, i + 1);
       if (end > i + 1) {
         flush();
@@ -63,16 +83,21 @@ export function parseInline(text: string): Inline[] {
         continue;
       }
     }
-    if (rest.startsWith('[')) {
-      const match = /^\[([^\]]*)\]\(([^)\s]*)\)/.exec(rest);
-      if (match) {
-        flush();
-        const href = safeHref(match[2]);
-        const children = parseInline(match[1]);
-        if (href) out.push({ type: 'link', href, children });
-        else appendAll(out, children);
-        i += match[0].length;
-        continue;
+    if (at('[')) {
+      const close = closeAfter(i + 1);
+      if (close > 0 && text[close + 1] === '(') {
+        // The address: up to the next ")", with no whitespace in it.
+        const end = parenAfter(close + 2);
+        const space = spaceAfter(close + 2);
+        if (end > 0 && (space === -1 || space > end)) {
+          flush();
+          const href = safeHref(text.slice(close + 2, end));
+          const children = parseInline(text.slice(i + 1, close));
+          if (href) out.push({ type: 'link', href, children });
+          else for (const child of children) out.push(child);
+          i = end + 1;
+          continue;
+        }
       }
     }
     buffer += text[i];

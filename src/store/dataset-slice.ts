@@ -5,6 +5,10 @@ import { checkTargetForTask, chooseTask } from '../train/task';
 import type { DatasetRef } from '../notebook/document';
 import type { DatasetSummary, DataSource, JobProgress, WorkerFailure } from '../workers/protocol';
 import type { SliceCreator } from './types';
+import type { TextEncodingName } from '../data/csv/encoding';
+
+/** The last file loaded as a table, so it can be read again in another encoding. */
+let lastFile: File | null = null;
 import { failureOf, worker } from './worker-access';
 
 export interface LoadState {
@@ -24,6 +28,8 @@ export interface DatasetSlice {
   /** Loads from a source and records `ref` in the notebook (used by samples, files, links). */
   loadSource(source: DataSource, name: string, ref: (summary: DatasetSummary) => DatasetRef, preferredTarget?: string): Promise<boolean>;
   cancelLoad(): void;
+  /** Reads the loaded file again in another text encoding (the person's choice over the detected one). */
+  reloadWithEncoding(encoding: TextEncodingName): Promise<boolean>;
   fetchRows(start: number, count: number): Promise<string[][]>;
 }
 
@@ -48,6 +54,7 @@ export const createDatasetSlice: SliceCreator<DatasetSlice> = (set, get) => ({
       if (p.phase === 'reading') set((s) => (s.loading ? { loading: { ...s.loading, bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows } } : {}));
     };
     const job = worker().call('load-table', source, onProgress);
+    if (source.kind === 'file') lastFile = source.file;
     set({ loading: { name, bytesRead: 0, totalBytes: source.kind === 'file' ? source.file.size : 0, rows: 0, cancel: () => job.cancel() }, loadError: null });
     try {
       const summary = await job.promise;
@@ -68,6 +75,13 @@ export const createDatasetSlice: SliceCreator<DatasetSlice> = (set, get) => ({
       set({ loading: null, loadError: failure.code === 'cancelled' ? null : failure });
       return false;
     }
+  },
+
+  async reloadWithEncoding(encoding) {
+    const file = lastFile;
+    const current = get().notebook.dataset;
+    if (!file || current?.kind !== 'file' || current.name !== file.name) return false;
+    return get().loadSource({ kind: 'file', file, encoding }, file.name, () => current);
   },
 
   loadFile: (file) => get().loadSource({ kind: 'file', file }, file.name, (s) => ({ kind: 'file', name: file.name, bytes: s.bytes })),

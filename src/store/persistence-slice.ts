@@ -12,12 +12,15 @@ import { MemoryStorage } from '../notebook/storage/memory-storage';
 import { UnavailableStorage } from '../notebook/storage/unavailable-storage';
 import { explainStorageError, type NotebookEntry, type NotebookStorage, type StoredNotebook } from '../notebook/storage/types';
 import { validateNotebook } from '../notebook/validate';
+import { beginStart, browserStore, confirmStart } from '../notebook/storage/boot-guard';
 import type { SliceCreator } from './types';
 import { formatDateTime } from '../i18n/locale';
 
 export interface NotebookNotice {
   kind: 'info' | 'warning' | 'error';
   message: string;
+  /** One thing the person can do about it (e.g. open the previous notebook after a crashed start). */
+  action?: { label: string; run: () => void };
 }
 
 export interface DeletedNotebook {
@@ -39,6 +42,8 @@ export interface PersistenceSlice {
   notebookNotice: NotebookNotice | null;
   deletedNotebook: DeletedNotebook | null;
   persistenceReady: boolean;
+  /** Whether the browser granted persistent storage, and how full it is (null until checked). */
+  storageHealth: { persisted: boolean; usage: number; quota: number } | null;
   /** Starts autosave and reopens the last notebook (or the one in the link); safe to call twice. */
   startPersistence(): Promise<void>;
   /** Shows `doc` as the open notebook: saves the previous one first, unloads its data. */
@@ -55,15 +60,36 @@ export interface PersistenceSlice {
   exportNotebookJson(): { fileName: string; text: string };
   importNotebookJson(file: File): Promise<boolean>;
   setNotebookNotice(notice: NotebookNotice | null): void;
+  /** The open notebook rendered once: from now on it is the one reopened on start. */
+  confirmRendered(id: string): void;
+  /** A part of notebook `id` failed to render: it is not made the notebook reopened on start. */
+  noteRenderFailure(id: string): void;
 }
 
 const LAST_OPEN = 'lastOpenId';
+/** How many notebooks were stored at the last start (localStorage), to notice an eviction. */
+const STORED_COUNT = 'tau-studio:stored-notebooks';
 const CHANNEL = 'tau-studio-notebooks';
 
 let storage: NotebookStorage = new MemoryStorage();
 let autosaver: Autosaver | null = null;
 let started: Promise<void> | null = null;
 const tabId = newId('tab');
+/** Notebooks that rendered in this page; only these become the one reopened on start. */
+const rendered = new Set<string>();
+const failedToRender = new Set<string>();
+
+/** Stored text is untrusted too (another version, a damaged disk): a parse error becomes a refusal, never a crash. */
+function parseStored(json: string): ReturnType<typeof validateNotebook> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    const message = `its stored text is damaged (${error instanceof Error ? error.message : String(error)}).`;
+    return { ok: false, code: 'notebook_damaged', message, errors: [message] };
+  }
+  return validateNotebook(value);
+}
 
 const when = (iso: string) => {
   const date = new Date(iso);
@@ -75,6 +101,10 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
   const reportStorageError = (error: unknown) => {
     const failure = explainStorageError(error);
     set({ saveStatus: { state: 'error', code: failure.code, message: failure.message } });
+  };
+  /** A link or file that takes the page down must not be reopened by every reload: remember only what rendered. */
+  const rememberLastOpen = (id: string) => {
+    if (rendered.has(id)) storage.setSetting(LAST_OPEN, id).catch(reportStorageError);
   };
 
   async function start(): Promise<void> {
@@ -91,7 +121,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
       saved: (entry) => {
         channel?.postMessage({ tab: tabId, id: entry.id, revision: entry.revision });
         // The notebook written last is the one to reopen after a crash or a closed tab.
-        storage.setSetting(LAST_OPEN, entry.id).catch(reportStorageError);
+        rememberLastOpen(entry.id);
         void get().refreshNotebookList();
       },
       conflict: ({ copy, other }) => {
@@ -125,13 +155,57 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     };
     // A link pasted into the address bar of an open Tau Studio tab changes only the fragment.
     window.addEventListener('hashchange', () => void openLinkInAddress());
-    let opened = await openLinkInAddress();
-    if (!opened) opened = await reopenLast();
+    const boot = beginStart(browserStore());
+    let opened = false;
+    if (boot.safeMode) {
+      // Two starts in a row ended before anything rendered: do not reopen what did that.
+      const hadLink = findLinkPayload(location.hash) !== null;
+      if (hadLink) history.replaceState(null, '', `${location.pathname}${location.search}`);
+      const previousId = await storage.getSetting(LAST_OPEN).catch((error: unknown) => {
+        reportStorageError(error);
+        return null;
+      });
+      setNotice({
+        kind: 'warning',
+        message: `Tau Studio did not finish starting the last ${boot.unconfirmedStarts} times, so it opened an empty notebook${hadLink ? ' and did not open the link in the address' : ''}. Your notebooks are still stored.`,
+        ...(previousId ? { action: { label: 'Open the previous notebook', run: () => void get().openStoredNotebook(previousId) } } : {}),
+      });
+    } else {
+      opened = await openLinkInAddress();
+      if (!opened) opened = await reopenLast();
+    }
     if (!opened) autosaver.attach(get().notebook, 0, null);
     set({ persistenceReady: true });
+    void checkStorageHealth();
     // A change made while starting (e.g. a sample picked at once) is saved too.
     if (get().notebook.updatedAt !== get().notebook.createdAt) autosaver.schedule(get().notebook);
     await get().refreshNotebookList();
+  }
+
+  /**
+   * Asks for persistent storage (so the browser does not evict notebooks under pressure), and reports
+   * a nearly full quota and an eviction that already happened (notebooks stored before, none now).
+   */
+  async function checkStorageHealth(): Promise<void> {
+    const small = browserStore();
+    try {
+      const list = await storage.list();
+      const had = Number(small?.getItem(STORED_COUNT) ?? '0');
+      if (list.length === 0 && had > 0 && !get().notebookNotice) {
+        setNotice({ kind: 'warning', message: `This browser removed the ${had} notebook${had === 1 ? '' : 's'} stored here (site data cleared or storage evicted). Notebooks exported as .json can be imported again.` });
+      }
+      small?.setItem(STORED_COUNT, String(list.length));
+      const manager = typeof navigator === 'undefined' ? undefined : navigator.storage;
+      if (!manager?.persist) return;
+      const persisted = (await manager.persisted()) || (await manager.persist());
+      const { usage = 0, quota = 0 } = await manager.estimate();
+      set({ storageHealth: { persisted, usage, quota } });
+      if (quota > 0 && usage / quota > 0.9) {
+        setNotice({ kind: 'warning', message: `Storage for this site is ${((usage / quota) * 100).toFixed(0)}% full (${(usage / 1024 / 1024).toFixed(0)} of ${(quota / 1024 / 1024).toFixed(0)} MB); saves may start failing. Delete notebooks you no longer need or export them as .json.` });
+      }
+    } catch (error) {
+      console.warn('Could not check storage health', error);
+    }
   }
 
   async function reopenLast(): Promise<boolean> {
@@ -140,7 +214,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
       if (!lastId) return false;
       const stored = await storage.get(lastId);
       if (!stored) return false;
-      const checked = validateNotebook(JSON.parse(stored.json));
+      const checked = parseStored(stored.json);
       if (!checked.ok) {
         setNotice({ kind: 'error', message: `The last notebook (“${stored.title}”) could not be reopened: ${checked.message} It is still stored; a new notebook was started instead.` });
         return false;
@@ -163,7 +237,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     // Nothing unsaved here: follow the other tab's newer version instead of diverging from it.
     const stored = await storage.get(message.id);
     if (!stored) return;
-    const checked = validateNotebook(JSON.parse(stored.json));
+    const checked = parseStored(stored.json);
     if (!checked.ok || autosaver.hasPendingChanges) return;
     autosaver.attach(checked.value, stored.revision, JSON.stringify(checked.value));
     set({ notebook: checked.value });
@@ -178,7 +252,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
         setNotice({ kind: 'error', message: 'That notebook is no longer stored in this browser (deleted in another tab?).' });
         return null;
       }
-      const checked = validateNotebook(JSON.parse(stored.json));
+      const checked = parseStored(stored.json);
       if (!checked.ok) {
         setNotice({ kind: 'error', message: `“${stored.title}” could not be opened: ${checked.message}` });
         return null;
@@ -196,6 +270,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     notebookNotice: null,
     deletedNotebook: null,
     persistenceReady: false,
+    storageHealth: null,
 
     startPersistence() {
       started ??= start();
@@ -234,7 +309,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
         notebookNotice: notice,
         ...(stored && get().saveStatus.state !== 'error' ? { saveStatus: { state: 'saved' as const, savedAt: stored.savedAt, revision: stored.revision, bytes: stored.bytes } } : {}),
       });
-      storage.setSetting(LAST_OPEN, doc.id).catch(reportStorageError);
+      rememberLastOpen(doc.id);
       // A document that is not stored yet (a link, an import, a copy) is saved right away.
       if (!stored) autosaver?.schedule(doc);
       await get().afterOpen(doc);
@@ -306,7 +381,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
       const deleted = get().deletedNotebook;
       if (!deleted) return;
       set({ deletedNotebook: null });
-      const checked = validateNotebook(JSON.parse(deleted.json));
+      const checked = parseStored(deleted.json);
       if (!checked.ok) {
         setNotice({ kind: 'error', message: `The deleted notebook could not be restored: ${checked.message}` });
         return;
@@ -327,6 +402,7 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     async refreshNotebookList() {
       try {
         const list = await storage.list();
+        if (get().persistenceReady) browserStore()?.setItem(STORED_COUNT, String(list.length));
         set({ notebookList: list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) });
       } catch (error) {
         reportStorageError(error);
@@ -362,5 +438,18 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     },
 
     setNotebookNotice: setNotice,
+
+    confirmRendered(id) {
+      if (failedToRender.has(id) || rendered.has(id)) return;
+      rendered.add(id);
+      confirmStart(browserStore());
+      if (get().persistenceReady && autosaver) storage.setSetting(LAST_OPEN, id).catch(reportStorageError);
+    },
+
+    noteRenderFailure(id) {
+      failedToRender.add(id);
+      // The page itself is alive (the boundary caught it), so the start counts as good.
+      confirmStart(browserStore());
+    },
   };
 };

@@ -8,6 +8,7 @@ import { findSample } from '../data/samples';
 import type { DatasetFingerprint } from '../notebook/calls';
 import { newId, type DatasetRef, type NotebookDocument } from '../notebook/document';
 import { artifactsOf, embedModel } from '../notebook/share/embedded-model';
+import { heavyPartsOf, type HeavyContent } from '../notebook/share/heavy-parts';
 import { decodeNotebookLink } from '../notebook/share/link-codec';
 import { EMBED_WEIGHTS_MAX_BYTES, INLINE_DATA_MAX_BYTES, planShareLink, type ShareNote, type SharePlan } from '../notebook/share/share-plan';
 import type { WorkerFailure } from '../workers/protocol';
@@ -23,6 +24,8 @@ export interface ShareLinkState {
   copyProblem?: string;
 }
 
+export type { HeavyContent };
+
 export interface DatasetCheck {
   state: 'matches' | 'differs' | 'unverified';
   message: string;
@@ -36,6 +39,10 @@ export interface SharingSlice {
   /** Whether a file given for a shared notebook is the one it was made with. */
   datasetCheck: DatasetCheck | null;
   restoringDataset: boolean;
+  /** A link's embedded data or model above the auto-load threshold, waiting for one click. */
+  heavyContent: HeavyContent | null;
+  /** Loads what heavyContent describes. */
+  loadHeavyContent(): Promise<void>;
   /** The trained weights of the current results: their size and whether the notebook holds them. */
   weightsInfo: { finishedAt: string; bytes: number; embedded: boolean } | null;
   makeShareLink(): SharePlan & { url?: string };
@@ -43,7 +50,7 @@ export interface SharingSlice {
   /** Opens a link (full URL, `#nb=…` or `nb=…`) as a new notebook; false (and linkError) when it is bad. */
   openLink(text: string): Promise<boolean>;
   /** After a notebook opens: restores its weights in the worker and reloads data that needs no one's help. */
-  afterOpen(doc: NotebookDocument): Promise<void>;
+  afterOpen(doc: NotebookDocument, options?: { fromLink?: boolean }): Promise<void>;
   /** Loads the notebook's data (a sample, inline data, its address, or `file` the person chose), keeping the stored results. */
   restoreDataset(file?: File): Promise<boolean>;
   dismissLinkError(): void;
@@ -53,6 +60,10 @@ export interface SharingSlice {
 /** One fingerprint per loaded table, shared by everyone who asks. */
 const fingerprints = new Map<string, Promise<DatasetFingerprint | null>>();
 let syncing = false;
+/** Set while a link is being opened: its heavy parts wait for a click. */
+let openingLink = false;
+
+
 
 export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) => {
   const fingerprint = (datasetId: string) => {
@@ -134,6 +145,16 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
     datasetCheck: null,
     restoringDataset: false,
     weightsInfo: null,
+    heavyContent: null,
+
+    async loadHeavyContent() {
+      const heavy = get().heavyContent;
+      const doc = get().notebook;
+      if (!heavy || heavy.notebookId !== doc.id) return;
+      set({ heavyContent: null });
+      if (heavy.model) await restoreWeights(doc);
+      if (heavy.data) await get().restoreDataset();
+    },
 
     makeShareLink() {
       const { notebook, weightsInfo } = get();
@@ -171,14 +192,22 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
       const doc: NotebookDocument = { ...decoded.value, id: newId('nb') };
       const older = decoded.migratedFrom < doc.version ? ` It was made by an older Tau Studio (notebook version ${decoded.migratedFrom}) and has been updated.` : '';
       const results = doc.results ? ' Its stored results are shown below; retrain to check them.' : '';
-      await get().openDocument(doc, { notice: { kind: 'info', message: `Opened the shared notebook “${doc.title}” and saved it in this browser.${results}${older}` } });
+      openingLink = true;
+      try {
+        await get().openDocument(doc, { notice: { kind: 'info', message: `Opened the shared notebook “${doc.title}” and saved it in this browser.${results}${older}` } });
+      } finally {
+        openingLink = false;
+      }
       return true;
     },
 
     async afterOpen(doc) {
-      set({ weightsInfo: null, datasetCheck: null, shareLink: null, shareError: null });
-      await restoreWeights(doc);
+      // Nothing heavy starts by itself from a link: large embedded data or models wait for one click.
+      const heavy = openingLink ? heavyPartsOf(doc) : null;
+      set({ weightsInfo: null, datasetCheck: null, shareLink: null, shareError: null, heavyContent: heavy });
+      if (!heavy?.model) await restoreWeights(doc);
       const ref = doc.dataset;
+      if (heavy?.data) return;
       if (ref && (ref.kind === 'sample' || (ref.kind === 'file' && ref.inline !== undefined)) && get().notebook.id === doc.id) await get().restoreDataset();
     },
 

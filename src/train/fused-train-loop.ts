@@ -131,7 +131,7 @@ export async function trainDenseFused(model: tf.LayersModel, plan: DenseNetPlan,
     history.push(record);
     hooks.onEpoch?.(record, history);
     const monitored = record.valLoss ?? record.loss;
-    if (!Number.isFinite(monitored)) {
+    if (!Number.isFinite(monitored) || !Number.isFinite(record.loss)) {
       throw new TrainingDivergedError(epoch);
     }
     if (!best || monitored < best.loss - 1e-7) {

@@ -1,3 +1,4 @@
+import { checkRange, inRange, TRAIN_RANGES } from '../settings/limits';
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = 'auto' | BackendName;
 export type OptimizerName = 'adam' | 'sgd';
@@ -41,12 +42,15 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
   cpu: 'CPU',
 };
 
+/** Ranges from the one settings table (src/settings/limits.json), shared with the schema, the UI and the runner. */
 export function validateTrainSettings(s: TrainSettings): string | null {
-  if (!(Number.isFinite(s.learningRate) && s.learningRate > 0 && s.learningRate <= 10)) return 'Learning rate must be a number above 0 and at most 10.';
-  if (!(Number.isInteger(s.batchSize) && s.batchSize >= 1 && s.batchSize <= 65536)) return 'Batch size must be a whole number from 1 to 65,536.';
-  if (!(Number.isInteger(s.epochs) && s.epochs >= 1 && s.epochs <= 10000)) return 'Epochs must be a whole number from 1 to 10,000.';
-  if (!(Number.isInteger(s.patience) && s.patience >= 1 && s.patience <= 1000)) return 'Patience must be a whole number from 1 to 1,000.';
-  if (!(Number.isInteger(s.reduceLearningRateAfter) && s.reduceLearningRateAfter >= 0 && s.reduceLearningRateAfter <= 1000)) return 'Halve the learning rate after a whole number of epochs from 0 (never) to 1,000.';
-  if (!(Number.isInteger(s.seed) && s.seed >= 0 && s.seed <= 2 ** 32 - 1)) return 'Seed must be a whole number from 0 to 4,294,967,295.';
-  return null;
+  const r = TRAIN_RANGES;
+  return (
+    checkRange('Learning rate', s.learningRate, r.learningRate) ??
+    checkRange('Batch size', s.batchSize, r.batchSize) ??
+    checkRange('Epochs', s.epochs, r.epochs) ??
+    checkRange('Patience', s.patience, r.patience) ??
+    (inRange(s.reduceLearningRateAfter, r.reduceLearningRateAfter) ? null : `Halve the learning rate after a whole number of epochs from 0 (never) to ${r.reduceLearningRateAfter.max.toLocaleString('en-US')}.`) ??
+    checkRange('Seed', s.seed, r.seed)
+  );
 }

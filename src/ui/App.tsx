@@ -14,6 +14,9 @@ import { NotebookBar } from './notebook/NotebookBar';
 import { NotebookNotices } from './notebook/NotebookNotices';
 import { HeaderControls } from './HeaderControls';
 import { useT } from '../i18n/locale';
+import { ErrorBoundary } from './common/ErrorBoundary';
+import { DOCUMENT_LIMITS } from '../settings/limits';
+import { resetSection } from '../notebook/reset-section';
 
 const SECTIONS: Record<SectionId, (props: { step: number }) => React.JSX.Element> = {
   dataset: DataSection,
@@ -32,12 +35,23 @@ export function App() {
   const setTitle = useStudio((s) => s.setTitle);
   const addNote = useStudio((s) => s.addNote);
   const probeBackends = useStudio((s) => s.probeBackends);
+  const updateNotebook = useStudio((s) => s.updateNotebook);
+  const newNotebook = useStudio((s) => s.newNotebook);
+  const notebookId = useStudio((s) => s.notebook.id);
+  const persistenceReady = useStudio((s) => s.persistenceReady);
+  const confirmRendered = useStudio((s) => s.confirmRendered);
+  const noteRenderFailure = useStudio((s) => s.noteRenderFailure);
 
   useEffect(() => {
     // The first paint with working controls: the bench reads this mark as "time to interactive".
     performance.mark('tau:interactive');
     void probeBackends();
   }, [probeBackends]);
+
+  useEffect(() => {
+    // This notebook rendered (a section that failed is caught by its boundary): safe to reopen on start.
+    if (persistenceReady) confirmRendered(notebookId);
+  }, [persistenceReady, notebookId, confirmRendered]);
 
   let step = 0;
   return (
@@ -54,7 +68,7 @@ export function App() {
         </div>
         <label className="title-field">
           <span className="visually-hidden">{t('app.notebookTitle')}</span>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="notebook-title" />
+          <input value={title} maxLength={DOCUMENT_LIMITS.shortText} onChange={(e) => setTitle(e.target.value)} data-testid="notebook-title" />
         </label>
         <NotebookBar />
         <BackendBadge />
@@ -76,7 +90,17 @@ export function App() {
             );
           return (
             <Fragment key={cell.id}>
-              {content}
+              <ErrorBoundary
+                key={`${notebookId}:${cell.id}`}
+                what={cell.type === 'markdown' ? 'A note' : `The ${cell.type} section`}
+                testId={`section-error-${cell.type}`}
+                onReset={() => updateNotebook((doc) => resetSection(doc, cell))}
+                resetLabel={cell.type === 'markdown' ? 'Clear this note' : 'Reset this section'}
+                onNewNotebook={() => void newNotebook()}
+                onError={() => noteRenderFailure(notebookId)}
+              >
+                {content}
+              </ErrorBoundary>
               <div className="add-note">
                 <button type="button" className="button button-quiet" onClick={() => addNote(cell.id)}>
                   {t('app.addNote')}

@@ -1,5 +1,6 @@
 import type { ColumnProfile } from '../data/profile';
 import type { CsvDialect } from '../data/csv/dialect';
+import type { TextEncodingName } from '../data/csv/encoding';
 import type { BackendProbe } from '../runtime/backends';
 import type { BackendDecision } from '../runtime/calibration';
 import type { BackendName, TrainSettings } from '../train/settings';
@@ -22,6 +23,9 @@ export interface TableSummary {
   rows: number;
   bytes: number;
   dialect: CsvDialect;
+  /** Text encoding the file was read with, and whether it was detected or chosen. */
+  encoding?: TextEncodingName;
+  encodingEvidence?: string;
   header: string[];
   profiles: ColumnProfile[];
   /** First rows exactly as parsed. */
@@ -36,7 +40,7 @@ export interface TableSummary {
 export type DatasetSummary = TableSummary | ImageDatasetSummary;
 
 export type DataSource =
-  | { kind: 'file'; file: File }
+  | { kind: 'file'; file: File; encoding?: TextEncodingName }
   | { kind: 'url'; url: string; name: string };
 
 /** Calls about tables: loading and browsing. Request name → [payload, result]. */

@@ -1,13 +1,15 @@
 import { UserError, bool, number, oneOf, text } from '../args.mjs';
 import { loadData, unwrap } from '../app.mjs';
+import { LIMITS } from '../limits.mjs';
 import { exportBundleTo } from './predict.mjs';
 import { imageDataKind, imageLoadOptions, imageTrainOptions, loadImageData } from '../image-data.mjs';
 
 export function trainOptions(flags) {
   const hiddenText = text(flags, 'hidden');
   const hidden = hiddenText === undefined ? undefined : hiddenText.split(',').map((s) => Number(s.trim()));
-  if (hidden && hidden.some((u) => !Number.isInteger(u) || u < 1 || u > 4096)) {
-    throw new UserError('invalid_arguments', `--hidden takes whole numbers from 1 to 4096 separated by commas, e.g. 64,64; got "${hiddenText}".`);
+  const units = LIMITS.model.units;
+  if (hidden && hidden.some((u) => !Number.isInteger(u) || u < units.min || u > units.max)) {
+    throw new UserError('invalid_arguments', `--hidden takes whole numbers from ${units.min} to ${units.max} separated by commas, e.g. 64,64; got "${hiddenText}".`);
   }
   return {
     target: text(flags, 'target'),

@@ -8,7 +8,8 @@ const MISSING_TOKENS = new Set([
 
 export function isMissingToken(raw: string): boolean {
   if (raw.length === 0) return true;
-  if (raw.length > 7) return false;
+  // Longer than any token: missing only when it is all whitespace (eight spaces used to become 0).
+  if (raw.length > 7) return raw.charCodeAt(0) <= 32 && raw.trim() === '';
   return MISSING_TOKENS.has(raw.trim());
 }
 
@@ -20,6 +21,8 @@ export function parseNumberCell(raw: string, decimalComma: boolean): number {
   const text = decimalComma ? raw.replace(',', '.') : raw;
   const value = +text;
   if (value !== value || value === Infinity || value === -Infinity) return Number.NaN;
+  // +"   " is 0: a cell without a digit is not the number zero.
+  if (value === 0 && !/\d/.test(text)) return Number.NaN;
   // Reject radix prefixes: after an optional sign and whitespace the literal must not start with 0x/0b/0o.
   if (text.length > 1) {
     for (let i = 0; i < text.length; i++) {

@@ -2,6 +2,7 @@ import { CsvScanner } from './scanner';
 import { detectDialect, type CsvDialect } from './dialect';
 import { DataError } from '../../lib/errors';
 import { TableAssembler, type AssembledTable } from './table-assembler';
+import { detectEncoding, ENCODING_LABELS, looksBinary, type EncodingGuess, type TextEncodingName } from './encoding';
 
 export interface ParseProgress {
   bytesRead: number;
@@ -18,25 +19,19 @@ export interface ParseOptions {
   previewRows?: number;
   /** Bytes read per step; larger steps decode faster, smaller ones report progress more often. */
   chunkBytes?: number;
+  /** The person's choice of text encoding; detected from the first bytes when absent. */
+  encoding?: TextEncodingName;
 }
 
 export interface ParsedCsv extends AssembledTable {
   dialect: CsvDialect;
   bytes: number;
+  /** The text encoding used to read the file (detected, or the person's choice). */
+  encoding: TextEncodingName;
+  encodingEvidence: EncodingGuess['evidence'] | 'chosen';
 }
 
 const DIALECT_SAMPLE_CHARS = 64 * 1024;
-
-function looksBinary(text: string): boolean {
-  const probe = text.slice(0, 4096);
-  let replacement = 0;
-  for (let i = 0; i < probe.length; i++) {
-    const c = probe.charCodeAt(i);
-    if (c === 0) return true;
-    if (c === 0xfffd) replacement++;
-  }
-  return replacement > 8 && replacement > probe.length / 100;
-}
 
 /** Incremental parser: decoded text in, typed columns out. Dialect is detected from the first 64 KiB. */
 class StreamingCsvParser {
@@ -48,6 +43,7 @@ class StreamingCsvParser {
   constructor(
     private readonly fileName: string,
     private readonly previewRows: number,
+    private readonly encodingName = 'UTF-8',
   ) {}
 
   get rows(): number {
@@ -61,7 +57,7 @@ class StreamingCsvParser {
       if (looksBinary(this.pending)) {
         throw new DataError(
           'file_not_text',
-          `${this.fileName} does not look like a text table (it contains binary data). Choose a .csv, .tsv or .txt file saved as UTF-8 text.`,
+          `${this.fileName} does not look like a text table: read as ${this.encodingName} it contains binary data. If it is text, choose its encoding; otherwise choose a .csv, .tsv or .txt file.`,
         );
       }
       const dialect = detectDialect(this.pending, final);
@@ -76,11 +72,11 @@ class StreamingCsvParser {
     if (final) this.scanner.end();
   }
 
-  finish(bytes: number): ParsedCsv {
+  finish(bytes: number, encoding: TextEncodingName = 'utf-8', encodingEvidence: ParsedCsv['encodingEvidence'] = 'valid-utf-8'): ParsedCsv {
     if (!this.assembler || !this.dialect) {
       throw new DataError('csv_empty', `${this.fileName} is empty. Choose a file with a header row and at least one data row.`);
     }
-    return { ...this.assembler.finish(), dialect: this.dialect, bytes };
+    return { ...this.assembler.finish(), dialect: this.dialect, bytes, encoding, encodingEvidence };
   }
 }
 
@@ -90,9 +86,12 @@ class StreamingCsvParser {
  */
 export async function parseCsvBlob(blob: Blob, options: ParseOptions): Promise<ParsedCsv> {
   const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
-  const decoder = new TextDecoder('utf-8'); // strips a UTF-8 BOM
-  const parser = new StreamingCsvParser(options.fileName, options.previewRows ?? 20);
   const total = blob.size;
+  // The encoding from the first 64 KiB (or the person's choice); TextDecoder strips a matching BOM.
+  const guess: EncodingGuess | null = options.encoding ? null : detectEncoding(new Uint8Array(await blob.slice(0, 64 * 1024).arrayBuffer()));
+  const encoding = options.encoding ?? guess!.encoding;
+  const decoder = new TextDecoder(encoding);
+  const parser = new StreamingCsvParser(options.fileName, options.previewRows ?? 20, ENCODING_LABELS[encoding]);
   let lastProgress = 0;
   const cancelled = (): DataError => new DataError('cancelled', `Loading ${options.fileName} was cancelled; nothing was changed.`);
   for (let offset = 0; offset < total; offset += chunkBytes) {
@@ -109,7 +108,7 @@ export async function parseCsvBlob(blob: Blob, options: ParseOptions): Promise<P
   }
   if (total === 0) parser.feed('', true);
   if (options.signal?.aborted) throw cancelled();
-  return parser.finish(total);
+  return parser.finish(total, encoding, guess ? guess.evidence : 'chosen');
 }
 
 /** Parses text already in memory (tests, pasted data). */

@@ -97,9 +97,31 @@ function readBmp(b: Uint8Array): ImageHeaderResult {
   return ok('bmp', Math.abs(width), Math.abs(height));
 }
 
+/**
+ * The size the decoder allocates: the logical screen and the first frame's extent, whichever is larger.
+ * A GIF may declare a 1×1 screen with a 60,000×60,000 frame; reading only the screen bypassed the pixel cap.
+ */
 function readGif(b: Uint8Array): ImageHeaderResult {
-  if (b.length < 10) return fail('the GIF file is truncated before its header');
-  return ok('gif', le16(b, 6), le16(b, 8));
+  if (b.length < 13) return fail('the GIF file is truncated before its header');
+  const screenW = le16(b, 6);
+  const screenH = le16(b, 8);
+  const packed = b[10];
+  let p = 13 + (packed & 0x80 ? 3 * (1 << ((packed & 7) + 1)) : 0);
+  while (p < b.length) {
+    const kind = b[p];
+    if (kind === 0x2c) {
+      if (p + 9 > b.length) break;
+      const right = le16(b, p + 1) + le16(b, p + 5);
+      const bottom = le16(b, p + 3) + le16(b, p + 7);
+      return ok('gif', Math.max(screenW, right), Math.max(screenH, bottom));
+    }
+    if (kind !== 0x21) return fail('the GIF file has no image frame');
+    // Extension: label, then data sub-blocks ending with a zero-length block.
+    p += 2;
+    while (p < b.length && b[p] !== 0) p += b[p] + 1;
+    p += 1;
+  }
+  return fail(`the GIF frame size is not within its first ${b.length.toLocaleString('en-US')} bytes`);
 }
 
 /** Format and size from the first bytes (a few KiB is enough except for JPEGs with big EXIF blocks). */

@@ -1,3 +1,5 @@
+import { IMAGE_CAPS, IMAGE_RANGES, inRange } from '../../settings/limits';
+
 /** How the user wants images prepared and augmented; plain data in the notebook document. */
 export interface ImageSettings {
   /** Target size; images are resized (area-averaged when shrinking). */
@@ -22,12 +24,12 @@ export const DEFAULT_IMAGE_SETTINGS: ImageSettings = {
   height: 28,
   channels: 'auto',
   augmentation: { horizontalFlip: false, shift: 0, rotation: 0 },
-  maxTotalBytes: 2 * 1024 ** 3,
-  maxPixelsPerImage: 40_000_000,
+  maxTotalBytes: IMAGE_CAPS.maxTotalBytes,
+  maxPixelsPerImage: IMAGE_CAPS.maxPixelsPerImage,
 };
 
 /** Image sizes the studio loads at (the model's input); larger sizes train very slowly in a browser. */
-export const IMAGE_SIZE_LIMITS = { min: 4, max: 512 } as const;
+export const IMAGE_SIZE_LIMITS = { min: IMAGE_RANGES.size.min, max: IMAGE_RANGES.size.max } as const;
 
 /** Says what is wrong with image settings from an untrusted place (form, runner, shared link), or null. */
 export function validateImageSettings(s: ImageSettings): string | null {
@@ -37,12 +39,15 @@ export function validateImageSettings(s: ImageSettings): string | null {
   const augmentation = validateAugmentation(s.augmentation);
   if (augmentation) return augmentation;
   if (!(s.maxTotalBytes > 0) || !(s.maxPixelsPerImage > 0)) return 'The size limits must be positive.';
+  if (s.maxTotalBytes > IMAGE_CAPS.maxTotalBytes || s.maxPixelsPerImage > IMAGE_CAPS.maxPixelsPerImage) {
+    return `The image safety caps cannot be raised above ${IMAGE_CAPS.maxTotalBytes / 1024 ** 3} GB per archive and ${IMAGE_CAPS.maxPixelsPerImage.toLocaleString('en-US')} pixels per image.`;
+  }
   return null;
 }
 
 /** Says what is wrong with augmentation limits, or null. */
 export function validateAugmentation(a: ImageSettings['augmentation']): string | null {
-  if (!(Number.isFinite(a.shift) && a.shift >= 0 && a.shift <= 0.5)) return 'Shift must be a fraction from 0 to 0.5 of the image size.';
-  if (!(Number.isFinite(a.rotation) && a.rotation >= 0 && a.rotation <= 180)) return 'Rotation must be from 0 to 180 degrees.';
+  if (!inRange(a.shift, IMAGE_RANGES.shift)) return `Shift must be a fraction from 0 to ${IMAGE_RANGES.shift.max} of the image size.`;
+  if (!inRange(a.rotation, IMAGE_RANGES.rotation)) return `Rotation must be from 0 to ${IMAGE_RANGES.rotation.max} degrees.`;
   return null;
 }

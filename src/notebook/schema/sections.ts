@@ -19,6 +19,9 @@ import type { EpochRecord } from '../../train/train-loop';
 import type { ImageTrainingInfo, MisclassifiedImage } from '../../train/image-result';
 import type { DatasetRef, EmbeddedModel, ModelSection } from '../document';
 import { DEFAULT_CNN } from '../../models/spec';
+import { AUTO_LOAD, checkParameterBudget, DOCUMENT_LIMITS, IMAGE_CAPS, IMAGE_RANGES, MODEL_RANGES, PREPARE_RANGES, TRAIN_RANGES, type Range } from '../../settings/limits';
+import { countTopologyParameters } from '../../models/parameter-count';
+import { checkTopology, checkTopologyBudget } from '../../models/topology-check';
 import {
   array,
   boolean,
@@ -39,29 +42,17 @@ import {
   withDefault,
   type Parser,
 } from './parsers';
-import { appendAll } from '../../lib/arrays';
 
-export const LIMITS = {
-  shortText: 500,
-  longText: 20_000,
-  noteText: 100_000,
-  cells: 1_000,
-  classes: 1_000,
-  columns: 10_000,
-  categories: 10_000,
-  inputSlots: 200_000,
-  epochs: 10_000,
-  curvePoints: 200_000,
-  warnings: 1_000,
-  /** Row numbers of each split, when a run kept them (benchmarks). */
-  splitRows: 10_000_000,
-  misclassified: 1_000,
-  /** Inline dataset text inside a document (the share plan keeps links far below this). */
-  inlineChars: 4_000_000,
-  /** base64 characters of embedded weights (~6 MB of float32). */
-  weightsBase64Chars: 8_000_000,
-  weightTensors: 1_000,
-} as const;
+/** Document caps come from the one settings table (src/settings/limits.json). */
+export const LIMITS = DOCUMENT_LIMITS;
+
+/** A number parser for a range of the settings table. */
+const ranged = (range: Range) => number({ min: range.min, max: range.max, integer: range.integer });
+/** A cap a document may lower but never raise: values above the table's cap are clamped to it. */
+const cap = (max: number): Parser<number> => (value, path, issues) => {
+  const n = number({ min: 1, integer: true })(value, path, issues);
+  return n === INVALID ? INVALID : Math.min(n, max);
+};
 
 const shortText = string({ max: LIMITS.shortText });
 const longText = string({ max: LIMITS.longText });
@@ -83,7 +74,7 @@ export const prepareSettings: Parser<PrepareSettings> = object<PrepareSettings>(
   testFraction: withDefault(number({ min: 0, max: 0.9 }), () => DEFAULT_PREPARE.testFraction),
   validationFraction: withDefault(number({ min: 0, max: 0.9 }), () => DEFAULT_PREPARE.validationFraction),
   seed: withDefault(seed, () => DEFAULT_PREPARE.seed),
-  maxCategories: withDefault(number({ min: 1, max: LIMITS.categories, integer: true }), () => DEFAULT_PREPARE.maxCategories),
+  maxCategories: withDefault(ranged(PREPARE_RANGES.maxCategories), () => DEFAULT_PREPARE.maxCategories),
   columnTypes: optional(array(object({ name: required(shortText), type: required(oneOf(['text', 'categorical'] as const)) }), { max: LIMITS.columns })),
   textVocabularySize: optional(number({ min: 1, max: 100_000, integer: true })),
   textMaxTokens: optional(number({ min: 1, max: 10_000, integer: true })),
@@ -97,20 +88,20 @@ const linearSpec = checkSpec(object<LinearRegressionSpec>({ kind: required(oneOf
 const mlpSpec = checkSpec(
   object<MlpSpec>({
     kind: required(oneOf(['mlp'] as const)),
-    hidden: required(array(number({ min: 1, max: 4096, integer: true }), { max: 8 })),
+    hidden: required(array(ranged(MODEL_RANGES.units), { max: MODEL_RANGES.hiddenLayers.max })),
     activation: required(activation),
     dropout: required(number({ min: 0, max: 0.99 })),
     l2: required(number({ min: 0, max: 1 })),
   }),
 );
 const cnnLayer: Parser<CnnLayerSpec> = union<CnnLayerSpec>('type', {
-  conv: object({ type: required(oneOf(['conv'] as const)), filters: required(number({ min: 1, max: 4096, integer: true })), kernel: required(number({ min: 1, max: 11, integer: true })), activation: required(activation) }),
-  maxpool: object({ type: required(oneOf(['maxpool'] as const)), size: required(number({ min: 2, max: 4, integer: true })) }),
+  conv: object({ type: required(oneOf(['conv'] as const)), filters: required(ranged(MODEL_RANGES.units)), kernel: required(ranged(MODEL_RANGES.kernel)), activation: required(activation) }),
+  maxpool: object({ type: required(oneOf(['maxpool'] as const)), size: required(ranged(MODEL_RANGES.poolSize)) }),
   dropout: object({ type: required(oneOf(['dropout'] as const)), rate: required(number({ min: 0, max: 0.99 })) }),
   batchnorm: object({ type: required(oneOf(['batchnorm'] as const)) }),
-  dense: object({ type: required(oneOf(['dense'] as const)), units: required(number({ min: 1, max: 4096, integer: true })), activation: required(activation) }),
+  dense: object({ type: required(oneOf(['dense'] as const)), units: required(ranged(MODEL_RANGES.units)), activation: required(activation) }),
 });
-const cnnSpec = checkSpec(object<CnnSpec>({ kind: required(oneOf(['cnn'] as const)), layers: required(array(cnnLayer, { max: 32 })), l2: required(number({ min: 0, max: 1 })) }));
+const cnnSpec = checkSpec(object<CnnSpec>({ kind: required(oneOf(['cnn'] as const)), layers: required(array(cnnLayer, { max: MODEL_RANGES.cnnLayers.max })), l2: required(number({ min: 0, max: 1 })) }));
 export const modelSpec: Parser<ModelSpec> = union<ModelSpec>('kind', { logreg: logregSpec, linear: linearSpec, mlp: mlpSpec, cnn: cnnSpec });
 const modelChoice = oneOf(['auto', 'logreg', 'linear', 'mlp', 'cnn'] as const);
 
@@ -127,12 +118,12 @@ const backendName = oneOf(['webgpu', 'webgl', 'wasm', 'cpu'] as const);
 export const trainSettings: Parser<TrainSettings> = refine(
   object<TrainSettings>({
     optimizer: withDefault(oneOf(['adam', 'sgd'] as const), () => DEFAULT_TRAIN.optimizer),
-    learningRate: withDefault(number({ min: 0, max: 10 }), () => DEFAULT_TRAIN.learningRate),
-    batchSize: withDefault(number({ min: 1, max: 65536, integer: true }), () => DEFAULT_TRAIN.batchSize),
-    epochs: withDefault(number({ min: 1, max: 10000, integer: true }), () => DEFAULT_TRAIN.epochs),
+    learningRate: withDefault(ranged(TRAIN_RANGES.learningRate), () => DEFAULT_TRAIN.learningRate),
+    batchSize: withDefault(ranged(TRAIN_RANGES.batchSize), () => DEFAULT_TRAIN.batchSize),
+    epochs: withDefault(ranged(TRAIN_RANGES.epochs), () => DEFAULT_TRAIN.epochs),
     earlyStopping: withDefault(boolean, () => DEFAULT_TRAIN.earlyStopping),
-    patience: withDefault(number({ min: 1, max: 1000, integer: true }), () => DEFAULT_TRAIN.patience),
-    reduceLearningRateAfter: withDefault(number({ min: 0, max: 1000, integer: true }), () => DEFAULT_TRAIN.reduceLearningRateAfter),
+    patience: withDefault(ranged(TRAIN_RANGES.patience), () => DEFAULT_TRAIN.patience),
+    reduceLearningRateAfter: withDefault(ranged(TRAIN_RANGES.reduceLearningRateAfter), () => DEFAULT_TRAIN.reduceLearningRateAfter),
     seed: withDefault(seed, () => DEFAULT_TRAIN.seed),
     backend: withDefault(oneOf(['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const), () => DEFAULT_TRAIN.backend),
     loss: optional(oneOf(['mse', 'mae', 'huber'] as const)),
@@ -141,19 +132,21 @@ export const trainSettings: Parser<TrainSettings> = refine(
 );
 
 export const imageSettings: Parser<ImageSettings> = object<ImageSettings>({
-  width: withDefault(number({ min: 1, max: 4096, integer: true }), () => DEFAULT_IMAGE_SETTINGS.width),
-  height: withDefault(number({ min: 1, max: 4096, integer: true }), () => DEFAULT_IMAGE_SETTINGS.height),
+  width: withDefault(ranged(IMAGE_RANGES.size), () => DEFAULT_IMAGE_SETTINGS.width),
+  height: withDefault(ranged(IMAGE_RANGES.size), () => DEFAULT_IMAGE_SETTINGS.height),
   channels: withDefault(oneOf(['auto', 1, 3] as const), () => DEFAULT_IMAGE_SETTINGS.channels),
   augmentation: withDefault(
     object<ImageSettings['augmentation']>({
       horizontalFlip: withDefault(boolean, () => false),
-      shift: withDefault(number({ min: 0, max: 1 }), () => 0),
-      rotation: withDefault(number({ min: 0, max: 360 }), () => 0),
+      shift: withDefault(ranged(IMAGE_RANGES.shift), () => 0),
+      rotation: withDefault(ranged(IMAGE_RANGES.rotation), () => 0),
     }),
     () => ({ ...DEFAULT_IMAGE_SETTINGS.augmentation }),
   ),
-  maxTotalBytes: withDefault(number({ min: 1, max: 2 ** 53, integer: true }), () => DEFAULT_IMAGE_SETTINGS.maxTotalBytes),
-  maxPixelsPerImage: withDefault(number({ min: 1, max: 2 ** 53, integer: true }), () => DEFAULT_IMAGE_SETTINGS.maxPixelsPerImage),
+  // Safety caps: a document can lower them, never raise them above the table's (older documents that
+  // stored higher numbers open with the table's cap).
+  maxTotalBytes: withDefault(cap(IMAGE_CAPS.maxTotalBytes), () => DEFAULT_IMAGE_SETTINGS.maxTotalBytes),
+  maxPixelsPerImage: withDefault(cap(IMAGE_CAPS.maxPixelsPerImage), () => DEFAULT_IMAGE_SETTINGS.maxPixelsPerImage),
 });
 
 // --- dataset reference --------------------------------------------------------------------------------
@@ -176,6 +169,24 @@ export const datasetUrl: Parser<string> = (value, path, issues) => {
   return issues.fail(path, `only https:// addresses are allowed for data, got ${url.protocol}`);
 };
 
+/** Columns of inline data (counted on its first line, by the most frequent delimiter), capped: a link's 20,000-column CSV is refused. */
+export function inlineColumns(text: string): number {
+  const end = text.indexOf('\n');
+  const head = end < 0 ? text : text.slice(0, end);
+  let most = 0;
+  for (const d of [',', '\t', ';', '|']) {
+    let n = 1;
+    for (let i = head.indexOf(d); i >= 0; i = head.indexOf(d, i + 1)) n++;
+    if (n > most) most = n;
+  }
+  return most;
+}
+
+function checkInlineColumns(text: string): string | null {
+  const n = inlineColumns(text);
+  return n > LIMITS.inlineColumns ? `the data stored in the notebook has ${n.toLocaleString('en-US')} columns; notebooks carry data of at most ${LIMITS.inlineColumns.toLocaleString('en-US')} columns (share a larger file by name instead)` : null;
+}
+
 export const datasetRef: Parser<DatasetRef> = union<DatasetRef>('kind', {
   sample: object({ kind: required(oneOf(['sample'] as const)), name: required(shortText), file: required(sampleFile) }),
   file: object({
@@ -183,7 +194,7 @@ export const datasetRef: Parser<DatasetRef> = union<DatasetRef>('kind', {
     name: required(shortText),
     bytes: required(count),
     sha256: optional(sha256Hex),
-    inline: optional(string({ max: LIMITS.inlineChars })),
+    inline: optional(refine(string({ max: LIMITS.inlineChars }), checkInlineColumns)),
   }),
   url: object({ kind: required(oneOf(['url'] as const)), name: required(shortText), url: required(datasetUrl), sha256: optional(sha256Hex) }),
   images: object({
@@ -373,10 +384,10 @@ export const trainingResult: Parser<TrainingResult> = object<TrainingResult>({
   splitRows: optional(object({ train: required(rowList), validation: required(rowList), test: required(rowList) })),
   image: optional(
     object<ImageTrainingInfo>({
-      width: required(number({ min: 1, max: 4096, integer: true })),
-      height: required(number({ min: 1, max: 4096, integer: true })),
+      width: required(ranged(IMAGE_RANGES.size)),
+      height: required(ranged(IMAGE_RANGES.size)),
       channels: required(oneOf([1, 3] as const)),
-      augmentation: required(object({ horizontalFlip: required(boolean), shift: required(number({ min: 0, max: 1 })), rotation: required(number({ min: 0, max: 360 })) })),
+      augmentation: required(object({ horizontalFlip: required(boolean), shift: required(ranged(IMAGE_RANGES.shift)), rotation: required(ranged(IMAGE_RANGES.rotation)) })),
       images: required(count),
     }),
   ),
@@ -398,35 +409,13 @@ export const trainingResult: Parser<TrainingResult> = object<TrainingResult>({
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** Layer classes Tau Studio builds; a topology naming anything else is refused before TF.js sees it. */
-const LAYER_CLASSES = new Set(['Sequential', 'Model', 'InputLayer', 'Dense', 'Dropout', 'Conv2D', 'MaxPooling2D', 'BatchNormalization', 'Flatten', 'Activation']);
-/** Layer sizes above this would allocate huge tensors while TF.js builds the model. */
-const MAX_LAYER_SIZE = 100_000;
+export { checkTopology, checkTopologyBudget };
 
-/** Walks a Keras topology: known layer classes only, and no size that could allocate gigabytes. */
-export function checkTopology(topology: unknown): string | null {
-  const stack: unknown[] = [topology];
-  while (stack.length) {
-    const node = stack.pop();
-    if (Array.isArray(node)) {
-      appendAll(stack, node);
-      continue;
-    }
-    if (typeof node !== 'object' || node === null) continue;
-    const record = node as Record<string, unknown>;
-    const config = Object.hasOwn(record, 'config') ? record.config : undefined;
-    if (typeof record.class_name === 'string' && typeof config === 'object' && config !== null && Object.hasOwn(config, 'name') && !LAYER_CLASSES.has(record.class_name)) {
-      // Only layers have a config with a name; initializers and regularizers do not.
-      return `the model uses a layer type Tau Studio does not build (${record.class_name.slice(0, 40)})`;
-    }
-    for (const [key, value] of Object.entries(record)) {
-      if ((key === 'units' || key === 'filters') && (typeof value !== 'number' || value > MAX_LAYER_SIZE)) return `a layer's ${key} (${String(value).slice(0, 20)}) is too large`;
-      if ((key === 'batch_input_shape' || key === 'kernel_size') && Array.isArray(value) && value.some((d) => typeof d === 'number' && d > MAX_LAYER_SIZE)) return `a layer's ${key} is too large`;
-      stack.push(value);
-    }
-  }
-  return null;
+/** Parameters of an embedded model as its topology declares them (0 when unknown). */
+export function embeddedParameters(model: Pick<EmbeddedModel, 'modelTopology'>): number {
+  return countTopologyParameters(model.modelTopology) ?? 0;
 }
+export { AUTO_LOAD };
 
 const weightSpec = object<EmbeddedModel['weightSpecs'][number]>({
   name: required(shortText),
@@ -443,10 +432,12 @@ export const embeddedModel: Parser<EmbeddedModel> = refine(
     exampleShape: required(array(number({ min: 1, max: 1e6, integer: true }), { min: 1, max: 4 })),
     classes: required(classList),
     preprocessing: required(nullable(fittedPreprocessor)),
-    image: optional(object({ width: required(number({ min: 1, max: 4096, integer: true })), height: required(number({ min: 1, max: 4096, integer: true })), channels: required(oneOf([1, 3] as const)) })),
+    image: optional(object({ width: required(ranged(IMAGE_RANGES.size)), height: required(ranged(IMAGE_RANGES.size)), channels: required(oneOf([1, 3] as const)) })),
   }),
   (m) => {
     const values = m.weightSpecs.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+    const budget = checkTopologyBudget(m.modelTopology) ?? checkParameterBudget(values, 'The embedded model');
+    if (budget) return budget;
     const bytes = Math.floor((m.weightsBase64.length * 3) / 4) - (m.weightsBase64.endsWith('==') ? 2 : m.weightsBase64.endsWith('=') ? 1 : 0);
     return bytes === values * 4 ? null : `the weights are ${bytes} bytes but the specs describe ${values * 4}`;
   },

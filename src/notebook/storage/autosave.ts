@@ -76,12 +76,15 @@ export class Autosaver {
     return this.latest !== null;
   }
 
-  /** Call on every change of the document; the save happens `delayMs` after the last call. */
+  /**
+   * Call on every change of the document; the save happens `delayMs` after the first unsaved change
+   * (not the last: while someone types without pause a crash would otherwise lose everything typed).
+   */
   schedule(doc: NotebookDocument): void {
     if (doc.id !== this.id) this.attach(doc, 0, null);
     this.latest = doc;
-    this.cancelTimer();
     this.events.status({ state: 'pending' });
+    if (this.timer !== null) return;
     this.timer = this.setTimer(() => {
       this.timer = null;
       void this.flush();

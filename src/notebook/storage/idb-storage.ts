@@ -29,9 +29,36 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 export class IdbStorage implements NotebookStorage {
-  private constructor(private readonly db: IDBDatabase) {
-    // Another tab upgrading the database: let it, and say so on the next write.
-    db.onversionchange = () => db.close();
+  /** Set when another tab upgraded (or deleted) the database and this connection was closed for it. */
+  private closedForVersionChange = false;
+
+  private constructor(private db: IDBDatabase) {
+    this.watch(db);
+  }
+
+  private watch(db: IDBDatabase): void {
+    // Another tab upgrading the database: let it (close), then reopen on the next use instead of
+    // misreporting every later save as "private browsing?".
+    db.onversionchange = () => {
+      this.closedForVersionChange = true;
+      db.close();
+    };
+  }
+
+  private async connection(): Promise<IDBDatabase> {
+    if (!this.closedForVersionChange) return this.db;
+    try {
+      const reopened = await IdbStorage.open();
+      this.db = reopened.db;
+      this.closedForVersionChange = false;
+      this.watch(this.db);
+      return this.db;
+    } catch (error) {
+      throw new StorageError(
+        'storage_unavailable',
+        `Another tab of Tau Studio (probably a newer version) changed this browser's notebook storage, and it could not be reopened here (${error instanceof Error ? error.message : String(error)}). Reload this tab to keep saving; export the notebook as .json first to be safe.`,
+      );
+    }
   }
 
   static async open(): Promise<IdbStorage> {
@@ -55,7 +82,8 @@ export class IdbStorage implements NotebookStorage {
 
   private async run<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => Promise<T>): Promise<T> {
     try {
-      const tx = this.db.transaction(stores, mode);
+      const db = await this.connection();
+      const tx = db.transaction(stores, mode);
       const finished = done(tx);
       const result = await work(tx);
       await finished;

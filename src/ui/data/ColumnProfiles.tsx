@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { ColumnProfile } from '../../data/profile';
 import { formatCount, formatStat } from '../common/format';
-import { useT } from '../../i18n/locale';
+import { formatNumber, useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/en';
 
 const TYPE_LABELS: Record<ColumnProfile['type'], MessageKey> = {
@@ -13,13 +14,25 @@ const TYPE_LABELS: Record<ColumnProfile['type'], MessageKey> = {
 };
 
 /** One card per column: inferred type, missing and distinct counts, statistics and a histogram. */
+/** Cards drawn at first: 20,000 columns would be 20,000 charts and freeze the page. */
+export const PROFILES_SHOWN = 60;
+
 export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
   const t = useT();
+  const [shown, setShown] = useState(PROFILES_SHOWN);
   return (
     <div>
       <h3>{t('data.columns')}</h3>
+      {profiles.length > shown ? (
+        <p className="muted" data-testid="profiles-limited">
+          {t('data.profilesShowing', { shown: formatNumber(shown), total: formatNumber(profiles.length) })}{' '}
+          <button type="button" className="button button-quiet" onClick={() => setShown((n) => n + PROFILES_SHOWN * 4)}>
+            {t('data.profilesMore', { count: formatNumber(Math.min(PROFILES_SHOWN * 4, profiles.length - shown)) })}
+          </button>
+        </p>
+      ) : null}
       <ul className="profiles" data-testid="column-profiles">
-        {profiles.map((p, i) => (
+        {profiles.slice(0, shown).map((p, i) => (
           <li key={i} className="profile-card" data-testid="column-profile">
             <div className="profile-head">
               <strong className="profile-name" title={p.name}>

@@ -2,6 +2,7 @@ import { Suspense, lazy, useId, useRef, useState, type DragEvent } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { SAMPLES } from '../../data/samples';
 import { delimiterName } from '../../data/csv/dialect';
+import { ENCODING_LABELS, isTextEncoding, TEXT_ENCODINGS, type TextEncodingName } from '../../data/csv/encoding';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { formatBytes } from '../../lib/format';
@@ -121,6 +122,7 @@ export function DataSection({ step }: { step: number }) {
           <p className="dataset-facts">
             {formatBytes(dataset.bytes)} · {t('data.separated', { delimiter: delimiterName(dataset.dialect.delimiter) })}
             {dataset.dialect.decimal === ',' ? t('data.decimalComma') : ''} · {t('data.parsedIn', { seconds: formatFixed(dataset.parseSeconds, 2) })}
+            {dataset.encoding ? <EncodingChoice encoding={dataset.encoding} detected={dataset.encodingEvidence !== 'chosen'} /> : null}
           </p>
           {dataset.warnings.map((w) => (
             <Message key={w} kind="warning">
@@ -134,5 +136,33 @@ export function DataSection({ step }: { step: number }) {
         </>
       ) : null}
     </Section>
+  );
+}
+
+/** The text encoding the file was read with (detected or chosen), and a way to read it in another one. */
+function EncodingChoice({ encoding, detected }: { encoding: TextEncodingName; detected: boolean }) {
+  const reload = useStudio((s) => s.reloadWithEncoding);
+  const canReload = useStudio((s) => s.notebook.dataset?.kind === 'file');
+  return (
+    <>
+      {' · '}
+      <label>
+        text encoding {detected ? '(detected) ' : ''}
+        <select
+          value={encoding}
+          disabled={!canReload}
+          data-testid="encoding-select"
+          onChange={(e) => {
+            if (isTextEncoding(e.target.value)) void reload(e.target.value);
+          }}
+        >
+          {TEXT_ENCODINGS.map((name) => (
+            <option key={name} value={name}>
+              {ENCODING_LABELS[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }

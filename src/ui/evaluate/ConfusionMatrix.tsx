@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { rowNormalize } from '../../evaluate';
 import { formatNumber, useT } from '../../i18n/locale';
-import { maxOf } from '../../lib/arrays';
+
+/** Classes drawn in the matrix; the report lists every class. */
+export const MAX_SHOWN = 40;
 
 interface ConfusionMatrixProps {
   labels: string[];
@@ -12,8 +14,12 @@ interface ConfusionMatrixProps {
 export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
   const t = useT();
   const [normalized, setNormalized] = useState(false);
-  const shown = normalized ? rowNormalize(matrix) : matrix;
-  const max = maxOf(shown.flat(), 1);
+  const full = normalized ? rowNormalize(matrix) : matrix;
+  // A million cells would freeze the page: the first MAX_SHOWN classes are drawn, the rest are counted.
+  const limited = labels.length > MAX_SHOWN;
+  const shown = limited ? full.slice(0, MAX_SHOWN).map((row) => row.slice(0, MAX_SHOWN)) : full;
+  let max = 1;
+  for (const row of shown) for (const v of row) if (v > max) max = v;
   return (
     <figure className="confusion" data-testid="confusion-matrix">
       <figcaption>
@@ -22,6 +28,11 @@ export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
           <input type="checkbox" checked={normalized} onChange={(e) => setNormalized(e.target.checked)} data-testid="normalize-toggle" /> {t('confusion.normalize')}
         </label>
       </figcaption>
+      {limited ? (
+        <p className="muted" data-testid="confusion-limited">
+          {t('confusion.limited', { count: formatNumber(labels.length), shown: MAX_SHOWN })}
+        </p>
+      ) : null}
       <div className="table-scroll">
         <table className="confusion-table">
           <thead>
@@ -29,12 +40,12 @@ export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
               <td className="confusion-corner" rowSpan={2}>
                 <span className="axis-label">{t('confusion.axes')}</span>
               </td>
-              <th scope="colgroup" colSpan={labels.length} className="axis-label">
+              <th scope="colgroup" colSpan={shown.length} className="axis-label">
                 {t('confusion.predicted')}
               </th>
             </tr>
             <tr>
-              {labels.map((l, i) => (
+              {labels.slice(0, shown.length).map((l, i) => (
                 <th key={i} scope="col" title={l}>
                   {l}
                 </th>

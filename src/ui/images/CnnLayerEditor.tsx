@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { MODEL_RANGES } from '../../settings/limits';
 import type { Activation, CnnLayerSpec, CnnSpec } from '../../models/spec';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
@@ -33,21 +34,21 @@ function LayerFields({ layer, onChange, position }: { layer: CnnLayerSpec; onCha
     case 'conv':
       return (
         <>
-          <NumberField label={label('filters')} value={layer.filters} min={1} max={4096} integer onChange={(filters) => onChange({ ...layer, filters })} />
-          <NumberField label={label('kernel size')} value={layer.kernel} min={1} max={11} integer onChange={(kernel) => onChange({ ...layer, kernel })} />
+          <NumberField label={label('filters')} value={layer.filters} min={MODEL_RANGES.units.min} max={MODEL_RANGES.units.max} integer onChange={(filters) => onChange({ ...layer, filters })} />
+          <NumberField label={label('kernel size')} value={layer.kernel} min={MODEL_RANGES.kernel.min} max={MODEL_RANGES.kernel.max} integer onChange={(kernel) => onChange({ ...layer, kernel })} />
           <SelectField label={label('activation')} value={layer.activation} options={ACTIVATIONS} onChange={(activation) => onChange({ ...layer, activation })} />
         </>
       );
     case 'maxpool':
-      return <NumberField label={label('pool size')} value={layer.size} min={2} max={4} integer onChange={(size) => onChange({ ...layer, size })} />;
+      return <NumberField label={label('pool size')} value={layer.size} min={MODEL_RANGES.poolSize.min} max={MODEL_RANGES.poolSize.max} integer onChange={(size) => onChange({ ...layer, size })} />;
     case 'dropout':
-      return <NumberField label={label('dropout rate')} value={layer.rate} min={0} max={0.9} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />;
+      return <NumberField label={label('dropout rate')} value={layer.rate} min={MODEL_RANGES.dropout.min} max={MODEL_RANGES.dropout.max} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />;
     case 'batchnorm':
       return <span className="field-hint">Normalizes each channel over the batch.</span>;
     case 'dense':
       return (
         <>
-          <NumberField label={label('units')} value={layer.units} min={1} max={4096} integer onChange={(units) => onChange({ ...layer, units })} />
+          <NumberField label={label('units')} value={layer.units} min={MODEL_RANGES.units.min} max={MODEL_RANGES.units.max} integer onChange={(units) => onChange({ ...layer, units })} />
           <SelectField label={label('activation')} value={layer.activation} options={ACTIVATIONS} onChange={(activation) => onChange({ ...layer, activation })} />
         </>
       );

@@ -1,4 +1,5 @@
 import { useStudio } from '../../store/studio-store';
+import { MODEL_RANGES } from '../../settings/limits';
 import type { ImageDatasetSummary } from '../../data/images/summary';
 import { describeModel, validateModelSpec } from '../../models/spec';
 import { CNN_PRESETS, checkCnnFitsImage, countCnnParameters, presetOf, type CnnPresetId } from '../../train/image-presets';
@@ -67,7 +68,7 @@ export function ImageModelSection({ step, images }: { step: number; images: Imag
           </p>
           <CnnLayerEditor spec={cnn} onChange={setModelSpec} />
           <div className="field-grid">
-            <NumberField label={t('images.cnnL2')} value={cnn.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...cnn, l2 })} />
+            <NumberField label={t('images.cnnL2')} value={cnn.l2} min={MODEL_RANGES.l2.min} max={MODEL_RANGES.l2.max} onChange={(l2) => setModelSpec({ ...cnn, l2 })} />
           </div>
           {problem ? (
             <p className="field-error" role="alert" data-testid="cnn-problem">

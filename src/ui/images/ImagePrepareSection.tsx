@@ -1,4 +1,5 @@
 import { useStudio } from '../../store/studio-store';
+import { IMAGE_RANGES, PREPARE_RANGES } from '../../settings/limits';
 import type { ImageDatasetSummary } from '../../data/images/summary';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
@@ -35,17 +36,17 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
         {t('images.prepareHint', { width: String(images.width), height: String(images.height) })}
       </p>
       <div className="field-grid">
-        <NumberField label={t('prepare.testFraction')} value={prepare.testFraction} min={0.05} max={0.5} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
+        <NumberField label={t('prepare.testFraction')} value={prepare.testFraction} min={PREPARE_RANGES.testFraction.min} max={PREPARE_RANGES.testFraction.max} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
         <NumberField
           label={t('prepare.validationFraction')}
           value={prepare.validationFraction}
-          min={0}
-          max={0.4}
+          min={PREPARE_RANGES.validationFraction.min}
+          max={PREPARE_RANGES.validationFraction.max}
           step={0.05}
           onChange={(validationFraction) => setPrepare({ validationFraction })}
           testId="validation-fraction"
         />
-        <NumberField label={t('prepare.splitSeed')} value={prepare.seed} min={0} max={4294967295} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
+        <NumberField label={t('prepare.splitSeed')} value={prepare.seed} min={PREPARE_RANGES.seed.min} max={PREPARE_RANGES.seed.max} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">{t('images.fewImages', { percent: formatNumber(trainFraction, { style: 'percent', maximumFractionDigits: 0 }) })}</Message> : null}
       <fieldset className="augmentation" data-testid="augmentation">
@@ -60,8 +61,8 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
           <NumberField
             label={t('images.shift')}
             value={augmentation.shift}
-            min={0}
-            max={0.5}
+            min={IMAGE_RANGES.shift.min}
+            max={IMAGE_RANGES.shift.max}
             step={0.05}
             onChange={(shift) => setAugmentation({ shift })}
             testId="augment-shift"
@@ -69,8 +70,8 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
           <NumberField
             label={t('images.rotation')}
             value={augmentation.rotation}
-            min={0}
-            max={180}
+            min={IMAGE_RANGES.rotation.min}
+            max={IMAGE_RANGES.rotation.max}
             step={5}
             onChange={(rotation) => setAugmentation({ rotation })}
             testId="augment-rotation"

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { MODEL_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { DEFAULT_LINEAR, describeModel, validateModelSpec, type Activation } from '../../models/spec';
 import { chooseTask, type RegressionLoss } from '../../train/task';
@@ -94,8 +95,8 @@ export function ModelSection({ step }: { step: number }) {
           </span>
         </div>
         <SelectField label={t('model.activation')} value={model.mlp.activation} options={ACTIVATIONS} onChange={(activation) => setModelSpec({ ...model.mlp, activation })} />
-        <NumberField label={t('model.dropout')} value={model.mlp.dropout} min={0} max={0.9} step={0.05} onChange={(dropout) => setModelSpec({ ...model.mlp, dropout })} />
-        <NumberField label={t('model.mlpL2')} value={model.mlp.l2} min={0} max={1} onChange={(l2) => setModelSpec({ ...model.mlp, l2 })} />
+        <NumberField label={t('model.dropout')} value={model.mlp.dropout} min={MODEL_RANGES.dropout.min} max={MODEL_RANGES.dropout.max} step={0.05} onChange={(dropout) => setModelSpec({ ...model.mlp, dropout })} />
+        <NumberField label={t('model.mlpL2')} value={model.mlp.l2} min={MODEL_RANGES.l2.min} max={MODEL_RANGES.l2.max} onChange={(l2) => setModelSpec({ ...model.mlp, l2 })} />
       </div>
       {mlpProblem ? <p className="field-error">{mlpProblem}</p> : null}
     </Section>

@@ -42,6 +42,11 @@ function Notice() {
       {notice ? (
         <Message kind={notice.kind} testId="notebook-notice">
           <span>{notice.message}</span>{' '}
+          {notice.action ? (
+            <button type="button" className="button" onClick={notice.action.run} data-testid="notice-action">
+              {notice.action.label}
+            </button>
+          ) : null}{' '}
           <button type="button" className="button button-quiet" onClick={() => setNotice(null)}>
             {t('common.dismiss')}
           </button>
@@ -94,6 +99,25 @@ function SharePanel() {
   );
 }
 
+/** A link's large embedded data or model: says what would load, and loads it on one click. */
+function HeavyContentPanel() {
+  const heavy = useStudio((s) => (s.heavyContent?.notebookId === s.notebook.id ? s.heavyContent : null));
+  const load = useStudio((s) => s.loadHeavyContent);
+  if (!heavy) return null;
+  const parts: string[] = [];
+  if (heavy.data) parts.push(`data of ${heavy.data.rows.toLocaleString('en-US')} rows × ${heavy.data.columns.toLocaleString('en-US')} columns (${formatBytes(heavy.data.bytes)})`);
+  if (heavy.model) parts.push(`a trained model of ${heavy.model.parameters.toLocaleString('en-US')} parameters`);
+  return (
+    <div className="message message-info" role="status" data-testid="heavy-content">
+      <strong className="message-title">Large content in this link was not loaded</strong>
+      <p>This shared notebook carries {parts.join(' and ')}. Nothing of it was loaded yet; its stored results are shown.</p>
+      <button type="button" className="button" onClick={() => void load()} data-testid="load-heavy">
+        Load {heavy.data && heavy.model ? 'the data and the model' : heavy.data ? 'the data' : 'the model'}
+      </button>
+    </div>
+  );
+}
+
 /** Asks for the notebook's data when it cannot come back by itself, and checks a given file's SHA-256. */
 function DataNeeded() {
   const t = useT();
@@ -102,13 +126,14 @@ function DataNeeded() {
   const busy = useStudio((s) => s.loading !== null || s.restoringDataset || s.imageLoading !== null);
   const check = useStudio((s) => s.datasetCheck);
   const restoreDataset = useStudio((s) => s.restoreDataset);
+  const heavyData = useStudio((s) => s.heavyContent?.notebookId === s.notebook.id && s.heavyContent.data !== null);
   const inputId = useId();
   const checkMessage = check ? (
     <Message kind={check.state === 'matches' ? 'info' : 'warning'} testId="dataset-check">
       {check.message}
     </Message>
   ) : null;
-  if (!ref || loaded || busy) return checkMessage;
+  if (!ref || loaded || busy || heavyData) return checkMessage;
   let body: React.ReactNode;
   switch (ref.kind) {
     case 'file':
@@ -219,6 +244,7 @@ export function NotebookNotices() {
       <SaveError />
       <Notice />
       <SharePanel />
+      <HeavyContentPanel />
       <DataNeeded />
       <ReproducibilityNote />
     </div>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { DOCUMENT_LIMITS } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { Markdown } from './Markdown';
 import { useT } from '../../i18n/locale';
@@ -20,6 +21,7 @@ export function NoteCell({ id, text }: { id: string; text: string }) {
           <textarea
             id={editorId}
             value={text}
+            maxLength={DOCUMENT_LIMITS.noteText}
             rows={Math.max(3, text.split('\n').length + 1)}
             placeholder={t('note.placeholder')}
             onChange={(e) => updateNote(id, e.target.value)}

@@ -1,4 +1,5 @@
 import { Suspense, lazy, useDeferredValue } from 'react';
+import { TRAIN_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS, type BackendChoice, type OptimizerName } from '../../train/settings';
 import { describeProbe } from '../../runtime/backends';
@@ -48,26 +49,26 @@ export function TrainSection({ step }: { step: number }) {
     <Section id="train" step={step} title={t('train.title')}>
       <div className="field-grid">
         <SelectField label={t('train.optimizer')} value={settings.optimizer} options={OPTIMIZERS} onChange={(optimizer) => setTraining({ optimizer })} />
-        <NumberField label={t('train.learningRate')} value={settings.learningRate} min={0.000001} max={10} onChange={(learningRate) => setTraining({ learningRate })} testId="learning-rate" />
-        <NumberField label={t('train.batchSize')} value={settings.batchSize} min={1} max={65536} integer onChange={(batchSize) => setTraining({ batchSize })} testId="batch-size" />
-        <NumberField label={t('train.epochs')} value={settings.epochs} min={1} max={10000} integer onChange={(epochs) => setTraining({ epochs })} testId="epochs" />
+        <NumberField label={t('train.learningRate')} value={settings.learningRate} min={TRAIN_RANGES.learningRate.min} max={TRAIN_RANGES.learningRate.max} onChange={(learningRate) => setTraining({ learningRate })} testId="learning-rate" />
+        <NumberField label={t('train.batchSize')} value={settings.batchSize} min={TRAIN_RANGES.batchSize.min} max={TRAIN_RANGES.batchSize.max} integer onChange={(batchSize) => setTraining({ batchSize })} testId="batch-size" />
+        <NumberField label={t('train.epochs')} value={settings.epochs} min={TRAIN_RANGES.epochs.min} max={TRAIN_RANGES.epochs.max} integer onChange={(epochs) => setTraining({ epochs })} testId="epochs" />
         <div className="field">
           <label>
             <input type="checkbox" checked={settings.earlyStopping} onChange={(e) => setTraining({ earlyStopping: e.target.checked })} data-testid="early-stopping" /> {t('train.earlyStopping')}
           </label>
         </div>
-        <NumberField label={t('train.patience')} value={settings.patience} min={1} max={1000} integer onChange={(patience) => setTraining({ patience })} />
+        <NumberField label={t('train.patience')} value={settings.patience} min={TRAIN_RANGES.patience.min} max={TRAIN_RANGES.patience.max} integer onChange={(patience) => setTraining({ patience })} />
         <NumberField
           label={t('train.halveLr')}
           value={settings.reduceLearningRateAfter}
-          min={0}
-          max={1000}
+          min={TRAIN_RANGES.reduceLearningRateAfter.min}
+          max={TRAIN_RANGES.reduceLearningRateAfter.max}
           integer
           onChange={(reduceLearningRateAfter) => setTraining({ reduceLearningRateAfter })}
           testId="reduce-lr-after"
           hint={t('train.halveLrHint')}
         />
-        <NumberField label={t('train.seed')} value={settings.seed} min={0} max={4294967295} integer onChange={(seed) => setTraining({ seed })} testId="train-seed" />
+        <NumberField label={t('train.seed')} value={settings.seed} min={TRAIN_RANGES.seed.min} max={TRAIN_RANGES.seed.max} integer onChange={(seed) => setTraining({ seed })} testId="train-seed" />
         <SelectField
           label={t('train.backend')}
           value={settings.backend}

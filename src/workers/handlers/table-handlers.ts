@@ -23,7 +23,8 @@ export const tableHandlers: Handlers<TableCalls> = {
   async 'load-table'(source, signal, progress) {
     const started = performance.now();
     const { blob, name } = await sourceBlob(source, signal);
-    const parsed = await parseCsvBlob(blob, { fileName: name, signal, onProgress: (p) => progress({ phase: 'reading', ...p }) });
+    const encoding = source.kind === 'file' ? source.encoding : undefined;
+    const parsed = await parseCsvBlob(blob, { fileName: name, signal, ...(encoding ? { encoding } : {}), onProgress: (p) => progress({ phase: 'reading', ...p }) });
     const parseSeconds = (performance.now() - started) / 1000;
     const profiles = profileTable(parsed.table);
     const summary: TableSummary = {
@@ -33,6 +34,8 @@ export const tableHandlers: Handlers<TableCalls> = {
       rows: parsed.table.rowCount,
       bytes: parsed.bytes,
       dialect: parsed.dialect,
+      encoding: parsed.encoding,
+      encodingEvidence: parsed.encodingEvidence,
       header: parsed.header,
       profiles,
       preview: parsed.preview,
