@@ -10,6 +10,8 @@ type AutomationCall = (...args: unknown[]) => Promise<{ ok: boolean; value?: unk
 declare global {
   interface Window {
     tauStudio: Record<string, AutomationCall>;
+    /** Set by the runner's init script: the app installs window.tauStudio only when a driver asks. */
+    __tauAutomation?: boolean;
     /** bench: durations of long tasks seen while training. */
     __longTasks: number[];
     /** bench: papaparse, loaded into the page for the parsing comparison. */

@@ -13,7 +13,8 @@ const utf16 = (text: string, le: boolean, bom: boolean): Uint8Array => {
   const out: number[] = bom ? (le ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
   for (const ch of text) {
     const c = ch.charCodeAt(0);
-    out.push(...(le ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff])); // spread-ok: two bytes
+    if (le) out.push(c & 0xff, c >> 8);
+    else out.push(c >> 8, c & 0xff);
   }
   return new Uint8Array(out);
 };
