@@ -19,7 +19,13 @@ const TFJS = { regex: '^@tensorflow/', message: 'The page never loads TensorFlow
 const boundaries = [
   ...DOMAIN_FOLDERS.map((folder) => ({
     folder,
-    patterns: [folderImport(['ui', 'store', 'workers', 'automation'], `src/${folder} is domain code: it never imports ui/, store/, workers/ or automation/. Move the shared piece down (src/lib or the stage folder) and let the outer layer call it.`), UI_LIBRARIES],
+    patterns: [
+      folderImport(
+        ['ui', 'store', 'workers', 'automation'],
+        `src/${folder} is domain code: it never imports ui/, store/, workers/ or automation/. Move the shared piece down (src/lib or the stage folder) and let the outer layer call it.`,
+      ),
+      UI_LIBRARIES,
+    ],
   })),
   {
     folder: 'runtime',
@@ -40,7 +46,11 @@ const boundaries = [
   },
   {
     folder: 'store',
-    patterns: [TFJS, folderImport(['ui'], 'The store never imports components; components read the store.'), folderImport(['handlers'], 'The store calls the worker through its client, never its handlers.')],
+    patterns: [
+      TFJS,
+      folderImport(['ui'], 'The store never imports components; components read the store.'),
+      folderImport(['handlers'], 'The store calls the worker through its client, never its handlers.'),
+    ],
   },
   {
     folder: 'workers',

@@ -143,7 +143,18 @@ async function tabular() {
   const rows = Math.ceil(trainRows / (1 - testFraction));
   const path = await tabularCsv(join(outDir, `tabular-${rows}.csv`), rows);
   const epochs = quick ? 3 : 5;
-  const options = (backend) => ({ target: 'label', model: 'mlp', hidden: [64, 64], ...USER_MLP, batchSize: 256, learningRate: 0.01, epochs: backend === 'cpu' ? 2 : epochs, validationSize: 0, testSize: testFraction, backend });
+  const options = (backend) => ({
+    target: 'label',
+    model: 'mlp',
+    hidden: [64, 64],
+    ...USER_MLP,
+    batchSize: 256,
+    learningRate: 0.01,
+    epochs: backend === 'cpu' ? 2 : epochs,
+    validationSize: 0,
+    testSize: testFraction,
+    backend,
+  });
   const measure = async (backend, root) => {
     const both = await attempt(backend, () => studioTrainColdWarm({ data: path, options: options(backend) }, { webgpu: true, root }));
     if (both.error) return both;
@@ -206,7 +217,9 @@ async function tabular() {
   const baseline = baselineDist ? { dist: baselineDist, ...spread(series.baseline), runs: series.baseline } : null;
   // Per-repeat ratios (each studio run against the PyTorch run next to it): the range a reader should expect.
   const pairRatios = (runs, key, torchKey) => summarize(runs.map((x, i) => ratio(x[key], series.pytorch[i]?.[torchKey])));
-  const best = Object.entries(studio).filter(([, v]) => typeof v.samplesPerSecond === 'number').sort((a, b) => b[1].samplesPerSecond - a[1].samplesPerSecond)[0];
+  const best = Object.entries(studio)
+    .filter(([, v]) => typeof v.samplesPerSecond === 'number')
+    .sort((a, b) => b[1].samplesPerSecond - a[1].samplesPerSecond)[0];
   const steadyRatio = ratio(studio.wasm?.steady?.median, torch.steady?.median);
   const runRatio = ratio(studio.wasm?.fromTrain?.median, torch.run?.median);
   report.workloads.tabular = {
@@ -257,12 +270,37 @@ async function image() {
   let spec = null;
   const measure = async (backend, root) => {
     const data = syntheticIdx(outDir, IMAGE_ROWS[backend] ?? rows);
-    const args = ['train', '--data', data.images, '--model', 'cnn', '--cnn', IMAGE_BENCH_CNN, '--image-size', '28', '--epochs', String(IMAGE_EPOCHS[backend] ?? 3), '--batch-size', '64', '--validation-size', '0', '--test-size', '0.05', '--backend', backend];
+    const args = [
+      'train',
+      '--data',
+      data.images,
+      '--model',
+      'cnn',
+      '--cnn',
+      IMAGE_BENCH_CNN,
+      '--image-size',
+      '28',
+      '--epochs',
+      String(IMAGE_EPOCHS[backend] ?? 3),
+      '--batch-size',
+      '64',
+      '--validation-size',
+      '0',
+      '--test-size',
+      '0.05',
+      '--backend',
+      backend,
+    ];
     const run = await attempt(backend, () => runner(args, root));
     if (run.error) return run;
     spec ??= run.model;
     const steady = run.training.history.slice(1);
-    return { images: run.split.train, samplesPerSecond: steady.length ? medianRate(run.split.train, steady) : run.training.samplesPerSecond, firstEpochSeconds: run.training.history[0]?.seconds, adapter: run.adapter };
+    return {
+      images: run.split.train,
+      samplesPerSecond: steady.length ? medianRate(run.split.train, steady) : run.training.samplesPerSecond,
+      firstEpochSeconds: run.training.history[0]?.seconds,
+      adapter: run.adapter,
+    };
   };
   for (const backend of backends.filter((b) => b !== 'wasm')) {
     log(`image: studio on ${backend}…`);
@@ -280,7 +318,11 @@ async function image() {
       series.baseline.push(await measure('wasm', baselineDist));
     }
     log(`image ${r + 1}/${repeats}: PyTorch (the same layers)…`);
-    series.pytorch.push(spec ? bestTorch((threads) => python('image', { rows: Math.round(rows * 0.95), batch: 64, epochs: 6, lr: 0.001, threads, spec })) : { skipped: 'no studio run finished, so the model to mirror is unknown' });
+    series.pytorch.push(
+      spec
+        ? bestTorch((threads) => python('image', { rows: Math.round(rows * 0.95), batch: 64, epochs: 6, lr: 0.001, threads, spec }))
+        : { skipped: 'no studio run finished, so the model to mirror is unknown' },
+    );
   }
   const steady = (runs) => summarize(runs.map((x) => x.samplesPerSecond));
   const torch = { ...(series.pytorch.find((x) => !x.skipped) ?? series.pytorch[0] ?? {}), steady: steady(series.pytorch) };
@@ -294,8 +336,14 @@ async function image() {
     studio,
     baseline: baselineDist ? { dist: baselineDist, steady: steady(series.baseline), runs: series.baseline } : null,
     pytorch: torch,
-    ratios: Object.fromEntries(Object.entries(studio).filter(([, v]) => typeof v?.samplesPerSecond === 'number').map(([b, v]) => [b, ratio(v.samplesPerSecond, torch.samplesPerSecond)])),
-    targets: { steady: { goal: 0.5, ratio: wasmRatio, pairs: summarize(series.wasm.map((x, i) => ratio(x.samplesPerSecond, series.pytorch[i]?.samplesPerSecond))), met: wasmRatio !== null && wasmRatio >= 0.5 } },
+    ratios: Object.fromEntries(
+      Object.entries(studio)
+        .filter(([, v]) => typeof v?.samplesPerSecond === 'number')
+        .map(([b, v]) => [b, ratio(v.samplesPerSecond, torch.samplesPerSecond)]),
+    ),
+    targets: {
+      steady: { goal: 0.5, ratio: wasmRatio, pairs: summarize(series.wasm.map((x, i) => ratio(x.samplesPerSecond, series.pytorch[i]?.samplesPerSecond))), met: wasmRatio !== null && wasmRatio >= 0.5 },
+    },
   };
 }
 

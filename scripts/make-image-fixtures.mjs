@@ -14,7 +14,6 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'fixtures
 const SIZE = 16;
 const PER_CLASS = 12;
 
-
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

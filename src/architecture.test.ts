@@ -32,7 +32,9 @@ describe('layer boundaries (eslint.config.js)', () => {
   });
 
   it('accepts the allowed directions and reports spreading into push / Math.max', async () => {
-    expect(await problems('src/train/x.ts', "import { buildModel } from '../models/build-model';\nimport { DataError } from '../lib/errors';\nexport const y = [buildModel, DataError];\n")).toEqual([]);
+    expect(await problems('src/train/x.ts', "import { buildModel } from '../models/build-model';\nimport { DataError } from '../lib/errors';\nexport const y = [buildModel, DataError];\n")).toEqual(
+      [],
+    );
     expect(await problems('src/store/x.ts', "import type { JobProgress } from '../workers/protocol';\nexport type Y = JobProgress;\n")).toEqual([]);
     const spread = await problems('src/evaluate/x.ts', 'export function f(a: number[], b: number[]): number {\n  a.push(...b);\n  return Math.max(...a);\n}\n');
     expect(spread).toEqual([expect.stringMatching(/^no-restricted-syntax: Do not spread into push/), expect.stringMatching(/^no-restricted-syntax: Do not spread into Math\.max/)]);

@@ -31,9 +31,19 @@ export async function ingestCsv(path, megabytes) {
     const age = 18 + Math.floor(next() * 60);
     const income = (20000 + next() * 90000).toFixed(2);
     return [
-      i + 1, age, income, (next() * 100).toFixed(3), next().toFixed(5), Math.floor(next() * 50), (next() * 10).toFixed(1),
-      (next() * 1e5 - 2e4).toFixed(2), (next() * 180 - 90).toFixed(4), (next() * 360 - 180).toFixed(4),
-      CITIES[Math.floor(next() * CITIES.length)], PLANS[Math.floor(next() * PLANS.length)], next() < 0.3 ? 'yes' : 'no',
+      i + 1,
+      age,
+      income,
+      (next() * 100).toFixed(3),
+      next().toFixed(5),
+      Math.floor(next() * 50),
+      (next() * 10).toFixed(1),
+      (next() * 1e5 - 2e4).toFixed(2),
+      (next() * 180 - 90).toFixed(4),
+      (next() * 360 - 180).toFixed(4),
+      CITIES[Math.floor(next() * CITIES.length)],
+      PLANS[Math.floor(next() * PLANS.length)],
+      next() < 0.3 ? 'yes' : 'no',
     ].join(',');
   });
   return { path, rows };

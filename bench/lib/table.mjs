@@ -14,51 +14,85 @@ export function renderTable(report) {
   lines.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GiB, ${m.platform}, Node ${m.node}. ${report.date}${report.quick ? ' (quick run)' : ''}; bench took ${n(report.seconds)} s.`, '');
   if (report.load) {
     const l = report.load;
-    lines.push(`Load average at start ${l.atStart.map((v) => v.toFixed(1)).join(' / ')}${l.atEnd ? `, at end ${l.atEnd.map((v) => v.toFixed(1)).join(' / ')}` : ''} (1 / 5 / 15 min) on ${m.cpus} cores.${l.busy ? ' **Busy machine: absolute figures are depressed and noisy; read the same-run ratios.**' : ''} Each studio/reference pair ran ${report.repeats ?? 1}× interleaved; cells give the median (min–max).`, '');
+    lines.push(
+      `Load average at start ${l.atStart.map((v) => v.toFixed(1)).join(' / ')}${l.atEnd ? `, at end ${l.atEnd.map((v) => v.toFixed(1)).join(' / ')}` : ''} (1 / 5 / 15 min) on ${m.cpus} cores.${l.busy ? ' **Busy machine: absolute figures are depressed and noisy; read the same-run ratios.**' : ''} Each studio/reference pair ran ${report.repeats ?? 1}× interleaved; cells give the median (min–max).`,
+      '',
+    );
   }
   const w = report.workloads;
   if (w.ingest) {
     const i = w.ingest;
     lines.push(`### CSV ingest (${n(i.megabytes, 1)} MB, ${n(i.rows)} rows, file → typed columns)`, '', '| | MB/s | peak memory Δ (MB) | studio ratio |', '|---|---:|---:|---:|');
-    lines.push(`| Tau Studio (worker parse) | ${i.studio.parse ? mr(i.studio.parse, 1) : n(i.studio.mbPerSecond, 1)} | ${i.studio.peakMemoryMB ? mr(i.studio.peakMemoryMB) : n(i.studio.memory?.deltaMB)} | ${x(i.ratios.vsPandas)} of pandas |`);
-    lines.push(`| Tau Studio, file → ready table incl. column profiles | ${i.studio.ready ? mr(i.studio.ready, 1) : n(i.studio.loadToReadyMbPerSecond, 1)} | | ${x(i.ratios.readyVsPandas)} of pandas (target ≥ 0.5×) |`);
-    lines.push(`| papaparse, dynamicTyping (same browser) | ${n(i.papaparseTyped.mbPerSecond, 1)} | ${n(i.papaparseTyped.memory?.deltaMB)} | ${x(i.ratios.vsPapaparseTyped)} ${note(i.papaparseTyped)} |`);
+    lines.push(
+      `| Tau Studio (worker parse) | ${i.studio.parse ? mr(i.studio.parse, 1) : n(i.studio.mbPerSecond, 1)} | ${i.studio.peakMemoryMB ? mr(i.studio.peakMemoryMB) : n(i.studio.memory?.deltaMB)} | ${x(i.ratios.vsPandas)} of pandas |`,
+    );
+    lines.push(
+      `| Tau Studio, file → ready table incl. column profiles | ${i.studio.ready ? mr(i.studio.ready, 1) : n(i.studio.loadToReadyMbPerSecond, 1)} | | ${x(i.ratios.readyVsPandas)} of pandas (target ≥ 0.5×) |`,
+    );
+    lines.push(
+      `| papaparse, dynamicTyping (same browser) | ${n(i.papaparseTyped.mbPerSecond, 1)} | ${n(i.papaparseTyped.memory?.deltaMB)} | ${x(i.ratios.vsPapaparseTyped)} ${note(i.papaparseTyped)} |`,
+    );
     lines.push(`| papaparse, strings (same browser) | ${n(i.papaparseRaw.mbPerSecond, 1)} | ${n(i.papaparseRaw.memory?.deltaMB)} | ${x(i.ratios.vsPapaparseRaw)} ${note(i.papaparseRaw)} |`);
     lines.push(`| pandas read_csv + categories | ${i.pandas.rate ? mr(i.pandas.rate, 1) : n(i.pandas.mbPerSecond, 1)} | ${n(i.pandas.peakMemoryMB)} | 1.00× ${note(i.pandas)} |`, '');
   }
   for (const key of ['tabular', 'image']) {
     const t = w[key];
     if (!t) continue;
-    lines.push(`### ${key === 'tabular' ? 'Tabular' : 'Image'} training: ${t.model} (samples/s, steady state after the first epoch)`, '', '| backend | samples/s | vs PyTorch CPU |', '|---|---:|---:|');
+    lines.push(
+      `### ${key === 'tabular' ? 'Tabular' : 'Image'} training: ${t.model} (samples/s, steady state after the first epoch)`,
+      '',
+      '| backend | samples/s | vs PyTorch CPU |',
+      '|---|---:|---:|',
+    );
     for (const [backend, v] of Object.entries(t.studio)) {
       if (backend === 'skipped') continue;
       const sized = key === 'image' && v.images ? `, ${v.images} images` : '';
       const pairs = backend === 'wasm' ? t.targets?.steady?.pairs : null;
-      lines.push(`| Tau Studio ${backend}${v.adapter ? ` (${v.adapter})` : ''}${sized} | ${v.steady ? mr(v.steady) : n(v.samplesPerSecond)} | ${x(t.ratios[backend])}${pairs && pairs.n > 1 ? ` (pairs ${x(pairs.min)}–${x(pairs.max)})` : ''} ${note(v)} |`);
+      lines.push(
+        `| Tau Studio ${backend}${v.adapter ? ` (${v.adapter})` : ''}${sized} | ${v.steady ? mr(v.steady) : n(v.samplesPerSecond)} | ${x(t.ratios[backend])}${pairs && pairs.n > 1 ? ` (pairs ${x(pairs.min)}–${x(pairs.max)})` : ''} ${note(v)} |`,
+      );
     }
-    if (t.baseline) lines.push(`| baseline build on wasm (${t.baseline.dist}) | ${mr(t.baseline.steady)} | ${x(t.targets?.baselineSteady?.ratio ?? (t.baseline.steady && t.pytorch.samplesPerSecond ? t.baseline.steady.median / t.pytorch.samplesPerSecond : null))} |`);
+    if (t.baseline)
+      lines.push(
+        `| baseline build on wasm (${t.baseline.dist}) | ${mr(t.baseline.steady)} | ${x(t.targets?.baselineSteady?.ratio ?? (t.baseline.steady && t.pytorch.samplesPerSecond ? t.baseline.steady.median / t.pytorch.samplesPerSecond : null))} |`,
+      );
     if (t.studio.skipped) lines.push(`| Tau Studio | — | ${t.studio.skipped} |`);
-    lines.push(`| PyTorch CPU (${t.pytorch.byThreads ? `best of ${Object.keys(t.pytorch.byThreads).join(' and ')} threads` : `${t.pytorch.threads ?? '?'} threads`}${t.pytorch.dropout ? `, dropout ${t.pytorch.dropout}, L2 ${t.pytorch.l2}` : ''}) | ${t.pytorch.steady ? mr(t.pytorch.steady) : n(t.pytorch.samplesPerSecond)} | 1.00× ${note(t.pytorch)} |`, '');
+    lines.push(
+      `| PyTorch CPU (${t.pytorch.byThreads ? `best of ${Object.keys(t.pytorch.byThreads).join(' and ')} threads` : `${t.pytorch.threads ?? '?'} threads`}${t.pytorch.dropout ? `, dropout ${t.pytorch.dropout}, L2 ${t.pytorch.l2}` : ''}) | ${t.pytorch.steady ? mr(t.pytorch.steady) : n(t.pytorch.samplesPerSecond)} | 1.00× ${note(t.pytorch)} |`,
+      '',
+    );
     if (key === 'tabular' && t.targets) {
       const s = t.studio.wasm ?? {};
       lines.push('| whole 5-epoch run (first epoch included) | samples/s | vs PyTorch whole run | target |', '|---|---:|---:|---|');
-      lines.push(`| Tau Studio wasm, from the Train call to the result (warm page) | ${mr(s.fromTrain)} | ${x(t.targets.fromTrain.ratio)}${t.targets.fromTrain.pairs?.n > 1 ? ` (pairs ${x(t.targets.fromTrain.pairs.min)}–${x(t.targets.fromTrain.pairs.max)})` : ''} | ≥ 0.5×: ${met(t.targets.fromTrain)} |`);
+      lines.push(
+        `| Tau Studio wasm, from the Train call to the result (warm page) | ${mr(s.fromTrain)} | ${x(t.targets.fromTrain.ratio)}${t.targets.fromTrain.pairs?.n > 1 ? ` (pairs ${x(t.targets.fromTrain.pairs.min)}–${x(t.targets.fromTrain.pairs.max)})` : ''} | ≥ 0.5×: ${met(t.targets.fromTrain)} |`,
+      );
       lines.push(`| Tau Studio wasm, from the Train call, cold worker (TF.js loads) | ${mr(s.fromTrainCold)} | ${x(ratio2(s.fromTrainCold?.median, t.pytorch.run?.median))} | |`);
       lines.push(`| Tau Studio wasm, training only | ${mr(s.run)} | ${x(ratio2(s.run?.median, t.pytorch.run?.median))} | |`);
       if (t.baseline) lines.push(`| baseline build, from the Train call | ${mr(t.baseline.fromTrain)} | ${x(t.targets.baselineFromTrain?.ratio)} | |`);
       lines.push(`| PyTorch CPU, 5 epochs | ${mr(t.pytorch.run)} | 1.00× | |`, '');
-      lines.push(`Steady state ≥ 1.0× PyTorch: ${met(t.targets.steady)} (median ratio ${x(t.targets.steady.ratio)}). Wall time outside training (preparation, backend, evaluation; an upper bound on the wait before the first epoch): warm page ${mr(s.fixedSeconds, 2)} s, cold worker ${mr(s.fixedColdSeconds, 2)} s (target 5: first epoch within 0.3 s of Train on a warm page).`, '');
+      lines.push(
+        `Steady state ≥ 1.0× PyTorch: ${met(t.targets.steady)} (median ratio ${x(t.targets.steady.ratio)}). Wall time outside training (preparation, backend, evaluation; an upper bound on the wait before the first epoch): warm page ${mr(s.fixedSeconds, 2)} s, cold worker ${mr(s.fixedColdSeconds, 2)} s (target 5: first epoch within 0.3 s of Train on a warm page).`,
+        '',
+      );
     }
     if (key === 'image' && t.targets) lines.push(`CNN on WASM ≥ 0.5× PyTorch: ${met(t.targets.steady)} (median ratio ${x(t.targets.steady.ratio)}).`, '');
   }
   if (w.accuracy) {
-    lines.push('### Time to accuracy on the bundled public data sets (same split for both)', '', '| data set | studio accuracy (model, backend) | studio training s / wall s | sklearn LogisticRegression accuracy / fit s | gap |', '|---|---|---:|---:|---:|');
+    lines.push(
+      '### Time to accuracy on the bundled public data sets (same split for both)',
+      '',
+      '| data set | studio accuracy (model, backend) | studio training s / wall s | sklearn LogisticRegression accuracy / fit s | gap |',
+      '|---|---|---:|---:|---:|',
+    );
     for (const [name, r] of Object.entries(w.accuracy)) {
       if (r.error) {
         lines.push(`| ${name} | error: ${r.error} | | | |`);
         continue;
       }
-      lines.push(`| ${name} | ${n(r.studio.accuracy, 3)} (${r.studio.model}, ${r.studio.backend}) | ${n(r.studio.trainingSeconds, 1)} / ${n(r.studio.wallSeconds, 1)} | ${n(r.reference.sklearnLogReg?.accuracy, 3)} / ${n(r.reference.sklearnLogReg?.seconds, 3)} ${note(r.reference)} | ${n(r.accuracyGap, 3)} |`);
+      lines.push(
+        `| ${name} | ${n(r.studio.accuracy, 3)} (${r.studio.model}, ${r.studio.backend}) | ${n(r.studio.trainingSeconds, 1)} / ${n(r.studio.wallSeconds, 1)} | ${n(r.reference.sklearnLogReg?.accuracy, 3)} / ${n(r.reference.sklearnLogReg?.seconds, 3)} ${note(r.reference)} | ${n(r.accuracyGap, 3)} |`,
+      );
     }
     lines.push('');
   }
@@ -67,7 +101,10 @@ export function renderTable(report) {
     lines.push('### App', '', '| measure | value | goal |', '|---|---:|---|');
     lines.push(`| initial JavaScript (gzip) | ${n(a.initialJavaScript.gzipBytes / 1024, 1)} KiB (${a.initialJavaScript.files.length} files) | TF.js not in it |`);
     lines.push(`| cold start to interactive | ${a.interactive ? mr(a.interactive) : n(a.interactiveMs)} ms | ≤ 400 ms |`);
-    lines.push(`| longest main-thread task while training | ${a.longestTask ? `${mr(a.longestTask)} ms` : a.longTasksDuringTraining ? `${n(a.longestTaskMs)} ms (${a.longTasksDuringTraining} long tasks)` : 'none ≥ 50 ms'} | < 50 ms |`, '');
+    lines.push(
+      `| longest main-thread task while training | ${a.longestTask ? `${mr(a.longestTask)} ms` : a.longTasksDuringTraining ? `${n(a.longestTaskMs)} ms (${a.longTasksDuringTraining} long tasks)` : 'none ≥ 50 ms'} | < 50 ms |`,
+      '',
+    );
   }
   return lines.join('\n');
 }

@@ -42,7 +42,10 @@ test.describe('export, import and predict', () => {
     const predictable = raw.map((row, i) => ({ row, i })).filter(({ i }) => app[i].get('problem') === '');
     // penguins.csv has rows with missing values; they are imputed, not dropped, in both places.
     expect(predictable.length).toBe(344);
-    const node = predict(bundle, predictable.map(({ row }) => row));
+    const node = predict(
+      bundle,
+      predictable.map(({ row }) => row),
+    );
     let worst = 0;
     predictable.forEach(({ i }, k) => {
       expect(node[k].label, `row ${i + 1}`).toBe(app[i].get('predicted Species'));
@@ -106,7 +109,10 @@ test.describe('export, import and predict', () => {
     expect(classesOf(csv[0]).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
 
     // Broken bundles get a message naming the problem; the imported model stays.
-    await exporter.importFiles([{ name: 'model.json', buffer: Buffer.from(files.get('model.json') as Uint8Array) }, { name: 'group1-shard1of1.bin', buffer: Buffer.from(new Uint8Array(12)) }]);
+    await exporter.importFiles([
+      { name: 'model.json', buffer: Buffer.from(files.get('model.json') as Uint8Array) },
+      { name: 'group1-shard1of1.bin', buffer: Buffer.from(new Uint8Array(12)) },
+    ]);
     await expect(fresh.getByTestId('model-error')).toContainText('has no preprocessing.json');
     await expect(fresh.getByTestId('model-error')).toContainText('The current model (model.zip) is unchanged');
     await exporter.importFiles([
@@ -142,11 +148,37 @@ test.describe('image models', () => {
     await tf.setBackend('cpu');
     const { buildModel } = await import('../../src/models/build-model');
     const { toArtifacts } = await import('../../src/train/model-io');
-    const model = buildModel({ kind: 'cnn', l2: 0, layers: [{ type: 'conv', filters: 2, kernel: 3, activation: 'relu' }, { type: 'maxpool', size: 2 }] }, [16, 16, 3], 2, 7);
+    const model = buildModel(
+      {
+        kind: 'cnn',
+        l2: 0,
+        layers: [
+          { type: 'conv', filters: 2, kernel: 3, activation: 'relu' },
+          { type: 'maxpool', size: 2 },
+        ],
+      },
+      [16, 16, 3],
+      2,
+      7,
+    );
     const artifacts = await toArtifacts({ model, preprocessing: null, exampleShape: [16, 16, 3], classes: ['circle', 'triangle'], image: { width: 16, height: 16, channels: 3 } });
     model.dispose();
-    const modelJson = { format: 'layers-model', generatedBy: 'test', convertedBy: null, modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }] };
-    const preprocessing = { format: 'tau-preprocessing', version: 1, kind: 'image', target: { name: 'shape', classes: ['circle', 'triangle'] }, image: { width: 16, height: 16, channels: 3 }, pixelScale: 1 / 255, layout: 'HWC' };
+    const modelJson = {
+      format: 'layers-model',
+      generatedBy: 'test',
+      convertedBy: null,
+      modelTopology: artifacts.modelTopology,
+      weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }],
+    };
+    const preprocessing = {
+      format: 'tau-preprocessing',
+      version: 1,
+      kind: 'image',
+      target: { name: 'shape', classes: ['circle', 'triangle'] },
+      image: { width: 16, height: 16, channels: 3 },
+      pixelScale: 1 / 255,
+      layout: 'HWC',
+    };
 
     const studio = new StudioPage(page);
     const exporter = new ExportPage(page);
@@ -167,7 +199,10 @@ test.describe('image models', () => {
     const results = page.getByTestId('image-result');
     await expect(results).toHaveCount(2);
     await expect(results.nth(0)).toHaveAttribute('data-label', /^(circle|triangle)$/);
-    const shown = await results.nth(0).getByTestId('probability').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    const shown = await results
+      .nth(0)
+      .getByTestId('probability')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
     expect(shown.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     await expect(results.nth(1)).toContainText('broken.png');
     await expect(results.nth(1)).toHaveAttribute('data-label', '');

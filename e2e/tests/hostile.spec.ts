@@ -135,7 +135,9 @@ test.fixme('crash mid-edit: kill the renderer while typing, reopen, at most the 
   // Nothing invented, nothing older than 0.5 s lost.
   expect(text.startsWith(restored)).toBe(true);
   expect(restored.length).toBeGreaterThanOrEqual(mustHave!.text.length);
-  console.log(`crash test: typed ${text.length} characters, ${text.length - restored.length} lost (the last ${(killedAt - (typed.find((t) => t.text.length >= restored.length)?.at ?? killedAt)).toFixed(0)} ms)`);
+  console.log(
+    `crash test: typed ${text.length} characters, ${text.length - restored.length} lost (the last ${(killedAt - (typed.find((t) => t.text.length >= restored.length)?.at ?? killedAt)).toFixed(0)} ms)`,
+  );
 });
 
 test('two crashed starts in a row open an empty notebook and offer the previous one', async ({ page }) => {

@@ -129,7 +129,9 @@ test.describe('notebooks: autosave, links, recovery', () => {
     await expect(page.getByTestId('note-cell').first()).toContainText('Kept in every copy.');
 
     // A file that is not a notebook is refused with its name, and nothing changes.
-    await page.getByTestId('import-notebook').setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"tau-notebook","version":2,"training":{"epochs":"many"}}') });
+    await page
+      .getByTestId('import-notebook')
+      .setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"tau-notebook","version":2,"training":{"epochs":"many"}}') });
     await expect(page.getByTestId('link-error')).toContainText('wrong.json');
     await expect(page.getByTestId('link-error')).toContainText('training.epochs');
     await expect(page.getByTestId('note-cell').first()).toContainText('Kept in every copy.');

@@ -37,7 +37,17 @@ test.describe('PyTorch project and quantized bundles', () => {
     expect(file.suggestedFilename()).toMatch(/-pytorch\.zip$/);
     const { unzipSync } = await import('fflate');
     const files = unzipSync(new Uint8Array(readFileSync(await file.path())));
-    expect(Object.keys(files).sort()).toEqual(['pytorch/README.md', 'pytorch/model.py', 'pytorch/predict.py', 'pytorch/preprocess.py', 'pytorch/preprocessing.json', 'pytorch/studio.json', 'pytorch/tau_safetensors.py', 'pytorch/train.py', 'pytorch/weights.safetensors']);
+    expect(Object.keys(files).sort()).toEqual([
+      'pytorch/README.md',
+      'pytorch/model.py',
+      'pytorch/predict.py',
+      'pytorch/preprocess.py',
+      'pytorch/preprocessing.json',
+      'pytorch/studio.json',
+      'pytorch/tau_safetensors.py',
+      'pytorch/train.py',
+      'pytorch/weights.safetensors',
+    ]);
 
     await exporter.predictCsv('penguins.csv', PENGUINS);
     const app = rowsOf(await exporter.downloadPredictions());

@@ -52,7 +52,7 @@ test.describe('regression (numeric target)', () => {
   test('a text column forced to regression is refused with a message naming it; the data stays', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();
-    const rows = Array.from({ length: 40 }, (_, i) => `${(i * 7) % 13 + 0.5},${i % 2 ? 'high' : 'low'}`).join('\n');
+    const rows = Array.from({ length: 40 }, (_, i) => `${((i * 7) % 13) + 0.5},${i % 2 ? 'high' : 'low'}`).join('\n');
     await studio.uploadCsv('levels.csv', `x,level\n${rows}\n`);
     await expect(page.getByTestId('dataset-summary')).toContainText('levels.csv: 40 rows');
     await page.getByTestId('target-select').selectOption('level');

@@ -35,7 +35,7 @@ test.describe('any static host', () => {
     expect(await studio.confusionTotal()).toBe(30);
   });
 
-  test('the manifest passes Chromium\'s installability check (CDP Page.getInstallabilityErrors)', async ({ browserName }, testInfo) => {
+  test("the manifest passes Chromium's installability check (CDP Page.getInstallabilityErrors)", async ({ browserName }, testInfo) => {
     expect(browserName).toBe('chromium');
     // Installability is never granted to incognito contexts (Playwright's default): use a real profile.
     const profile = mkdtempSync(join(tmpdir(), 'tau-install-'));

@@ -7,7 +7,11 @@ import { ExportPage } from '../fixtures/export-page';
 const EN = readFileSync(new URL('../fixtures/text/debian-packages-en.csv', import.meta.url), 'utf8');
 const ZH = readFileSync(new URL('../fixtures/text/debian-packages-zh.csv', import.meta.url), 'utf8');
 /** The first `n` data rows with the header: small enough to train in seconds in a test. */
-const head = (csv: string, n: number) => csv.split('\n').slice(0, n + 1).join('\n');
+const head = (csv: string, n: number) =>
+  csv
+    .split('\n')
+    .slice(0, n + 1)
+    .join('\n');
 
 test.describe('text classification', () => {
   // WASM training of a few thousand TF-IDF inputs on a shared CI machine: give it room (never asserted as a time).

@@ -55,7 +55,22 @@ const studio = JSON.parse(readFileSync(join(out, 'studio.json'), 'utf8'));
 
 let torch = null;
 if (!flag('skip-torch', false)) {
-  run('/usr/bin/python3', ['scripts/measure/torch_reference.py', '--images', images, '--labels', labels, '--split', join(out, 'studio.json'), '--out', join(out, 'torch.json'), ...(flag('seed', undefined) === undefined ? [] : ['--seed', String(flag('seed'))])], 'PyTorch reference');
+  run(
+    '/usr/bin/python3',
+    [
+      'scripts/measure/torch_reference.py',
+      '--images',
+      images,
+      '--labels',
+      labels,
+      '--split',
+      join(out, 'studio.json'),
+      '--out',
+      join(out, 'torch.json'),
+      ...(flag('seed', undefined) === undefined ? [] : ['--seed', String(flag('seed'))]),
+    ],
+    'PyTorch reference',
+  );
   torch = JSON.parse(readFileSync(join(out, 'torch.json'), 'utf8'));
 }
 

@@ -44,14 +44,30 @@ const rows = [];
 for (const d of DATASETS) {
   for (const seed of seeds) {
     const studioPath = join(out, `${d.name.replace(/\W+/g, '-')}-${seed}-linear.json`);
-    const studio = tau(['train', '--data', d.file, '--target', d.target, '--task', 'regression', '--model', 'linear', '--seed', String(seed), '--backend', backend, '--include-split', '--out', studioPath], `${d.name} seed ${seed}: studio linear`);
+    const studio = tau(
+      ['train', '--data', d.file, '--target', d.target, '--task', 'regression', '--model', 'linear', '--seed', String(seed), '--backend', backend, '--include-split', '--out', studioPath],
+      `${d.name} seed ${seed}: studio linear`,
+    );
     const saved = JSON.parse(readFileSync(studioPath, 'utf8'));
     const sk = JSON.parse(run('/usr/bin/python3', ['scripts/measure/sklearn_regression.py', d.file, d.target, studioPath], `${d.name} seed ${seed}: scikit-learn`));
-    const row = { dataset: d.name, seed, test: saved.split.test, studioLinearMae: saved.metrics.mae, sklearnLinearMae: sk.mae, gapPercent: (100 * (saved.metrics.mae - sk.mae)) / sk.mae, baselineMae: saved.metrics.baselineMae, studioLinearR2: saved.metrics.r2, sklearnR2: sk.r2 };
+    const row = {
+      dataset: d.name,
+      seed,
+      test: saved.split.test,
+      studioLinearMae: saved.metrics.mae,
+      sklearnLinearMae: sk.mae,
+      gapPercent: (100 * (saved.metrics.mae - sk.mae)) / sk.mae,
+      baselineMae: saved.metrics.baselineMae,
+      studioLinearR2: saved.metrics.r2,
+      sklearnR2: sk.r2,
+    };
     void studio;
     if (d.mlp) {
       const mlpPath = join(out, `${d.name.replace(/\W+/g, '-')}-${seed}-mlp.json`);
-      tau(['train', '--data', d.file, '--target', d.target, '--task', 'regression', '--model', 'mlp', '--hidden', '64,64', '--seed', String(seed), '--backend', backend, '--out', mlpPath], `${d.name} seed ${seed}: studio MLP`);
+      tau(
+        ['train', '--data', d.file, '--target', d.target, '--task', 'regression', '--model', 'mlp', '--hidden', '64,64', '--seed', String(seed), '--backend', backend, '--out', mlpPath],
+        `${d.name} seed ${seed}: studio MLP`,
+      );
       const mlp = JSON.parse(readFileSync(mlpPath, 'utf8'));
       row.studioMlpMae = mlp.metrics.mae;
       row.studioMlpR2 = mlp.metrics.r2;
@@ -64,7 +80,29 @@ for (const d of DATASETS) {
 const d = DATASETS[0];
 const zip = join(out, 'diabetes-model.zip');
 const trainedPath = join(out, 'roundtrip-train.json');
-tau(['train', '--data', d.file, '--target', d.target, '--task', 'regression', '--model', 'linear', '--seed', String(seeds[0]), '--backend', backend, '--include-split', '--export', zip, '--out', trainedPath], 'round trip: train --export');
+tau(
+  [
+    'train',
+    '--data',
+    d.file,
+    '--target',
+    d.target,
+    '--task',
+    'regression',
+    '--model',
+    'linear',
+    '--seed',
+    String(seeds[0]),
+    '--backend',
+    backend,
+    '--include-split',
+    '--export',
+    zip,
+    '--out',
+    trainedPath,
+  ],
+  'round trip: train --export',
+);
 const trained = JSON.parse(readFileSync(trainedPath, 'utf8'));
 const lines = readFileSync(join(ROOT, d.file), 'utf8').trimEnd().split('\n');
 const testCsv = join(out, 'diabetes-test-rows.csv');
@@ -80,6 +118,7 @@ if (flag('json', false)) {
   const f = (v) => (v === undefined ? '' : v.toFixed(3));
   console.log('| data set | seed | test rows | studio linear MAE | sklearn LinearRegression MAE | gap | baseline MAE | studio MLP MAE |');
   console.log('|---|---|---|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.dataset} | ${r.seed} | ${r.test} | ${f(r.studioLinearMae)} | ${f(r.sklearnLinearMae)} | ${r.gapPercent.toFixed(3)}% | ${f(r.baselineMae)} | ${f(r.studioMlpMae)} |`);
+  for (const r of rows)
+    console.log(`| ${r.dataset} | ${r.seed} | ${r.test} | ${f(r.studioLinearMae)} | ${f(r.sklearnLinearMae)} | ${r.gapPercent.toFixed(3)}% | ${f(r.baselineMae)} | ${f(r.studioMlpMae)} |`);
   console.log(`\nExport → predict on the ${roundTrip.rows} test rows: reported MAE ${f(roundTrip.reportedMae)}, tau predict MAE ${f(roundTrip.predictMae)}.`);
 }

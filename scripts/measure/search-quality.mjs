@@ -16,7 +16,9 @@ process.argv.slice(2).forEach((a, i, all) => {
   if (a.startsWith('--')) args[a.slice(2)] = all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : true;
 });
 const budget = args.budget ?? '30s';
-const seeds = String(args.seeds ?? '1,2,3').split(',').map(Number);
+const seeds = String(args.seeds ?? '1,2,3')
+  .split(',')
+  .map(Number);
 const backend = args.backend ?? 'wasm';
 const cv = args.cv ? ['--cv', String(args.cv)] : [];
 const out = resolve(String(args.out ?? 'bench/out/search-quality'));
@@ -25,12 +27,15 @@ mkdirSync(out, { recursive: true });
 
 // Digits (scikit-learn's bundled copy of the UCI handwritten digits, 8×8 pixels as 64 columns) as a fifth table.
 const digitsCsv = join(out, 'digits.csv');
-execFileSync(python, ['-c', `
+execFileSync(python, [
+  '-c',
+  `
 from sklearn.datasets import load_digits
 import pandas as pd
 d = load_digits()
 df = pd.DataFrame(d.data, columns=[f"p{i}" for i in range(64)]); df["digit"] = d.target
-df.to_csv(${JSON.stringify(digitsCsv)}, index=False)`]);
+df.to_csv(${JSON.stringify(digitsCsv)}, index=False)`,
+]);
 
 const tables = [
   { id: 'iris', sample: 'iris', csv: 'public/samples/iris.csv', target: 'species' },
@@ -53,12 +58,39 @@ for (const table of tables) {
   for (const seed of seeds) {
     const file = join(out, `${table.id}-${seed}.json`);
     const source = table.sample ? ['--sample', table.sample] : ['--data', table.data];
-    const { json, wall } = tau(['search', ...source, '--target', table.target, '--budget', budget, '--seed', String(seed), '--backend', backend, ...cv, '--include-split', '--timeout', '3600', '--out', file]);
+    const { json, wall } = tau([
+      'search',
+      ...source,
+      '--target',
+      table.target,
+      '--budget',
+      budget,
+      '--seed',
+      String(seed),
+      '--backend',
+      backend,
+      ...cv,
+      '--include-split',
+      '--timeout',
+      '3600',
+      '--out',
+      file,
+    ]);
     const job = { csv: table.csv, target: table.target, features: json.featureColumns, train: json.splitRows.train, test: json.splitRows.test };
     const jobFile = join(out, `${table.id}-${seed}.job.json`);
     writeFileSync(jobFile, JSON.stringify([job]));
     const [ref] = JSON.parse(execFileSync(python, ['scripts/measure/search_reference.py', jobFile], { encoding: 'utf8' }));
-    const row = { table: table.id, seed, rows: json.rows, trials: json.trials.length, studio: json.metrics.accuracy, studioModel: json.modelDescription, searchSeconds: json.seconds.total, wall, ...ref };
+    const row = {
+      table: table.id,
+      seed,
+      rows: json.rows,
+      trials: json.trials.length,
+      studio: json.metrics.accuracy,
+      studioModel: json.modelDescription,
+      searchSeconds: json.seconds.total,
+      wall,
+      ...ref,
+    };
     rows.push(row);
     process.stderr.write(`${JSON.stringify(row)}\n`);
   }
@@ -66,13 +98,20 @@ for (const table of tables) {
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const pct = (x) => (100 * x).toFixed(1);
-const lines = ['| table | rows | seeds | trials (mean) | studio search | sklearn LR (GridSearchCV C) | sklearn MLP | sklearn best of two | Δ vs best | search s (mean) |', '|---|---|---|---|---|---|---|---|---|---|'];
+const lines = [
+  '| table | rows | seeds | trials (mean) | studio search | sklearn LR (GridSearchCV C) | sklearn MLP | sklearn best of two | Δ vs best | search s (mean) |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+];
 for (const table of tables) {
   const r = rows.filter((x) => x.table === table.id);
   if (r.length === 0) continue;
-  lines.push(`| ${table.id} | ${r[0].rows} | ${r.map((x) => x.seed).join(',')} | ${mean(r.map((x) => x.trials)).toFixed(1)} | ${pct(mean(r.map((x) => x.studio)))} | ${pct(mean(r.map((x) => x.logreg)))} | ${pct(mean(r.map((x) => x.mlp)))} | ${pct(mean(r.map((x) => x.best)))} | ${(100 * (mean(r.map((x) => x.studio)) - mean(r.map((x) => x.best)))).toFixed(1)} | ${mean(r.map((x) => x.searchSeconds)).toFixed(1)} |`);
+  lines.push(
+    `| ${table.id} | ${r[0].rows} | ${r.map((x) => x.seed).join(',')} | ${mean(r.map((x) => x.trials)).toFixed(1)} | ${pct(mean(r.map((x) => x.studio)))} | ${pct(mean(r.map((x) => x.logreg)))} | ${pct(mean(r.map((x) => x.mlp)))} | ${pct(mean(r.map((x) => x.best)))} | ${(100 * (mean(r.map((x) => x.studio)) - mean(r.map((x) => x.best)))).toFixed(1)} | ${mean(r.map((x) => x.searchSeconds)).toFixed(1)} |`,
+  );
 }
-lines.push(`| all | | | | ${pct(mean(rows.map((x) => x.studio)))} | ${pct(mean(rows.map((x) => x.logreg)))} | ${pct(mean(rows.map((x) => x.mlp)))} | ${pct(mean(rows.map((x) => x.best)))} | ${(100 * (mean(rows.map((x) => x.studio)) - mean(rows.map((x) => x.best)))).toFixed(1)} | |`);
+lines.push(
+  `| all | | | | ${pct(mean(rows.map((x) => x.studio)))} | ${pct(mean(rows.map((x) => x.logreg)))} | ${pct(mean(rows.map((x) => x.mlp)))} | ${pct(mean(rows.map((x) => x.best)))} | ${(100 * (mean(rows.map((x) => x.studio)) - mean(rows.map((x) => x.best)))).toFixed(1)} | |`,
+);
 
 let budgetCheck = null;
 if (!args['skip-budget']) {
@@ -81,8 +120,21 @@ if (!args['skip-budget']) {
   const small = join(out, 'breast-cancer-500.csv');
   writeFileSync(small, `${csv.slice(0, 501).join('\n')}\n`);
   const { json, wall } = tau(['search', '--data', small, '--target', 'diagnosis', '--budget', '60s', '--backend', 'wasm', '--timeout', '3600']);
-  budgetCheck = { rows: json.rows, budgetSeconds: 60, jobSeconds: json.seconds.total, searchSeconds: json.seconds.search, finalFitSeconds: json.seconds.finalFit, runnerWallSeconds: wall, trials: json.trials.length, withinBudgetPlus10: json.seconds.total <= 66, backend: json.backend };
-  lines.push('', `60 s search on ${json.rows} rows (${json.backend}): job ${json.seconds.total.toFixed(1)} s (search ${json.seconds.search.toFixed(1)} s + final fit ${json.seconds.finalFit.toFixed(1)} s), ${json.trials.length} trials; runner wall time incl. browser start ${wall.toFixed(1)} s; within 66 s: ${budgetCheck.withinBudgetPlus10}`);
+  budgetCheck = {
+    rows: json.rows,
+    budgetSeconds: 60,
+    jobSeconds: json.seconds.total,
+    searchSeconds: json.seconds.search,
+    finalFitSeconds: json.seconds.finalFit,
+    runnerWallSeconds: wall,
+    trials: json.trials.length,
+    withinBudgetPlus10: json.seconds.total <= 66,
+    backend: json.backend,
+  };
+  lines.push(
+    '',
+    `60 s search on ${json.rows} rows (${json.backend}): job ${json.seconds.total.toFixed(1)} s (search ${json.seconds.search.toFixed(1)} s + final fit ${json.seconds.finalFit.toFixed(1)} s), ${json.trials.length} trials; runner wall time incl. browser start ${wall.toFixed(1)} s; within 66 s: ${budgetCheck.withinBudgetPlus10}`,
+  );
 }
 writeFileSync(join(out, 'summary.json'), JSON.stringify({ budget, backend, seeds, rows, budgetCheck }, null, 2));
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -43,14 +43,41 @@ mkdirSync(out, { recursive: true });
 const rows = [];
 for (const seed of seeds) {
   const file = join(out, `studio-${seed}-${backend}-${model}.json`);
-  const args = ['scripts/tau/cli.mjs', 'train', '--data', data, '--target', target, '--text-columns', textColumn, '--model', model, '--backend', backend, '--seed', String(seed), '--include-split', '--timeout', '36000', '--out', file];
+  const args = [
+    'scripts/tau/cli.mjs',
+    'train',
+    '--data',
+    data,
+    '--target',
+    target,
+    '--text-columns',
+    textColumn,
+    '--model',
+    model,
+    '--backend',
+    backend,
+    '--seed',
+    String(seed),
+    '--include-split',
+    '--timeout',
+    '36000',
+    '--out',
+    file,
+  ];
   if (flag('epochs', undefined) !== undefined) args.push('--epochs', String(flag('epochs')));
   run(process.execPath, args, `studio seed ${seed}`);
   const studio = JSON.parse(readFileSync(file, 'utf8'));
   const sklearn = JSON.parse(run('/usr/bin/python3', ['scripts/measure/text_reference.py', data, file, textColumn, target], `scikit-learn seed ${seed}`).stdout);
   rows.push({
     seed,
-    studio: { accuracy: studio.metrics.accuracy, model: studio.modelDescription, backend: studio.backend, trainingSeconds: studio.training.seconds, epochs: studio.training.epochs, vocabulary: studio.text?.vocabularySize },
+    studio: {
+      accuracy: studio.metrics.accuracy,
+      model: studio.modelDescription,
+      backend: studio.backend,
+      trainingSeconds: studio.training.seconds,
+      epochs: studio.training.epochs,
+      vocabulary: studio.text?.vocabularySize,
+    },
     sklearnWordLogreg: sklearn.word,
     sklearnCharLogreg: sklearn.char_wb_2_4,
     difference: studio.metrics.accuracy - sklearn.word.accuracy,

@@ -12,8 +12,14 @@ export class UserError extends Error {
 }
 
 const BOOLEAN_WORDS = new Map([
-  ['true', true], ['yes', true], ['on', true], ['1', true],
-  ['false', false], ['no', false], ['off', false], ['0', false],
+  ['true', true],
+  ['yes', true],
+  ['on', true],
+  ['1', true],
+  ['false', false],
+  ['no', false],
+  ['off', false],
+  ['0', false],
 ]);
 
 /** Edit distance, for "did you mean" suggestions. */
@@ -136,7 +142,10 @@ export function parseArgs(argv) {
 
 function unknownCommand(name) {
   const suggestion = closest(name, Object.keys(COMMANDS));
-  return new UserError('unknown_command', `Unknown command "${name}".${suggestion ? ` Did you mean ${suggestion}?` : ''} Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`npm run --silent tau -- --help\` for usage.`);
+  return new UserError(
+    'unknown_command',
+    `Unknown command "${name}".${suggestion ? ` Did you mean ${suggestion}?` : ''} Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`npm run --silent tau -- --help\` for usage.`,
+  );
 }
 
 /** @typedef {Record<string, string | boolean>} Flags */

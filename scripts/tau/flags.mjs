@@ -30,7 +30,12 @@ const TRAIN_FLAGS = [
   ...DATA_FLAGS,
   { name: 'target', kind: 'text', placeholder: 'column', help: 'the column to predict (pixel CSV: the label column)' },
   { name: 'task', kind: 'oneOf', values: ['auto', 'classification', 'regression'], help: 'what to predict: a class or a number (auto: decided from the target column)' },
-  { name: 'model', kind: 'oneOf', values: ['auto', 'logreg', 'linear', 'mlp', 'cnn', 'bow', 'textcnn'], help: 'model kind (auto: a small model search; linear: regression; bow: TF-IDF + logistic regression for text)' },
+  {
+    name: 'model',
+    kind: 'oneOf',
+    values: ['auto', 'logreg', 'linear', 'mlp', 'cnn', 'bow', 'textcnn'],
+    help: 'model kind (auto: a small model search; linear: regression; bow: TF-IDF + logistic regression for text)',
+  },
   { name: 'loss', kind: 'oneOf', values: ['mse', 'mae', 'huber'], help: 'regression loss of the MLP' },
   { name: 'text-columns', kind: 'text', placeholder: 'a,b', help: 'tokenize these columns as free text (TF-IDF of words and word pairs)' },
   { name: 'vocab-size', kind: 'integer', placeholder: 'N', help: 'text: terms kept per text column (default 20000)' },
@@ -53,7 +58,12 @@ const TRAIN_FLAGS = [
   { name: 'channels', kind: 'oneOf', values: ['auto', '1', '3', 'gray', 'rgb'], help: 'images: colour channels' },
   { name: 'class-names', kind: 'text', placeholder: 'a,b,…', help: 'images: class names in label order (IDX, numeric pixel-CSV labels)' },
   { name: 'augment', kind: 'text', placeholder: 'flip,shift[=0.1],rotation[=10]', help: 'images: seeded augmentation of training batches' },
-  { name: 'cnn', kind: 'text', placeholder: 'small|medium|layers', help: 'images: a preset or layers, e.g. conv32,pool,conv64,pool,fc128 (conv<filters>[x<kernel>], pool, bn, dropout<rate>, fc<units>)' },
+  {
+    name: 'cnn',
+    kind: 'text',
+    placeholder: 'small|medium|layers',
+    help: 'images: a preset or layers, e.g. conv32,pool,conv64,pool,fc128 (conv<filters>[x<kernel>], pool, bn, dropout<rate>, fc<units>)',
+  },
 ];
 
 /** @type {Record<string, CommandSpec>} */
@@ -147,7 +157,10 @@ function describeFlag(flag) {
 }
 
 function table(rows, indent = '  ') {
-  const width = Math.min(40, rows.reduce((w, r) => Math.max(w, r.left.length), 0));
+  const width = Math.min(
+    40,
+    rows.reduce((w, r) => Math.max(w, r.left.length), 0),
+  );
   return rows.map((r) => (r.left.length > width ? `${indent}${r.left}\n${indent}${' '.repeat(width + 2)}${r.right}` : `${indent}${r.left.padEnd(width + 2)}${r.right}`)).join('\n');
 }
 

@@ -34,7 +34,9 @@ export function imageDataKind(flags) {
   if (/\.zip$/i.test(path)) return 'zip';
   if (IDX_IMAGES.test(path)) return 'idx';
   if (/\.(csv|tsv|txt)$/i.test(path)) {
-    const names = firstLine(path).split(/[,;\t|]/).map((s) => s.trim());
+    const names = firstLine(path)
+      .split(/[,;\t|]/)
+      .map((s) => s.trim());
     if (names.filter((n) => PIXEL_COLUMN.test(n)).length >= MIN_PIXEL_COLUMNS) return 'pixel-csv';
   }
   return null;
@@ -85,7 +87,10 @@ function augmentationOption(flags) {
   const augmentText = text(flags, 'augment');
   if (augmentText === undefined) return {};
   const augmentation = { horizontalFlip: false, shift: 0, rotation: 0 };
-  for (const part of augmentText.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of augmentText
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=');
     const amount = value === undefined ? undefined : Number(value);
     if (value !== undefined && !Number.isFinite(amount)) throw new UserError('invalid_arguments', `--augment: "${part}" needs a number after "=".`);

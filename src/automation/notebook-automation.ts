@@ -29,7 +29,6 @@ export interface ShareOutput {
   weightsInLink: boolean;
 }
 
-
 function datasetInfo() {
   const ref = useStudio.getState().notebook.dataset;
   if (!ref) return null;

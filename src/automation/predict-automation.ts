@@ -6,7 +6,6 @@ import { downloadBlob } from '../lib/download';
 import { fail, type AutomationResult } from './result';
 import { sleep } from '../lib/yield';
 
-
 /** Waits until `busy()` has been true (the input's change event started the work) and is false again. */
 async function settle(busy: () => boolean, done: () => boolean, what: string): Promise<AutomationResult<null>> {
   const started = Date.now();

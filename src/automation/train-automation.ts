@@ -77,7 +77,8 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
     for (const name of names) store.setFeatureIncluded(name, true);
   }
   if (options.vocabSize !== undefined) {
-    if (!(Number.isInteger(options.vocabSize) && options.vocabSize >= 1 && options.vocabSize <= MAX_TEXT_VOCABULARY)) return fail('invalid_input', `--vocab-size must be a whole number from 1 to ${MAX_TEXT_VOCABULARY}.`);
+    if (!(Number.isInteger(options.vocabSize) && options.vocabSize >= 1 && options.vocabSize <= MAX_TEXT_VOCABULARY))
+      return fail('invalid_input', `--vocab-size must be a whole number from 1 to ${MAX_TEXT_VOCABULARY}.`);
     store.setPrepare({ textVocabularySize: options.vocabSize });
   }
   if (options.maxTokens !== undefined) {
@@ -85,7 +86,10 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
     store.setPrepare({ textMaxTokens: options.maxTokens });
   }
   if (options.model === 'textcnn') {
-    return fail('not_supported', 'The text CNN (--model textcnn) is not available in this build yet; use --model bow (TF-IDF + logistic regression) or auto (TF-IDF with logistic regression or an MLP, chosen on validation loss).');
+    return fail(
+      'not_supported',
+      'The text CNN (--model textcnn) is not available in this build yet; use --model bow (TF-IDF + logistic regression) or auto (TF-IDF with logistic regression or an MLP, chosen on validation loss).',
+    );
   }
   if (options.task !== undefined) store.setPrepare({ task: options.task });
   if (options.model) store.setModelChoice(options.model === 'bow' ? 'logreg' : options.model);

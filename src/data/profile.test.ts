@@ -10,13 +10,26 @@ describe('type inference and profiles', () => {
     const rows = ['id,customer_id,age,plan,churned,active,comment'];
     for (let i = 0; i < 60; i++) {
       rows.push(
-        [i + 1, 1000 + ((i * 37) % 60), 20 + (i % 30), ['free', 'pro', 'team'][i % 3], i % 4 === 0 ? 'yes' : 'no', i % 2,
-          `"This customer wrote a fairly long remark number ${i}, long enough to be free text"`].join(','),
+        [
+          i + 1,
+          1000 + ((i * 37) % 60),
+          20 + (i % 30),
+          ['free', 'pro', 'team'][i % 3],
+          i % 4 === 0 ? 'yes' : 'no',
+          i % 2,
+          `"This customer wrote a fairly long remark number ${i}, long enough to be free text"`,
+        ].join(','),
       );
     }
     const byName = Object.fromEntries(profiles(rows.join('\n')).map((p) => [p.name, p.type]));
     expect(byName).toEqual({
-      id: 'id', customer_id: 'id', age: 'numeric', plan: 'categorical', churned: 'boolean', active: 'boolean', comment: 'text',
+      id: 'id',
+      customer_id: 'id',
+      age: 'numeric',
+      plan: 'categorical',
+      churned: 'boolean',
+      active: 'boolean',
+      comment: 'text',
     });
   });
 
@@ -43,7 +56,7 @@ describe('type inference and profiles', () => {
   });
 
   it('bins a continuous column into 20 bins covering min..max', () => {
-    const values = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000 / 10);
+    const values = Array.from({ length: 1000 }, (_, i) => ((i * 7919) % 1000) / 10);
     const [v] = profiles('v\n' + values.join('\n'));
     expect(v.histogram).toHaveLength(20);
     expect(v.histogram[0].from).toBe(0);

@@ -96,7 +96,7 @@ function profileNumeric(name: string, values: Float64Array, missing: number): Co
 /** One bar per distinct value, for columns with few values (counts, ratings, 0/1 flags). */
 function discreteHistogram(sorted: Float64Array): HistogramBin[] {
   const bins: HistogramBin[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j < sorted.length && sorted[j] === sorted[i]) j++;
     bins.push({ label: formatNumberCell(sorted[i]), count: j - i, from: sorted[i], to: sorted[i] });

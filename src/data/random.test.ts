@@ -3,7 +3,9 @@ import { createRandom, deriveSeed, shuffleInPlace } from './random';
 
 describe('seeded random', () => {
   it('repeats for one seed and differs between seeds', () => {
-    const a = createRandom(42), b = createRandom(42), c = createRandom(43);
+    const a = createRandom(42),
+      b = createRandom(42),
+      c = createRandom(43);
     const seqA = Array.from({ length: 5 }, a);
     expect(Array.from({ length: 5 }, b)).toEqual(seqA);
     expect(Array.from({ length: 5 }, c)).not.toEqual(seqA);

@@ -9,4 +9,3 @@ export function argmaxRows(probabilities: ArrayLike<number>, classes: number): I
   }
   return out;
 }
-

@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { classificationReport } from './classification-report';
 import { rocForJson } from './roc';
 
-interface Averages { precision: number; recall: number; f1: number }
+interface Averages {
+  precision: number;
+  recall: number;
+  f1: number;
+}
 interface FixtureCase {
   name: string;
   labels: string[];
@@ -33,7 +37,11 @@ interface FixtureCase {
     sklearnErrors: Record<string, string>;
   };
 }
-interface Fixture { sklearnVersion: string; numpyVersion: string; cases: FixtureCase[] }
+interface Fixture {
+  sklearnVersion: string;
+  numpyVersion: string;
+  cases: FixtureCase[];
+}
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE_PATH = join(REPO_ROOT, 'src/evaluate/fixtures/sklearn-metrics.json');
@@ -66,15 +74,12 @@ const fixture = loadFixture(FIXTURE_PATH);
 
 describe(`classificationReport matches scikit-learn ${fixture.sklearnVersion} (committed fixture)`, () => {
   it('covers the required scenarios', () => {
-    expect(fixture.cases.map((c) => c.name)).toEqual(expect.arrayContaining([
-      'binary-tied-scores', 'multiclass-3', 'multiclass-5-missing', 'binary-perfect', 'binary-all-wrong',
-    ]));
+    expect(fixture.cases.map((c) => c.name)).toEqual(expect.arrayContaining(['binary-tied-scores', 'multiclass-3', 'multiclass-5-missing', 'binary-perfect', 'binary-all-wrong']));
   });
 
   for (const fc of fixture.cases) {
     it(fc.name, () => {
-      const probabilities = fc.probabilities === null ? undefined
-        : fc.probabilitiesDtype === 'float32' ? Float32Array.from(fc.probabilities) : Float64Array.from(fc.probabilities);
+      const probabilities = fc.probabilities === null ? undefined : fc.probabilitiesDtype === 'float32' ? Float32Array.from(fc.probabilities) : Float64Array.from(fc.probabilities);
       const report = classificationReport({ yTrue: fc.yTrue, yPred: fc.yPred, labels: fc.labels, probabilities });
       const ex = fc.expected;
 
@@ -147,12 +152,11 @@ function fixtureDifferences(fresh: unknown, committed: unknown, path = '$'): str
     if (fresh.length !== committed.length) return [`${path} (length ${fresh.length} vs ${committed.length})`];
     return fresh.flatMap((v, i) => fixtureDifferences(v, committed[i], `${path}[${i}]`));
   }
-  if (typeof fresh === 'object' && fresh !== null && typeof committed === 'object' && committed !== null
-    && !Array.isArray(fresh) && !Array.isArray(committed)) {
-    const a = fresh as Record<string, unknown>, b = committed as Record<string, unknown>;
+  if (typeof fresh === 'object' && fresh !== null && typeof committed === 'object' && committed !== null && !Array.isArray(fresh) && !Array.isArray(committed)) {
+    const a = fresh as Record<string, unknown>,
+      b = committed as Record<string, unknown>;
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    return keys.flatMap((key) => (Object.hasOwn(a, key) && Object.hasOwn(b, key)
-      ? fixtureDifferences(a[key], b[key], `${path}.${key}`) : [`${path}.${key} (only in one)`]));
+    return keys.flatMap((key) => (Object.hasOwn(a, key) && Object.hasOwn(b, key) ? fixtureDifferences(a[key], b[key], `${path}.${key}`) : [`${path}.${key} (only in one)`]));
   }
   return fresh === committed ? [] : [path];
 }
@@ -172,9 +176,7 @@ describe('committed sklearn fixture is current', () => {
     changed.cases[1].expected.accuracy += 1e-9;
     const noisy = structuredClone(fixture);
     noisy.cases[1].expected.accuracy *= 1 + Number.EPSILON;
-    expect(fixtureDifferences(changed, fixture)).toEqual([
-      '$.cases[0].expected.confusionMatrix[0][0]', '$.cases[1].expected.accuracy',
-    ]);
+    expect(fixtureDifferences(changed, fixture)).toEqual(['$.cases[0].expected.confusionMatrix[0][0]', '$.cases[1].expected.accuracy']);
     expect(fixtureDifferences(noisy, fixture)).toEqual([]);
   });
 
@@ -192,11 +194,9 @@ describe('committed sklearn fixture is current', () => {
       expect(run.status, `generator failed: ${run.stderr}`).toBe(0);
       const fresh = loadFixture(out);
       // A different sklearn/numpy can legitimately change results: say so rather than just "differs".
-      expect(`${fresh.sklearnVersion}/${fresh.numpyVersion}`, 'regenerate with the installed versions and commit')
-        .toBe(`${fixture.sklearnVersion}/${fixture.numpyVersion}`);
+      expect(`${fresh.sklearnVersion}/${fresh.numpyVersion}`, 'regenerate with the installed versions and commit').toBe(`${fixture.sklearnVersion}/${fixture.numpyVersion}`);
       const differences = fixtureDifferences(fresh, fixture);
-      expect(differences.slice(0, 20), 'stale fixture: run /usr/bin/python3 scripts/parity/make-metrics-fixture.py')
-        .toEqual([]);
+      expect(differences.slice(0, 20), 'stale fixture: run /usr/bin/python3 scripts/parity/make-metrics-fixture.py').toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,7 +5,14 @@ describe('classificationReport', () => {
   it('computes a hand-checkable 3-class case', () => {
     // confusion [[1,1,0],[0,2,0],[1,0,1]]
     const r = classificationReport({ yTrue: [0, 0, 1, 1, 2, 2], yPred: [0, 1, 1, 1, 0, 2], labels: ['a', 'b', 'c'] });
-    expect(r.confusionMatrix).toEqual({ labels: ['a', 'b', 'c'], matrix: [[1, 1, 0], [0, 2, 0], [1, 0, 1]] });
+    expect(r.confusionMatrix).toEqual({
+      labels: ['a', 'b', 'c'],
+      matrix: [
+        [1, 1, 0],
+        [0, 2, 0],
+        [1, 0, 1],
+      ],
+    });
     expect(r.accuracy).toBe(4 / 6);
     expect(r.perClass.a).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5, support: 2 });
     expect(r.perClass.b.precision).toBe(2 / 3);
@@ -64,7 +71,10 @@ describe('classificationReport', () => {
 
   it('omits ROC where sklearn refuses it, but keeps log loss', () => {
     const single = classificationReport({
-      yTrue: [1, 1], yPred: [1, 0], labels: ['neg', 'pos'], probabilities: Float64Array.of(0.2, 0.8, 0.6, 0.4),
+      yTrue: [1, 1],
+      yPred: [1, 0],
+      labels: ['neg', 'pos'],
+      probabilities: Float64Array.of(0.2, 0.8, 0.6, 0.4),
     });
     expect(single.roc).toBeUndefined();
     expect(single.rocAuc).toBeUndefined();
@@ -78,7 +88,9 @@ describe('classificationReport', () => {
     expect(notProbabilities.rocAucMacroOvr).toBeUndefined();
     // A label with no samples has no one-vs-rest AUC.
     const missing = classificationReport({
-      yTrue: [0, 1, 0], yPred: [0, 1, 2], labels: ['a', 'b', 'c'],
+      yTrue: [0, 1, 0],
+      yPred: [0, 1, 2],
+      labels: ['a', 'b', 'c'],
       probabilities: Float64Array.of(0.8, 0.1, 0.1, 0.1, 0.8, 0.1, 0.1, 0.1, 0.8),
     });
     expect(missing.rocAucMacroOvr).toBeUndefined();
@@ -89,14 +101,22 @@ describe('classificationReport', () => {
     expect(() => classificationReport({ yTrue: [], yPred: [], labels: ['a', 'b'] })).toThrow(/at least one sample/);
     expect(() => classificationReport({ yTrue: [0, 1], yPred: [0], labels: ['a', 'b'] })).toThrow(RangeError);
     expect(() => classificationReport({ yTrue: [0, 2], yPred: [0, 1], labels: ['a', 'b'] })).toThrow(/yTrue\[1\]/);
-    expect(() => classificationReport({
-      yTrue: [0, 1], yPred: [0, 1], labels: ['a', 'b'], probabilities: Float64Array.of(1, 0, 0),
-    })).toThrow(/expected 2 × 2/);
+    expect(() =>
+      classificationReport({
+        yTrue: [0, 1],
+        yPred: [0, 1],
+        labels: ['a', 'b'],
+        probabilities: Float64Array.of(1, 0, 0),
+      }),
+    ).toThrow(/expected 2 × 2/);
   });
 
   it('reports on 1e6 predictions with probabilities in about a second at most', () => {
-    const n = 1_000_000, k = 4;
-    const yTrue = new Int32Array(n), yPred = new Int32Array(n), probabilities = new Float32Array(n * k);
+    const n = 1_000_000,
+      k = 4;
+    const yTrue = new Int32Array(n),
+      yPred = new Int32Array(n),
+      probabilities = new Float32Array(n * k);
     for (let i = 0; i < n; i++) {
       yTrue[i] = i % k;
       yPred[i] = (i * 7) % 10 < 7 ? yTrue[i] : (i * 3) % k;

@@ -95,23 +95,29 @@ function oneVsRestAuc(yTrue: ArrayLike<number>, probabilities: ArrayLike<number>
 
 export function classificationReport(input: ClassificationReportInput): ClassificationReport {
   const { yTrue, yPred, labels, probabilities } = input;
-  const k = labels.length, n = yTrue.length;
+  const k = labels.length,
+    n = yTrue.length;
   if (new Set(labels).size !== k) throw new RangeError('classificationReport: labels must be unique');
   // sklearn returns NaN (with a warning) for accuracy of nothing; refuse instead.
   if (n === 0) throw new RangeError('classificationReport needs at least one sample');
   const matrix = confusionMatrix(yTrue, yPred, k); // validates lengths and indices
 
-  const precision: number[] = [], recall: number[] = [], f1: number[] = [], support: number[] = [];
+  const precision: number[] = [],
+    recall: number[] = [],
+    f1: number[] = [],
+    support: number[] = [];
   let correct = 0;
   for (let c = 0; c < k; c++) {
-    let predicted = 0, actual = 0;
+    let predicted = 0,
+      actual = 0;
     for (let r = 0; r < k; r++) {
       predicted += matrix[r][c];
       actual += matrix[c][r];
     }
     const tp = matrix[c][c];
     correct += tp;
-    const p = divideOrZero(tp, predicted), rc = divideOrZero(tp, actual);
+    const p = divideOrZero(tp, predicted),
+      rc = divideOrZero(tp, actual);
     precision.push(p);
     recall.push(rc);
     // sklearn's F-beta with beta = 1, same operation order: (2 * p) * r / (p + r).
@@ -124,7 +130,9 @@ export function classificationReport(input: ClassificationReportInput): Classifi
     // defineProperty, not assignment: `obj['__proto__'] = x` would not create a key.
     Object.defineProperty(perClass, label, {
       value: { precision: precision[c], recall: recall[c], f1: f1[c], support: support[c] },
-      enumerable: true, writable: true, configurable: true,
+      enumerable: true,
+      writable: true,
+      configurable: true,
     });
   });
 

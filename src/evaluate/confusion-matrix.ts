@@ -13,11 +13,7 @@ export function assertClassIndices(values: ArrayLike<number>, classCount: number
   }
 }
 
-export function confusionMatrix(
-  yTrue: ArrayLike<number>,
-  yPred: ArrayLike<number>,
-  classCount: number,
-): number[][] {
+export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, classCount: number): number[][] {
   if (!Number.isInteger(classCount) || classCount < 1) {
     throw new RangeError(`classCount must be a positive integer, got ${classCount}`);
   }

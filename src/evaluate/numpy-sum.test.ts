@@ -4,7 +4,7 @@ import { numpySum } from './numpy-sum';
 /** Values whose sums round differently by summation order; built from exact operations only. */
 function values(n: number): Float64Array {
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = (((i * 7919) % 1009) - 504) / 7 * 2 ** ((i % 11) - 5);
+  for (let i = 0; i < n; i++) out[i] = ((((i * 7919) % 1009) - 504) / 7) * 2 ** ((i % 11) - 5);
   return out;
 }
 
@@ -17,8 +17,13 @@ function naiveSum(a: ArrayLike<number>): number {
 describe('numpySum', () => {
   // Expected values printed by numpy 1.24 `np.sum` on the same arrays.
   const numpy: [number, number][] = [
-    [5, -1.5535714285714297], [8, 96.44642857142856], [100, 1624.0178571428569], [129, 4181.174107142858],
-    [1000, -24172.642857142862], [8193, -4769.428571428574], [20000, -3068.401785714308],
+    [5, -1.5535714285714297],
+    [8, 96.44642857142856],
+    [100, 1624.0178571428569],
+    [129, 4181.174107142858],
+    [1000, -24172.642857142862],
+    [8193, -4769.428571428574],
+    [20000, -3068.401785714308],
   ];
   it.each(numpy)('sums %i values bit-for-bit as numpy does', (n, expected) => {
     expect(numpySum(values(n))).toBe(expected);

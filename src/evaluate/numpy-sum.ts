@@ -18,15 +18,27 @@ function pairwiseSum(values: ArrayLike<number>, start: number, n: number): numbe
     return res;
   }
   if (n <= PAIRWISE_BLOCK_SIZE) {
-    let r0 = values[start], r1 = values[start + 1], r2 = values[start + 2], r3 = values[start + 3];
-    let r4 = values[start + 4], r5 = values[start + 5], r6 = values[start + 6], r7 = values[start + 7];
+    let r0 = values[start],
+      r1 = values[start + 1],
+      r2 = values[start + 2],
+      r3 = values[start + 3];
+    let r4 = values[start + 4],
+      r5 = values[start + 5],
+      r6 = values[start + 6],
+      r7 = values[start + 7];
     let i = 8;
     for (; i < n - (n % 8); i += 8) {
       const o = start + i;
-      r0 += values[o]; r1 += values[o + 1]; r2 += values[o + 2]; r3 += values[o + 3];
-      r4 += values[o + 4]; r5 += values[o + 5]; r6 += values[o + 6]; r7 += values[o + 7];
+      r0 += values[o];
+      r1 += values[o + 1];
+      r2 += values[o + 2];
+      r3 += values[o + 3];
+      r4 += values[o + 4];
+      r5 += values[o + 5];
+      r6 += values[o + 6];
+      r7 += values[o + 7];
     }
-    let res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < n; i++) res += values[start + i];
     return res;
   }

@@ -11,9 +11,12 @@ describe('rocCurve', () => {
     expect(auc(roc.fpr, roc.tpr)).toBeCloseTo(2 / 3, 15);
   });
   it('drops collinear points only when asked', () => {
-    const y = [1, 1, 1, 0, 0, 0], s = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
+    const y = [1, 1, 1, 0, 0, 0],
+      s = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
     expect(rocCurve(y, s, { dropIntermediate: true })).toEqual({
-      fpr: [0, 0, 0, 1], tpr: [0, 1 / 3, 1, 1], thresholds: [Infinity, 0.9, 0.7, 0.4],
+      fpr: [0, 0, 0, 1],
+      tpr: [0, 1 / 3, 1, 1],
+      thresholds: [Infinity, 0.9, 0.7, 0.4],
     });
     const full = rocCurve(y, s, { dropIntermediate: false });
     expect(full.thresholds).toEqual([Infinity, ...s]);
@@ -31,8 +34,13 @@ describe('rocCurve', () => {
     expect(() => rocCurve([], [])).toThrow(RangeError);
   });
   it('handles 1e6 scores (timing: bench/, not here)', () => {
-    const n = 1_000_000, y = new Uint8Array(n), s = new Float64Array(n);
-    for (let i = 0; i < n; i++) { y[i] = i % 3 === 0 ? 1 : 0; s[i] = ((i * 7919) % 1000) / 1000; }
+    const n = 1_000_000,
+      y = new Uint8Array(n),
+      s = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      y[i] = i % 3 === 0 ? 1 : 0;
+      s[i] = ((i * 7919) % 1000) / 1000;
+    }
     const roc = rocCurve(y, s);
     expect(roc.fpr.at(-1)).toBe(1);
     expect(roc.tpr.at(-1)).toBe(1);

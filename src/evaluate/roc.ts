@@ -28,11 +28,7 @@ export interface RocOptions {
  * NaN/inf too). Without negatives fpr is all NaN, without positives tpr is all
  * NaN — sklearn's output (with a warning) for those degenerate inputs.
  */
-export function rocCurve(
-  yTrueBinary: ArrayLike<number>,
-  scores: ArrayLike<number>,
-  { dropIntermediate = true }: RocOptions = {},
-): RocCurve {
+export function rocCurve(yTrueBinary: ArrayLike<number>, scores: ArrayLike<number>, { dropIntermediate = true }: RocOptions = {}): RocCurve {
   const n = yTrueBinary.length;
   if (scores.length !== n) throw new RangeError(`yTrueBinary has ${n} entries but scores has ${scores.length}`);
   if (n === 0) throw new RangeError('rocCurve needs at least one sample');
@@ -58,25 +54,40 @@ export function rocCurve(
 
   // One point per distinct score, as sklearn's _binary_clf_curve: tps/fps count
   // the samples with score >= threshold, so tied scores move the curve together.
-  const tps: number[] = [], fps: number[] = [], distinct: number[] = [];
-  let ip = positive.length - 1, ineg = negative.length - 1, tp = 0, fp = 0;
+  const tps: number[] = [],
+    fps: number[] = [],
+    distinct: number[] = [];
+  let ip = positive.length - 1,
+    ineg = negative.length - 1,
+    tp = 0,
+    fp = 0;
   while (ip >= 0 || ineg >= 0) {
     const threshold = ineg < 0 || (ip >= 0 && positive[ip] > negative[ineg]) ? positive[ip] : negative[ineg];
-    while (ip >= 0 && positive[ip] === threshold) { tp++; ip--; }
-    while (ineg >= 0 && negative[ineg] === threshold) { fp++; ineg--; }
-    tps.push(tp); fps.push(fp); distinct.push(threshold);
+    while (ip >= 0 && positive[ip] === threshold) {
+      tp++;
+      ip--;
+    }
+    while (ineg >= 0 && negative[ineg] === threshold) {
+      fp++;
+      ineg--;
+    }
+    tps.push(tp);
+    fps.push(fp);
+    distinct.push(threshold);
   }
 
   let keep = distinct.map((_, i) => i);
   if (dropIntermediate && distinct.length > 2) {
     // sklearn keeps the ends and every point where either count's second
     // difference is non-zero, i.e. every corner of the staircase.
-    keep = keep.filter((i) => i === 0 || i === distinct.length - 1
-      || fps[i + 1] - 2 * fps[i] + fps[i - 1] !== 0 || tps[i + 1] - 2 * tps[i] + tps[i - 1] !== 0);
+    keep = keep.filter((i) => i === 0 || i === distinct.length - 1 || fps[i + 1] - 2 * fps[i] + fps[i - 1] !== 0 || tps[i + 1] - 2 * tps[i] + tps[i - 1] !== 0);
   }
 
-  const fpTotal = fp, tpTotal = tp;
-  const fpr = [0], tpr = [0], thresholds = [Infinity];
+  const fpTotal = fp,
+    tpTotal = tp;
+  const fpr = [0],
+    tpr = [0],
+    thresholds = [Infinity];
   for (const i of keep) {
     fpr.push(fps[i]);
     tpr.push(tps[i]);
@@ -96,7 +107,8 @@ export function rocCurve(
 export function auc(x: ArrayLike<number>, y: ArrayLike<number>): number {
   if (x.length !== y.length) throw new RangeError(`x has ${x.length} points but y has ${y.length}`);
   if (x.length < 2) throw new RangeError(`auc needs at least 2 points, got ${x.length}`);
-  let increasing = true, decreasing = true;
+  let increasing = true,
+    decreasing = true;
   for (let i = 1; i < x.length; i++) {
     const dx = x[i] - x[i - 1];
     if (dx < 0) increasing = false;

@@ -40,7 +40,6 @@ export interface ModelJson {
   weightsManifest: { paths: string[]; weights: ModelArtifacts['weightSpecs'] }[];
 }
 
-
 /** preprocessing.json of a table model: the fitted transforms plus, optionally, training statistics for drift checks. */
 export interface TabularPreprocessingFile extends FittedPreprocessor {
   kind: 'tabular';
@@ -103,14 +102,14 @@ export interface RegressionTestMetrics {
 }
 
 export interface ClassificationTestMetrics {
-      accuracy: number;
-      macroF1: number;
-      weightedF1: number;
-      perClass: object[];
-      confusionMatrix: { labels: string[]; matrix: number[][] };
-      rocAuc?: number;
-      rocAucMacroOvr?: number;
-      logLoss?: number;
+  accuracy: number;
+  macroF1: number;
+  weightedF1: number;
+  perClass: object[];
+  confusionMatrix: { labels: string[]; matrix: number[][] };
+  rocAuc?: number;
+  rocAucMacroOvr?: number;
+  logLoss?: number;
 }
 
 /** Everything a bundle holds once read and checked; `artifacts` can be handed to the worker's load-model. */

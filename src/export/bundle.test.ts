@@ -46,7 +46,13 @@ beforeAll(async () => {
   model = buildModel({ ...DEFAULT_MLP, hidden: [4], dropout: 0 }, [prepared.fitted.inputSize], 2, 3);
   const artifacts = await toArtifacts({ model, preprocessing: prepared.fitted, exampleShape: [prepared.fitted.inputSize], classes: prepared.fitted.target.classes });
   const train = Int32Array.from(prepared.split.train, (i) => prepared.tableRows[i]);
-  input = { artifacts, metrics: metricsFile(null), reference: computeTrainingReference(prepared.fitted, tableReader(parsed.table), train), generatedBy: 'TensorFlow.js tfjs-layers v4.22.0', title: 'Toy model' };
+  input = {
+    artifacts,
+    metrics: metricsFile(null),
+    reference: computeTrainingReference(prepared.fitted, tableReader(parsed.table), train),
+    generatedBy: 'TensorFlow.js tfjs-layers v4.22.0',
+    title: 'Toy model',
+  };
 });
 
 const zipOf = (files: Map<string, Uint8Array>) => {
@@ -60,7 +66,17 @@ describe('model bundle: write and read back', () => {
   it('writes model.json as TensorFlow.js does, one shard, preprocessing, metrics and a README embedding the snippet', () => {
     const files = bundleFiles(input);
     expect([...files.keys()].filter((n) => !n.startsWith('pytorch/')).sort()).toEqual(['README.md', 'group1-shard1of1.bin', 'metrics.json', 'model.json', 'preprocessing.json']);
-    expect([...files.keys()].filter((n) => n.startsWith('pytorch/')).sort()).toEqual(['pytorch/README.md', 'pytorch/model.py', 'pytorch/predict.py', 'pytorch/preprocess.py', 'pytorch/preprocessing.json', 'pytorch/studio.json', 'pytorch/tau_safetensors.py', 'pytorch/train.py', 'pytorch/weights.safetensors']);
+    expect([...files.keys()].filter((n) => n.startsWith('pytorch/')).sort()).toEqual([
+      'pytorch/README.md',
+      'pytorch/model.py',
+      'pytorch/predict.py',
+      'pytorch/preprocess.py',
+      'pytorch/preprocessing.json',
+      'pytorch/studio.json',
+      'pytorch/tau_safetensors.py',
+      'pytorch/train.py',
+      'pytorch/weights.safetensors',
+    ]);
     const modelJson = JSON.parse(new TextDecoder().decode(files.get('model.json')));
     expect(modelJson.format).toBe('layers-model');
     expect(modelJson.convertedBy).toBeNull();
@@ -106,7 +122,11 @@ describe('model bundle: write and read back', () => {
     const rows = [
       { size: '1.1', colour: 'red', weight: '10' },
       { size: '5', colour: 'purple', weight: 'NA' },
-      new Map<string, unknown>([['size', 4.9], ['colour', '__proto__'], ['weight', '']]),
+      new Map<string, unknown>([
+        ['size', 4.9],
+        ['colour', '__proto__'],
+        ['weight', ''],
+      ]),
     ];
     const snippet = predict(bundle, rows);
     const fitted = input.artifacts.preprocessing!;
@@ -191,7 +211,10 @@ describe('model bundle: validation', () => {
     await expect(readBundle(picked(huge))).rejects.toThrow(/"target\.classes" has 5,000 entries, more than the 1,000 allowed/);
     const deep = files();
     deep.set('metrics.json', strToU8('['.repeat(200_000) + ']'.repeat(200_000)));
-    const outcome = await readBundle(picked(deep)).then((b) => b.notes.join(' '), (e: Error) => e.message);
+    const outcome = await readBundle(picked(deep)).then(
+      (b) => b.notes.join(' '),
+      (e: Error) => e.message,
+    );
     expect(outcome).toMatch(/metrics\.json (is not valid JSON|is not Tau Studio metrics)/);
     expect(() => parseJsonFile('x.json', new Uint8Array(17 * 1024 * 1024))).toThrow(/x\.json is 17\.0 MB; JSON files in a model bundle may be at most 16 MB/);
     const escape = edit('model.json', (m) => {
@@ -212,9 +235,22 @@ describe('model bundle: validation', () => {
   it('refuses zips that are not bundles or are too large, and ambiguous picks', async () => {
     await expect(readBundle([{ name: 'notes.zip', blob: new Blob(['not a zip at all'.repeat(10)]) }])).rejects.toThrow(/notes\.zip/);
     await expect(readBundle([{ name: 'big.zip', blob: new Blob([new Uint8Array(201 * 1024 * 1024)]) }])).rejects.toThrow(/big\.zip is 201 MiB; model bundles may be at most 200 MiB/);
-    const two = new Map([...files()].flatMap(([name, bytes]) => [[`a/${name}`, bytes], [`b/${name}`, bytes]] as [string, Uint8Array][]));
+    const two = new Map(
+      [...files()].flatMap(
+        ([name, bytes]) =>
+          [
+            [`a/${name}`, bytes],
+            [`b/${name}`, bytes],
+          ] as [string, Uint8Array][],
+      ),
+    );
     await expect(readBundle(picked(two))).rejects.toThrow(/holds 2 model\.json files/);
-    await expect(readBundle([{ name: 'a.zip', blob: new Blob(['x']) }, { name: 'model.json', blob: new Blob(['{}']) }])).rejects.toThrow(/Pick either one \.zip/);
+    await expect(
+      readBundle([
+        { name: 'a.zip', blob: new Blob(['x']) },
+        { name: 'model.json', blob: new Blob(['{}']) },
+      ]),
+    ).rejects.toThrow(/Pick either one \.zip/);
     await expect(readBundle([])).rejects.toThrow(/No files were picked/);
   });
 });

@@ -76,7 +76,9 @@ describe('TF.js weight quantization', () => {
     expect(bundle.notes.join(' ')).toMatch(/quantized \(uint8\)/);
     const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: bundle.artifacts.modelTopology, weightSpecs: bundle.artifacts.weightSpecs, weightData: bundle.artifacts.weightData }));
     // TF.js reads the quantized model.json natively too.
-    const native = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: small.get('group1-shard1of1.bin')!.slice().buffer }));
+    const native = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: small.get('group1-shard1of1.bin')!.slice().buffer }),
+    );
     const x = tf.randomNormal([50, 6], 0, 1, 'float32', 3);
     const [p32, pq, pn] = [model, loaded, native].map((m) => (m.predict(x) as tf.Tensor).dataSync());
     let diff = 0;
@@ -86,6 +88,22 @@ describe('TF.js weight quantization', () => {
     tf.dispose([x]);
     loaded.dispose();
     native.dispose();
-    expect(() => assembleBundle(new Map([...small, ['model.json', strToU8(JSON.stringify({ ...modelJson, weightsManifest: [{ ...modelJson.weightsManifest[0], weights: modelJson.weightsManifest[0].weights.map((w: object) => ({ ...w, quantization: { dtype: 'int4' } })) }] }))]]), 'bad.zip')).toThrow(/int4/);
+    expect(() =>
+      assembleBundle(
+        new Map([
+          ...small,
+          [
+            'model.json',
+            strToU8(
+              JSON.stringify({
+                ...modelJson,
+                weightsManifest: [{ ...modelJson.weightsManifest[0], weights: modelJson.weightsManifest[0].weights.map((w: object) => ({ ...w, quantization: { dtype: 'int4' } })) }],
+              }),
+            ),
+          ],
+        ]),
+        'bad.zip',
+      ),
+    ).toThrow(/int4/);
   });
 });

@@ -35,12 +35,12 @@ export function float16Bits(value: number): number {
     const half = 1 << (shift - 1);
     let bits = mantissa >>> shift;
     const rest = mantissa & ((1 << shift) - 1);
-    if (rest > half || (rest === half && (bits & 1))) bits++;
+    if (rest > half || (rest === half && bits & 1)) bits++;
     return sign | bits;
   }
   let bits = (e << 10) | (mantissa >>> 13);
   const rest = mantissa & 0x1fff;
-  if (rest > 0x1000 || (rest === 0x1000 && (bits & 1))) bits++; // may carry into the exponent: still correct
+  if (rest > 0x1000 || (rest === 0x1000 && bits & 1)) bits++; // may carry into the exponent: still correct
   return sign | bits;
 }
 

@@ -34,7 +34,13 @@ async function zipFiles(blob: Blob, archiveName: string, signal?: AbortSignal): 
     throw new DataError('bundle_missing_file', `${archiveName} has no ${BUNDLE_FILES.model}, so it is not a model bundle. Import the .zip that Tau Studio's "Download model" produced.`);
   }
   if (models.length > 1) {
-    throw new DataError('bundle_ambiguous', `${archiveName} holds ${models.length} model.json files (${models.slice(0, 3).map((e) => e.name).join(', ')}). Zip one model per file.`);
+    throw new DataError(
+      'bundle_ambiguous',
+      `${archiveName} holds ${models.length} model.json files (${models
+        .slice(0, 3)
+        .map((e) => e.name)
+        .join(', ')}). Zip one model per file.`,
+    );
   }
   const folder = folderOf(models[0].name);
   const mine = entries.filter((e) => folderOf(e.name) === folder);

@@ -14,7 +14,9 @@ interface ReadmeInput {
 /** A raw example row for the README: training means for numbers, the most frequent category otherwise. */
 function exampleRow(preprocessing: PreprocessingFile): string {
   if (preprocessing.kind === 'image') return '';
-  const entries = preprocessing.features.map((f) => [f.name, f.kind === 'numeric' ? Number(f.mean.toPrecision(4)) : f.kind === 'text' ? (f.terms.slice(0, 3).join(' ') || 'some text') : f.fill] as const);
+  const entries = preprocessing.features.map(
+    (f) => [f.name, f.kind === 'numeric' ? Number(f.mean.toPrecision(4)) : f.kind === 'text' ? f.terms.slice(0, 3).join(' ') || 'some text' : f.fill] as const,
+  );
   return JSON.stringify(Object.fromEntries(entries));
 }
 

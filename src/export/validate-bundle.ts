@@ -103,7 +103,10 @@ export function checkModelJson(value: Json): CheckedModelJson {
   if (!isObject(value)) return fail('bundle_invalid', `${file} should hold an object (TensorFlow.js model.json) but holds ${describe(value)}.`);
   const format = own(value, 'format');
   if (format === 'graph-model') {
-    fail('bundle_unsupported', `${file} is a TensorFlow.js graph model (from a SavedModel or frozen graph). Tau Studio imports layers models: convert with --output_format=tfjs_layers_model, or export from Tau Studio.`);
+    fail(
+      'bundle_unsupported',
+      `${file} is a TensorFlow.js graph model (from a SavedModel or frozen graph). Tau Studio imports layers models: convert with --output_format=tfjs_layers_model, or export from Tau Studio.`,
+    );
   }
   if (format !== undefined && format !== 'layers-model') fail('bundle_unsupported', `${file} has format ${describe(format)}; Tau Studio imports TensorFlow.js "layers-model" files.`);
   const topology = own(value, 'modelTopology');
@@ -167,7 +170,13 @@ function checkTarget(file: string, value: Json): FittedPreprocessor['target'] {
       task: 'regression',
       stats: { mean: stat('mean'), std: stat('std'), min: stat('min'), max: stat('max') },
       ...(isObject(interval)
-        ? { interval: { level: finiteNumber(file, 'target.interval.level', own(interval, 'level')), lower: finiteNumber(file, 'target.interval.lower', own(interval, 'lower')), upper: finiteNumber(file, 'target.interval.upper', own(interval, 'upper')) } }
+        ? {
+            interval: {
+              level: finiteNumber(file, 'target.interval.level', own(interval, 'level')),
+              lower: finiteNumber(file, 'target.interval.lower', own(interval, 'lower')),
+              upper: finiteNumber(file, 'target.interval.upper', own(interval, 'upper')),
+            },
+          }
         : {}),
     };
   }
@@ -214,7 +223,8 @@ function checkTextFeature(file: string, where: string, name: string, value: Reco
   if (!isObject(t)) return fail('bundle_invalid', `${file}: ${where}.tokenizer should be an object but is ${describe(t)}.`);
   const range = (field: string, v: Json): [number, number] => {
     const r = list(file, `${where}.tokenizer.${field}`, v, 2).map((x, k) => finite(file, `${where}.tokenizer.${field}[${k}]`, x));
-    if (r.length !== 2 || !r.every((x) => Number.isInteger(x) && x >= 1 && x <= 8) || r[0] > r[1]) fail('bundle_invalid', `${file}: ${where}.tokenizer.${field} should be [min, max] with 1 ≤ min ≤ max ≤ 8.`);
+    if (r.length !== 2 || !r.every((x) => Number.isInteger(x) && x >= 1 && x <= 8) || r[0] > r[1])
+      fail('bundle_invalid', `${file}: ${where}.tokenizer.${field} should be [min, max] with 1 ≤ min ≤ max ≤ 8.`);
     return [r[0], r[1]];
   };
   const maxCellChars = finite(file, `${where}.tokenizer.maxCellChars`, own(t, 'maxCellChars'));
@@ -277,7 +287,8 @@ function checkReference(value: Json, features: FittedFeature[]): TrainingReferen
 export function checkPreprocessing(value: Json, notes: string[] = []): PreprocessingFile {
   const file = BUNDLE_FILES.preprocessing;
   if (!isObject(value)) return fail('bundle_invalid', `${file} should hold an object but holds ${describe(value)}.`);
-  if (own(value, 'format') !== 'tau-preprocessing') fail('bundle_invalid', `${file} is not Tau Studio preprocessing (its "format" is ${describe(own(value, 'format'))}, expected "tau-preprocessing").`);
+  if (own(value, 'format') !== 'tau-preprocessing')
+    fail('bundle_invalid', `${file} is not Tau Studio preprocessing (its "format" is ${describe(own(value, 'format'))}, expected "tau-preprocessing").`);
   if (own(value, 'version') !== 1) fail('bundle_unsupported', `${file} has version ${describe(own(value, 'version'))}; this Tau Studio reads version 1. Update Tau Studio or export the model again.`);
   const target = checkTarget(file, own(value, 'target'));
   if (own(value, 'kind') === 'image') {
@@ -285,7 +296,8 @@ export function checkPreprocessing(value: Json, notes: string[] = []): Preproces
     if (!isObject(image)) return fail('bundle_invalid', `${file}: "image" should be an object with width, height and channels but is ${describe(image)}.`);
     const side = (field: 'width' | 'height') => {
       const v = own(image, field);
-      if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4096)) return fail('bundle_invalid', `${file}: "image.${field}" should be a whole number from 1 to 4096 but is ${describe(v)}.`);
+      if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4096))
+        return fail('bundle_invalid', `${file}: "image.${field}" should be a whole number from 1 to 4096 but is ${describe(v)}.`);
       return v;
     };
     const channels = own(image, 'channels');
@@ -306,7 +318,11 @@ export function checkPreprocessing(value: Json, notes: string[] = []): Preproces
   if (own(value, 'kind') !== undefined && own(value, 'kind') !== 'tabular') fail('bundle_invalid', `${file}: "kind" should be "tabular" or "image" but is ${describe(own(value, 'kind'))}.`);
   const features = list(file, 'features', own(value, 'features'), BUNDLE_LIMITS.features).map((f, i) => checkFeature(file, f, i));
   if (features.length === 0) fail('bundle_invalid', `${file}: "features" is empty; a table model needs at least one input column.`);
-  unique(file, 'features[].name', features.map((f) => f.name));
+  unique(
+    file,
+    'features[].name',
+    features.map((f) => f.name),
+  );
   const width = features.reduce((sum, f) => sum + featureWidth(f), 0);
   const inputSize = own(value, 'inputSize');
   if (inputSize !== width) fail('bundle_invalid', `${file}: "inputSize" is ${describe(inputSize)} but the features add up to ${width} inputs.`);
@@ -378,12 +394,18 @@ export function assembleBundle(files: ReadonlyMap<string, Uint8Array>, source: s
   const modelBytes = get(BUNDLE_FILES.model);
   if (!modelBytes) {
     const jsons = [...files.keys()].filter((n) => n.endsWith('.json'));
-    return fail('bundle_missing_file', `${source} has no ${BUNDLE_FILES.model}${jsons.length ? ` (it has ${jsons.slice(0, 5).join(', ')})` : ''}. A model bundle needs model.json, its weight files (.bin) and preprocessing.json.`);
+    return fail(
+      'bundle_missing_file',
+      `${source} has no ${BUNDLE_FILES.model}${jsons.length ? ` (it has ${jsons.slice(0, 5).join(', ')})` : ''}. A model bundle needs model.json, its weight files (.bin) and preprocessing.json.`,
+    );
   }
   const model = checkModelJson(parseJsonFile(BUNDLE_FILES.model, modelBytes));
   const preprocessingBytes = get(BUNDLE_FILES.preprocessing);
   if (!preprocessingBytes) {
-    return fail('bundle_missing_file', `${source} has no ${BUNDLE_FILES.preprocessing}. It tells Tau Studio the input columns, their transforms and the class names; pick it together with model.json, or import the .zip exported by Tau Studio.`);
+    return fail(
+      'bundle_missing_file',
+      `${source} has no ${BUNDLE_FILES.preprocessing}. It tells Tau Studio the input columns, their transforms and the class names; pick it together with model.json, or import the .zip exported by Tau Studio.`,
+    );
   }
   const preprocessing = checkPreprocessing(parseJsonFile(BUNDLE_FILES.preprocessing, preprocessingBytes), notes);
   const metricsBytes = get(BUNDLE_FILES.metrics);
@@ -392,13 +414,19 @@ export function assembleBundle(files: ReadonlyMap<string, Uint8Array>, source: s
 
   const missingShards = model.paths.filter((p) => !files.has(p));
   if (missingShards.length > 0) {
-    fail('bundle_missing_file', `${source} lacks the weight file${missingShards.length > 1 ? 's' : ''} ${missingShards.slice(0, 5).join(', ')} named in model.json. Pick every .bin file together with model.json, or import the whole .zip.`);
+    fail(
+      'bundle_missing_file',
+      `${source} lacks the weight file${missingShards.length > 1 ? 's' : ''} ${missingShards.slice(0, 5).join(', ')} named in model.json. Pick every .bin file together with model.json, or import the whole .zip.`,
+    );
   }
   const shards = model.paths.map((p) => files.get(p) as Uint8Array);
   const actual = shards.reduce((sum, s) => sum + s.byteLength, 0);
   const expected = model.weightSpecs.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1) * storedBytesPerValue(w), 0);
   if (actual !== expected) {
-    fail('bundle_weights_mismatch', `The weight files hold ${actual.toLocaleString('en-US')} bytes but model.json describes ${expected.toLocaleString('en-US')} bytes of weights. A weight file is truncated or belongs to another model; export the model again.`);
+    fail(
+      'bundle_weights_mismatch',
+      `The weight files hold ${actual.toLocaleString('en-US')} bytes but model.json describes ${expected.toLocaleString('en-US')} bytes of weights. A weight file is truncated or belongs to another model; export the model again.`,
+    );
   }
   let weightData: Uint8Array<ArrayBuffer> = new Uint8Array(actual);
   let offset = 0;
@@ -429,7 +457,10 @@ export function assembleBundle(files: ReadonlyMap<string, Uint8Array>, source: s
     fail('bundle_shape_mismatch', `The model has ${shapes.units} outputs but preprocessing.json describes a regression (one number). These files come from different models.`);
   }
   if (!regression && shapes.units !== null && shapes.units !== classes.length) {
-    fail('bundle_shape_mismatch', `The model predicts ${shapes.units} classes but preprocessing.json names ${classes.length} (${classes.slice(0, 5).join(', ')}${classes.length > 5 ? ', …' : ''}). These files come from different models.`);
+    fail(
+      'bundle_shape_mismatch',
+      `The model predicts ${shapes.units} classes but preprocessing.json names ${classes.length} (${classes.slice(0, 5).join(', ')}${classes.length > 5 ? ', …' : ''}). These files come from different models.`,
+    );
   }
   const artifacts: ModelArtifacts = {
     format: 'tau-model',

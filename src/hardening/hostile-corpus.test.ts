@@ -21,7 +21,11 @@ describe('hostile corpus against the validators', () => {
     expect(header.header).toMatchObject({ format: 'gif', width: 60_000, height: 60_000 });
   });
 
-  it.each(hostileCsvs().filter((f) => f.name !== 'binary.csv').map((f) => [f.name, f] as const))('csv: %s parses', async (_name, file) => {
+  it.each(
+    hostileCsvs()
+      .filter((f) => f.name !== 'binary.csv')
+      .map((f) => [f.name, f] as const),
+  )('csv: %s parses', async (_name, file) => {
     const parsed = await parseCsvBlob(new Blob([new Uint8Array(file.bytes)]), { fileName: file.name });
     expect(parsed.table.rowCount).toBeGreaterThan(0);
   });

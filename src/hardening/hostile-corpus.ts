@@ -75,7 +75,8 @@ export function hostileLinks(base: Doc): HostileLink[] {
   caps.images = { ...(caps.images as object), maxTotalBytes: 2 ** 53, maxPixelsPerImage: 2 ** 53 };
   links.push(v1('image caps raised to 2^53', caps, 'opened'));
   // 20,000 columns of inline data (refused), and 500 (waits for a click).
-  const wideCsv = (columns: number) => `${Array.from({ length: columns }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: 3 }, (_, r) => Array.from({ length: columns }, (__, c) => String((r + c) % 7)).join(',')).join('\n')}\n`;
+  const wideCsv = (columns: number) =>
+    `${Array.from({ length: columns }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: 3 }, (_, r) => Array.from({ length: columns }, (__, c) => String((r + c) % 7)).join(',')).join('\n')}\n`;
   const cols20k = copy();
   const text20k = wideCsv(20_000);
   cols20k.dataset = { kind: 'file', name: 'wide.csv', bytes: text20k.length, inline: text20k };
@@ -106,15 +107,42 @@ const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 export function hostileCsvs(): HostileFile[] {
   return [
     // "Zürich" and "José" in Windows-1252, as Excel saves it.
-    { kind: 'csv', name: 'latin1.csv', bytes: new Uint8Array([...ascii('name,city,n\nJos'), 0xe9, ...ascii(',Z'), 0xfc, ...ascii('rich,1\nAna,K'), 0xf6, ...ascii('ln,2\nBo,Par,3\n')]), shows: /Windows-1252/ },
+    {
+      kind: 'csv',
+      name: 'latin1.csv',
+      bytes: new Uint8Array([...ascii('name,city,n\nJos'), 0xe9, ...ascii(',Z'), 0xfc, ...ascii('rich,1\nAna,K'), 0xf6, ...ascii('ln,2\nBo,Par,3\n')]),
+      shows: /Windows-1252/,
+    },
     // "城市,人口 / 北京,2154 / 上海,2487" in GBK.
-    { kind: 'csv', name: 'gbk.csv', bytes: new Uint8Array([0xb3, 0xc7, 0xca, 0xd0, 0x2c, 0xc8, 0xcb, 0xbf, 0xda, 0x0a, 0xb1, 0xb1, 0xbe, 0xa9, 0x2c, 0x32, 0x31, 0x35, 0x34, 0x0a, 0xc9, 0xcf, 0xba, 0xa3, 0x2c, 0x32, 0x34, 0x38, 0x37, 0x0a, 0xb9, 0xe3, 0xd6, 0xdd, 0x2c, 0x31, 0x38, 0x38, 0x31, 0x0a]), shows: /GB18030/ },
+    {
+      kind: 'csv',
+      name: 'gbk.csv',
+      bytes: new Uint8Array([
+        0xb3, 0xc7, 0xca, 0xd0, 0x2c, 0xc8, 0xcb, 0xbf, 0xda, 0x0a, 0xb1, 0xb1, 0xbe, 0xa9, 0x2c, 0x32, 0x31, 0x35, 0x34, 0x0a, 0xc9, 0xcf, 0xba, 0xa3, 0x2c, 0x32, 0x34, 0x38, 0x37, 0x0a, 0xb9, 0xe3,
+        0xd6, 0xdd, 0x2c, 0x31, 0x38, 0x38, 0x31, 0x0a,
+      ]),
+      shows: /GB18030/,
+    },
     // "名前,年齢 / さくら,12 / たろう,30" in Shift-JIS.
-    { kind: 'csv', name: 'sjis.csv', bytes: new Uint8Array([0x96, 0xbc, 0x91, 0x4f, 0x2c, 0x94, 0x4e, 0x97, 0xee, 0x0a, 0x82, 0xb3, 0x82, 0xad, 0x82, 0xe7, 0x2c, 0x31, 0x32, 0x0a, 0x82, 0xbd, 0x82, 0xeb, 0x82, 0xa4, 0x2c, 0x33, 0x30, 0x0a]), shows: /Shift-JIS/ },
+    {
+      kind: 'csv',
+      name: 'sjis.csv',
+      bytes: new Uint8Array([
+        0x96, 0xbc, 0x91, 0x4f, 0x2c, 0x94, 0x4e, 0x97, 0xee, 0x0a, 0x82, 0xb3, 0x82, 0xad, 0x82, 0xe7, 0x2c, 0x31, 0x32, 0x0a, 0x82, 0xbd, 0x82, 0xeb, 0x82, 0xa4, 0x2c, 0x33, 0x30, 0x0a,
+      ]),
+      shows: /Shift-JIS/,
+    },
     { kind: 'csv', name: 'utf16.csv', bytes: utf16le('\ufeffa,b\n1,x\n2,y\n3,z\n'), shows: /UTF-16/ },
     { kind: 'csv', name: 'spaces.csv', bytes: new TextEncoder().encode('a,b\n1,x\n        ,y\n3,z\n'), shows: /missing/ },
     { kind: 'csv', name: 'binary.csv', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0, 9, 9, 9]), shows: /binary data/ },
-    { kind: 'csv', name: 'wide.csv', bytes: new TextEncoder().encode(`${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: 5000 }, (_, i) => String(i % 3)).join(',')}\n${Array.from({ length: 5000 }, (_, i) => String(i % 5)).join(',')}\n`), shows: /Showing 60 of 5,000 columns/ },
+    {
+      kind: 'csv',
+      name: 'wide.csv',
+      bytes: new TextEncoder().encode(
+        `${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: 5000 }, (_, i) => String(i % 3)).join(',')}\n${Array.from({ length: 5000 }, (_, i) => String(i % 5)).join(',')}\n`,
+      ),
+      shows: /Showing 60 of 5,000 columns/,
+    },
   ];
 }
 
@@ -136,13 +164,30 @@ export function lyingGif(): Uint8Array {
 export function hostileBundles(): HostileFile[] {
   const bundle = (topology: unknown) =>
     zipSync({
-      'model.json': new TextEncoder().encode(JSON.stringify({ format: 'layers-model', modelTopology: topology, weightsManifest: [{ paths: ['weights.bin'], weights: [{ name: 'd/kernel', shape: [2], dtype: 'float32' }] }] })),
+      'model.json': new TextEncoder().encode(
+        JSON.stringify({ format: 'layers-model', modelTopology: topology, weightsManifest: [{ paths: ['weights.bin'], weights: [{ name: 'd/kernel', shape: [2], dtype: 'float32' }] }] }),
+      ),
       'weights.bin': new Uint8Array(8),
       'preprocessing.json': new TextEncoder().encode('{}'),
     });
   return [
-    { kind: 'bundle', name: 'huge-model.zip', bytes: bundle({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'Dense', config: { name: 'd', units: 99_999, batch_input_shape: [null, 99_999] } }] } }), shows: /parameters|model/i },
-    { kind: 'bundle', name: 'lambda-model.zip', bytes: bundle({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'Lambda', config: { name: 'l', batch_input_shape: [null, 2] } }] } }), shows: /Lambda|not build|preprocessing/i },
-    { kind: 'image-zip', name: 'lying-gif.zip', bytes: zipSync({ 'a/1.gif': lyingGif(), 'a/2.gif': lyingGif(), 'b/1.gif': lyingGif() }), shows: /pixels|too large|could not|no images|unreadable|skipped/i },
+    {
+      kind: 'bundle',
+      name: 'huge-model.zip',
+      bytes: bundle({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'Dense', config: { name: 'd', units: 99_999, batch_input_shape: [null, 99_999] } }] } }),
+      shows: /parameters|model/i,
+    },
+    {
+      kind: 'bundle',
+      name: 'lambda-model.zip',
+      bytes: bundle({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'Lambda', config: { name: 'l', batch_input_shape: [null, 2] } }] } }),
+      shows: /Lambda|not build|preprocessing/i,
+    },
+    {
+      kind: 'image-zip',
+      name: 'lying-gif.zip',
+      bytes: zipSync({ 'a/1.gif': lyingGif(), 'a/2.gif': lyingGif(), 'b/1.gif': lyingGif() }),
+      shows: /pixels|too large|could not|no images|unreadable|skipped/i,
+    },
   ];
 }

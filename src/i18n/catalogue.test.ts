@@ -30,7 +30,9 @@ describe('message catalogues', () => {
   });
 
   it('every key is used by the UI, and every literal key the UI names exists', () => {
-    const source = sourceFiles('src').map((f) => readFileSync(f, 'utf8')).join('\n');
+    const source = sourceFiles('src')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const unused = keys.filter((key) => {
       if (source.includes(`'${key}'`)) return false;
       // Keys picked by a template literal, e.g. t(`chart.train.${metric}`).
@@ -44,7 +46,9 @@ describe('message catalogues', () => {
 
   it('every placeholder a UI call passes is one its message uses', () => {
     // t('key', { a: …, b: … }) on one line: the params named must be the message's placeholders.
-    const source = sourceFiles('src').map((f) => readFileSync(f, 'utf8')).join('\n');
+    const source = sourceFiles('src')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const problems: string[] = [];
     let checked = 0;
     for (const m of source.matchAll(/\bt\('([\w.-]+)', \{([^{}]*)\}\)/g)) {

@@ -202,7 +202,8 @@ export const en = {
   'prepare.validationFraction': 'Validation fraction',
   'prepare.splitSeed': 'Split seed',
   'prepare.fewRows': 'Only {percent} of rows are left for training.',
-  'prepare.leakNote': 'The split is stratified (by class, or by target decile for regression) and seeded. Imputation, scaling and one-hot encoding are fitted on the training split only and then applied to validation, test and new data, so nothing leaks from the held-out rows.',
+  'prepare.leakNote':
+    'The split is stratified (by class, or by target decile for regression) and seeded. Imputation, scaling and one-hot encoding are fitted on the training split only and then applied to validation, test and new data, so nothing leaks from the held-out rows.',
   'prepare.features': 'Features ({selected} of {total})',
   'prepare.idExcluded': ' — excluded by default (identifiers do not generalize)',
   'prepare.oneHot': ' — one-hot encoded',
@@ -316,7 +317,7 @@ export const en = {
   'batch.predicted': 'Predicted',
   'batch.problem': 'Problem',
   'batch.title': 'A CSV of rows',
-  'batch.hint': 'The file needs the model\'s input columns (any order). A target column, if present, is not used for prediction; it gives the accuracy.',
+  'batch.hint': "The file needs the model's input columns (any order). A target column, if present, is not used for prediction; it gives the accuracy.",
   'batch.predicting': 'Predicting {name}…',
   'batch.pick': 'Predict a CSV file…',
   'batch.download': 'Download predictions (CSV)',
@@ -369,7 +370,8 @@ export const en = {
   'images.drop': 'Drop an image folder or a .zip here, or',
   'images.chooseFolder': 'Choose a folder…',
   'images.chooseFile': 'Choose a zip, pixel CSV or IDX pair…',
-  'images.layoutHint': 'One sub-folder per class (cats/1.jpg, dogs/2.jpg), as Keras and Kaggle data sets use; PNG, JPEG, WebP, BMP or GIF. A pixel CSV is label,pixel0,… (MNIST style); an IDX pair is *-images-idx3-ubyte[.gz] with its *-labels-idx1-ubyte[.gz], chosen together.',
+  'images.layoutHint':
+    'One sub-folder per class (cats/1.jpg, dogs/2.jpg), as Keras and Kaggle data sets use; PNG, JPEG, WebP, BMP or GIF. A pixel CSV is label,pixel0,… (MNIST style); an IDX pair is *-images-idx3-ubyte[.gz] with its *-labels-idx1-ubyte[.gz], chosen together.',
   'images.width': 'Image width (pixels)',
   'images.height': 'Image height (pixels)',
   'images.channels': 'Channels',

@@ -366,7 +366,8 @@ export const zhCN: Messages = {
   'images.drop': '把图像文件夹或 .zip 拖到这里，或',
   'images.chooseFolder': '选择文件夹…',
   'images.chooseFile': '选择 zip、像素 CSV 或 IDX 文件对…',
-  'images.layoutHint': '每个类别一个子文件夹（cats/1.jpg、dogs/2.jpg），与 Keras 和 Kaggle 数据集相同；支持 PNG、JPEG、WebP、BMP、GIF。像素 CSV 格式为 label,pixel0,…（MNIST 风格）；IDX 文件对是 *-images-idx3-ubyte[.gz] 和对应的 *-labels-idx1-ubyte[.gz]，需一起选择。',
+  'images.layoutHint':
+    '每个类别一个子文件夹（cats/1.jpg、dogs/2.jpg），与 Keras 和 Kaggle 数据集相同；支持 PNG、JPEG、WebP、BMP、GIF。像素 CSV 格式为 label,pixel0,…（MNIST 风格）；IDX 文件对是 *-images-idx3-ubyte[.gz] 和对应的 *-labels-idx1-ubyte[.gz]，需一起选择。',
   'images.width': '图像宽度（像素）',
   'images.height': '图像高度（像素）',
   'images.channels': '通道',

@@ -13,7 +13,11 @@ describe('csv', () => {
   });
 
   it('round-trips hostile cells through an independent parser', () => {
-    const rows = [['h1', 'h2', 'h3'], ['a,"b"', '\r\n', ''], ['=1+1', '"', ' x ']];
+    const rows = [
+      ['h1', 'h2', 'h3'],
+      ['a,"b"', '\r\n', ''],
+      ['=1+1', '"', ' x '],
+    ];
     const text = toCsv(rows);
     expect(text.endsWith('\r\n')).toBe(true);
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
@@ -22,7 +26,15 @@ describe('csv', () => {
   });
 
   it('ends lines with LF when asked (predictions CSV)', () => {
-    expect(toCsv([['a', 'b'], ['1', '2']], '\n')).toBe('a,b\n1,2\n');
+    expect(
+      toCsv(
+        [
+          ['a', 'b'],
+          ['1', '2'],
+        ],
+        '\n',
+      ),
+    ).toBe('a,b\n1,2\n');
   });
 
   it('defuses spreadsheet formulas in user cells but keeps numbers', () => {

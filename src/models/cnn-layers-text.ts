@@ -6,8 +6,7 @@ import { validateModelSpec, type Activation, type CnnLayerSpec } from './spec';
 
 const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'elu', 'sigmoid'];
 
-const TOKEN_HELP =
-  'conv<filters>[x<kernel>][:<activation>], pool[<size>], bn, dropout<rate>, fc<units>[:<activation>] — e.g. conv32,pool,conv64,pool,fc128';
+const TOKEN_HELP = 'conv<filters>[x<kernel>][:<activation>], pool[<size>], bn, dropout<rate>, fc<units>[:<activation>] — e.g. conv32,pool,conv64,pool,fc128';
 
 export type CnnLayersParse = { ok: true; layers: CnnLayerSpec[] } | { ok: false; message: string };
 
@@ -38,7 +37,10 @@ function parseToken(token: string): CnnLayerSpec | string {
 
 /** Parses "conv32,pool,conv64,pool,fc128" into layers, or says which token is wrong and why. */
 export function parseCnnLayers(text: string): CnnLayersParse {
-  const tokens = text.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+  const tokens = text
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
   if (tokens.length === 0) return { ok: false, message: `Give at least one layer: ${TOKEN_HELP}.` };
   const layers: CnnLayerSpec[] = [];
   for (const token of tokens) {

@@ -10,7 +10,21 @@ const specs: [ModelSpec, number[], number][] = [
   [{ kind: 'logreg', l2: 0 }, [30], 2],
   [{ kind: 'mlp', hidden: [64, 32], activation: 'relu', dropout: 0.2, l2: 0 }, [13], 3],
   [DEFAULT_CNN, [28, 28, 1], 10],
-  [{ kind: 'cnn', l2: 0, layers: [{ type: 'conv', filters: 8, kernel: 3, activation: 'relu' }, { type: 'batchnorm' }, { type: 'maxpool', size: 3 }, { type: 'dense', units: 16, activation: 'relu' }, { type: 'batchnorm' }] }, [20, 20, 3], 4],
+  [
+    {
+      kind: 'cnn',
+      l2: 0,
+      layers: [
+        { type: 'conv', filters: 8, kernel: 3, activation: 'relu' },
+        { type: 'batchnorm' },
+        { type: 'maxpool', size: 3 },
+        { type: 'dense', units: 16, activation: 'relu' },
+        { type: 'batchnorm' },
+      ],
+    },
+    [20, 20, 3],
+    4,
+  ],
 ];
 
 describe('parameter counts match what TF.js builds', () => {

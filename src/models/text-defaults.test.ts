@@ -4,10 +4,21 @@ import { textAwareSpec } from './text-defaults';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import { DEFAULT_TOKENIZER } from '../preprocess/text/tokenizer';
 
-const base: FittedPreprocessor = { format: 'tau-preprocessing', version: 1, target: { name: 'y', classes: ['a', 'b'] }, missing: 'median', scaling: 'standardize', features: [], inputSize: 0, inputNames: [] };
+const base: FittedPreprocessor = {
+  format: 'tau-preprocessing',
+  version: 1,
+  target: { name: 'y', classes: ['a', 'b'] },
+  missing: 'median',
+  scaling: 'standardize',
+  features: [],
+  inputSize: 0,
+  inputNames: [],
+};
 const text: FittedPreprocessor = {
   ...base,
-  features: [{ kind: 'text', name: 't', tokenizer: DEFAULT_TOKENIZER, encoding: 'tfidf', terms: ['x'], idf: [1], sublinearTf: true, norm: 'l2', medianTokens: 1, p95Tokens: 1, vocabularySeen: 1, oovRate: 0 }],
+  features: [
+    { kind: 'text', name: 't', tokenizer: DEFAULT_TOKENIZER, encoding: 'tfidf', terms: ['x'], idf: [1], sublinearTf: true, norm: 'l2', medianTokens: 1, p95Tokens: 1, vocabularySeen: 1, oovRate: 0 },
+  ],
   inputSize: 1,
   inputNames: ['t:x'],
 };

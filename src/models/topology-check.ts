@@ -43,4 +43,3 @@ export function checkTopologyBudget(topology: unknown): string | null {
   if (parameters === null) return 'the model topology declares layers whose sizes cannot be followed from its input shape, so its size cannot be checked before loading it';
   return checkParameterBudget(parameters, 'The model');
 }
-

@@ -94,10 +94,7 @@ export function createNotebook(title = 'Untitled notebook', now = new Date()): N
     title,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    cells: [
-      { id: newId('cell'), type: 'markdown', text: '' },
-      ...SECTION_ORDER.map((type) => ({ id: newId('cell'), type })),
-    ],
+    cells: [{ id: newId('cell'), type: 'markdown', text: '' }, ...SECTION_ORDER.map((type) => ({ id: newId('cell'), type }))],
     dataset: null,
     prepare: { ...DEFAULT_PREPARE },
     model: { choice: 'auto', logreg: { ...DEFAULT_LOGREG }, mlp: { ...DEFAULT_MLP }, cnn: structuredClone(DEFAULT_CNN) },

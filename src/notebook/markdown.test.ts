@@ -45,7 +45,14 @@ describe('markdown on hostile notes', () => {
   it('still parses links, nested marks and refuses unsafe addresses', () => {
     expect(parseInline('see [the **docs**](https://x.y/z) and [bad](javascript:alert(1))')).toEqual([
       { type: 'text', text: 'see ' },
-      { type: 'link', href: 'https://x.y/z', children: [{ type: 'text', text: 'the ' }, { type: 'strong', children: [{ type: 'text', text: 'docs' }] }] },
+      {
+        type: 'link',
+        href: 'https://x.y/z',
+        children: [
+          { type: 'text', text: 'the ' },
+          { type: 'strong', children: [{ type: 'text', text: 'docs' }] },
+        ],
+      },
       { type: 'text', text: ' and ' },
       { type: 'text', text: 'bad' },
       { type: 'text', text: ')' },

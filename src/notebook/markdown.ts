@@ -4,11 +4,7 @@
  * Raw HTML in the source stays literal text. Links keep only http(s), mailto and #anchors.
  */
 export type Inline =
-  | { type: 'text'; text: string }
-  | { type: 'strong'; children: Inline[] }
-  | { type: 'em'; children: Inline[] }
-  | { type: 'code'; text: string }
-  | { type: 'link'; href: string; children: Inline[] };
+  { type: 'text'; text: string } | { type: 'strong'; children: Inline[] } | { type: 'em'; children: Inline[] } | { type: 'code'; text: string } | { type: 'link'; href: string; children: Inline[] };
 
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3 | 4; children: Inline[] }

@@ -16,8 +16,24 @@ const report: SearchReport = {
   budget: { kind: 'trials', count: 2 },
   validation: { method: 'k-fold', folds: 5, rows: 455 },
   trials: [
-    { id: 1, settings: { family: 'logreg', hidden: [], learningRate: 0.01, l2: 0.002, dropout: 0, batchSize: 32, epochs: 150, patience: 20 }, rung: 0, epochs: 17, validation: { metric: 'accuracy', mean: 0.95, std: 0.02, loss: 0.12, folds: 5 }, bestEpoch: 17, seconds: 1.5 },
-    { id: 2, settings: { family: 'mlp', hidden: [32], learningRate: 0.004, l2: 0, dropout: 0.2, batchSize: 16, epochs: 150, patience: 20 }, rung: 1, epochs: 150, validation: { metric: 'accuracy', mean: 0.97, std: 0.01, loss: 0.09, folds: 5 }, bestEpoch: 61, seconds: 4 },
+    {
+      id: 1,
+      settings: { family: 'logreg', hidden: [], learningRate: 0.01, l2: 0.002, dropout: 0, batchSize: 32, epochs: 150, patience: 20 },
+      rung: 0,
+      epochs: 17,
+      validation: { metric: 'accuracy', mean: 0.95, std: 0.02, loss: 0.12, folds: 5 },
+      bestEpoch: 17,
+      seconds: 1.5,
+    },
+    {
+      id: 2,
+      settings: { family: 'mlp', hidden: [32], learningRate: 0.004, l2: 0, dropout: 0.2, batchSize: 16, epochs: 150, patience: 20 },
+      rung: 1,
+      epochs: 150,
+      validation: { metric: 'accuracy', mean: 0.97, std: 0.01, loss: 0.09, folds: 5 },
+      bestEpoch: 61,
+      seconds: 4,
+    },
   ],
   best: { id: 2, settings: { family: 'mlp', hidden: [32], learningRate: 0.004, l2: 0, dropout: 0.2, batchSize: 16, epochs: 150, patience: 20 }, epochs: 61 },
   stoppedBy: 'budget',
@@ -85,7 +101,10 @@ describe('runs (experiments)', () => {
   it('compare: settings diff lists only what differs; metric deltas are against the first run', () => {
     const result = fixtureResult();
     const a = runFromResult(result, { id: 'a' });
-    const b = runFromResult({ ...result, settings: { ...result.settings, learningRate: 0.5 }, metrics: { ...(result.metrics as ClassificationReport), accuracy: (result.metrics as ClassificationReport).accuracy - 0.1 } }, { id: 'b' });
+    const b = runFromResult(
+      { ...result, settings: { ...result.settings, learningRate: 0.5 }, metrics: { ...(result.metrics as ClassificationReport), accuracy: (result.metrics as ClassificationReport).accuracy - 0.1 } },
+      { id: 'b' },
+    );
     const diff = settingsDiff([a, b]);
     expect(diff).toEqual([{ setting: 'learningRate', values: [String(result.settings.learningRate), '0.5'] }]);
     const deltas = metricDeltas([a, b]);

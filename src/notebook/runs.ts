@@ -67,7 +67,18 @@ function fnv1a(text: string): string {
 /** A fingerprint of the data a result was trained on (content hash of the file when known). */
 export function dataFingerprint(result: TrainingResult, datasetSha256?: string): string {
   const p = result.prepare;
-  const shape = [result.datasetName, result.rows, result.classes.join('\u0001'), result.preprocessing?.inputNames.join('\u0001') ?? '', p.target, p.seed, p.testFraction, p.validationFraction, p.missing, p.scaling].join('|');
+  const shape = [
+    result.datasetName,
+    result.rows,
+    result.classes.join('\u0001'),
+    result.preprocessing?.inputNames.join('\u0001') ?? '',
+    p.target,
+    p.seed,
+    p.testFraction,
+    p.validationFraction,
+    p.missing,
+    p.scaling,
+  ].join('|');
   return `${datasetSha256 ? datasetSha256.slice(0, 16) : 'rows'}-${result.rows}-${fnv1a(shape)}`;
 }
 
@@ -180,9 +191,7 @@ function flatSettings(run: RunRecord): Record<string, string> {
 export function settingsDiff(runs: readonly RunRecord[]): SettingDifference[] {
   const flat = runs.map(flatSettings);
   const keys = [...new Set(flat.flatMap((f) => Object.keys(f)))];
-  return keys
-    .map((setting) => ({ setting, values: flat.map((f) => f[setting] ?? '—') }))
-    .filter((d) => new Set(d.values).size > 1);
+  return keys.map((setting) => ({ setting, values: flat.map((f) => f[setting] ?? '—') })).filter((d) => new Set(d.values).size > 1);
 }
 
 /** Metric deltas of each run against the first (positive = better for accuracy/F1/AUC, lower for log loss). */

@@ -135,7 +135,7 @@ describe('validateNotebook', () => {
   it('refuses model topologies that would build unknown layers or allocate gigabytes', () => {
     const doc = currentDocument();
     const model = roundTrip(tinyModel(doc.results!.finishedAt));
-    const layer = ((model.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }).config.layers)[0];
+    const layer = (model.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }).config.layers[0];
     layer.config.units = 1e9;
     expectInvalid({ ...roundTrip(doc), trainedModel: model }, 'trainedModel.modelTopology', 'units');
     layer.config.units = 2;

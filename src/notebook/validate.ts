@@ -10,9 +10,7 @@ import { array, INVALID, isRecord, Issues, nullable, object, oneOf, optional, ow
 import { runList } from './schema/runs';
 import { datasetRef, embeddedModel, imageSettings, LIMITS, modelSection, prepareSettings, trainingResult, trainSettings } from './schema/sections';
 
-export type NotebookValidation =
-  | { ok: true; value: NotebookDocument; warnings: string[]; migratedFrom: number }
-  | { ok: false; code: string; message: string; errors: string[] };
+export type NotebookValidation = { ok: true; value: NotebookDocument; warnings: string[]; migratedFrom: number } | { ok: false; code: string; message: string; errors: string[] };
 
 const cellId = string({ max: 100, min: 1, pattern: /^[A-Za-z0-9_-]+$/, hint: 'expected a cell id of letters, digits, - and _' });
 

@@ -132,7 +132,10 @@ function numericDrift(feature: FittedNumericFeature, reference: NumericReference
     if (reference && present.length >= MIN_ROWS_FOR_DISTRIBUTION) {
       const counts = new Array<number>(reference.shares.length).fill(0);
       for (const v of present) counts[binOf(reference.edges, v)]++;
-      const psi = populationStabilityIndex(counts.map((c) => c / present.length), reference.shares);
+      const psi = populationStabilityIndex(
+        counts.map((c) => c / present.length),
+        reference.shares,
+      );
       drift.psi = psi;
       const psiLevel = level(psi, 0.05, 0.1, 0.25);
       if (psiLevel !== 'none') findings.push({ severity: psiLevel, text: `${feature.name}: distribution differs from training (PSI ${psi.toFixed(2)}).` });
@@ -167,7 +170,10 @@ function categoricalDrift(feature: FittedCategoricalFeature, reference: Categori
     severity: 'none',
     missingShare,
     trainingMissingShare: trainingMissing,
-    unseen: [...unseen.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_UNSEEN_LISTED).map(([value, count]) => ({ value, count })),
+    unseen: [...unseen.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_UNSEEN_LISTED)
+      .map(([value, count]) => ({ value, count })),
     unseenShare,
     findings: [],
   };

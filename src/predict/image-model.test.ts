@@ -36,7 +36,19 @@ describe('image models', () => {
   });
 
   it('a tiny CNN round-trips through the bundle, and the snippet predicts what the app predicts', async () => {
-    const model = buildModel({ kind: 'cnn', l2: 0, layers: [{ type: 'conv', filters: 2, kernel: 3, activation: 'relu' }, { type: 'maxpool', size: 2 }] }, [8, 8, 1], 3, 5);
+    const model = buildModel(
+      {
+        kind: 'cnn',
+        l2: 0,
+        layers: [
+          { type: 'conv', filters: 2, kernel: 3, activation: 'relu' },
+          { type: 'maxpool', size: 2 },
+        ],
+      },
+      [8, 8, 1],
+      3,
+      5,
+    );
     const image = { width: 8, height: 8, channels: 1 as const };
     const artifacts = await toArtifacts({ model, preprocessing: null, exampleShape: [8, 8, 1], classes: ['cat', 'dog', '__proto__'], image });
     const files = bundleFiles({ artifacts, metrics: metricsFile(null), reference: null, generatedBy: 'test', title: 'Tiny CNN' });
@@ -62,7 +74,8 @@ describe('image models', () => {
     const files = new Map<string, Uint8Array>();
     const model = buildModel({ kind: 'cnn', l2: 0, layers: [{ type: 'maxpool', size: 2 }] }, [8, 8, 1], 2, 5);
     return toArtifacts({ model, preprocessing: null, exampleShape: [8, 8, 1], classes: ['a', 'b'], image: { width: 8, height: 8, channels: 1 } }).then((artifacts) => {
-      for (const [k, v] of bundleFiles({ artifacts: { ...artifacts, image: { width: 10, height: 8, channels: 1 } }, metrics: metricsFile(null), reference: null, generatedBy: 'test', title: 't' })) files.set(k, v);
+      for (const [k, v] of bundleFiles({ artifacts: { ...artifacts, image: { width: 10, height: 8, channels: 1 } }, metrics: metricsFile(null), reference: null, generatedBy: 'test', title: 't' }))
+        files.set(k, v);
       expect(() => assembleBundle(files, 'test')).toThrow(/The model expects images of shape \[8, 8, 1\] but preprocessing\.json says \[8, 10, 1\]/);
       model.dispose();
     });

@@ -31,7 +31,12 @@ export function missingColumnsError(fitted: FittedPreprocessor, header: string[]
   if (missing.length === 0) return null;
   return new DataError(
     'predict_missing_columns',
-    `${fileName} lacks ${missing.length === 1 ? 'the column' : `${missing.length} columns`} the model needs: ${missing.slice(0, 10).map((m) => `"${m}"`).join(', ')}${missing.length > 10 ? ', …' : ''}. Its columns are: ${header.slice(0, 20).join(', ')}${header.length > 20 ? ', …' : ''}. Add the missing columns (empty values are filled as at training time) or check the header spelling.`,
+    `${fileName} lacks ${missing.length === 1 ? 'the column' : `${missing.length} columns`} the model needs: ${missing
+      .slice(0, 10)
+      .map((m) => `"${m}"`)
+      .join(
+        ', ',
+      )}${missing.length > 10 ? ', …' : ''}. Its columns are: ${header.slice(0, 20).join(', ')}${header.length > 20 ? ', …' : ''}. Add the missing columns (empty values are filled as at training time) or check the header spelling.`,
   );
 }
 

@@ -54,7 +54,18 @@ describe('prediction form fields', () => {
     expect(fields[0]).toMatchObject({ initial: '4202', min: 2700, max: 6300 });
     expect(fields[0].hint).toMatch(/Training range 2,700 to 6,300/);
     expect(fields[1]).toMatchObject({ options: ['Biscoe', 'Dream'], initial: 'Biscoe' });
-    expect(formValues(fields, new Map([['mass', ' '], ['island', OTHER_CATEGORY]]))).toEqual([['mass', null], ['island', OTHER_CATEGORY]]);
+    expect(
+      formValues(
+        fields,
+        new Map([
+          ['mass', ' '],
+          ['island', OTHER_CATEGORY],
+        ]),
+      ),
+    ).toEqual([
+      ['mass', null],
+      ['island', OTHER_CATEGORY],
+    ]);
     expect(outOfRange(fields[0], '9000')).toBe(true);
     expect(outOfRange(fields[0], '3000')).toBe(false);
   });

@@ -18,13 +18,7 @@ export function toCategory(cell: RawCell): string | null {
 }
 
 /** Fits imputation and scaling of one numeric column on the training rows only. */
-export function fitNumeric(
-  name: string,
-  read: (row: number) => RawCell,
-  trainRows: ArrayLike<number>,
-  missing: MissingStrategy,
-  scaling: ScalingKind,
-): FittedNumericFeature {
+export function fitNumeric(name: string, read: (row: number) => RawCell, trainRows: ArrayLike<number>, missing: MissingStrategy, scaling: ScalingKind): FittedNumericFeature {
   const present: number[] = [];
   for (let i = 0; i < trainRows.length; i++) {
     const v = toNumber(read(trainRows[i]));
@@ -63,7 +57,7 @@ function fillValue(sorted: number[], missing: MissingStrategy): number {
   if (missing === 'most_frequent') {
     let best = sorted[0];
     let bestCount = 0;
-    for (let i = 0; i < sorted.length; ) {
+    for (let i = 0; i < sorted.length;) {
       let j = i;
       while (j < sorted.length && sorted[j] === sorted[i]) j++;
       if (j - i > bestCount) {
@@ -78,12 +72,7 @@ function fillValue(sorted: number[], missing: MissingStrategy): number {
 }
 
 /** Fits the one-hot vocabulary of one categorical column on the training rows only. */
-export function fitCategorical(
-  name: string,
-  read: (row: number) => RawCell,
-  trainRows: ArrayLike<number>,
-  maxCategories: number,
-): FittedCategoricalFeature {
+export function fitCategorical(name: string, read: (row: number) => RawCell, trainRows: ArrayLike<number>, maxCategories: number): FittedCategoricalFeature {
   const counts = new Map<string, number>();
   let present = 0;
   for (let i = 0; i < trainRows.length; i++) {
@@ -116,13 +105,7 @@ export function toText(cell: RawCell): string {
 }
 
 /** Fits the tokenizer's vocabulary and the TF-IDF weights of one text column on the training rows only. */
-export function fitText(
-  name: string,
-  read: (row: number) => RawCell,
-  trainRows: ArrayLike<number>,
-  tokenizer: TokenizerSettings,
-  maxTerms: number,
-): { feature: FittedTextFeature; overlong: number } {
+export function fitText(name: string, read: (row: number) => RawCell, trainRows: ArrayLike<number>, tokenizer: TokenizerSettings, maxTerms: number): { feature: FittedTextFeature; overlong: number } {
   const texts: string[] = [];
   for (let i = 0; i < trainRows.length; i++) texts.push(toText(read(trainRows[i])));
   const vocabulary = fitTfidf(texts, tokenizer, maxTerms);

@@ -83,8 +83,15 @@ describe('prepareTable', () => {
     const { data } = prepared(sample('penguins.csv'), { target: 'Species' });
     expect(data.fitted.target.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
     expect(data.fitted.inputNames).toEqual([
-      'Island=Biscoe', 'Island=Dream', 'Island=Torgersen',
-      'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Sex=FEMALE', 'Sex=MALE',
+      'Island=Biscoe',
+      'Island=Dream',
+      'Island=Torgersen',
+      'Beak Length (mm)',
+      'Beak Depth (mm)',
+      'Flipper Length (mm)',
+      'Body Mass (g)',
+      'Sex=FEMALE',
+      'Sex=MALE',
     ]);
     expect(data.labels.length).toBe(344);
     expect(data.features.length).toBe(344 * 9);
@@ -110,7 +117,16 @@ describe('prepareTable', () => {
     const parsed = parseCsvText(text);
     const profiles = profileTable(parsed.table);
     expect(selectFeatures(profiles, { ...DEFAULT_PREPARE, target: 'y' })).toEqual(['x']);
-    expect(selectFeatures(profiles, { ...DEFAULT_PREPARE, target: 'y', featureOverrides: [{ name: 'row_id', include: true }, { name: 'x', include: false }] })).toEqual(['row_id']);
+    expect(
+      selectFeatures(profiles, {
+        ...DEFAULT_PREPARE,
+        target: 'y',
+        featureOverrides: [
+          { name: 'row_id', include: true },
+          { name: 'x', include: false },
+        ],
+      }),
+    ).toEqual(['row_id']);
   });
 
   it('refuses a one-class, continuous or many-class target with a reason', () => {
@@ -130,8 +146,22 @@ describe('transformRows', () => {
   it('encodes unseen categories as zeros, fills missing values and reports unreadable ones by row and column', () => {
     const { data } = prepared(sample('penguins.csv'), { target: 'Species' });
     const records = [
-      new Map<string, string | number | null>([['Island', 'Atlantis'], ['Beak Length (mm)', 40], ['Beak Depth (mm)', null], ['Flipper Length (mm)', 190], ['Body Mass (g)', '3800'], ['Sex', 'MALE']]),
-      new Map<string, string | number | null>([['Island', 'Dream'], ['Beak Length (mm)', 'forty'], ['Beak Depth (mm)', 18], ['Flipper Length (mm)', 190], ['Body Mass (g)', 3800], ['Sex', 'MALE']]),
+      new Map<string, string | number | null>([
+        ['Island', 'Atlantis'],
+        ['Beak Length (mm)', 40],
+        ['Beak Depth (mm)', null],
+        ['Flipper Length (mm)', 190],
+        ['Body Mass (g)', '3800'],
+        ['Sex', 'MALE'],
+      ]),
+      new Map<string, string | number | null>([
+        ['Island', 'Dream'],
+        ['Beak Length (mm)', 'forty'],
+        ['Beak Depth (mm)', 18],
+        ['Flipper Length (mm)', 190],
+        ['Body Mass (g)', 3800],
+        ['Sex', 'MALE'],
+      ]),
     ];
     const out = transformRows(data.fitted, recordReader(records), [0, 1]);
     expect(Array.from(out.features.slice(0, 3))).toEqual([0, 0, 0]);
@@ -143,7 +173,12 @@ describe('transformRows', () => {
 
   it('keeps the most frequent categories when capped', () => {
     const values = ['a', 'a', 'a', 'b', 'b', 'c', 'd', null];
-    const fitted = fitCategorical('k', (r) => values[r], values.map((_, i) => i), 2);
+    const fitted = fitCategorical(
+      'k',
+      (r) => values[r],
+      values.map((_, i) => i),
+      2,
+    );
     expect(fitted.categories).toEqual(['a', 'b']);
     expect(fitted.fill).toBe('a');
   });

@@ -69,7 +69,10 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
       const value = toNumber(cell);
       if (value !== value) {
         if (cell !== null && !(typeof cell === 'string' && cell.trim() === '')) {
-          throw new DataError('target_not_numeric', `Row ${row + 1} of "${targetName}" holds "${String(cell).slice(0, 40)}", not a number; regression needs a number in every row. Fix or clear the value, or train a classifier.`);
+          throw new DataError(
+            'target_not_numeric',
+            `Row ${row + 1} of "${targetName}" holds "${String(cell).slice(0, 40)}", not a number; regression needs a number in every row. Fix or clear the value, or train a classifier.`,
+          );
         }
         missingTarget++;
         continue;
@@ -102,7 +105,10 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
 
   if (targets) {
     if (targets.length > 0 && targets.every((v) => v === targets[0])) {
-      throw new DataError('target_constant', `After removing rows with missing values every value of "${targetName}" is ${targets[0]}; there is nothing to predict. Choose another target or missing-value strategy.`);
+      throw new DataError(
+        'target_constant',
+        `After removing rows with missing values every value of "${targetName}" is ${targets[0]}; there is nothing to predict. Choose another target or missing-value strategy.`,
+      );
     }
   } else {
     const counts = new Array<number>(classes.length).fill(0);
@@ -130,7 +136,9 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
         throw new DataError('empty_text', `The text column "${name}" has no words in the training split (every cell is empty or punctuation). Exclude it, or switch it to categorical.`);
       }
       if (overlong > 0) {
-        warnings.push(`${overlong} cells of "${name}" are longer than ${DEFAULT_TOKENIZER.maxCellChars.toLocaleString('en-US')} characters; only their first ${DEFAULT_TOKENIZER.maxCellChars.toLocaleString('en-US')} characters are read.`);
+        warnings.push(
+          `${overlong} cells of "${name}" are longer than ${DEFAULT_TOKENIZER.maxCellChars.toLocaleString('en-US')} characters; only their first ${DEFAULT_TOKENIZER.maxCellChars.toLocaleString('en-US')} characters are read.`,
+        );
       }
       return feature;
     }
@@ -138,9 +146,7 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
       ? fitNumeric(name, featureReaders[f], trainTableRows, settings.missing, settings.scaling)
       : fitCategorical(name, featureReaders[f], trainTableRows, settings.maxCategories);
   });
-  const inputNames = features.flatMap((f) =>
-    f.kind === 'numeric' ? [f.name] : f.kind === 'categorical' ? f.categories.map((c) => `${f.name}=${c}`) : f.terms.map((t) => `${f.name}:${t}`),
-  );
+  const inputNames = features.flatMap((f) => (f.kind === 'numeric' ? [f.name] : f.kind === 'categorical' ? f.categories.map((c) => `${f.name}=${c}`) : f.terms.map((t) => `${f.name}:${t}`)));
   const cells = labels.length * inputNames.length;
   if (cells > MAX_FEATURE_CELLS) {
     throw new DataError(
@@ -161,10 +167,7 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
   const transformed = transformRows(fitted, reader, tableRows);
   const firstProblem = transformed.problems[0];
   if (firstProblem) {
-    throw new DataError(
-      'bad_value',
-      `Row ${tableRows[firstProblem.row] + 1}, column "${firstProblem.column}": ${firstProblem.message}. Fix the value or exclude the column.`,
-    );
+    throw new DataError('bad_value', `Row ${tableRows[firstProblem.row] + 1}, column "${firstProblem.column}": ${firstProblem.message}. Fix the value or exclude the column.`);
   }
   return { fitted, features: transformed.features, labels, targets, task: decision, tableRows, split, dropped: { missingTarget, missingFeatures }, warnings };
 }

@@ -139,8 +139,7 @@ export function estimateInputWidth(profiles: ColumnProfile[], settings: PrepareS
     .filter((p) => selected.has(p.name))
     .reduce(
       (width, p) =>
-        width +
-        (p.storage === 'numeric' ? 1 : effectiveType(p, settings) === 'text' ? (settings.textVocabularySize ?? DEFAULT_TEXT_VOCABULARY) : Math.min(p.distinct, settings.maxCategories)),
+        width + (p.storage === 'numeric' ? 1 : effectiveType(p, settings) === 'text' ? (settings.textVocabularySize ?? DEFAULT_TEXT_VOCABULARY) : Math.min(p.distinct, settings.maxCategories)),
       0,
     );
 }

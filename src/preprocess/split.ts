@@ -29,8 +29,16 @@ export function stratifiedSplit(labels: Int32Array, classCount: number, options:
   const testTotal = Math.min(n - 1, Math.ceil(n * options.testFraction));
   const validationTotal = Math.min(n - 1 - testTotal, Math.round(n * options.validationFraction));
   const sizes = byClass.map((rows) => rows.length);
-  const testShare = allocate(sizes, testTotal, sizes.map((s) => Math.max(0, s - 1)));
-  const validationShare = allocate(sizes, validationTotal, sizes.map((s, c) => Math.max(0, s - 1 - testShare[c])));
+  const testShare = allocate(
+    sizes,
+    testTotal,
+    sizes.map((s) => Math.max(0, s - 1)),
+  );
+  const validationShare = allocate(
+    sizes,
+    validationTotal,
+    sizes.map((s, c) => Math.max(0, s - 1 - testShare[c])),
+  );
 
   const train: number[] = [];
   const validation: number[] = [];
@@ -55,9 +63,7 @@ function allocate(sizes: number[], total: number, caps: number[]): number[] {
   const exact = sizes.map((s) => (s * total) / n);
   const shares = exact.map((e, c) => Math.min(caps[c], Math.floor(e)));
   let remaining = total - shares.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((e, c) => ({ c, frac: e - Math.floor(e) }))
-    .sort((a, b) => b.frac - a.frac || a.c - b.c);
+  const order = exact.map((e, c) => ({ c, frac: e - Math.floor(e) })).sort((a, b) => b.frac - a.frac || a.c - b.c);
   while (remaining > 0) {
     let placed = false;
     for (const { c } of order) {

@@ -36,9 +36,7 @@ export function transformRows(fitted: FittedPreprocessor, reader: FeatureReader,
     offsets.push(offset);
     offset += featureWidth(feature);
   }
-  const categoryIndex = fitted.features.map((f) =>
-    f.kind === 'categorical' ? new Map(f.categories.map((c, i) => [c, i])) : f.kind === 'text' ? termIndex(f) : null,
-  );
+  const categoryIndex = fitted.features.map((f) => (f.kind === 'categorical' ? new Map(f.categories.map((c, i) => [c, i])) : f.kind === 'text' ? termIndex(f) : null));
   for (let r = 0; r < rows.length; r++) {
     const base = r * width;
     for (let f = 0; f < fitted.features.length; f++) {
@@ -55,14 +53,7 @@ export function transformRows(fitted: FittedPreprocessor, reader: FeatureReader,
   return { features, problems };
 }
 
-function encodeCell(
-  feature: FittedFeature,
-  cell: RawCell,
-  fitted: FittedPreprocessor,
-  out: Float32Array,
-  at: number,
-  categories: Map<string, number> | null,
-): string | null {
+function encodeCell(feature: FittedFeature, cell: RawCell, fitted: FittedPreprocessor, out: Float32Array, at: number, categories: Map<string, number> | null): string | null {
   if (feature.kind === 'numeric') {
     let value = toNumber(cell);
     if (value !== value) {

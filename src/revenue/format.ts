@@ -59,10 +59,7 @@ export function formatPrice(value: Numeric, currency: string, locale?: string): 
 
 /** Short money for chart axes, e.g. "€1.2M" or "€2.25M" (2 digits so nice tick values are not misrounded). */
 export function formatMoneyCompact(value: Numeric, currency: string, locale?: string): string {
-  return safeFormat(
-    nf(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }),
-    value,
-  );
+  return safeFormat(nf(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }), value);
 }
 
 /** Plain grouped number, up to `maxFractionDigits` decimals, e.g. "1,000" or "0.1". */
@@ -79,10 +76,7 @@ export function formatTotalPlain(exact: string, minorDigits: number, locale?: st
   if (exactValue === null) return PLACEHOLDER;
   const whole = new Dec(exactValue).isInteger();
   const digits = whole ? 0 : minorDigits;
-  return safeFormat(
-    nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
-    exactValue,
-  );
+  return safeFormat(nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }), exactValue);
 }
 
 /** Percent given in percent units: ("5", locale) → "5%". */

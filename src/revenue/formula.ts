@@ -18,9 +18,7 @@ export function revenueFormula(p: ProjectionParams, projection: Projection, loca
   if (projection.simple) {
     const exact = new Dec(p.customers).times(p.price).times(p.periods);
     const head = `R = N × P × T = ${num(p.customers)} × ${num(p.price)} × ${num(p.periods)}`;
-    return exact.equals(projection.totals.revenue.exact)
-      ? `${head} = ${total}`
-      : `${head} = ${num(exact.toFixed())} ≈ ${total} (${roundingNote})`;
+    return exact.equals(projection.totals.revenue.exact) ? `${head} = ${total}` : `${head} = ${num(exact.toFixed())} ≈ ${total} (${roundingNote})`;
   }
   const g = new Dec(p.growth.value);
   const c = new Dec(p.churn);
@@ -39,10 +37,7 @@ export function revenueFormula(p: ProjectionParams, projection: Projection, loca
   }
   const price = pc.isZero() ? `P_t = ${num(p.price)}` : `P_t = ${num(p.price)} × (1 ${signed(pc, '%')})^(t − 1)`;
   const floor = canHitZero ? ' (never below 0)' : '';
-  return (
-    `R = sum of N_t × P_t for t = 1 … ${num(p.periods)}, where N_1 = ${num(p.customers)}, ` +
-    `${next}${floor} and ${price}; R = ${total} (${roundingNote})`
-  );
+  return `R = sum of N_t × P_t for t = 1 … ${num(p.periods)}, where N_1 = ${num(p.customers)}, ` + `${next}${floor} and ${price}; R = ${total} (${roundingNote})`;
 }
 
 function roundingUnit(minorDigits: number): string {

@@ -3,7 +3,13 @@ import { classMetricsFromConfusion, customersFromModel, defaultPositiveClass, mo
 import { defaultRevenueInputs, parseRevenueInputs } from './inputs';
 import type { ConfusionMatrix } from './types';
 
-const binary: ConfusionMatrix = { labels: ['no', 'yes'], matrix: [[50, 10], [20, 120]] };
+const binary: ConfusionMatrix = {
+  labels: ['no', 'yes'],
+  matrix: [
+    [50, 10],
+    [20, 120],
+  ],
+};
 
 function value<T>(r: { ok: true; value: T } | { ok: false; errors: { message: string }[] }): T {
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
@@ -52,7 +58,14 @@ describe('classMetricsFromConfusion (rows = true, columns = predicted)', () => {
   });
 
   it('handles multi-class matrices and never-predicted classes', () => {
-    const cm: ConfusionMatrix = { labels: ['a', 'b', 'c'], matrix: [[5, 1, 0], [2, 7, 0], [3, 0, 0]] };
+    const cm: ConfusionMatrix = {
+      labels: ['a', 'b', 'c'],
+      matrix: [
+        [5, 1, 0],
+        [2, 7, 0],
+        [3, 0, 0],
+      ],
+    };
     const b = value(classMetricsFromConfusion(cm, 'b'));
     expect([b.truePositives, b.predictedPositives, b.actualPositives]).toEqual([7, 8, 9]);
     const c = value(classMetricsFromConfusion(cm, 'c'));
@@ -62,9 +75,33 @@ describe('classMetricsFromConfusion (rows = true, columns = predicted)', () => {
   it('rejects unknown classes and malformed matrices', () => {
     expect(classMetricsFromConfusion(binary, 'maybe').ok).toBe(false);
     expect(validateConfusionMatrix({ labels: ['a', 'b'], matrix: [[1, 2]] })[0].message).toMatch(/2 × 2/);
-    expect(validateConfusionMatrix({ labels: ['a', 'a'], matrix: [[1, 2], [3, 4]] })[0].message).toMatch(/unique/);
-    expect(validateConfusionMatrix({ labels: ['a', 'b'], matrix: [[1, -2], [3, 4]] })[0].message).toMatch(/0 or more/);
-    expect(validateConfusionMatrix({ labels: ['a', 'b'], matrix: [[1, Number.NaN], [3, 4]] })).toHaveLength(1);
+    expect(
+      validateConfusionMatrix({
+        labels: ['a', 'a'],
+        matrix: [
+          [1, 2],
+          [3, 4],
+        ],
+      })[0].message,
+    ).toMatch(/unique/);
+    expect(
+      validateConfusionMatrix({
+        labels: ['a', 'b'],
+        matrix: [
+          [1, -2],
+          [3, 4],
+        ],
+      })[0].message,
+    ).toMatch(/0 or more/);
+    expect(
+      validateConfusionMatrix({
+        labels: ['a', 'b'],
+        matrix: [
+          [1, Number.NaN],
+          [3, 4],
+        ],
+      }),
+    ).toHaveLength(1);
     expect(validateConfusionMatrix({ labels: ['a'], matrix: [[1]] })[0].message).toMatch(/two classes/);
   });
 });

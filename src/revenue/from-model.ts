@@ -72,9 +72,7 @@ export function customersFromModel(args: CustomersFromModelArgs, locale = 'en-US
   const n = (x: number) => formatNumber(x, locale, 2);
   const pct = (x: number) => formatPercent(x * 100, locale, 1);
   const missedText =
-    missed === null
-      ? 'With a recall of 0 the number of positives it misses cannot be estimated.'
-      : `Its recall is ${pct(recall)}, so about ${n(missed)} more real positives go unflagged.`;
+    missed === null ? 'With a recall of 0 the number of positives it misses cannot be estimated.' : `Its recall is ${pct(recall)}, so about ${n(missed)} more real positives go unflagged.`;
   const scaleText = scale === 1 ? '' : `, times a population scale of ${n(scale)}`;
   const explanation =
     `The model flags ${n(predictedPositives)} cases; at ${pct(precision)} precision about ${n(tp)} of them are real positives. ` +
@@ -107,8 +105,7 @@ export function validateConfusionMatrix(cm: ConfusionMatrix): FromModelError[] {
   const k = Array.isArray(labels) ? labels.length : 0;
   if (k < 2) errors.push({ field: 'matrix', message: 'The confusion matrix needs at least two classes.' });
   else if (new Set(labels).size !== k) errors.push({ field: 'matrix', message: 'Class labels in the confusion matrix must be unique.' });
-  const square =
-    Array.isArray(matrix) && matrix.length === k && matrix.every((row) => Array.isArray(row) && row.length === k);
+  const square = Array.isArray(matrix) && matrix.length === k && matrix.every((row) => Array.isArray(row) && row.length === k);
   if (!square) {
     errors.push({ field: 'matrix', message: `The confusion matrix must be ${k} × ${k}, one row and one column per class.` });
   } else if (!matrix.every((row) => row.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0))) {
@@ -164,11 +161,7 @@ export interface ModelTieIn {
  * The panel's whole tie-in: pick the class, parse the conversion rate (percent
  * text, like every other rate in the panel) and scale, compute N.
  */
-export function modelTieIn(
-  cm: ConfusionMatrix,
-  link: ModelLinkInputs | null | undefined,
-  locale = 'en-US',
-): FromModelResult<ModelTieIn> {
+export function modelTieIn(cm: ConfusionMatrix, link: ModelLinkInputs | null | undefined, locale = 'en-US'): FromModelResult<ModelTieIn> {
   const shapeErrors = validateConfusionMatrix(cm);
   if (shapeErrors.length > 0) return { ok: false, errors: shapeErrors };
   const classLabel = link?.classLabel && cm.labels.includes(link.classLabel) ? link.classLabel : defaultPositiveClass(cm.labels);
@@ -195,10 +188,7 @@ export function modelTieIn(
   const metrics = classMetricsFromConfusion(cm, classLabel);
   if (!metrics.ok) return metrics;
   const m = metrics.value;
-  const r = customersFromModel(
-    { predictedPositives: m.predictedPositives, precision: m.precision, recall: m.recall, conversionRate: conversion, populationScale },
-    locale,
-  );
+  const r = customersFromModel({ predictedPositives: m.predictedPositives, precision: m.precision, recall: m.recall, conversionRate: conversion, populationScale }, locale);
   if (!r.ok) return r;
   const customersText = new Dec(r.value.customers).toDecimalPlaces(2).toFixed();
   return { ok: true, value: { classLabel, metrics: m, result: r.value, customersText } };

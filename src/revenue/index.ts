@@ -1,25 +1,8 @@
 // Public API of the revenue projection domain (no React; runs in Node and the browser).
 export * from './types';
-export {
-  DEFAULT_CURRENCY,
-  DEFAULT_SENSITIVITY_PERCENT,
-  FIELD_LABELS,
-  MAX_PERIODS,
-  coerceRevenueInputs,
-  defaultRevenueInputs,
-  errorsByField,
-  parseRevenueInputs,
-} from './inputs';
+export { DEFAULT_CURRENCY, DEFAULT_SENSITIVITY_PERCENT, FIELD_LABELS, MAX_PERIODS, coerceRevenueInputs, defaultRevenueInputs, errorsByField, parseRevenueInputs } from './inputs';
 export { parseNumberText, type NumberTextProblem, type NumberTextResult } from './parse-number';
-export {
-  Dec,
-  MAX_SAFE_MINOR,
-  MONEY_ROUNDING_NAME,
-  minorDigitsFor,
-  minorToExact,
-  moneyFromMinor,
-  toMinor,
-} from './money';
+export { Dec, MAX_SAFE_MINOR, MONEY_ROUNDING_NAME, minorDigitsFor, minorToExact, moneyFromMinor, toMinor } from './money';
 export { PLACEHOLDER, formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatPrice, formatTotalPlain } from './format';
 export { findRangeProblem, isSimpleModel, projectRevenue, type ProjectionParams, type RangeProblem } from './projection';
 export { SCENARIO_DEFAULTS, projectScenarios, resolveScenario, type ScenarioKey, type ScenarioResult } from './scenarios';

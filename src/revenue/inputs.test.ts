@@ -63,9 +63,7 @@ describe('parseRevenueInputs rejects with a message that says what to do', () =>
     expect(messageFor({ periods: '-3' }, 'periods')).toMatch(/at least 1/);
   });
   it('NaN and non-numeric text', () => {
-    expect(messageFor({ customers: 'NaN' }, 'customers')).toBe(
-      "Customers (N): “NaN” is not a number. Type digits with '.' for decimals, for example 1000.",
-    );
+    expect(messageFor({ customers: 'NaN' }, 'customers')).toBe("Customers (N): “NaN” is not a number. Type digits with '.' for decimals, for example 1000.");
     expect(messageFor({ price: 'Infinity' }, 'price')).toMatch(/is not a number/);
     expect(messageFor({ price: '1e6' }, 'price')).toMatch(/write the number out in full/);
     expect(messageFor({ price: '9,99' }, 'price')).toMatch(/use '\.' for decimals/);
@@ -120,9 +118,7 @@ describe('parseRevenueInputs rejects with a message that says what to do', () =>
   });
   it('scenario overrides, tied to their own field', () => {
     const base = defaultRevenueInputs().scenarios;
-    expect(
-      messageFor({ scenarios: { ...base, low: { customers: '-5', price: '', growth: '', churn: '' } } }, 'scenarios.low.customers'),
-    ).toMatch(/Low scenario customers can't be negative/);
+    expect(messageFor({ scenarios: { ...base, low: { customers: '-5', price: '', growth: '', churn: '' } } }, 'scenarios.low.customers')).toMatch(/Low scenario customers can't be negative/);
     const p = valid({ scenarios: { low: { customers: '500', price: '', growth: '', churn: '' }, high: base.high } });
     expect(p.scenarios.low).toEqual({ customers: '500', price: null, growth: null, churn: null });
   });

@@ -144,13 +144,7 @@ interface Bounds {
   percent?: boolean;
 }
 
-function parseField(
-  errors: FieldError[],
-  field: RevenueField,
-  raw: unknown,
-  example: string,
-  bounds: Bounds,
-): string | null {
+function parseField(errors: FieldError[], field: RevenueField, raw: unknown, example: string, bounds: Bounds): string | null {
   const r = parseNumberText(raw, { allowPercentSign: bounds.percent });
   if (!r.ok) {
     errors.push({ field, message: textProblemMessage(field, raw, r.problem, example) });
@@ -220,12 +214,7 @@ function parseLocale(errors: FieldError[], raw: unknown): string | undefined {
   }
 }
 
-function parseOverrides(
-  errors: FieldError[],
-  which: 'low' | 'high',
-  raw: ScenarioOverrides | undefined,
-  mode: GrowthMode,
-): ParsedScenarioOverrides {
+function parseOverrides(errors: FieldError[], which: 'low' | 'high', raw: ScenarioOverrides | undefined, mode: GrowthMode): ParsedScenarioOverrides {
   const optional = (key: keyof ScenarioOverrides, example: string, bounds: Bounds): string | null => {
     const text = raw?.[key];
     if (typeof text !== 'string' || text.trim() === '') return null;
@@ -277,21 +266,12 @@ export function parseRevenueInputs(raw: RevenueInputs): Result<ParsedRevenueInpu
   if (!modeOk) {
     errors.push({ field: 'growth.mode', message: 'Growth mode must be “percent” or “absolute”.' });
   }
-  const growth = parseField(
-    errors,
-    'growth',
-    raw.growth?.value,
-    mode === 'absolute' ? '50' : '2',
-    mode === 'absolute' ? {} : { percent: true, min: PERCENT_GROWTH_MIN },
-  );
+  const growth = parseField(errors, 'growth', raw.growth?.value, mode === 'absolute' ? '50' : '2', mode === 'absolute' ? {} : { percent: true, min: PERCENT_GROWTH_MIN });
   const churn = parseField(errors, 'churn', raw.churn, '5', CHURN_BOUNDS);
   const priceChange = parseField(errors, 'priceChange', raw.priceChange, '0', { percent: true, min: PRICE_CHANGE_MIN });
   const cost = parseField(errors, 'cost', raw.cost, '20', { min: NON_NEGATIVE });
   const locale = parseLocale(errors, raw.locale);
-  const sensitivityText =
-    typeof raw.sensitivityPercent === 'string' && raw.sensitivityPercent.trim() !== ''
-      ? raw.sensitivityPercent
-      : DEFAULT_SENSITIVITY_PERCENT;
+  const sensitivityText = typeof raw.sensitivityPercent === 'string' && raw.sensitivityPercent.trim() !== '' ? raw.sensitivityPercent : DEFAULT_SENSITIVITY_PERCENT;
   const sensitivityPercent = parseField(errors, 'sensitivityPercent', sensitivityText, '20', {
     percent: true,
     min: { value: '0.01', message: 'must be more than 0%. Enter a percentage such as 20.' },

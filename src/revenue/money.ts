@@ -57,8 +57,7 @@ export function toMinor(amount: Dec, minorDigits: number): bigint {
 export function minorToExact(minor: bigint, minorDigits: number): string {
   const negative = minor < 0n;
   const digits = (negative ? -minor : minor).toString().padStart(minorDigits + 1, '0');
-  const body =
-    minorDigits === 0 ? digits : `${digits.slice(0, -minorDigits)}.${digits.slice(-minorDigits)}`;
+  const body = minorDigits === 0 ? digits : `${digits.slice(0, -minorDigits)}.${digits.slice(-minorDigits)}`;
   return negative ? `-${body}` : body;
 }
 

@@ -11,13 +11,7 @@ import { Dec } from './money';
  * Rejected: exponents ("1e6": easy to mistype, and "1e400" is not a sane revenue
  * input), "NaN", "Infinity", non-ASCII digits, more than 64 characters.
  */
-export type NumberTextProblem =
-  | 'empty'
-  | 'too_long'
-  | 'not_a_number'
-  | 'bad_grouping'
-  | 'decimal_comma'
-  | 'exponent';
+export type NumberTextProblem = 'empty' | 'too_long' | 'not_a_number' | 'bad_grouping' | 'decimal_comma' | 'exponent';
 
 export type NumberTextResult = { ok: true; value: string } | { ok: false; problem: NumberTextProblem };
 

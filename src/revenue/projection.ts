@@ -1,21 +1,8 @@
-import {
-  CUSTOMER_DECIMALS,
-  Dec,
-  MAX_SAFE_MINOR,
-  PRICE_DECIMALS,
-  isSafeMinor,
-  minorScale,
-  moneyFromMinor,
-  quantity,
-  roundMinor,
-} from './money';
+import { CUSTOMER_DECIMALS, Dec, MAX_SAFE_MINOR, PRICE_DECIMALS, isSafeMinor, minorScale, moneyFromMinor, quantity, roundMinor } from './money';
 import type { ParsedRevenueInputs, PeriodRow, Projection } from './types';
 
 /** The subset of parsed inputs the projection reads (scenarios and sensitivity vary these). */
-export type ProjectionParams = Pick<
-  ParsedRevenueInputs,
-  'customers' | 'price' | 'periods' | 'currency' | 'minorDigits' | 'periodUnit' | 'growth' | 'churn' | 'priceChange' | 'cost'
->;
+export type ProjectionParams = Pick<ParsedRevenueInputs, 'customers' | 'price' | 'periods' | 'currency' | 'minorDigits' | 'periodUnit' | 'growth' | 'churn' | 'priceChange' | 'cost'>;
 
 interface PeriodStep {
   period: number;

@@ -21,7 +21,14 @@ describe('revenueReport', () => {
     expect(r.formula).toBe('R = N × P × T = 1,000 × 100 × 12 = 1,200,000');
     expect(r.perPeriod).toHaveLength(12);
     expect(r.perPeriod[0]).toEqual({
-      period: 1, customers: 1000, price: 100, revenue: 100000, cost: 0, profit: 100000, cumulativeRevenue: 100000, cumulativeProfit: 100000,
+      period: 1,
+      customers: 1000,
+      price: 100,
+      revenue: 100000,
+      cost: 0,
+      profit: 100000,
+      cumulativeRevenue: 100000,
+      cumulativeProfit: 100000,
     });
     expect(r.perPeriod[11].cumulativeRevenue).toBe(1_200_000);
   });

@@ -10,19 +10,7 @@ import { isGrowthMode, isPeriodUnit, type RevenueInputs } from './types';
  * [--cost k] [--currency EUR] [--unit month] [--locale en-US]`.
  */
 
-export const REVENUE_FLAGS = [
-  'customers',
-  'price',
-  'periods',
-  'growth',
-  'growth-mode',
-  'churn',
-  'price-change',
-  'cost',
-  'currency',
-  'unit',
-  'locale',
-] as const;
+export const REVENUE_FLAGS = ['customers', 'price', 'periods', 'growth', 'growth-mode', 'churn', 'price-change', 'cost', 'currency', 'unit', 'locale'] as const;
 export type RevenueFlag = (typeof REVENUE_FLAGS)[number];
 export type RevenueArgs = Partial<Record<RevenueFlag, string>>;
 const REQUIRED: readonly RevenueFlag[] = ['customers', 'price', 'periods'];

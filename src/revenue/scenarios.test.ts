@@ -49,9 +49,7 @@ describe('projectScenarios', () => {
 
   it('uses overrides where typed and marks them', () => {
     const d = defaultRevenueInputs();
-    const s = projectScenarios(
-      parsed({ scenarios: { low: { ...d.scenarios.low, customers: '500', price: '90' }, high: d.scenarios.high } }),
-    );
+    const s = projectScenarios(parsed({ scenarios: { low: { ...d.scenarios.low, customers: '500', price: '90' }, high: d.scenarios.high } }));
     expect(s[0].params.customers).toBe('500');
     expect(s[0].params.price).toBe('90');
     expect(s[0].overridden).toEqual({ customers: true, price: true, growth: false, churn: false });

@@ -7,15 +7,7 @@ import type { Money, ParsedRevenueInputs } from './types';
 export type SensitivityInput = 'customers' | 'price' | 'periods' | 'growth' | 'churn' | 'priceChange' | 'cost';
 
 /** Order used to break ties, so equal swings always list the same way. */
-export const SENSITIVITY_INPUTS: readonly SensitivityInput[] = [
-  'customers',
-  'price',
-  'periods',
-  'growth',
-  'churn',
-  'priceChange',
-  'cost',
-];
+export const SENSITIVITY_INPUTS: readonly SensitivityInput[] = ['customers', 'price', 'periods', 'growth', 'churn', 'priceChange', 'cost'];
 
 /** Rates (growth %, churn, price change) that are 0 move by ±1 percentage point instead of ±X% of 0. */
 export const ZERO_RATE_STEP_POINTS = '1';
@@ -90,9 +82,7 @@ function absolute(value: string, delta: Dec, step: string, min?: Dec, max?: Dec)
 }
 
 function rate(value: string, fraction: Dec, min?: Dec, max?: Dec): Variation {
-  return new Dec(value).isZero()
-    ? absolute(value, new Dec(ZERO_RATE_STEP_POINTS), `±${ZERO_RATE_STEP_POINTS} percentage point (base is 0)`, min, max)
-    : relative(value, fraction, min, max);
+  return new Dec(value).isZero() ? absolute(value, new Dec(ZERO_RATE_STEP_POINTS), `±${ZERO_RATE_STEP_POINTS} percentage point (base is 0)`, min, max) : relative(value, fraction, min, max);
 }
 
 /**
@@ -107,11 +97,7 @@ function rate(value: string, fraction: Dec, min?: Dec, max?: Dec): Variation {
  */
 export type SensitivityMetric = 'revenue' | 'profit';
 
-export function sensitivity(
-  parsed: ParsedRevenueInputs,
-  percent: string = parsed.sensitivityPercent,
-  sortBy: SensitivityMetric = 'revenue',
-): SensitivityResult {
+export function sensitivity(parsed: ParsedRevenueInputs, percent: string = parsed.sensitivityPercent, sortBy: SensitivityMetric = 'revenue'): SensitivityResult {
   const base = resolveScenario(parsed, 'base');
   const fraction = new Dec(percent).div(100);
   const zero = new Dec(0);
@@ -133,11 +119,7 @@ export function sensitivity(
       base.growth.mode === 'percent'
         ? rate(base.growth.value, fraction, minus100)
         : new Dec(base.growth.value).isZero()
-          ? absolute(
-              base.growth.value,
-              new Dec(base.customers).times(ZERO_ABSOLUTE_GROWTH_SHARE),
-              '±1% of starting customers per period (base is 0)',
-            )
+          ? absolute(base.growth.value, new Dec(base.customers).times(ZERO_ABSOLUTE_GROWTH_SHARE), '±1% of starting customers per period (base is 0)')
           : relative(base.growth.value, fraction),
     churn: rate(base.churn, fraction, zero, new Dec(100)),
     priceChange: rate(base.priceChange, fraction, minus100),
@@ -188,8 +170,7 @@ export function sensitivity(
  * input order, break ties so equal bars always list the same way.
  */
 export function rankSensitivityBars(bars: readonly SensitivityBar[], metric: SensitivityMetric): SensitivityBar[] {
-  const swings = (bar: SensitivityBar) =>
-    metric === 'revenue' ? [bar.revenueSwing, bar.profitSwing] : [bar.profitSwing, bar.revenueSwing];
+  const swings = (bar: SensitivityBar) => (metric === 'revenue' ? [bar.revenueSwing, bar.profitSwing] : [bar.profitSwing, bar.revenueSwing]);
   return [...bars].sort((a, b) => {
     const [a1, a2] = swings(a);
     const [b1, b2] = swings(b);

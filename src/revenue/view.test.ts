@@ -45,7 +45,13 @@ describe('buildRevenueView', () => {
   });
 
   it('builds the model tie-in, defaulting class and conversion', () => {
-    const v = buildRevenueView(en(), { labels: ['stay', 'churn'], matrix: [[80, 20], [10, 90]] });
+    const v = buildRevenueView(en(), {
+      labels: ['stay', 'churn'],
+      matrix: [
+        [80, 20],
+        [10, 90],
+      ],
+    });
     expect(v.model?.classLabel).toBe('churn');
     expect(v.model?.conversionRate).toBe('10');
     // predicted churn 110 × precision 90/110 = 90 TP × 10% = 9
@@ -53,7 +59,10 @@ describe('buildRevenueView', () => {
     expect(v.model?.metricsText).toBe('Class “churn”: predicted 110 times, precision 81.8%, recall 90% on 200 evaluation cases.');
     const bad = buildRevenueView(en({ model: { classLabel: 'churn', conversionRate: 'lots', populationScale: '1' } }), {
       labels: ['stay', 'churn'],
-      matrix: [[80, 20], [10, 90]],
+      matrix: [
+        [80, 20],
+        [10, 90],
+      ],
     });
     expect(bad.model?.customersText).toBeNull();
     expect(bad.model?.errors.conversionRate).toMatch(/between 0 and 100/);

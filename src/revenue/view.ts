@@ -6,15 +6,7 @@ import { errorsByField, parseRevenueInputs } from './inputs';
 import { projectScenarios, SCENARIO_DEFAULTS, type ScenarioKey } from './scenarios';
 import { rankSensitivityBars, sensitivity, type SensitivityInput, type SensitivityMetric } from './sensitivity';
 import { Dec } from './money';
-import type {
-  ConfusionMatrix,
-  FieldError,
-  ParsedRevenueInputs,
-  PeriodUnit,
-  Projection,
-  RevenueField,
-  RevenueInputs,
-} from './types';
+import type { ConfusionMatrix, FieldError, ParsedRevenueInputs, PeriodUnit, Projection, RevenueField, RevenueInputs } from './types';
 
 /**
  * Everything the RevenuePanel displays, computed and formatted here so the
@@ -157,17 +149,7 @@ function buildResult(parsed: ParsedRevenueInputs, locale: string): RevenueResult
 
   const table = {
     caption: `Revenue, cost and profit ${perUnit} in ${parsed.currency} over ${num(parsed.periods)} ${periodUnitName(unit, parsed.periods)}`,
-    headers: [
-      Unit,
-      'Customers',
-      `Price ${perUnit}`,
-      'Revenue',
-      'Cost',
-      'Profit',
-      'Cumulative revenue',
-      'Cumulative cost',
-      'Cumulative profit',
-    ],
+    headers: [Unit, 'Customers', `Price ${perUnit}`, 'Revenue', 'Cost', 'Profit', 'Cumulative revenue', 'Cumulative cost', 'Cumulative profit'],
     rows: projection.rows.map((r) => [
       String(r.period),
       num(r.customers.exact),
@@ -181,8 +163,7 @@ function buildResult(parsed: ParsedRevenueInputs, locale: string): RevenueResult
     ]),
   };
 
-  const growthText = (value: string) =>
-    parsed.growth.mode === 'percent' ? `${formatPercent(value, locale)} ${perUnit}` : `${num(value)} new customers ${perUnit}`;
+  const growthText = (value: string) => (parsed.growth.mode === 'percent' ? `${formatPercent(value, locale)} ${perUnit}` : `${num(value)} new customers ${perUnit}`);
   const scenarioCards: ScenarioCard[] = scenarios.map((s) => {
     const rule = s.key === 'base' ? null : SCENARIO_DEFAULTS[s.key];
     const note = (overridden: boolean, text: string) => (s.key === 'base' ? 'as entered' : overridden ? 'your override' : text);

@@ -32,11 +32,7 @@ describe('backend choice', () => {
   });
 
   it('picks the fastest measured backend and says why with the figures', () => {
-    const decision = decideFromCalibration(
-      { workload: 'tabular', samplesPerSecond: { webgpu: 3000, webgl: 2000, wasm: 25000 }, failures: {}, measuredAt: '' },
-      swiftshader,
-      true,
-    );
+    const decision = decideFromCalibration({ workload: 'tabular', samplesPerSecond: { webgpu: 3000, webgl: 2000, wasm: 25000 }, failures: {}, measuredAt: '' }, swiftshader, true);
     expect(decision.backend).toBe('wasm');
     expect(decision.reason).toContain('WASM was fastest');
     expect(decision.reason).toContain('WebGPU (software GPU) 3,000');

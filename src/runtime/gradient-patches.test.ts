@@ -13,7 +13,13 @@ describe('gradient patches', () => {
     const gradients = () =>
       cases.map((shape) => {
         const c = shape[shape.length - 1];
-        const x = tf.tensor(values(shape.reduce((a, b) => a * b, 1), 1), shape);
+        const x = tf.tensor(
+          values(
+            shape.reduce((a, b) => a * b, 1),
+            1,
+          ),
+          shape,
+        );
         const weights = tf.tensor(values(x.size, 9), shape);
         const f = (input: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => {
           const { mean, variance } = tf.moments(input, shape.map((_, i) => i).slice(0, -1));

@@ -12,15 +12,7 @@ import { DataError } from '../lib/errors';
 import { buildModel } from '../models/build-model';
 import type { ModelSpec } from '../models/spec';
 import { describeProbe, type BackendProbe } from './backends';
-import {
-  calibrationCacheKey,
-  calibrationCandidates,
-  decideFromCalibration,
-  decideWithoutCalibration,
-  type BackendDecision,
-  type CalibrationResult,
-  type Workload,
-} from './calibration';
+import { calibrationCacheKey, calibrationCandidates, decideFromCalibration, decideWithoutCalibration, type BackendDecision, type CalibrationResult, type Workload } from './calibration';
 import { BACKEND_LABELS, DEFAULT_TRAIN, type BackendChoice, type BackendName } from '../train/settings';
 import { trainModel, type TrainingData } from '../train/train-loop';
 import { fusedBackendDecision } from './fused-dense/backend-decision';
@@ -71,13 +63,17 @@ const DEFAULT_SHAPES: Record<Workload, CalibrationShape> = {
   image: {
     exampleShape: [28, 28, 1],
     batchSize: 64,
-    spec: { kind: 'cnn', l2: 0, layers: [
-      { type: 'conv', filters: 32, kernel: 3, activation: 'relu' },
-      { type: 'maxpool', size: 2 },
-      { type: 'conv', filters: 64, kernel: 3, activation: 'relu' },
-      { type: 'maxpool', size: 2 },
-      { type: 'dense', units: 128, activation: 'relu' },
-    ] },
+    spec: {
+      kind: 'cnn',
+      l2: 0,
+      layers: [
+        { type: 'conv', filters: 32, kernel: 3, activation: 'relu' },
+        { type: 'maxpool', size: 2 },
+        { type: 'conv', filters: 64, kernel: 3, activation: 'relu' },
+        { type: 'maxpool', size: 2 },
+        { type: 'dense', units: 128, activation: 'relu' },
+      ],
+    },
   },
 };
 

@@ -19,8 +19,20 @@ describe('WASM convolution gradients', () => {
       await tf.setBackend(backend);
       const out: Float32Array[] = [];
       for (const c of cases) {
-        const x = tf.tensor4d(values(c.x.reduce((a, b) => a * b, 1), 1), c.x);
-        const f = tf.tensor4d(values(c.f.reduce((a, b) => a * b, 1), 2), c.f);
+        const x = tf.tensor4d(
+          values(
+            c.x.reduce((a, b) => a * b, 1),
+            1,
+          ),
+          c.x,
+        );
+        const f = tf.tensor4d(
+          values(
+            c.f.reduce((a, b) => a * b, 1),
+            2,
+          ),
+          c.f,
+        );
         // A loss that weights every output differently, so the gradients are not all alike.
         const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => {
           const y = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad);

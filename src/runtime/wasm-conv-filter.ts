@@ -47,14 +47,7 @@ function geometry(xShape: number[], filterShape: number[], attrs: ConvAttrs): Ge
   if (attrs.dataFormat !== 'NHWC' || dilations.some((d) => d !== 1) || !(attrs.pad === 'same' || attrs.pad === 'valid' || typeof attrs.pad === 'number')) {
     throw new Error('Convolution gradients on WASM support NHWC, dilation 1 and same/valid/number padding only.');
   }
-  const info = tf.backend_util.computeConv2DInfo(
-    xShape as [number, number, number, number],
-    filterShape as [number, number, number, number],
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-  );
+  const info = tf.backend_util.computeConv2DInfo(xShape as [number, number, number, number], filterShape as [number, number, number, number], attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
   return {
     n: info.batchSize,
     h: info.inHeight,

@@ -18,8 +18,20 @@ describe('fast WASM matMul for transposed operands', () => {
       await tf.setBackend(backend);
       const out: number[][] = [];
       for (const [sa, sb, ta, tb] of cases) {
-        const a = tf.tensor(values(sa.reduce((x, y) => x * y, 1), 1), sa);
-        const b = tf.tensor(values(sb.reduce((x, y) => x * y, 1), 2), sb);
+        const a = tf.tensor(
+          values(
+            sa.reduce((x, y) => x * y, 1),
+            1,
+          ),
+          sa,
+        );
+        const b = tf.tensor(
+          values(
+            sb.reduce((x, y) => x * y, 1),
+            2,
+          ),
+          sb,
+        );
         const product = tf.matMul(a, b, ta, tb);
         out.push(Array.from(product.dataSync()));
         const grads = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.matMul(x, y, ta, tb)))([a, b]);

@@ -19,8 +19,15 @@ describe('fast WASM MaxPoolGrad', () => {
       await tf.setBackend(backend);
       return cases.map((c) => {
         const n = c.shape.reduce((a, b) => a * b, 1);
-        const x = tf.tensor4d(Float32Array.from({ length: n }, (_, i) => (c.ties ? Math.floor(i / 7) % 3 : Math.sin(i * 1.7) * 3)), c.shape);
-        const weight = (y: tf.Tensor) => tf.tensor(Float32Array.from({ length: y.size }, (_, i) => 1 + i * 0.25), y.shape);
+        const x = tf.tensor4d(
+          Float32Array.from({ length: n }, (_, i) => (c.ties ? Math.floor(i / 7) % 3 : Math.sin(i * 1.7) * 3)),
+          c.shape,
+        );
+        const weight = (y: tf.Tensor) =>
+          tf.tensor(
+            Float32Array.from({ length: y.size }, (_, i) => 1 + i * 0.25),
+            y.shape,
+          );
         const g = tf.grad((t: tf.Tensor) => {
           const y = tf.maxPool(t as tf.Tensor4D, c.size, c.stride, c.pad);
           return tf.sum(tf.mul(y, weight(y)));

@@ -44,7 +44,10 @@ describe('fast WASM slice', () => {
     const splits = async (backend: string) => {
       await tf.setBackend(backend);
       return cases.map((c) => {
-        const x = tf.tensor(Array.from({ length: c.shape.reduce((a, b) => a * b, 1) }, (_, i) => i * 0.5), c.shape);
+        const x = tf.tensor(
+          Array.from({ length: c.shape.reduce((a, b) => a * b, 1) }, (_, i) => i * 0.5),
+          c.shape,
+        );
         const parts = tf.split(x, c.sizes, c.axis);
         const out = parts.map((p) => ({ shape: p.shape, values: Array.from(p.dataSync()) }));
         tf.dispose([x, ...parts]);

@@ -12,15 +12,28 @@ describe('WASM UnsortedSegmentSum', () => {
     const run = async (backend: string) => {
       await tf.setBackend(backend);
       const before = tf.memory().numTensors;
-      const x = tf.tensor2d(Float32Array.from({ length: 7 * 3 }, (_, i) => Math.sin(i * 1.3)), [7, 3]);
+      const x = tf.tensor2d(
+        Float32Array.from({ length: 7 * 3 }, (_, i) => Math.sin(i * 1.3)),
+        [7, 3],
+      );
       const ids = tf.tensor1d([2, 0, 2, -1, 4, 1, 2], 'int32'); // -1 is dropped, as on the CPU
       const direct = tf.unsortedSegmentSum(x, ids, 5);
       const xi = tf.tensor1d([1, 2, 3, 4, 5, 6], 'int32');
       const idsInt = tf.tensor1d([0, 0, 1, 1, 1, 0], 'int32');
       const directInt = tf.unsortedSegmentSum(xi, idsInt, 3);
       // Gradient of gather (what an Embedding lookup's backward pass is).
-      const params = tf.tensor2d(Float32Array.from({ length: 10 * 4 }, (_, i) => Math.cos(i)), [10, 4]);
-      const indices = tf.tensor2d([[1, 3, 3, 0], [9, 1, 1, 1]], [2, 4], 'int32');
+      const params = tf.tensor2d(
+        Float32Array.from({ length: 10 * 4 }, (_, i) => Math.cos(i)),
+        [10, 4],
+      );
+      const indices = tf.tensor2d(
+        [
+          [1, 3, 3, 0],
+          [9, 1, 1, 1],
+        ],
+        [2, 4],
+        'int32',
+      );
       const gatherGrad = tf.tidy(() => tf.grad((p: tf.Tensor) => tf.sum(tf.mul(tf.gather(p, indices), tf.range(1, 33).reshape([2, 4, 4]))))(params));
       // An Embedding layer inside a model, as the text CNN uses it: gradients of every weight.
       const model = tf.sequential({
@@ -31,7 +44,15 @@ describe('WASM UnsortedSegmentSum', () => {
           tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 5 }) }),
         ],
       });
-      const tokens = tf.tensor2d([[1, 5, 5, 0, 0, 0], [19, 2, 3, 4, 7, 7], [1, 1, 1, 1, 1, 1]], [3, 6], 'float32');
+      const tokens = tf.tensor2d(
+        [
+          [1, 5, 5, 0, 0, 0],
+          [19, 2, 3, 4, 7, 7],
+          [1, 1, 1, 1, 1, 1],
+        ],
+        [3, 6],
+        'float32',
+      );
       const labels = tf.tidy(() => tf.oneHot(tf.tensor1d([0, 2, 1], 'int32'), 3));
       const { grads, value } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(labels, model.apply(tokens) as tf.Tensor) as tf.Scalar);
       const names = Object.keys(grads).sort();

@@ -71,7 +71,8 @@ export async function runTableSearch(
   };
   const space = searchSpaceFor({ rows: trainRows.length, inputs: prepared.fitted.inputSize, classes: data.classCount });
   if (job.search.maxEpochs !== undefined) {
-    if (!(Number.isInteger(job.search.maxEpochs) && job.search.maxEpochs >= 1 && job.search.maxEpochs <= 10_000)) throw new DataError('invalid_settings', 'The most epochs per trial must be a whole number from 1 to 10,000.');
+    if (!(Number.isInteger(job.search.maxEpochs) && job.search.maxEpochs >= 1 && job.search.maxEpochs <= 10_000))
+      throw new DataError('invalid_settings', 'The most epochs per trial must be a whole number from 1 to 10,000.');
     space.maxEpochs = job.search.maxEpochs;
   }
   const seed = job.training.seed;
@@ -154,7 +155,11 @@ export async function runTableSearch(
   let metrics;
   try {
     const probabilities = await predictCandidate(model, data, testRows);
-    metrics = evaluateTestSplit(probabilities, Int32Array.from(testRows, (r) => prepared.labels[r]), classes);
+    metrics = evaluateTestSplit(
+      probabilities,
+      Int32Array.from(testRows, (r) => prepared.labels[r]),
+      classes,
+    );
   } catch (error) {
     model.dispose();
     throw error;

@@ -22,7 +22,10 @@ describe('halvingSchedule', () => {
     ]);
   });
   it('trains a single configuration once at the maximum, and never asks for more than the maximum', () => {
-    expect(halvingSchedule(1, 5, 40)).toEqual([{ configs: 1, epochs: 5 }, { configs: 1, epochs: 40 }]);
+    expect(halvingSchedule(1, 5, 40)).toEqual([
+      { configs: 1, epochs: 5 },
+      { configs: 1, epochs: 40 },
+    ]);
     expect(halvingSchedule(4, 100, 30)).toEqual([{ configs: 4, epochs: 30 }]);
     for (const rung of halvingSchedule(100, 1, 7, 2)) expect(rung.epochs).toBeLessThanOrEqual(7);
   });
@@ -89,7 +92,11 @@ describe('folds', () => {
       expect(fold.train.length + fold.validation.length).toBe(rows.length);
       const inValidation = new Set(fold.validation);
       expect([...fold.train].some((r) => inValidation.has(r))).toBe(false);
-      for (const [c, n] of [[0, 50], [1, 30], [2, 7]]) {
+      for (const [c, n] of [
+        [0, 50],
+        [1, 30],
+        [2, 7],
+      ]) {
         const count = [...fold.validation].filter((r) => label(r) === c).length;
         expect(Math.abs(count - n / 5)).toBeLessThan(1);
       }

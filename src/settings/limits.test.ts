@@ -25,7 +25,10 @@ describe('one set of limits: schema, runtime and runner agree', () => {
   });
 
   it('shift and rotation: one range (was 1 vs 0.5 and 360 vs 180)', () => {
-    for (const augmentation of [{ horizontalFlip: false, shift: 0.6, rotation: 0 }, { horizontalFlip: false, shift: 0, rotation: 200 }]) {
+    for (const augmentation of [
+      { horizontalFlip: false, shift: 0.6, rotation: 0 },
+      { horizontalFlip: false, shift: 0, rotation: 200 },
+    ]) {
       expect(validateImageSettings({ ...DEFAULT_IMAGE_SETTINGS, augmentation })).not.toBeNull();
       expect(parse(imageSettings, { ...DEFAULT_IMAGE_SETTINGS, augmentation }).ok).toBe(false);
     }
@@ -44,7 +47,12 @@ describe('one set of limits: schema, runtime and runner agree', () => {
 
   it('training settings: every edge of the table, in the schema and the runtime', () => {
     for (const [key, range] of Object.entries(TRAIN_RANGES) as [keyof typeof TRAIN_RANGES, (typeof TRAIN_RANGES)[keyof typeof TRAIN_RANGES]][]) {
-      for (const [value, ok] of [[range.min, true], [range.max, true], [range.max * 2 + 1, false], [range.min - 1, false]] as const) {
+      for (const [value, ok] of [
+        [range.min, true],
+        [range.max, true],
+        [range.max * 2 + 1, false],
+        [range.min - 1, false],
+      ] as const) {
         const settings = { ...DEFAULT_TRAIN, [key]: value };
         expect(validateTrainSettings(settings) === null, `${key}=${value}`).toBe(ok);
         expect(parse(trainSettings, settings).ok, `${key}=${value} (schema)`).toBe(ok);

@@ -66,13 +66,9 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (set, get) => ({
       return false;
     }
     const { classNames, labelColumn } = get().imageLoadOptions;
-    const job = worker().call(
-      'load-images',
-      { input, settings, ...(classNames ? { classNames } : {}), ...(labelColumn ? { labelColumn } : {}) },
-      (p) => {
-        if (p.phase === 'images') set((s) => (s.imageLoading ? { imageLoading: { ...s.imageLoading, step: p.step, done: p.done, total: p.total } } : {}));
-      },
-    );
+    const job = worker().call('load-images', { input, settings, ...(classNames ? { classNames } : {}), ...(labelColumn ? { labelColumn } : {}) }, (p) => {
+      if (p.phase === 'images') set((s) => (s.imageLoading ? { imageLoading: { ...s.imageLoading, step: p.step, done: p.done, total: p.total } } : {}));
+    });
     set({ imageLoading: { name, step: 'listing', done: 0, total: 0, cancel: () => job.cancel() }, loadError: null });
     try {
       const summary = await job.promise;
@@ -125,4 +121,3 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (set, get) => ({
     return worker().call('image-pixels', { datasetId, indices }).promise;
   },
 });
-

@@ -24,8 +24,7 @@ export interface NotebookSlice {
 }
 
 export const createNotebookSlice: SliceCreator<NotebookSlice> = (set, get) => {
-  const updateNotebook = (update: (doc: NotebookDocument) => NotebookDocument) =>
-    set((state: StudioStore) => ({ notebook: { ...update(state.notebook), updatedAt: new Date().toISOString() } }));
+  const updateNotebook = (update: (doc: NotebookDocument) => NotebookDocument) => set((state: StudioStore) => ({ notebook: { ...update(state.notebook), updatedAt: new Date().toISOString() } }));
   return {
     notebook: createNotebook(),
     updateNotebook,
@@ -54,8 +53,7 @@ export const createNotebookSlice: SliceCreator<NotebookSlice> = (set, get) => {
         return { ...doc, cells };
       });
     },
-    updateNote: (id, text) =>
-      updateNotebook((doc) => ({ ...doc, cells: doc.cells.map((c) => (c.id === id && c.type === 'markdown' ? { ...c, text } : c)) })),
+    updateNote: (id, text) => updateNotebook((doc) => ({ ...doc, cells: doc.cells.map((c) => (c.id === id && c.type === 'markdown' ? { ...c, text } : c)) })),
     removeNote: (id) => updateNotebook((doc) => ({ ...doc, cells: doc.cells.filter((c) => c.id !== id) })),
   };
 };

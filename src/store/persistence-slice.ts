@@ -192,7 +192,10 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
       const list = await storage.list();
       const had = Number(small?.getItem(STORED_COUNT) ?? '0');
       if (list.length === 0 && had > 0 && !get().notebookNotice) {
-        setNotice({ kind: 'warning', message: `This browser removed the ${had} notebook${had === 1 ? '' : 's'} stored here (site data cleared or storage evicted). Notebooks exported as .json can be imported again.` });
+        setNotice({
+          kind: 'warning',
+          message: `This browser removed the ${had} notebook${had === 1 ? '' : 's'} stored here (site data cleared or storage evicted). Notebooks exported as .json can be imported again.`,
+        });
       }
       small?.setItem(STORED_COUNT, String(list.length));
       const manager = typeof navigator === 'undefined' ? undefined : navigator.storage;
@@ -201,7 +204,10 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
       const { usage = 0, quota = 0 } = await manager.estimate();
       set({ storageHealth: { persisted, usage, quota } });
       if (quota > 0 && usage / quota > 0.9) {
-        setNotice({ kind: 'warning', message: `Storage for this site is ${((usage / quota) * 100).toFixed(0)}% full (${(usage / 1024 / 1024).toFixed(0)} of ${(quota / 1024 / 1024).toFixed(0)} MB); saves may start failing. Delete notebooks you no longer need or export them as .json.` });
+        setNotice({
+          kind: 'warning',
+          message: `Storage for this site is ${((usage / quota) * 100).toFixed(0)}% full (${(usage / 1024 / 1024).toFixed(0)} of ${(quota / 1024 / 1024).toFixed(0)} MB); saves may start failing. Delete notebooks you no longer need or export them as .json.`,
+        });
       }
     } catch (error) {
       console.warn('Could not check storage health', error);
@@ -364,7 +370,9 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
           set({ deletedNotebook: { entry, json, wasOpen } });
         } else if (wasOpen) {
           // Never saved (no changes yet): nothing to undo beyond reopening it.
-          set({ deletedNotebook: { entry: { id, title: get().notebook.title, updatedAt: get().notebook.updatedAt, savedAt: '', revision: 0, bytes: 0 }, json: JSON.stringify(get().notebook), wasOpen } });
+          set({
+            deletedNotebook: { entry: { id, title: get().notebook.title, updatedAt: get().notebook.updatedAt, savedAt: '', revision: 0, bytes: 0 }, json: JSON.stringify(get().notebook), wasOpen },
+          });
         }
       } catch (error) {
         reportStorageError(error);
@@ -420,7 +428,12 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
 
     async importNotebookJson(file) {
       if (file.size > MAX_NOTEBOOK_FILE_BYTES) {
-        set({ linkError: { code: 'file_too_large', message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; notebook files are at most ${MAX_NOTEBOOK_FILE_BYTES / 1024 / 1024} MB. Your current notebook is unchanged.` } });
+        set({
+          linkError: {
+            code: 'file_too_large',
+            message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; notebook files are at most ${MAX_NOTEBOOK_FILE_BYTES / 1024 / 1024} MB. Your current notebook is unchanged.`,
+          },
+        });
         return false;
       }
       const checked = parseNotebookFile(await file.text(), file.name);
@@ -432,7 +445,10 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
       // A fresh id: importing the same file twice (or into the browser that exported it) never overwrites.
       const doc = { ...checked.value, id: newId('nb') };
       await get().openDocument(doc, {
-        notice: { kind: 'info', message: `Imported “${doc.title}” from ${file.name}${checked.migratedFrom < checked.value.version ? ` (made by an older version ${checked.migratedFrom}, updated)` : ''}.` },
+        notice: {
+          kind: 'info',
+          message: `Imported “${doc.title}” from ${file.name}${checked.migratedFrom < checked.value.version ? ` (made by an older version ${checked.migratedFrom}, updated)` : ''}.`,
+        },
       });
       return true;
     },

@@ -43,7 +43,12 @@ export function recordRun(get: Get, set: Set, result: TrainingResult & { search?
 }
 
 export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
-  async function runJob(payload: { budget: SearchBudget; folds: number | 'holdout'; includeSplit?: boolean; retrain?: { trialId: number; settings: SearchReport['best']['settings']; epochs: number } }): Promise<SearchResult | null> {
+  async function runJob(payload: {
+    budget: SearchBudget;
+    folds: number | 'holdout';
+    includeSplit?: boolean;
+    retrain?: { trialId: number; settings: SearchReport['best']['settings']; epochs: number };
+  }): Promise<SearchResult | null> {
     const { dataset, notebook, training } = get();
     if (!dataset || dataset.kind !== 'table' || training.status !== 'idle') return null;
     const progressBuffer = new ProgressBuffer((batch) => set((s) => ({ training: batch.reduce(applyProgress, s.training) })));
@@ -88,7 +93,11 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
       const run = get().notebook.runs?.find((r) => r.id === runId);
       const trial = run?.search?.trials.find((t) => t.id === trialId);
       if (!run?.search || !trial) return Promise.resolve(null);
-      return runJob({ budget: run.search.budget, folds: run.search.validation.method === 'holdout' ? 'holdout' : run.search.validation.folds, retrain: { trialId, settings: trial.settings, epochs: trial.bestEpoch } });
+      return runJob({
+        budget: run.search.budget,
+        folds: run.search.validation.method === 'holdout' ? 'holdout' : run.search.validation.folds,
+        retrain: { trialId, settings: trial.settings, epochs: trial.bestEpoch },
+      });
     },
     deleteRun(id) {
       get().updateNotebook((doc) => ({ ...doc, runs: (doc.runs ?? []).filter((r) => r.id !== id) }));

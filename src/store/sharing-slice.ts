@@ -63,8 +63,6 @@ let syncing = false;
 /** Set while a link is being opened: its heavy parts wait for a click. */
 let openingLink = false;
 
-
-
 export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) => {
   const fingerprint = (datasetId: string) => {
     let pending = fingerprints.get(datasetId);

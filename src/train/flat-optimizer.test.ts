@@ -7,7 +7,12 @@ beforeAll(async () => {
 });
 
 function problem() {
-  const x = tf.tensor2d([[1, 2, -1], [0.5, -0.3, 2], [3, 1, 0], [-2, 0.1, 0.7]]);
+  const x = tf.tensor2d([
+    [1, 2, -1],
+    [0.5, -0.3, 2],
+    [3, 1, 0],
+    [-2, 0.1, 0.7],
+  ]);
   const y = tf.tensor2d([[1], [0], [1], [0]]);
   const make = () => [tf.variable(tf.tensor2d([[0.1], [-0.2], [0.3]])), tf.variable(tf.tensor1d([0.05]))];
   const loss = (w: tf.Variable, b: tf.Variable) => () => tf.mean(tf.square(tf.sub(tf.add(tf.matMul(x, w), b), y))) as tf.Scalar;
@@ -15,7 +20,10 @@ function problem() {
 }
 
 describe('FlatOptimizer', () => {
-  for (const [kind, reference] of [['adam', () => tf.train.adam(0.05)], ['sgd', () => tf.train.momentum(0.05, 0.9)]] as const) {
+  for (const [kind, reference] of [
+    ['adam', () => tf.train.adam(0.05)],
+    ['sgd', () => tf.train.momentum(0.05, 0.9)],
+  ] as const) {
     it(`matches TF.js ${kind} step for step`, () => {
       const { x, y, make, loss } = problem();
       const [w1, b1] = make();

@@ -164,4 +164,3 @@ export async function trainDenseFused(model: tf.LayersModel, plan: DenseNetPlan,
     samplesPerSecond: seconds > 0 ? samplesSeen / seconds : 0,
   };
 }
-

@@ -28,17 +28,62 @@ describe('augmentation transforms', () => {
   });
 
   it('mirrors left-right', () => {
-    expect(move([[1, 2, 3], [4, 5, 6]], { ...still, flip: true })).toEqual([[3, 2, 1], [6, 5, 4]]);
+    expect(
+      move(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        { ...still, flip: true },
+      ),
+    ).toEqual([
+      [3, 2, 1],
+      [6, 5, 4],
+    ]);
   });
 
   it('shifts right and down by whole pixels (edges repeat)', () => {
-    expect(move([[1, 2, 3], [4, 5, 6], [7, 8, 9]], { ...still, dx: 1 })).toEqual([[1, 1, 2], [4, 4, 5], [7, 7, 8]]);
-    expect(move([[1, 2, 3], [4, 5, 6], [7, 8, 9]], { ...still, dy: 1 })).toEqual([[1, 2, 3], [1, 2, 3], [4, 5, 6]]);
+    expect(
+      move(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+        { ...still, dx: 1 },
+      ),
+    ).toEqual([
+      [1, 1, 2],
+      [4, 4, 5],
+      [7, 7, 8],
+    ]);
+    expect(
+      move(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+        { ...still, dy: 1 },
+      ),
+    ).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
   });
 
   it('rotates about the centre: 180° equals mirroring both ways, 90° turns a row into a column', () => {
-    const image = [[1, 2, 3], [4, 5, 6], [7, 8, 9]];
-    expect(move(image, { ...still, angle: Math.PI })).toEqual([[9, 8, 7], [6, 5, 4], [3, 2, 1]]);
+    const image = [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ];
+    expect(move(image, { ...still, angle: Math.PI })).toEqual([
+      [9, 8, 7],
+      [6, 5, 4],
+      [3, 2, 1],
+    ]);
     const quarter = move(image, { ...still, angle: Math.PI / 2 });
     expect(quarter[1][1]).toBe(5);
     // The top row ends up as a column (which side depends on the axis direction; either is a true rotation).
@@ -62,7 +107,11 @@ describe('augmentation transforms', () => {
 });
 
 describe('createAugmenter', () => {
-  const batch = () => tf.tensor(Float32Array.from({ length: 4 * 2 * 3 }, (_, i) => i), [4, 2 * 3]);
+  const batch = () =>
+    tf.tensor(
+      Float32Array.from({ length: 4 * 2 * 3 }, (_, i) => i),
+      [4, 2 * 3],
+    );
 
   it('repeats exactly for one seed and differs for another, keeping the batch shape', () => {
     const run = (seed: number) => tf.tidy(() => createAugmenter({ horizontalFlip: true, shift: 0.3, rotation: 20 }, { width: 3, height: 2, channels: 1 }, seed)(batch()).arraySync());

@@ -85,8 +85,6 @@ export function createAugmenter(settings: AugmentationSettings, image: { width: 
  */
 function resample(images: tf.Tensor4D, transforms: tf.Tensor2D): tf.Tensor4D {
   if (tf.getBackend() !== 'cpu' || images.shape[0] === 1) return tf.image.transform(images, transforms, 'bilinear', 'nearest');
-  const single = tf.unstack(images).map((image, i) =>
-    tf.image.transform(image.expandDims(0) as tf.Tensor4D, tf.slice(transforms, [i, 0], [1, 8]), 'bilinear', 'nearest'),
-  );
+  const single = tf.unstack(images).map((image, i) => tf.image.transform(image.expandDims(0) as tf.Tensor4D, tf.slice(transforms, [i, 0], [1, 8]), 'bilinear', 'nearest'));
   return tf.concat(single, 0);
 }

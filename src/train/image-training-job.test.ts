@@ -33,7 +33,15 @@ function shapes(count: number, seed: number): ImageDataset {
   return builder.build();
 }
 
-const tinyCnn: CnnSpec = { kind: 'cnn', l2: 0, layers: [{ type: 'conv', filters: 4, kernel: 3, activation: 'relu' }, { type: 'maxpool', size: 2 }, { type: 'dense', units: 8, activation: 'relu' }] };
+const tinyCnn: CnnSpec = {
+  kind: 'cnn',
+  l2: 0,
+  layers: [
+    { type: 'conv', filters: 4, kernel: 3, activation: 'relu' },
+    { type: 'maxpool', size: 2 },
+    { type: 'dense', units: 8, activation: 'relu' },
+  ],
+};
 
 function job(overrides: Partial<TrainJob> = {}): TrainJob {
   return {
@@ -100,7 +108,14 @@ describe('runImageTraining', () => {
   });
 
   it('refuses a CNN that pools images away, and bad augmentation, with clear messages', async () => {
-    const deep: CnnSpec = { kind: 'cnn', l2: 0, layers: [{ type: 'maxpool', size: 4 }, { type: 'maxpool', size: 4 }] };
+    const deep: CnnSpec = {
+      kind: 'cnn',
+      l2: 0,
+      layers: [
+        { type: 'maxpool', size: 4 },
+        { type: 'maxpool', size: 4 },
+      ],
+    };
     await expect(runImageTraining(job({ specs: { ...job().specs, cnn: deep } }), shapes(20, 4), 'shapes', context())).rejects.toThrow(/below one pixel/);
     const badAugment = job({ images: { ...DEFAULT_IMAGE_SETTINGS, augmentation: { horizontalFlip: false, shift: 3, rotation: 0 } } });
     await expect(runImageTraining(badAugment, shapes(20, 4), 'shapes', context())).rejects.toThrow(/Shift/);
@@ -125,8 +140,17 @@ describe('image model helpers', () => {
 
   it('orders mistakes by confidence', () => {
     const probabilities = Float32Array.from([0.9, 0.1, 0.2, 0.8, 0.4, 0.6, 0.3, 0.7]);
-    const wrong = findMisclassified(Int32Array.from([0, 0, 0, 1]), probabilities, 2, Int32Array.from([10, 11, 12, 13]), Array.from({ length: 14 }, (_, i) => `img${i}`));
-    expect(wrong.map((w) => [w.index, w.predictedClass])).toEqual([[11, 1], [12, 1]]);
+    const wrong = findMisclassified(
+      Int32Array.from([0, 0, 0, 1]),
+      probabilities,
+      2,
+      Int32Array.from([10, 11, 12, 13]),
+      Array.from({ length: 14 }, (_, i) => `img${i}`),
+    );
+    expect(wrong.map((w) => [w.index, w.predictedClass])).toEqual([
+      [11, 1],
+      [12, 1],
+    ]);
     expect(wrong[0].confidence).toBeCloseTo(0.8);
     expect(wrong[0].source).toBe('img11');
   });
@@ -137,7 +161,10 @@ describe('countCnnParameters', () => {
     const { buildModel } = await import('../models/build-model');
     const { countCnnParameters } = await import('./image-presets');
     const spec: CnnSpec = { kind: 'cnn', l2: 0, layers: [...DEFAULT_CNN.layers.slice(0, 2), { type: 'batchnorm' }, ...DEFAULT_CNN.layers.slice(2)] };
-    for (const [w, h, c] of [[28, 28, 1], [17, 9, 3]]) {
+    for (const [w, h, c] of [
+      [28, 28, 1],
+      [17, 9, 3],
+    ]) {
       const model = buildModel(spec, [h, w, c], 10, 1);
       const trainable = model.trainableWeights.reduce((sum, v) => sum + v.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
       model.dispose();
@@ -156,7 +183,11 @@ describe('batch normalization in short runs', () => {
     const model = buildModel(bnCnn, [8, 8, 1], 2, 1);
     const all = Int32Array.from({ length: 64 }, (_, i) => i);
     // A tiny step keeps the conv weights (and so the statistics to track) still: 4 batches × 8 epochs = 32 steps.
-    await trainModel(model, { features, exampleShape: [8, 8, 1], labels: dataset.labels, classCount: 2, train: all, validation: new Int32Array(0) }, { ...DEFAULT_TRAIN, learningRate: 1e-9, batchSize: 16, epochs: 8, earlyStopping: false });
+    await trainModel(
+      model,
+      { features, exampleShape: [8, 8, 1], labels: dataset.labels, classCount: 2, train: all, validation: new Int32Array(0) },
+      { ...DEFAULT_TRAIN, learningRate: 1e-9, batchSize: 16, epochs: 8, earlyStopping: false },
+    );
     const [trueMean, movingMean] = tf.tidy(() => {
       const activations = model.layers[0].apply(tf.tensor4d(features, [64, 8, 8, 1])) as tf.Tensor;
       const moving = model.layers[1].getWeights()[2];

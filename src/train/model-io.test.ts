@@ -14,7 +14,10 @@ describe('model artifacts', () => {
     const artifacts = await toArtifacts({ model, preprocessing: null, exampleShape: [5], classes: ['a', 'b', 'c'] });
     expect(artifacts.weightSpecs.map((w) => w.shape)).toEqual(model.getWeights().map((w) => w.shape));
     const restored = await fromArtifacts(artifacts);
-    const x = tf.tensor2d([[0.1, -0.2, 0.3, 1, 2], [3, 2, 1, 0, -1]]);
+    const x = tf.tensor2d([
+      [0.1, -0.2, 0.3, 1, 2],
+      [3, 2, 1, 0, -1],
+    ]);
     const a = (model.predict(x) as tf.Tensor).dataSync();
     const b = (restored.model.predict(x) as tf.Tensor).dataSync();
     expect(Array.from(b)).toEqual(Array.from(a));

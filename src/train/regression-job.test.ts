@@ -148,7 +148,9 @@ describe('regression through the one training job', () => {
     expect(Array.from(again)).toEqual(Array.from(ours));
     const snippetBundle = await loadBundle(async (name: string) => files.get(name) as Uint8Array);
     const header = table.columns.map((c) => c.name);
-    const raw = Array.from(rows, (i) => Object.fromEntries(header.filter((h) => h !== 'progression').map((h) => [h, String((table.columns.find((c) => c.name === h) as { values: Float64Array }).values[prepared.tableRows[i]])])));
+    const raw = Array.from(rows, (i) =>
+      Object.fromEntries(header.filter((h) => h !== 'progression').map((h) => [h, String((table.columns.find((c) => c.name === h) as { values: Float64Array }).values[prepared.tableRows[i]])])),
+    );
     const snippet = predict(snippetBundle, raw) as unknown as { value: number; interval?: { lower: number; upper: number } }[];
     snippet.forEach((p, i) => {
       expect(Math.abs(p.value - ours[i])).toBeLessThan(1e-3);

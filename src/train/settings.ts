@@ -50,7 +50,9 @@ export function validateTrainSettings(s: TrainSettings): string | null {
     checkRange('Batch size', s.batchSize, r.batchSize) ??
     checkRange('Epochs', s.epochs, r.epochs) ??
     checkRange('Patience', s.patience, r.patience) ??
-    (inRange(s.reduceLearningRateAfter, r.reduceLearningRateAfter) ? null : `Halve the learning rate after a whole number of epochs from 0 (never) to ${r.reduceLearningRateAfter.max.toLocaleString('en-US')}.`) ??
+    (inRange(s.reduceLearningRateAfter, r.reduceLearningRateAfter)
+      ? null
+      : `Halve the learning rate after a whole number of epochs from 0 (never) to ${r.reduceLearningRateAfter.max.toLocaleString('en-US')}.`) ??
     checkRange('Seed', s.seed, r.seed)
   );
 }

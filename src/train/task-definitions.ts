@@ -49,7 +49,8 @@ export const REGRESSION: TaskDefinition = {
     const linear = job.specs.linear ?? DEFAULT_LINEAR;
     if (job.model === 'linear') return [linear];
     if (job.model === 'mlp') return [job.specs.mlp];
-    if (job.model === 'logreg') throw new DataError('model_mismatch', 'Logistic regression predicts classes; for a number choose linear regression, MLP or Auto (or switch the task to classification).');
+    if (job.model === 'logreg')
+      throw new DataError('model_mismatch', 'Logistic regression predicts classes; for a number choose linear regression, MLP or Auto (or switch the task to classification).');
     if (job.model === 'cnn') throw new DataError('model_mismatch', 'A CNN needs an image dataset; choose linear regression, MLP or Auto for a table.');
     // The closed-form linear fit costs one pass over the data, so auto always includes it.
     return hasValidation ? [linear, job.specs.mlp] : [linear];

@@ -201,7 +201,14 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
       split.validation.length > 0
         ? { actual: Float64Array.from(split.validation, (r) => targets[r]), predicted: await predictProbabilities(winner.model, source.features, exampleShape, split.validation) }
         : null;
-    const evaluated = evaluateRegression(outputs, Float64Array.from(split.test, (r) => targets[r]), stats, validation, source.preprocessing?.target.name ?? 'target', loss);
+    const evaluated = evaluateRegression(
+      outputs,
+      Float64Array.from(split.test, (r) => targets[r]),
+      stats,
+      validation,
+      source.preprocessing?.target.name ?? 'target',
+      loss,
+    );
     metrics = evaluated.metrics;
     regressionDetails = evaluated.details;
     // The interval travels with the model (preprocessing.json), so predictions anywhere can show it.

@@ -8,7 +8,12 @@ function numeric(name: string, values: number[]) {
 
 describe('chooseTask', () => {
   it('numeric with many distinct values → regression, with a reason naming the column', () => {
-    const d = chooseTask(numeric('price', Array.from({ length: 200 }, (_, i) => i * 1.5)));
+    const d = chooseTask(
+      numeric(
+        'price',
+        Array.from({ length: 200 }, (_, i) => i * 1.5),
+      ),
+    );
     expect(d.task).toBe('regression');
     expect(d.reason).toMatch(/"price" is numeric with 200 distinct values/);
   });
@@ -16,13 +21,42 @@ describe('chooseTask', () => {
     expect(chooseTask(numeric('grade', [1, 2, 3, 1, 2, 3])).task).toBe('classification');
   });
   it('more than 20 distinct non-integers → regression; 150 distinct integers → regression', () => {
-    expect(chooseTask(numeric('x', Array.from({ length: 30 }, (_, i) => i + 0.5))).task).toBe('regression');
-    expect(chooseTask(numeric('n', Array.from({ length: 150 }, (_, i) => i))).task).toBe('regression');
-    expect(chooseTask(numeric('n', Array.from({ length: 50 }, (_, i) => i))).task).toBe('classification');
+    expect(
+      chooseTask(
+        numeric(
+          'x',
+          Array.from({ length: 30 }, (_, i) => i + 0.5),
+        ),
+      ).task,
+    ).toBe('regression');
+    expect(
+      chooseTask(
+        numeric(
+          'n',
+          Array.from({ length: 150 }, (_, i) => i),
+        ),
+      ).task,
+    ).toBe('regression');
+    expect(
+      chooseTask(
+        numeric(
+          'n',
+          Array.from({ length: 50 }, (_, i) => i),
+        ),
+      ).task,
+    ).toBe('classification');
   });
   it('an explicit choice wins', () => {
     expect(chooseTask(numeric('grade', [1, 2, 3]), 'regression').task).toBe('regression');
-    expect(chooseTask(numeric('price', Array.from({ length: 200 }, (_, i) => i * 1.5)), 'classification').task).toBe('classification');
+    expect(
+      chooseTask(
+        numeric(
+          'price',
+          Array.from({ length: 200 }, (_, i) => i * 1.5),
+        ),
+        'classification',
+      ).task,
+    ).toBe('classification');
   });
 });
 

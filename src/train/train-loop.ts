@@ -124,8 +124,23 @@ function rowsTensor(data: TrainingData, rows: Int32Array): tf.Tensor {
 
 function labelsTensor(data: TrainingData, rows: Int32Array): tf.Tensor2D {
   const targets = data.targets;
-  if (targets) return tf.tensor2d(Float32Array.from(rows, (r) => targets[r]), [rows.length, 1]);
-  return tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(rows, (r) => data.labels[r]), 'int32'), data.classCount).toFloat() as tf.Tensor2D);
+  if (targets)
+    return tf.tensor2d(
+      Float32Array.from(rows, (r) => targets[r]),
+      [rows.length, 1],
+    );
+  return tf.tidy(
+    () =>
+      tf
+        .oneHot(
+          tf.tensor1d(
+            Int32Array.from(rows, (r) => data.labels[r]),
+            'int32',
+          ),
+          data.classCount,
+        )
+        .toFloat() as tf.Tensor2D,
+  );
 }
 
 /** Sum of loss and count of correct predictions over a whole split, as tensors (no read-back). */
@@ -159,7 +174,10 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
   if (plan) return trainDenseFused(model, plan, data, settings, hooks);
   const xTrain = rowsTensor(data, data.train);
   const yTrain = labelsTensor(data, data.train);
-  const yTrainClass = tf.tensor1d(Int32Array.from(data.train, (r) => data.labels[r]), 'int32');
+  const yTrainClass = tf.tensor1d(
+    Int32Array.from(data.train, (r) => data.labels[r]),
+    'int32',
+  );
   const fns = lossFunctions(data, hooks);
   const hasValidation = data.validation.length > 0;
   const xVal = hasValidation ? rowsTensor(data, data.validation) : null;
@@ -295,4 +313,3 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
 }
 
 export { TrainingDivergedError } from './training-diverged';
-

@@ -2,7 +2,9 @@
 export class TrainingDivergedError extends Error {
   readonly code = 'training_diverged';
   constructor(epoch: number) {
-    super(`Training diverged at epoch ${epoch} (the loss became NaN or infinite) and was stopped. Lower the learning rate (e.g. divide it by 10), and scale the features (Standardize under Prepare); then train again.`);
+    super(
+      `Training diverged at epoch ${epoch} (the loss became NaN or infinite) and was stopped. Lower the learning rate (e.g. divide it by 10), and scale the features (Standardize under Prepare); then train again.`,
+    );
     this.name = 'TrainingDivergedError';
   }
 }

@@ -28,13 +28,7 @@ export function tableSource(table: Table, profiles: ColumnProfile[], job: TrainJ
 }
 
 /** Prepares the table, trains (comparing candidates for "auto"), evaluates on the test split with the task's metrics. */
-export async function runTableTraining(
-  job: TrainJob,
-  table: Table,
-  profiles: ColumnProfile[],
-  datasetName: string,
-  context: JobContext,
-): Promise<{ result: TrainingResult; trained: TrainedModel }> {
+export async function runTableTraining(job: TrainJob, table: Table, profiles: ColumnProfile[], datasetName: string, context: JobContext): Promise<{ result: TrainingResult; trained: TrainedModel }> {
   context.progress({ phase: 'preparing', message: 'Preparing features (fitted on the training split)…' });
   const source = tableSource(table, profiles, job);
   return runTrainingJob(job, source, datasetName, context);

@@ -57,8 +57,7 @@ export function BackendNotice() {
   if (!webgpu || webgpu.available) return null;
   return (
     <div className="message message-warning backend-notice" role="status" data-testid="webgpu-fallback-notice">
-      {t('backend.fallbackNotice', { reason: webgpu.reason ?? '' })}{' '}
-      {inUse ? <strong>{BACKEND_LABELS[inUse.name]}</strong> : t('backend.fallbackAny')}
+      {t('backend.fallbackNotice', { reason: webgpu.reason ?? '' })} {inUse ? <strong>{BACKEND_LABELS[inUse.name]}</strong> : t('backend.fallbackAny')}
       {inUse ? ` — ${inUse.reason}` : '.'}
     </div>
   );

@@ -39,5 +39,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useTheme(): ThemeChoice {
-  return useSyncExternalStore(subscribe, () => choice, () => choice);
+  return useSyncExternalStore(
+    subscribe,
+    () => choice,
+    () => choice,
+  );
 }

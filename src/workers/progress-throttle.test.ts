@@ -8,7 +8,11 @@ describe('throttleBatchProgress', () => {
   it('passes a batch update at most every interval, every epoch end, and every other phase', () => {
     let clock = 0;
     const sent: JobProgress[] = [];
-    const progress = throttleBatchProgress((p) => sent.push(p), 100, () => clock);
+    const progress = throttleBatchProgress(
+      (p) => sent.push(p),
+      100,
+      () => clock,
+    );
     progress(batch(1, 1)); // first: passes
     clock = 50;
     progress(batch(1, 2)); // too soon: dropped

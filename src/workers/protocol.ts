@@ -39,9 +39,7 @@ export interface TableSummary {
 /** The loaded data set: a table or images (`kind` tells which); a new load replaces either. */
 export type DatasetSummary = TableSummary | ImageDatasetSummary;
 
-export type DataSource =
-  | { kind: 'file'; file: File; encoding?: TextEncodingName }
-  | { kind: 'url'; url: string; name: string };
+export type DataSource = { kind: 'file'; file: File; encoding?: TextEncodingName } | { kind: 'url'; url: string; name: string };
 
 /** Calls about tables: loading and browsing. Request name → [payload, result]. */
 export interface TableCalls {
@@ -81,16 +79,11 @@ export interface WorkerCalls extends TableCalls, TrainCalls, ModelCalls, ImageCa
 
 export type CallName = keyof WorkerCalls;
 
-export type WorkerRequest =
-  | { [K in CallName]: { kind: 'call'; id: number; call: K; payload: WorkerCalls[K][0] } }[CallName]
-  | { kind: 'cancel'; id: number };
+export type WorkerRequest = { [K in CallName]: { kind: 'call'; id: number; call: K; payload: WorkerCalls[K][0] } }[CallName] | { kind: 'cancel'; id: number };
 
 export interface WorkerFailure {
   code: string;
   message: string;
 }
 
-export type WorkerResponse =
-  | { kind: 'progress'; id: number; progress: JobProgress }
-  | { kind: 'done'; id: number; result: unknown }
-  | { kind: 'failed'; id: number; error: WorkerFailure };
+export type WorkerResponse = { kind: 'progress'; id: number; progress: JobProgress } | { kind: 'done'; id: number; result: unknown } | { kind: 'failed'; id: number; error: WorkerFailure };

@@ -18,7 +18,14 @@ export async function searchTable(job: SearchCalls['search'][0], signal: AbortSi
   const shape = { exampleShape: [Math.max(1, estimateInputWidth(current.profiles, job.prepare))], batchSize: job.training.batchSize, spec: DEFAULT_MLP };
   const backend = await rt.chooseBackend(job.training.backend, 'tabular', await getProbes(), shape);
   const { runTableSearch } = await import('../search/search-job');
-  const { result, trained } = await runTableSearch(job, current.table, current.profiles, current.summary.name, { signal, progress, backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter } }, modelChoice);
+  const { result, trained } = await runTableSearch(
+    job,
+    current.table,
+    current.profiles,
+    current.summary.name,
+    { signal, progress, backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter } },
+    modelChoice,
+  );
   setTrained(trained);
   return result;
 }

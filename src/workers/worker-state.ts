@@ -62,7 +62,9 @@ export function requireModel(): TrainedModel {
 
 /** The extras of the current model; a model trained here gets them from the page's context on first use. */
 export function extrasFor(trained: TrainedModel, context: ModelContext | null): ModelExtras {
-  const extras = getExtras(trained) ?? setExtras(trained, { id: newModelId(), source: 'trained', name: context?.name || 'Model trained in this notebook', reference: null, metrics: null, notes: [], referenceTried: false });
+  const extras =
+    getExtras(trained) ??
+    setExtras(trained, { id: newModelId(), source: 'trained', name: context?.name || 'Model trained in this notebook', reference: null, metrics: null, notes: [], referenceTried: false });
   if (extras.source !== 'trained' || !context) return extras;
   if (context.metrics?.evaluation) extras.metrics = context.metrics;
   if (context.name) extras.name = context.name;

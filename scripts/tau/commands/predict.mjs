@@ -41,7 +41,8 @@ export const predict = {
     if (!data) throw new UserError('missing_data', 'Give the rows to predict with --data <rows.csv>.');
     const out = text(flags, 'out');
     if (imported.kind === 'image') {
-      if (!IMAGE_EXTENSIONS.has(extname(data).toLowerCase())) throw new UserError('unsupported_data', `${imported.name} classifies images; give an image file with --data (PNG, JPEG, WebP, BMP or GIF).`);
+      if (!IMAGE_EXTENSIONS.has(extname(data).toLowerCase()))
+        throw new UserError('unsupported_data', `${imported.name} classifies images; give an image file with --data (PNG, JPEG, WebP, BMP or GIF).`);
       await page.setInputFiles('[data-testid="image-input"]', data);
       const result = unwrap(await page.evaluate(() => window.tauStudio.waitForImages()));
       return JSON.parse(result.json);

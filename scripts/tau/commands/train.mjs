@@ -16,7 +16,10 @@ export function trainOptions(flags) {
     model: oneOf(flags, 'model', ['auto', 'logreg', 'linear', 'mlp', 'cnn', 'bow', 'textcnn']),
     task: oneOf(flags, 'task', ['auto', 'classification', 'regression']),
     loss: oneOf(flags, 'loss', ['mse', 'mae', 'huber']),
-    textColumns: text(flags, 'text-columns')?.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    textColumns: text(flags, 'text-columns')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
     vocabSize: number(flags, 'vocab-size', { integer: true }),
     maxTokens: number(flags, 'max-tokens', { integer: true }),
     hidden,

@@ -1,10 +1,7 @@
 import type { Column } from '../table';
 
 /** Spellings of "no value" seen in real exports (pandas' defaults plus a few from UCI and spreadsheets). */
-const MISSING_TOKENS = new Set([
-  '', 'NA', 'N/A', 'n/a', 'na', 'NaN', 'nan', 'NAN', 'null', 'NULL', 'Null', 'None', 'none',
-  '?', '-', '#N/A', '#NA', '<NA>', '.', 'missing',
-]);
+const MISSING_TOKENS = new Set(['', 'NA', 'N/A', 'n/a', 'na', 'NaN', 'nan', 'NAN', 'null', 'NULL', 'Null', 'None', 'none', '?', '-', '#N/A', '#NA', '<NA>', '.', 'missing']);
 
 export function isMissingToken(raw: string): boolean {
   if (raw.length === 0) return true;

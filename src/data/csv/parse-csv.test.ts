@@ -168,7 +168,12 @@ describe('parseCsvBlob (streaming)', () => {
   });
 
   it('parses the bundled samples', async () => {
-    for (const [file, rows, cols] of [['iris.csv', 150, 5], ['penguins.csv', 344, 7], ['wine.csv', 178, 14], ['breast-cancer.csv', 569, 31]] as const) {
+    for (const [file, rows, cols] of [
+      ['iris.csv', 150, 5],
+      ['penguins.csv', 344, 7],
+      ['wine.csv', 178, 14],
+      ['breast-cancer.csv', 569, 31],
+    ] as const) {
       const bytes = readFileSync(new URL(`../../../public/samples/${file}`, import.meta.url));
       const parsed = await parseCsvBlob(new Blob([bytes]), { fileName: file });
       expect(parsed.table.rowCount).toBe(rows);

@@ -96,16 +96,11 @@ export class TableAssembler implements RowSink {
       throw new DataError('csv_empty', `${this.fileName} is empty. Choose a file with a header row and at least one data row.`);
     }
     if (this.rows === 0) {
-      throw new DataError(
-        'csv_no_rows',
-        `${this.fileName} has a header (${header.slice(0, 5).join(', ')}${header.length > 5 ? ', …' : ''}) but no data rows. Add rows below the header.`,
-      );
+      throw new DataError('csv_no_rows', `${this.fileName} has a header (${header.slice(0, 5).join(', ')}${header.length > 5 ? ', …' : ''}) but no data rows. Add rows below the header.`);
     }
     const warnings: string[] = [];
     if (this.shortRows > 0) {
-      warnings.push(
-        `${this.shortRows} row${this.shortRows === 1 ? '' : 's'} had fewer fields than the header (first at line ${this.firstShortLine}); the absent fields count as missing values.`,
-      );
+      warnings.push(`${this.shortRows} row${this.shortRows === 1 ? '' : 's'} had fewer fields than the header (first at line ${this.firstShortLine}); the absent fields count as missing values.`);
     }
     return {
       table: { rowCount: this.rows, columns: this.builders.map((b) => b.finish()) },

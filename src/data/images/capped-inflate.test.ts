@@ -34,9 +34,7 @@ describe('CappedInflater', () => {
 
   it('reports a truncated stream as corrupt', () => {
     const compressed = deflateSync(pattern(100_000));
-    expect(() =>
-      inflateCapped(compressed.subarray(0, compressed.length >> 1), { format: 'deflate', maxBytes: 1e9, limitError, corruptError }),
-    ).toThrow(/corrupt: unexpected EOF/);
+    expect(() => inflateCapped(compressed.subarray(0, compressed.length >> 1), { format: 'deflate', maxBytes: 1e9, limitError, corruptError })).toThrow(/corrupt: unexpected EOF/);
   });
 
   it('verifies the gzip trailer, so a cut-off or damaged .gz is not silently accepted', () => {

@@ -4,7 +4,10 @@ import { ImageDataError } from './errors';
 import { encodePng, webpExtendedBytes } from './test-utils/encoders';
 
 async function rejection(promise: Promise<unknown>): Promise<ImageDataError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImageDataError);
   return error as ImageDataError;
 }

@@ -92,18 +92,12 @@ export function planFolderLayout(paths: readonly string[]): FolderLayout {
 
   if (candidates.length === 0) {
     const found = ignored.length > 0 ? ` Found ${ignored.length} other file(s), e.g. "${ignored[0]}".` : '';
-    throw new ImageDataError(
-      'layout_no_images',
-      `No images found (PNG, JPEG, WebP, BMP or GIF).${found} Choose a folder (or zip) with one sub-folder per class, e.g. cats/1.jpg and dogs/2.jpg.`,
-    );
+    throw new ImageDataError('layout_no_images', `No images found (PNG, JPEG, WebP, BMP or GIF).${found} Choose a folder (or zip) with one sub-folder per class, e.g. cats/1.jpg and dogs/2.jpg.`);
   }
   if (classes.length < 2) {
     const loose = candidates.length - images.length;
     const looseText = loose > 0 ? ` ${loose} image(s) were not inside any class folder.` : '';
-    const found =
-      classes.length === 1
-        ? `Found only 1 class folder: "${classes[0]}" (${classCounts.get(classes[0])} images).`
-        : 'Found no class folders.';
+    const found = classes.length === 1 ? `Found only 1 class folder: "${classes[0]}" (${classCounts.get(classes[0])} images).` : 'Found no class folders.';
     throw new ImageDataError(
       'layout_too_few_classes',
       `${found}${looseText} Image classification needs at least 2 classes: put each class's images in its own folder, e.g. cats/1.jpg and dogs/2.jpg, and choose the folder that contains those class folders.`,
@@ -113,9 +107,7 @@ export function planFolderLayout(paths: readonly string[]): FolderLayout {
   const warnings: string[] = [];
   const splitLike = classes.filter((c) => SPLIT_NAMES.has(c.toLowerCase()));
   if (splitLike.length >= 2 || (splitLike.length === 1 && classes.length === 2)) {
-    warnings.push(
-      `The class folders ${classes.map((c) => `"${c}"`).join(', ')} look like train/test split folders, not classes. If each contains class folders, choose the training folder itself.`,
-    );
+    warnings.push(`The class folders ${classes.map((c) => `"${c}"`).join(', ')} look like train/test split folders, not classes. If each contains class folders, choose the training folder itself.`);
   }
   return { images, classes, strippedPrefix: stripped.map((s) => `${s}/`).join(''), skipped, ignored, ignoredJunk, warnings };
 }

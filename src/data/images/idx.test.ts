@@ -21,7 +21,10 @@ const images = idxBytes([3, 2, 2], imagePixels);
 const labels = idxBytes([3], [0, 2, 1]);
 
 async function rejection(promise: Promise<unknown>): Promise<ImageDataError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImageDataError);
   return error as ImageDataError;
 }
@@ -40,9 +43,7 @@ describe('parseIdx / idxToDataset', () => {
   it('uses given class names and checks labels against them', () => {
     const ds = idxToDataset(parseIdx(images, 'i'), parseIdx(labels, 'l'), { classNames: ['cat', 'dog', 'bird', 'fish'] });
     expect(ds.classes).toEqual(['cat', 'dog', 'bird', 'fish']);
-    expect(() => idxToDataset(parseIdx(images, 'i'), parseIdx(labels, 'l'), { classNames: ['cat', 'dog'], labelsName: 'l' })).toThrow(
-      /l: label 2 at position 1 has no class name \(2 names given\)/,
-    );
+    expect(() => idxToDataset(parseIdx(images, 'i'), parseIdx(labels, 'l'), { classNames: ['cat', 'dog'], labelsName: 'l' })).toThrow(/l: label 2 at position 1 has no class name \(2 names given\)/);
   });
 
   it('supports n × rows × cols × 3 colour images', () => {
@@ -74,9 +75,7 @@ describe('parseIdx / idxToDataset', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as ImageDataError).code).toBe('idx_count_mismatch');
-      expect((error as ImageDataError).message).toBe(
-        'train-images has 3 images but t10k-labels has 2 labels. Use files from the same set (train with train, t10k with t10k).',
-      );
+      expect((error as ImageDataError).message).toBe('train-images has 3 images but t10k-labels has 2 labels. Use files from the same set (train with train, t10k with t10k).');
     }
   });
 });
@@ -111,11 +110,10 @@ const haveFashion = existsSync(`${FASHION}/train-images-idx3-ubyte.gz`) && exist
 
 describe('real Fashion-MNIST files', () => {
   it.skipIf(!haveFashion)(`loads ${FASHION} train (60k) and t10k (10k) [skipped when the files are absent]`, async () => {
-    const train = await loadIdxDataset(
-      await openAsBlob(`${FASHION}/train-images-idx3-ubyte.gz`),
-      await openAsBlob(`${FASHION}/train-labels-idx1-ubyte.gz`),
-      { classNames: FASHION_MNIST_CLASSES, imagesName: 'train-images-idx3-ubyte.gz' },
-    );
+    const train = await loadIdxDataset(await openAsBlob(`${FASHION}/train-images-idx3-ubyte.gz`), await openAsBlob(`${FASHION}/train-labels-idx1-ubyte.gz`), {
+      classNames: FASHION_MNIST_CLASSES,
+      imagesName: 'train-images-idx3-ubyte.gz',
+    });
     expect([train.width, train.height, train.channels, train.labels.length]).toEqual([28, 28, 1, 60000]);
     expect(train.classes[9]).toBe('Ankle boot');
     expect(train.labels[0]).toBe(9);
@@ -123,17 +121,12 @@ describe('real Fashion-MNIST files', () => {
     expect(train.pixels.length).toBe(60000 * 784);
     validateImageDataset(train);
 
-    const test = await loadIdxDataset(
-      await openAsBlob(`${FASHION}/t10k-images-idx3-ubyte.gz`),
-      await openAsBlob(`${FASHION}/t10k-labels-idx1-ubyte.gz`),
-    );
+    const test = await loadIdxDataset(await openAsBlob(`${FASHION}/t10k-images-idx3-ubyte.gz`), await openAsBlob(`${FASHION}/t10k-labels-idx1-ubyte.gz`));
     expect(test.labels.length).toBe(10000);
     expect(test.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(classCounts(test)).toEqual(new Array(10).fill(1000));
 
-    const mismatch = await rejection(
-      loadIdxDataset(await openAsBlob(`${FASHION}/t10k-images-idx3-ubyte.gz`), await openAsBlob(`${FASHION}/train-labels-idx1-ubyte.gz`)),
-    );
+    const mismatch = await rejection(loadIdxDataset(await openAsBlob(`${FASHION}/t10k-images-idx3-ubyte.gz`), await openAsBlob(`${FASHION}/train-labels-idx1-ubyte.gz`)));
     expect(mismatch.code).toBe('idx_count_mismatch');
   });
 });

@@ -10,14 +10,17 @@ import { formatBytes } from '../../lib/format';
 import type { ImageDataset } from './image-dataset';
 
 export const MNIST_CLASSES: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-export const FASHION_MNIST_CLASSES: readonly string[] = [
-  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
-];
+export const FASHION_MNIST_CLASSES: readonly string[] = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 
 export const DEFAULT_IDX_MAX_BYTES = 2 * 1024 ** 3;
 
 const TYPE_NAMES = new Map<number, string>([
-  [0x08, 'unsigned byte'], [0x09, 'signed byte'], [0x0b, '16-bit integer'], [0x0c, '32-bit integer'], [0x0d, 'float'], [0x0e, 'double'],
+  [0x08, 'unsigned byte'],
+  [0x09, 'signed byte'],
+  [0x0b, '16-bit integer'],
+  [0x0c, '32-bit integer'],
+  [0x0d, 'float'],
+  [0x0e, 'double'],
 ]);
 
 export interface IdxArray {
@@ -170,8 +173,7 @@ export async function readIdxBytes(blob: Blob, options: ReadIdxOptions = {}): Pr
     format: 'gzip',
     maxBytes,
     limitError: tooLarge,
-    corruptError: (detail) =>
-      new ImageDataError('gzip_corrupt', `${name} is a damaged or incomplete gzip file (${detail}). Download it again.`, name),
+    corruptError: (detail) => new ImageDataError('gzip_corrupt', `${name} is a damaged or incomplete gzip file (${detail}). Download it again.`, name),
   });
   for (let at = 0; at < blob.size; at += READ_CHUNK) {
     const end = Math.min(blob.size, at + READ_CHUNK);

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImageDataError } from './errors';
-import {
-  classCounts,
-  copyImage,
-  ImageDatasetBuilder,
-  imageCount,
-  imageToRgba,
-  sortClassNames,
-  validateImageDataset,
-} from './image-dataset';
+import { classCounts, copyImage, ImageDatasetBuilder, imageCount, imageToRgba, sortClassNames, validateImageDataset } from './image-dataset';
 
 const fill = (length: number, value: number): Uint8Array => new Uint8Array(length).fill(value);
 

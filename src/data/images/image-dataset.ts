@@ -222,7 +222,7 @@ export class ImageDatasetBuilder {
         const r = pixels[i * 3];
         const g = pixels[i * 3 + 1];
         const b = pixels[i * 3 + 2];
-        out[offset + i] = (299 * r + 587 * g + 114 * b + 500) / 1000 | 0;
+        out[offset + i] = ((299 * r + 587 * g + 114 * b + 500) / 1000) | 0;
       }
     }
     let index = this.classIndex.get(className);

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pixelCapReason, readImageHeader } from './image-headers';
-import {
-  encodeBmp,
-  encodePng,
-  gifBytes,
-  jpegHeaderBytes,
-  webpExtendedBytes,
-  webpLosslessBytes,
-  webpLossyBytes,
-} from './test-utils/encoders';
+import { encodeBmp, encodePng, gifBytes, jpegHeaderBytes, webpExtendedBytes, webpLosslessBytes, webpLossyBytes } from './test-utils/encoders';
 
 describe('readImageHeader', () => {
   it('reads PNG sizes', () => {
@@ -55,8 +47,6 @@ describe('readImageHeader', () => {
 describe('pixelCapReason', () => {
   it('allows images within the cap and explains the ones above it', () => {
     expect(pixelCapReason({ format: 'png', width: 1000, height: 1000 }, 1_000_000)).toBeNull();
-    expect(pixelCapReason({ format: 'webp', width: 20000, height: 3000 }, 40_000_000)).toBe(
-      'the image is 20000×3000 (60 megapixels), over the 40 megapixels limit; shrink it before loading',
-    );
+    expect(pixelCapReason({ format: 'webp', width: 20000, height: 3000 }, 40_000_000)).toBe('the image is 20000×3000 (60 megapixels), over the 40 megapixels limit; shrink it before loading');
   });
 });

@@ -29,7 +29,10 @@ function solidBmp(width: number, height: number, rgb: [number, number, number]):
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ImageDataError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImageDataError);
   return error as ImageDataError;
 }
@@ -176,11 +179,15 @@ describe('loadImageDataset: zip', () => {
     const zip = zipSync(entries);
     const events: LoadProgress[] = [];
     let clock = 0;
-    const ds = await loadImageDataset({ kind: 'zip', blob: blobOf(zip) }, { ...options, width: 8, height: 8 }, {
-      decode: fakeDecode,
-      onProgress: (p) => events.push(p),
-      now: () => (clock += 1),
-    });
+    const ds = await loadImageDataset(
+      { kind: 'zip', blob: blobOf(zip) },
+      { ...options, width: 8, height: 8 },
+      {
+        decode: fakeDecode,
+        onProgress: (p) => events.push(p),
+        now: () => (clock += 1),
+      },
+    );
     expect(ds.labels.length).toBe(5000);
     expect(ds.channels).toBe(1);
     expect(classCounts(ds)).toEqual(new Array(10).fill(500));
@@ -224,7 +231,11 @@ describe('loadImageDataset: idx', () => {
   const labels = idx([2], [1, 0]);
 
   it('keeps native size with native options', async () => {
-    const ds = await loadImageDataset({ kind: 'idx', images: blobOf(gzipSync(images)), labels: blobOf(labels) }, { ...options, width: 'native', height: 'native', classNames: ['no', 'yes'] }, { decode: fakeDecode });
+    const ds = await loadImageDataset(
+      { kind: 'idx', images: blobOf(gzipSync(images)), labels: blobOf(labels) },
+      { ...options, width: 'native', height: 'native', classNames: ['no', 'yes'] },
+      { decode: fakeDecode },
+    );
     expect([ds.width, ds.height, ds.channels]).toEqual([2, 2, 1]);
     expect(ds.classes).toEqual(['no', 'yes']);
   });

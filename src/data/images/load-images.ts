@@ -22,10 +22,7 @@ import { DEFAULT_MAX_PIXELS, pixelCapReason, readImageHeader } from './image-hea
 import { grayRgbaToGray, grayToRgb, isGrayscaleRgba, resizeImage, rgbaToGray, rgbaToRgb, rgbToGray, type Background } from './resize';
 import { createZipBudget, DEFAULT_ZIP_ENTRY_BYTES, listZipEntries, readZipEntry, type ZipEntry } from './zip-reader';
 
-export type ImageSource =
-  | { kind: 'files'; files: readonly { path: string; blob: Blob }[] }
-  | { kind: 'zip'; blob: Blob; name?: string }
-  | { kind: 'idx'; images: Blob; labels: Blob };
+export type ImageSource = { kind: 'files'; files: readonly { path: string; blob: Blob }[] } | { kind: 'zip'; blob: Blob; name?: string } | { kind: 'idx'; images: Blob; labels: Blob };
 
 export interface LoadImagesOptions {
   width: number | 'native';
@@ -109,7 +106,6 @@ function createProgress(hooks: LoadImagesHooks): Progress {
     },
   };
 }
-
 
 function isPositiveInteger(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
@@ -215,8 +211,7 @@ async function decodeAll(plan: Plan, options: LoadImagesOptions, hooks: LoadImag
   const maxPixels = options.maxPixelsPerImage;
   const maxDatasetBytes = options.maxDatasetBytes ?? DEFAULT_MAX_DATASET_BYTES;
   const skipped: SkippedFile[] = [...plan.skipped];
-  let target: { width: number; height: number } | null =
-    options.width === 'native' || options.height === 'native' ? null : { width: options.width, height: options.height };
+  let target: { width: number; height: number } | null = options.width === 'native' || options.height === 'native' ? null : { width: options.width, height: options.height };
   let builder: ImageDatasetBuilder | null = null;
 
   const startBuilder = (width: number, height: number): ImageDatasetBuilder => {
@@ -318,7 +313,10 @@ async function decodeAll(plan: Plan, options: LoadImagesOptions, hooks: LoadImag
 
   const readable = builder ? (builder as ImageDatasetBuilder).count : 0;
   if (!builder || readable === 0) {
-    const examples = skipped.slice(0, 3).map((s) => s.reason).join(' ');
+    const examples = skipped
+      .slice(0, 3)
+      .map((s) => s.reason)
+      .join(' ');
     throw new ImageDataError('images_none_readable', `None of the ${total} images could be read. ${examples}`.trim());
   }
   const dataset = (builder as ImageDatasetBuilder).build();
@@ -383,7 +381,11 @@ async function reshapeDataset(dataset: ImageDataset, options: LoadImagesOptions,
  * Brings an already decoded data set (a pixel CSV) to the requested size and channels, exactly as
  * IDX files are: area-averaged resizing, luma for grayscale, replication for RGB.
  */
-export function resizeDataset(dataset: ImageDataset, options: Pick<LoadImagesOptions, 'width' | 'height' | 'channels' | 'maxDatasetBytes'>, hooks: Omit<LoadImagesHooks, 'decode'> = {}): Promise<ImageDataset> {
+export function resizeDataset(
+  dataset: ImageDataset,
+  options: Pick<LoadImagesOptions, 'width' | 'height' | 'channels' | 'maxDatasetBytes'>,
+  hooks: Omit<LoadImagesHooks, 'decode'> = {},
+): Promise<ImageDataset> {
   const full: LoadImagesOptions = { ...DEFAULT_LOAD_IMAGES_OPTIONS, ...options };
   checkOptions(full);
   return reshapeDataset(dataset, full, hooks.signal, createProgress({ ...hooks, decode: () => Promise.reject(new Error('not used')) }));

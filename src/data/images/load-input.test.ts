@@ -59,7 +59,9 @@ describe('loadImageInput', () => {
 
   it('fails a truncated zip with a clear error', async () => {
     const zip = zipSync({ 'a/1.png': grayPng(4, 0), 'b/2.png': grayPng(4, 255) });
-    const error = await loadImageInput({ input: { kind: 'zip', file: new File([zip.slice(0, zip.length - 30) as Uint8Array<ArrayBuffer>], 'cut.zip') }, settings }, { decode: fakeDecode }).catch((e: unknown) => e);
+    const error = await loadImageInput({ input: { kind: 'zip', file: new File([zip.slice(0, zip.length - 30) as Uint8Array<ArrayBuffer>], 'cut.zip') }, settings }, { decode: fakeDecode }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ImageDataError);
     expect((error as ImageDataError).message).toMatch(/cut\.zip/);
   });
@@ -68,10 +70,7 @@ describe('loadImageInput', () => {
     const header = ['label', ...Array.from({ length: 64 }, (_, i) => `pixel${i}`)].join(',');
     const row = (label: string, value: number) => [label, ...Array.from({ length: 64 }, () => value)].join(',');
     const csv = [header, row('0', 0), row('1', 200), row('1', 100)].join('\n');
-    const loaded = await loadImageInput(
-      { input: { kind: 'pixel-csv', file: new File([csv], 'px.csv') }, settings, classNames: ['zero', 'one'] },
-      { decode: fakeDecode },
-    );
+    const loaded = await loadImageInput({ input: { kind: 'pixel-csv', file: new File([csv], 'px.csv') }, settings, classNames: ['zero', 'one'] }, { decode: fakeDecode });
     expect([loaded.dataset.width, loaded.dataset.height, loaded.dataset.channels]).toEqual([4, 4, 1]);
     expect(loaded.dataset.classes).toEqual(['zero', 'one']);
     expect(loaded.dataset.pixels[16]).toBe(200);

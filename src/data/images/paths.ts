@@ -8,7 +8,25 @@ export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['png', 'jpg', 'jpe
 
 /** Image-like extensions we cannot read: reported as skipped so the user knows why they are missing. */
 export const UNSUPPORTED_IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
-  'tif', 'tiff', 'heic', 'heif', 'avif', 'svg', 'ico', 'psd', 'raw', 'cr2', 'nef', 'dng', 'jp2', 'jxl', 'tga', 'pgm', 'ppm', 'pbm', 'exr',
+  'tif',
+  'tiff',
+  'heic',
+  'heif',
+  'avif',
+  'svg',
+  'ico',
+  'psd',
+  'raw',
+  'cr2',
+  'nef',
+  'dng',
+  'jp2',
+  'jxl',
+  'tga',
+  'pgm',
+  'ppm',
+  'pbm',
+  'exr',
 ]);
 
 /** File names created by operating systems, never data. */

@@ -96,10 +96,7 @@ describe('pixelTableToDataset', () => {
     const csv = 'label,p0,p1,p2,p3\n0,0,0.5,1,0.25\n1,,0,0,0\n,1,1,1,1\n1,1,1,1,0';
     const ds = pixelTableToDataset(tableFromCsv(csv));
     expect(Array.from(ds.pixels)).toEqual([0, 128, 255, 64, 255, 255, 255, 0]);
-    expect(ds.skipped.map((s) => s.reason)).toEqual([
-      'Skipped row 2 (line 3 of the file): missing value in column "p0".',
-      'Skipped row 3 (line 4 of the file): missing label in column "label".',
-    ]);
+    expect(ds.skipped.map((s) => s.reason)).toEqual(['Skipped row 2 (line 3 of the file): missing value in column "p0".', 'Skipped row 3 (line 4 of the file): missing label in column "label".']);
     const raw = pixelTableToDataset(tableFromCsv(csv), { scale: 'none' });
     expect(Array.from(raw.pixels.subarray(0, 4))).toEqual([0, 1, 1, 0]);
   });

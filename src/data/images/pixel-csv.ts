@@ -88,8 +88,8 @@ export function inferImageShape(pixelNames: readonly string[], options: Pick<Pix
   if (options.width !== undefined || options.height !== undefined || options.channels !== undefined) {
     const channels = options.channels ?? (namesSayRgb ? 3 : 1);
     const plane = count / channels;
-    const width = options.width ?? (options.height ? plane / options.height : isqrt(plane) ?? NaN);
-    const height = options.height ?? (options.width ? plane / options.width : isqrt(plane) ?? NaN);
+    const width = options.width ?? (options.height ? plane / options.height : (isqrt(plane) ?? NaN));
+    const height = options.height ?? (options.width ? plane / options.width : (isqrt(plane) ?? NaN));
     if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && width * height * channels === count)) {
       throw new ImageDataError(
         'csv_not_square',
@@ -136,7 +136,10 @@ export function pixelTableToDataset(table: PixelTable, options: PixelCsvOptions 
   if (pixelIndices.length === 0) {
     throw new ImageDataError('csv_no_pixels', `${source} has only the label column "${labelName}" and no pixel columns.`, source);
   }
-  const shape = inferImageShape(pixelIndices.map((i) => table.names[i]), { ...options, sourceName: source });
+  const shape = inferImageShape(
+    pixelIndices.map((i) => table.names[i]),
+    { ...options, sourceName: source },
+  );
   const perImage = shape.width * shape.height * shape.channels;
   const skippedRow = new Array<string | null>(n).fill(null);
 

@@ -33,7 +33,13 @@ describe('resizeImage', () => {
   });
 
   it('keeps a constant image constant for any size change', () => {
-    const sizes: [number, number, number, number][] = [[17, 13, 5, 7], [5, 7, 17, 13], [10, 3, 4, 9], [3, 30, 28, 28], [28, 28, 28, 28]];
+    const sizes: [number, number, number, number][] = [
+      [17, 13, 5, 7],
+      [5, 7, 17, 13],
+      [10, 3, 4, 9],
+      [3, 30, 28, 28],
+      [28, 28, 28, 28],
+    ];
     for (const [sw, sh, dw, dh] of sizes) {
       const out = resizeImage(new Uint8Array(sw * sh * 3).fill(201), sw, sh, 3, dw, dh);
       expect(out.length).toBe(dw * dh * 3);

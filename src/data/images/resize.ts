@@ -67,14 +67,7 @@ function checkSize(name: string, width: number, height: number): void {
 }
 
 /** Resizes an HWC uint8 image with `channels` interleaved channels. Returns a new array. */
-export function resizeImage(
-  src: Pixels,
-  srcWidth: number,
-  srcHeight: number,
-  channels: number,
-  dstWidth: number,
-  dstHeight: number,
-): Uint8Array {
+export function resizeImage(src: Pixels, srcWidth: number, srcHeight: number, channels: number, dstWidth: number, dstHeight: number): Uint8Array {
   checkSize('Source', srcWidth, srcHeight);
   checkSize('Target', dstWidth, dstHeight);
   if (src.length !== srcWidth * srcHeight * channels) {

@@ -6,11 +6,7 @@ import type { SkippedFile } from './errors';
 import type { ImageSettings } from './settings';
 
 /** Where the images come from, as the page hands them to the worker. */
-export type ImageInput =
-  | { kind: 'files'; files: { path: string; file: File }[] }
-  | { kind: 'zip'; file: File }
-  | { kind: 'idx'; images: File; labels: File }
-  | { kind: 'pixel-csv'; file: File };
+export type ImageInput = { kind: 'files'; files: { path: string; file: File }[] } | { kind: 'zip'; file: File } | { kind: 'idx'; images: File; labels: File } | { kind: 'pixel-csv'; file: File };
 
 export interface ImageLoadRequest {
   input: ImageInput;

@@ -25,7 +25,12 @@ describe('gallery thumbnails', () => {
   });
 
   it('caps the number of thumbnails and rejects unknown indices', () => {
-    expect(packThumbnails(dataset(), Array.from({ length: MAX_THUMBNAILS + 5 }, () => 0)).indices).toHaveLength(MAX_THUMBNAILS);
+    expect(
+      packThumbnails(
+        dataset(),
+        Array.from({ length: MAX_THUMBNAILS + 5 }, () => 0),
+      ).indices,
+    ).toHaveLength(MAX_THUMBNAILS);
     expect(() => packThumbnails(dataset(), [99])).toThrow(/out of range/);
   });
 });

@@ -51,9 +51,7 @@ describe('listZipEntries', () => {
 
   it('lists files, ignores junk and directories, and skips traversal with a reason naming the file', async () => {
     const listing = await listZipEntries(blobOf(zip));
-    expect(listing.entries.map((e) => e.name).sort()).toEqual(
-      ['pets/<b>html</b>/5.png', 'pets/__proto__/3.png', 'pets/cats/1.png', 'pets/constructor/4.png', 'pets/dogs/2.png'],
-    );
+    expect(listing.entries.map((e) => e.name).sort()).toEqual(['pets/<b>html</b>/5.png', 'pets/__proto__/3.png', 'pets/cats/1.png', 'pets/constructor/4.png', 'pets/dogs/2.png']);
     expect(listing.ignoredJunk).toBe(2);
     expect(listing.skipped.map((s) => s.file).sort()).toEqual(['../evil.png', 'pets/cats/../../evil2.png']);
     expect(listing.skipped[0].reason).toMatch(/Skipped "..\/evil.png": .*traversal/);

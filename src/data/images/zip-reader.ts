@@ -186,7 +186,11 @@ export async function listZipEntries(blob: Blob, options: ListZipOptions = {}): 
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ZIP_ENTRIES;
   const { entryCount, cdSize, cdOffset, cdEnd } = await findEocd(blob, archive);
   if (entryCount > maxEntries) {
-    throw new ZipError('zip_too_large', `${archive} has ${entryCount.toLocaleString('en-US')} entries, more than the ${maxEntries.toLocaleString('en-US')} allowed. Split the data set into smaller zips.`, archive);
+    throw new ZipError(
+      'zip_too_large',
+      `${archive} has ${entryCount.toLocaleString('en-US')} entries, more than the ${maxEntries.toLocaleString('en-US')} allowed. Split the data set into smaller zips.`,
+      archive,
+    );
   }
   if (cdSize < entryCount * 46 || cdSize > cdEnd) {
     throw new ZipError('zip_corrupt', `${archive} is damaged: its table of contents has an impossible size (${cdSize} bytes for ${entryCount} entries). Re-create the zip.`, archive);
@@ -194,7 +198,11 @@ export async function listZipEntries(blob: Blob, options: ListZipOptions = {}): 
   // Bytes before the archive proper (self-extracting stubs, or a zip glued after other data).
   const prefix = cdEnd - cdSize - cdOffset;
   if (prefix < 0) {
-    throw new ZipError('zip_truncated', `${archive} is incomplete or damaged: its table of contents points past the end of the data (${formatBytes(blob.size)} received). Download or copy it again.`, archive);
+    throw new ZipError(
+      'zip_truncated',
+      `${archive} is incomplete or damaged: its table of contents points past the end of the data (${formatBytes(blob.size)} received). Download or copy it again.`,
+      archive,
+    );
   }
   const cd = await readRange(blob, cdEnd - cdSize, cdEnd);
   const entries: ZipEntry[] = [];
@@ -295,14 +303,22 @@ export async function listZipEntries(blob: Blob, options: ListZipOptions = {}): 
 
 function methodName(method: number): string {
   switch (method) {
-    case 9: return 'Deflate64';
-    case 12: return 'bzip2';
-    case 14: return 'LZMA';
-    case 93: return 'Zstandard';
-    case 95: return 'XZ';
-    case 98: return 'PPMd';
-    case 99: return 'AES encryption';
-    default: return 'unknown';
+    case 9:
+      return 'Deflate64';
+    case 12:
+      return 'bzip2';
+    case 14:
+      return 'LZMA';
+    case 93:
+      return 'Zstandard';
+    case 95:
+      return 'XZ';
+    case 98:
+      return 'PPMd';
+    case 99:
+      return 'AES encryption';
+    default:
+      return 'unknown';
   }
 }
 
@@ -325,11 +341,15 @@ export async function readZipEntry(blob: Blob, entry: ZipEntry, options: ReadZip
       name,
     );
   const totalTooLarge = (): ZipError =>
-    new ZipError('zip_too_large', `${archive} expands to more than ${formatBytes(budget ? budget.limit : maxBytes)} in total (stopped at "${name}"). Use fewer or smaller images, or split the data set.`, name);
-  const corrupt = (what: string): ZipError =>
-    new ZipError('zip_entry_corrupt', `Skipped "${name}": ${what}. The zip is damaged; re-create it.`, name);
+    new ZipError(
+      'zip_too_large',
+      `${archive} expands to more than ${formatBytes(budget ? budget.limit : maxBytes)} in total (stopped at "${name}"). Use fewer or smaller images, or split the data set.`,
+      name,
+    );
+  const corrupt = (what: string): ZipError => new ZipError('zip_entry_corrupt', `Skipped "${name}": ${what}. The zip is damaged; re-create it.`, name);
 
-  if (entry.uncompressedSize > maxBytes || (entry.method === 0 && entry.compressedSize > maxBytes)) throw entryTooLarge(Math.max(entry.uncompressedSize, entry.method === 0 ? entry.compressedSize : 0), true);
+  if (entry.uncompressedSize > maxBytes || (entry.method === 0 && entry.compressedSize > maxBytes))
+    throw entryTooLarge(Math.max(entry.uncompressedSize, entry.method === 0 ? entry.compressedSize : 0), true);
   const cap = budget ? Math.min(maxBytes, budget.remaining) : maxBytes;
   if (entry.method === 0 && entry.compressedSize > cap) throw totalTooLarge();
 

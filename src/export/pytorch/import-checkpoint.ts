@@ -59,7 +59,8 @@ export function checkpointBundleFiles(files: ReadonlyMap<string, Uint8Array>): {
     const tensor = tensors.get(mapping.torch);
     if (!tensor) return fail(`${weightsName} has no tensor "${mapping.torch}" (the model's ${spec.name}). Pick the .safetensors written together with ${jsonName}.`);
     if (tensor.dtype !== 'F32') fail(`${weightsName}: "${mapping.torch}" is ${tensor.dtype}; float32 (F32) is needed.`);
-    if (tensor.shape.join('x') !== mapping.torchShape.join('x')) fail(`${weightsName}: "${mapping.torch}" has shape [${tensor.shape.join(', ')}] but the model needs [${mapping.torchShape.join(', ')}].`);
+    if (tensor.shape.join('x') !== mapping.torchShape.join('x'))
+      fail(`${weightsName}: "${mapping.torch}" has shape [${tensor.shape.join(', ')}] but the model needs [${mapping.torchShape.join(', ')}].`);
     parts.push(fromTorchLayout(tensorFloat32(tensor), mapping));
   }
   const weights = new Float32Array(totalValues);

@@ -15,7 +15,9 @@ export function modelPy(topology: TorchTopology): string {
   let channelsFirst = false;
   const toChannelsFirst = () => {
     if (channelsFirst || rank < 2) return;
-    forward.push(rank === 3 ? 'x = x.permute(0, 3, 1, 2)  # channels last (as the studio feeds images) -> channels first' : 'x = x.permute(0, 2, 1)  # (batch, length, channels) -> (batch, channels, length)');
+    forward.push(
+      rank === 3 ? 'x = x.permute(0, 3, 1, 2)  # channels last (as the studio feeds images) -> channels first' : 'x = x.permute(0, 2, 1)  # (batch, length, channels) -> (batch, channels, length)',
+    );
     channelsFirst = true;
   };
   const toChannelsLast = (why: string) => {
@@ -34,7 +36,9 @@ export function modelPy(topology: TorchTopology): string {
         break;
       case 'conv2d':
         toChannelsFirst();
-        init.push(`self.${layer.module} = nn.Conv2d(${layer.inChannels}, ${layer.filters}, kernel_size=(${layer.kernel.join(', ')}), stride=(${layer.strides.join(', ')}), padding="${layer.padding}")  # ${layer.tfName}`);
+        init.push(
+          `self.${layer.module} = nn.Conv2d(${layer.inChannels}, ${layer.filters}, kernel_size=(${layer.kernel.join(', ')}), stride=(${layer.strides.join(', ')}), padding="${layer.padding}")  # ${layer.tfName}`,
+        );
         forward.push(`x = ${activate(`self.${layer.module}(x)`, layer.activation)}`);
         break;
       case 'conv1d':
@@ -163,4 +167,3 @@ function pyNumber(v: number): string {
   const s = String(v);
   return /[.e]/.test(s) ? s : `${s}.0`;
 }
-

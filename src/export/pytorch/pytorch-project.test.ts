@@ -34,7 +34,9 @@ const PYTHON = process.env.TAU_PYTHON ?? '/usr/bin/python3';
 const probe = spawnSync(PYTHON, ['-c', 'import torch, numpy, pandas; print(torch.__version__, numpy.__version__, pandas.__version__)'], { encoding: 'utf8' });
 const pythonReady = probe.status === 0;
 if (!pythonReady) {
-  console.warn(`[pytorch-project.test] SKIPPED: ${PYTHON} cannot import torch, numpy and pandas (${(probe.stderr || String(probe.error ?? '')).trim().split('\n').pop()}). Install python3-torch and python3-pandas (Debian) or set TAU_PYTHON.`);
+  console.warn(
+    `[pytorch-project.test] SKIPPED: ${PYTHON} cannot import torch, numpy and pandas (${(probe.stderr || String(probe.error ?? '')).trim().split('\n').pop()}). Install python3-torch and python3-pandas (Debian) or set TAU_PYTHON.`,
+  );
 } else {
   console.info(`[pytorch-project.test] ${PYTHON}: torch, numpy, pandas ${probe.stdout.trim()}`);
 }
@@ -114,7 +116,19 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
   it('table model (penguins, MLP): predict.py probabilities equal the studio’s within 1e-4', async () => {
     const settings = { ...DEFAULT_TRAIN, epochs: 5, batchSize: 32 };
     const model = buildModel({ kind: 'mlp', hidden: [16, 8], activation: 'relu', dropout: 0.1, l2: 0.001 }, [prepared.fitted.inputSize], prepared.fitted.target.classes.length, 7);
-    await trainModel(model, { features: prepared.features, exampleShape: [prepared.fitted.inputSize], labels: prepared.labels, classCount: prepared.fitted.target.classes.length, train: prepared.split.train, validation: prepared.split.validation }, settings, { l2: 0.001 });
+    await trainModel(
+      model,
+      {
+        features: prepared.features,
+        exampleShape: [prepared.fitted.inputSize],
+        labels: prepared.labels,
+        classCount: prepared.fitted.target.classes.length,
+        train: prepared.split.train,
+        validation: prepared.split.validation,
+      },
+      settings,
+      { l2: 0.001 },
+    );
     const artifacts = await toArtifacts({ model, preprocessing: prepared.fitted, exampleShape: [prepared.fitted.inputSize], classes: prepared.fitted.target.classes });
     classes = artifacts.classes;
     writeProject(tableDir, pytorchProjectFiles({ artifacts, preprocessing: preprocessingFile(artifacts, null), metrics: metricsWith(settings, { kind: 'mlp', l2: 0.001 }), title: 'Penguins' }));
@@ -143,9 +157,30 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
       for (let p = 0; p < side * side; p++) pixels[i * side * side + p] = Math.min(255, Math.floor(random() * 120 + (Math.floor(p / side) % 3 === labels[i] ? 120 : 0)));
     }
     const features = Float32Array.from(pixels, (v) => v / 255);
-    const model = buildModel({ kind: 'cnn', l2: 0.0005, layers: [{ type: 'conv', filters: 6, kernel: 3, activation: 'relu' }, { type: 'batchnorm' }, { type: 'maxpool', size: 2 }, { type: 'conv', filters: 4, kernel: 2, activation: 'elu' }, { type: 'dropout', rate: 0.2 }, { type: 'dense', units: 12, activation: 'tanh' }] }, [side, side, 1], 3, 3);
+    const model = buildModel(
+      {
+        kind: 'cnn',
+        l2: 0.0005,
+        layers: [
+          { type: 'conv', filters: 6, kernel: 3, activation: 'relu' },
+          { type: 'batchnorm' },
+          { type: 'maxpool', size: 2 },
+          { type: 'conv', filters: 4, kernel: 2, activation: 'elu' },
+          { type: 'dropout', rate: 0.2 },
+          { type: 'dense', units: 12, activation: 'tanh' },
+        ],
+      },
+      [side, side, 1],
+      3,
+      3,
+    );
     const order = Int32Array.from({ length: n }, (_, i) => i);
-    await trainModel(model, { features, exampleShape: [side, side, 1], labels, classCount: 3, train: order.subarray(0, 80), validation: order.subarray(80) }, { ...DEFAULT_TRAIN, epochs: 3, batchSize: 16 }, { l2: 0.0005 });
+    await trainModel(
+      model,
+      { features, exampleShape: [side, side, 1], labels, classCount: 3, train: order.subarray(0, 80), validation: order.subarray(80) },
+      { ...DEFAULT_TRAIN, epochs: 3, batchSize: 16 },
+      { l2: 0.0005 },
+    );
     const imageClasses = ['a', 'b', 'c'];
     const artifacts = await toArtifacts({ model, preprocessing: null, exampleShape: [side, side, 1], classes: imageClasses, image: { width: side, height: side, channels: 1 } });
     const dir = join(root, 'image');
@@ -165,9 +200,7 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
     const run = join(root, 'run');
     const port = String(await freePort());
     const args = ['train.py', '--data', dataPath, '--epochs', '1', '--out', run, '--chunk-rows', '100'];
-    const launched = await Promise.all(
-      [0, 1].map((rank) => python(tableDir, args, { RANK: String(rank), LOCAL_RANK: String(rank), WORLD_SIZE: '2', MASTER_ADDR: '127.0.0.1', MASTER_PORT: port })),
-    );
+    const launched = await Promise.all([0, 1].map((rank) => python(tableDir, args, { RANK: String(rank), LOCAL_RANK: String(rank), WORLD_SIZE: '2', MASTER_ADDR: '127.0.0.1', MASTER_PORT: port })));
     const first = JSON.parse(launched[0].trim().split('\n').pop() as string);
     expect(first).toMatchObject({ epoch: 1, processes: 2, evaluatedOn: 'training data' });
     expect(first.trainRows).toBe(prepared.labels.length + prepared.dropped.missingFeatures);

@@ -61,7 +61,12 @@ describe('TF.js → PyTorch weight layouts', () => {
     const conv: WeightMapping = { tfjs: 'c/kernel', torch: 'c.weight', tfjsShape: [2, 2, 3, 4], torchShape: [4, 3, 2, 2], transform: 'hwio_oihw' };
     const out = toTorchLayout(seq(48), conv);
     // torch[o][i][y][x] = tf[y][x][i][o]
-    for (const [o, i, y, x] of [[3, 2, 1, 0], [0, 1, 0, 1], [2, 0, 1, 1]]) expect(out[((o * 3 + i) * 2 + y) * 2 + x]).toBe(((y * 2 + x) * 3 + i) * 4 + o);
+    for (const [o, i, y, x] of [
+      [3, 2, 1, 0],
+      [0, 1, 0, 1],
+      [2, 0, 1, 1],
+    ])
+      expect(out[((o * 3 + i) * 2 + y) * 2 + x]).toBe(((y * 2 + x) * 3 + i) * 4 + o);
     expect([...roundTrip(seq(48), conv)]).toEqual([...seq(48)]);
     const c1: WeightMapping = { tfjs: 'c/kernel', torch: 'c.weight', tfjsShape: [3, 2, 5], torchShape: [5, 2, 3], transform: 'wio_oiw' };
     expect(toTorchLayout(seq(30), c1)[(4 * 2 + 1) * 3 + 2]).toBe((2 * 2 + 1) * 5 + 4);
@@ -82,7 +87,16 @@ describe('TF.js → PyTorch weight layouts', () => {
       },
     };
     const t = readTopology(topology, [6, 6, 2]);
-    expect(t.weights.map((w) => `${w.tfjs}→${w.torch}`)).toEqual(['c1/kernel→conv2d_1.weight', 'c1/bias→conv2d_1.bias', 'bn/gamma→batchnorm_1.weight', 'bn/beta→batchnorm_1.bias', 'bn/moving_mean→batchnorm_1.running_mean', 'bn/moving_variance→batchnorm_1.running_var', 'd/kernel→dense_1.weight', 'd/bias→dense_1.bias']);
+    expect(t.weights.map((w) => `${w.tfjs}→${w.torch}`)).toEqual([
+      'c1/kernel→conv2d_1.weight',
+      'c1/bias→conv2d_1.bias',
+      'bn/gamma→batchnorm_1.weight',
+      'bn/beta→batchnorm_1.bias',
+      'bn/moving_mean→batchnorm_1.running_mean',
+      'bn/moving_variance→batchnorm_1.running_var',
+      'd/kernel→dense_1.weight',
+      'd/bias→dense_1.bias',
+    ]);
     expect(t.weights[6].tfjsShape).toEqual([36, 3]);
     expect(t.layers[1]).toMatchObject({ kind: 'batchnorm', epsilon: 0.001, momentum: 0.9, rank: 3 });
     expect(t.outputActivation).toBe('softmax');

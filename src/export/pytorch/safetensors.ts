@@ -82,7 +82,11 @@ const fail = (file: string, message: string): never => {
  * Reads a safetensors file; every size is checked against the file before anything is allocated.
  * Returns views into `bytes` (no copies).
  */
-export function readSafetensors(bytes: Uint8Array, file = 'weights.safetensors', limits: SafetensorsLimits = SAFETENSORS_LIMITS): { tensors: Map<string, NamedTensor>; metadata: Record<string, string> } {
+export function readSafetensors(
+  bytes: Uint8Array,
+  file = 'weights.safetensors',
+  limits: SafetensorsLimits = SAFETENSORS_LIMITS,
+): { tensors: Map<string, NamedTensor>; metadata: Record<string, string> } {
   if (bytes.byteLength < 8) fail(file, `the file is ${bytes.byteLength} bytes, too short for a safetensors header.`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getBigUint64(0, true);
@@ -112,7 +116,8 @@ export function readSafetensors(bytes: Uint8Array, file = 'weights.safetensors',
     if (typeof spec !== 'object' || spec === null) return fail(file, `tensor "${name.slice(0, 60)}" has no description.`);
     const { dtype, shape, data_offsets: offsets } = spec as Record<string, unknown>;
     if (typeof dtype !== 'string' || !Object.hasOwn(BYTES, dtype)) return fail(file, `tensor "${name.slice(0, 60)}" has dtype ${String(dtype).slice(0, 20)}; only F32, F16, I64 and U8 are read here.`);
-    if (!Array.isArray(shape) || shape.length > limits.dimensions || !shape.every((d) => Number.isInteger(d) && d >= 0 && d <= 1e9)) return fail(file, `tensor "${name.slice(0, 60)}" has an invalid shape.`);
+    if (!Array.isArray(shape) || shape.length > limits.dimensions || !shape.every((d) => Number.isInteger(d) && d >= 0 && d <= 1e9))
+      return fail(file, `tensor "${name.slice(0, 60)}" has an invalid shape.`);
     if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0)) return fail(file, `tensor "${name.slice(0, 60)}" has invalid data_offsets.`);
     const [begin, end] = offsets as number[];
     const expected = elements(shape as number[]) * BYTES[dtype as SafetensorsDtype];

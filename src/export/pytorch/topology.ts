@@ -61,7 +61,8 @@ const ACTIVATIONS: readonly TorchActivation[] = ['linear', 'relu', 'tanh', 'elu'
 
 function activationOf(config: Json, layer: string): TorchActivation {
   const a = config.activation ?? 'linear';
-  if (typeof a !== 'string' || !ACTIVATIONS.includes(a as TorchActivation)) throw new UnsupportedLayerError(`Layer ${layer} uses activation "${String(a)}", which the PyTorch export does not write yet.`);
+  if (typeof a !== 'string' || !ACTIVATIONS.includes(a as TorchActivation))
+    throw new UnsupportedLayerError(`Layer ${layer} uses activation "${String(a)}", which the PyTorch export does not write yet.`);
   return a as TorchActivation;
 }
 
@@ -131,7 +132,13 @@ export function readTopology(modelTopology: object, inputShape: number[]): Torch
         const module = moduleName('conv2d');
         const activation = activationOf(c, tfName);
         layers.push({ kind: 'conv2d', module, tfName, inChannels: last, filters, kernel, strides, padding, activation });
-        weights.push({ tfjs: `${tfName}/kernel`, torch: `${module}.weight`, tfjsShape: [kernel[0], kernel[1], last, filters], torchShape: [filters, last, kernel[0], kernel[1]], transform: 'hwio_oihw' });
+        weights.push({
+          tfjs: `${tfName}/kernel`,
+          torch: `${module}.weight`,
+          tfjsShape: [kernel[0], kernel[1], last, filters],
+          torchShape: [filters, last, kernel[0], kernel[1]],
+          transform: 'hwio_oihw',
+        });
         if (c.use_bias !== false) weights.push({ tfjs: `${tfName}/bias`, torch: `${module}.bias`, tfjsShape: [filters], torchShape: [filters], transform: 'copy' });
         shape = [outLength(shape[0], kernel[0], strides[0], padding), outLength(shape[1], kernel[1], strides[1], padding), filters];
         lastActivation = activation;
@@ -232,9 +239,7 @@ export function toTorchLayout(values: Float32Array, mapping: WeightMapping): Flo
     }
     case 'hwio_oihw': {
       const [h, w, ci, co] = s;
-      for (let y = 0; y < h; y++)
-        for (let x = 0; x < w; x++)
-          for (let i = 0; i < ci; i++) for (let o = 0; o < co; o++) out[((o * ci + i) * h + y) * w + x] = values[((y * w + x) * ci + i) * co + o];
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let i = 0; i < ci; i++) for (let o = 0; o < co; o++) out[((o * ci + i) * h + y) * w + x] = values[((y * w + x) * ci + i) * co + o];
       return out;
     }
     case 'wio_oiw': {
@@ -260,9 +265,7 @@ export function fromTorchLayout(values: Float32Array, mapping: WeightMapping): F
     }
     case 'hwio_oihw': {
       const [h, w, ci, co] = s;
-      for (let y = 0; y < h; y++)
-        for (let x = 0; x < w; x++)
-          for (let i = 0; i < ci; i++) for (let o = 0; o < co; o++) out[((y * w + x) * ci + i) * co + o] = values[((o * ci + i) * h + y) * w + x];
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let i = 0; i < ci; i++) for (let o = 0; o < co; o++) out[((y * w + x) * ci + i) * co + o] = values[((o * ci + i) * h + y) * w + x];
       return out;
     }
     case 'wio_oiw': {

@@ -8,7 +8,4 @@ export function loadBundle(readFile: (name: string) => Promise<ArrayBuffer | Uin
 export function encodeRow(preprocessing: LoadedBundle['preprocessing'], row: Record<string, unknown> | Map<string, unknown>): number[];
 export function encodeImage(preprocessing: LoadedBundle['preprocessing'], pixels: ArrayLike<number>): number[];
 export function predict(bundle: LoadedBundle, items: (Record<string, unknown> | Map<string, unknown> | ArrayLike<number>)[]): { label: string; probabilities: Record<string, number> }[];
-export function textTerms(
-  tokenizer: { normalization: string; lowercase: boolean; wordNgrams: [number, number]; charNgrams: [number, number] | null; maxCellChars: number },
-  text: string,
-): string[];
+export function textTerms(tokenizer: { normalization: string; lowercase: boolean; wordNgrams: [number, number]; charNgrams: [number, number] | null; maxCellChars: number }, text: string): string[];

@@ -22,8 +22,7 @@ export async function loadBundle(readFile) {
 
 // The spellings of "no value" Tau Studio reads as missing.
 const MISSING = new Set(['', 'NA', 'N/A', 'n/a', 'na', 'NaN', 'nan', 'NAN', 'null', 'NULL', 'Null', 'None', 'none', '?', '-', '#N/A', '#NA', '<NA>', '.', 'missing']);
-const isMissing = (value) =>
-  value === null || value === undefined || (typeof value === 'string' && (value.trim() === '' || (value.length <= 7 && MISSING.has(value.trim()))));
+const isMissing = (value) => value === null || value === undefined || (typeof value === 'string' && (value.trim() === '' || (value.length <= 7 && MISSING.has(value.trim()))));
 
 /** One raw row ({ column: value } or a Map; values as text or numbers) → the model's input vector. */
 export function encodeRow(preprocessing, row) {

@@ -199,7 +199,12 @@ export function jsonValue({ maxDepth, maxNodes }: { maxDepth: number; maxNodes: 
         return v;
       }
       if (Array.isArray(v)) return v.map((x) => copy(x, depth + 1));
-      if (isRecord(v)) return Object.fromEntries(Object.keys(v).filter((k) => !FORBIDDEN_KEYS.has(k)).map((k) => [k, copy(v[k], depth + 1)]));
+      if (isRecord(v))
+        return Object.fromEntries(
+          Object.keys(v)
+            .filter((k) => !FORBIDDEN_KEYS.has(k))
+            .map((k) => [k, copy(v[k], depth + 1)]),
+        );
       throw new RangeError(`contains a ${typeof v}, which JSON cannot hold`);
     };
     try {

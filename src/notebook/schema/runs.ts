@@ -16,7 +16,16 @@ const curve = array(measure, { max: MAX_CURVE_POINTS });
 const nullableCurve = array(nullable(measure), { max: MAX_CURVE_POINTS });
 
 const curves: Parser<RunCurves> = object<RunCurves>({ loss: required(curve), accuracy: required(curve), valLoss: required(nullableCurve), valAccuracy: required(nullableCurve) });
-const metrics: Parser<RunMetrics> = object<RunMetrics>({ accuracy: optional(measure), macroF1: optional(measure), weightedF1: optional(measure), logLoss: optional(measure), rocAuc: optional(measure), mae: optional(finite), rmse: optional(finite), r2: optional(finite) });
+const metrics: Parser<RunMetrics> = object<RunMetrics>({
+  accuracy: optional(measure),
+  macroF1: optional(measure),
+  weightedF1: optional(measure),
+  logLoss: optional(measure),
+  rocAuc: optional(measure),
+  mae: optional(finite),
+  rmse: optional(finite),
+  r2: optional(finite),
+});
 
 const trialSettings: Parser<TrialSettings> = object<TrialSettings>({
   family: required(oneOf(['logreg', 'mlp'] as const)),
@@ -34,7 +43,9 @@ const trial: Parser<TrialRecord> = object<TrialRecord>({
   settings: required(trialSettings),
   rung: required(count),
   epochs: required(count),
-  validation: required(object<TrialRecord['validation']>({ metric: required(oneOf(['accuracy'] as const)), mean: required(measure), std: required(measure), loss: required(finite), folds: required(count) })),
+  validation: required(
+    object<TrialRecord['validation']>({ metric: required(oneOf(['accuracy'] as const)), mean: required(measure), std: required(measure), loss: required(finite), folds: required(count) }),
+  ),
   bestEpoch: required(count),
   seconds: required(measure),
 });

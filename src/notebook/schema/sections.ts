@@ -22,26 +22,7 @@ import { DEFAULT_CNN } from '../../models/spec';
 import { AUTO_LOAD, checkParameterBudget, DOCUMENT_LIMITS, IMAGE_CAPS, IMAGE_RANGES, MODEL_RANGES, PREPARE_RANGES, TRAIN_RANGES, type Range } from '../../settings/limits';
 import { countTopologyParameters } from '../../models/parameter-count';
 import { checkTopology, checkTopologyBudget } from '../../models/topology-check';
-import {
-  array,
-  boolean,
-  dictionary,
-  INVALID,
-  isRecord,
-  jsonValue,
-  measure,
-  nullable,
-  number,
-  object,
-  oneOf,
-  optional,
-  refine,
-  required,
-  string,
-  union,
-  withDefault,
-  type Parser,
-} from './parsers';
+import { array, boolean, dictionary, INVALID, isRecord, jsonValue, measure, nullable, number, object, oneOf, optional, refine, required, string, union, withDefault, type Parser } from './parsers';
 
 /** Document caps come from the one settings table (src/settings/limits.json). */
 export const LIMITS = DOCUMENT_LIMITS;
@@ -49,10 +30,12 @@ export const LIMITS = DOCUMENT_LIMITS;
 /** A number parser for a range of the settings table. */
 const ranged = (range: Range) => number({ min: range.min, max: range.max, integer: range.integer });
 /** A cap a document may lower but never raise: values above the table's cap are clamped to it. */
-const cap = (max: number): Parser<number> => (value, path, issues) => {
-  const n = number({ min: 1, integer: true })(value, path, issues);
-  return n === INVALID ? INVALID : Math.min(n, max);
-};
+const cap =
+  (max: number): Parser<number> =>
+  (value, path, issues) => {
+    const n = number({ min: 1, integer: true })(value, path, issues);
+    return n === INVALID ? INVALID : Math.min(n, max);
+  };
 
 const shortText = string({ max: LIMITS.shortText });
 const longText = string({ max: LIMITS.longText });
@@ -101,7 +84,9 @@ const cnnLayer: Parser<CnnLayerSpec> = union<CnnLayerSpec>('type', {
   batchnorm: object({ type: required(oneOf(['batchnorm'] as const)) }),
   dense: object({ type: required(oneOf(['dense'] as const)), units: required(ranged(MODEL_RANGES.units)), activation: required(activation) }),
 });
-const cnnSpec = checkSpec(object<CnnSpec>({ kind: required(oneOf(['cnn'] as const)), layers: required(array(cnnLayer, { max: MODEL_RANGES.cnnLayers.max })), l2: required(number({ min: 0, max: 1 })) }));
+const cnnSpec = checkSpec(
+  object<CnnSpec>({ kind: required(oneOf(['cnn'] as const)), layers: required(array(cnnLayer, { max: MODEL_RANGES.cnnLayers.max })), l2: required(number({ min: 0, max: 1 })) }),
+);
 export const modelSpec: Parser<ModelSpec> = union<ModelSpec>('kind', { logreg: logregSpec, linear: linearSpec, mlp: mlpSpec, cnn: cnnSpec });
 const modelChoice = oneOf(['auto', 'logreg', 'linear', 'mlp', 'cnn'] as const);
 
@@ -184,7 +169,9 @@ export function inlineColumns(text: string): number {
 
 function checkInlineColumns(text: string): string | null {
   const n = inlineColumns(text);
-  return n > LIMITS.inlineColumns ? `the data stored in the notebook has ${n.toLocaleString('en-US')} columns; notebooks carry data of at most ${LIMITS.inlineColumns.toLocaleString('en-US')} columns (share a larger file by name instead)` : null;
+  return n > LIMITS.inlineColumns
+    ? `the data stored in the notebook has ${n.toLocaleString('en-US')} columns; notebooks carry data of at most ${LIMITS.inlineColumns.toLocaleString('en-US')} columns (share a larger file by name instead)`
+    : null;
 }
 
 export const datasetRef: Parser<DatasetRef> = union<DatasetRef>('kind', {
@@ -217,7 +204,8 @@ const rocCurve: Parser<RocCurve> = refine(object<RocCurve>({ fpr: required(curve
 
 const confusion = refine(
   object<ClassificationReport['confusionMatrix']>({ labels: required(classList), matrix: required(array(array(count, { max: LIMITS.classes }), { max: LIMITS.classes })) }),
-  ({ labels, matrix }) => (matrix.length === labels.length && matrix.every((row) => row.length === labels.length) ? null : `the matrix must be ${labels.length} × ${labels.length}, one row and column per label`),
+  ({ labels, matrix }) =>
+    matrix.length === labels.length && matrix.every((row) => row.length === labels.length) ? null : `the matrix must be ${labels.length} × ${labels.length}, one row and column per label`,
 );
 
 export const classificationReport: Parser<ClassificationReport> = refine(
@@ -426,7 +414,11 @@ const weightSpec = object<EmbeddedModel['weightSpecs'][number]>({
 export const embeddedModel: Parser<EmbeddedModel> = refine(
   object<EmbeddedModel>({
     resultsFinishedAt: required(isoTime),
-    modelTopology: required(refine(jsonValue({ maxDepth: 32, maxNodes: 200_000 }), (t) => (typeof t === 'object' && t !== null && !Array.isArray(t) ? checkTopology(t) : 'expected an object')) as Parser<Record<string, unknown>>),
+    modelTopology: required(
+      refine(jsonValue({ maxDepth: 32, maxNodes: 200_000 }), (t) => (typeof t === 'object' && t !== null && !Array.isArray(t) ? checkTopology(t) : 'expected an object')) as Parser<
+        Record<string, unknown>
+      >,
+    ),
     weightSpecs: required(array(weightSpec, { max: LIMITS.weightTensors })),
     weightsBase64: required(string({ max: LIMITS.weightsBase64Chars, pattern: BASE64, hint: 'expected base64 text' })),
     exampleShape: required(array(number({ min: 1, max: 1e6, integer: true }), { min: 1, max: 4 })),

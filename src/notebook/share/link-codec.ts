@@ -39,9 +39,7 @@ export function encodeNotebookLink(doc: NotebookDocument): EncodedLink {
   return { fragment, chars: fragment.length, jsonBytes: json.length };
 }
 
-export type LinkDecoding =
-  | { ok: true; value: NotebookDocument; warnings: string[]; migratedFrom: number }
-  | { ok: false; code: string; message: string };
+export type LinkDecoding = { ok: true; value: NotebookDocument; warnings: string[]; migratedFrom: number } | { ok: false; code: string; message: string };
 
 const fail = (code: string, message: string): LinkDecoding => ({ ok: false, code, message });
 
@@ -61,7 +59,10 @@ export function findLinkPayload(text: string): string | null {
 
 export function decodeNotebookLink(text: string): LinkDecoding {
   if (text.length > MAX_LINK_CHARS + 10_000) {
-    return fail('link_too_large', `This link is ${text.length.toLocaleString('en-US')} characters long; notebook links are at most ${MAX_LINK_CHARS.toLocaleString('en-US')}. Ask the sender to export the notebook as a .json file instead.`);
+    return fail(
+      'link_too_large',
+      `This link is ${text.length.toLocaleString('en-US')} characters long; notebook links are at most ${MAX_LINK_CHARS.toLocaleString('en-US')}. Ask the sender to export the notebook as a .json file instead.`,
+    );
   }
   let linkText = text;
   if (linkText.includes('%')) {
@@ -75,7 +76,10 @@ export function decodeNotebookLink(text: string): LinkDecoding {
   const payload = findLinkPayload(linkText);
   if (payload === null) return fail('link_missing', 'This link has no notebook in it (no "#nb=" part). Copy the whole link again.');
   if (payload.length > MAX_LINK_CHARS) {
-    return fail('link_too_large', `This link is ${payload.length.toLocaleString('en-US')} characters long; notebook links are at most ${MAX_LINK_CHARS.toLocaleString('en-US')}. Ask the sender to export the notebook as a .json file instead.`);
+    return fail(
+      'link_too_large',
+      `This link is ${payload.length.toLocaleString('en-US')} characters long; notebook links are at most ${MAX_LINK_CHARS.toLocaleString('en-US')}. Ask the sender to export the notebook as a .json file instead.`,
+    );
   }
   const shape = /^(\d{1,4})\.([A-Za-z0-9_-]+)\.([0-9a-f]{8})$/.exec(payload);
   if (!shape) {
@@ -95,14 +99,21 @@ export function decodeNotebookLink(text: string): LinkDecoding {
   const expected = shape[3];
   const actual = crc32(compressed).toString(16).padStart(8, '0');
   if (actual !== expected) {
-    return fail('link_checksum', `This notebook link is damaged: its checksum does not match (expected ${expected}, got ${actual}). Part of it was changed or lost while copying; copy the whole link again.`);
+    return fail(
+      'link_checksum',
+      `This notebook link is damaged: its checksum does not match (expected ${expected}, got ${actual}). Part of it was changed or lost while copying; copy the whole link again.`,
+    );
   }
   let json: Uint8Array;
   try {
     json = inflateCapped(compressed, {
       format: 'deflate',
       maxBytes: MAX_LINK_JSON_BYTES,
-      limitError: (produced) => new LinkError('link_too_large', `This link unpacks to more than ${MAX_LINK_JSON_BYTES / 1024 / 1024} MB (stopped at ${produced.toLocaleString('en-US')} bytes); notebooks in links are smaller. It was not opened.`),
+      limitError: (produced) =>
+        new LinkError(
+          'link_too_large',
+          `This link unpacks to more than ${MAX_LINK_JSON_BYTES / 1024 / 1024} MB (stopped at ${produced.toLocaleString('en-US')} bytes); notebooks in links are smaller. It was not opened.`,
+        ),
       corruptError: (detail) => new LinkError('link_corrupt', `This notebook link is damaged: its data cannot be unpacked (${detail}). Copy the whole link again.`),
     });
   } catch (error) {

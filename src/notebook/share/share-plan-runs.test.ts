@@ -10,8 +10,17 @@ describe('share links with kept runs', () => {
     const results = doc.results;
     if (!results) throw new Error('the fixture has results');
     // Long curves that do not compress away.
-    const history = Array.from({ length: 300 }, (_, i) => ({ ...results.training.history[0], epoch: i + 1, loss: Math.sin(i * 1.7) + 2, accuracy: Math.abs(Math.cos(i * 2.3)), valLoss: Math.sin(i * 0.37) + 2, valAccuracy: Math.abs(Math.cos(i * 0.91)) }));
-    const runs = Array.from({ length: 6 }, (_, k) => runFromResult({ ...results, training: { ...results.training, history: history.map((h) => ({ ...h, loss: h.loss + k / 7 })) } }, { id: `run-${k}` }));
+    const history = Array.from({ length: 300 }, (_, i) => ({
+      ...results.training.history[0],
+      epoch: i + 1,
+      loss: Math.sin(i * 1.7) + 2,
+      accuracy: Math.abs(Math.cos(i * 2.3)),
+      valLoss: Math.sin(i * 0.37) + 2,
+      valAccuracy: Math.abs(Math.cos(i * 0.91)),
+    }));
+    const runs = Array.from({ length: 6 }, (_, k) =>
+      runFromResult({ ...results, training: { ...results.training, history: history.map((h) => ({ ...h, loss: h.loss + k / 7 })) } }, { id: `run-${k}` }),
+    );
     const full = { ...doc, runs };
     const lean = planShareLink({ ...full, runs: withoutCurves(runs) });
     if (!lean.ok) throw new Error(lean.message);

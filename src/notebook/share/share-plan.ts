@@ -71,7 +71,10 @@ export function planShareLink(doc: NotebookDocument, { weightBytes = null, maxCh
   if (link.chars > maxChars && current.trainedModel) {
     current = { ...current, trainedModel: null };
     link = encodeNotebookLink(current);
-    notes.push({ about: 'weights', message: `The trained weights were left out to keep the link under ${maxChars.toLocaleString('en-US')} characters: the recipient can retrain to the same numbers on the same backend.` });
+    notes.push({
+      about: 'weights',
+      message: `The trained weights were left out to keep the link under ${maxChars.toLocaleString('en-US')} characters: the recipient can retrain to the same numbers on the same backend.`,
+    });
   }
   if (link.chars > maxChars && current.dataset?.kind === 'file' && current.dataset.inline !== undefined) {
     const { inline: _dropped, ...reference } = current.dataset;

@@ -137,7 +137,10 @@ export class Autosaver {
   private async verify(id: string, json: string): Promise<void> {
     const back = await this.storage.get(id);
     if (back?.json !== json) {
-      throw new StorageError('verify_failed', 'The notebook was written but reading it back gave different content, so it may not be saved. Export it as .json to be safe; saving is retried on the next change.');
+      throw new StorageError(
+        'verify_failed',
+        'The notebook was written but reading it back gave different content, so it may not be saved. Export it as .json to be safe; saving is retried on the next change.',
+      );
     }
   }
 

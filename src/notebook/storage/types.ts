@@ -62,5 +62,8 @@ export function explainStorageError(error: unknown): StorageError {
       `This browser does not let Tau Studio save here (${detail || name}; private browsing or blocked site data?), so changes are NOT saved. Export the notebook as .json to keep it.`,
     );
   }
-  return new StorageError('storage_failed', `Saving failed (${detail || name || 'unknown error'}), so the latest changes are NOT saved. Export the notebook as .json to keep it; saving is retried on the next change.`);
+  return new StorageError(
+    'storage_failed',
+    `Saving failed (${detail || name || 'unknown error'}), so the latest changes are NOT saved. Export the notebook as .json to keep it; saving is retried on the next change.`,
+  );
 }

@@ -25,7 +25,12 @@ export function tinyModel(resultsFinishedAt: string, inputs = 30): EmbeddedModel
       class_name: 'Sequential',
       config: {
         name: 'tau_logreg',
-        layers: [{ class_name: 'Dense', config: { name: 'dense_Dense1', units: 2, activation: 'softmax', batch_input_shape: [null, inputs], kernel_initializer: { class_name: 'GlorotUniform', config: { seed: 1 } } } }],
+        layers: [
+          {
+            class_name: 'Dense',
+            config: { name: 'dense_Dense1', units: 2, activation: 'softmax', batch_input_shape: [null, inputs], kernel_initializer: { class_name: 'GlorotUniform', config: { seed: 1 } } },
+          },
+        ],
       },
       keras_version: 'tfjs-layers 4.22.0',
       backend: 'tensor_flow.js',

@@ -45,14 +45,7 @@ export function fitTfidf(texts: readonly string[], settings: TokenizerSettings, 
  * Writes the TF-IDF row of one cell into out[at .. at + terms.length). Returns how many terms the cell
  * had and how many of them are outside the vocabulary (the out-of-vocabulary rate is a drift signal).
  */
-export function tfidfInto(
-  text: string,
-  settings: TokenizerSettings,
-  vocabulary: TfidfVocabulary,
-  index: Map<string, number>,
-  out: Float32Array,
-  at: number,
-): { terms: number; oov: number } {
+export function tfidfInto(text: string, settings: TokenizerSettings, vocabulary: TfidfVocabulary, index: Map<string, number>, out: Float32Array, at: number): { terms: number; oov: number } {
   const counts = new Map<number, number>();
   const ts = terms(text, settings);
   let oov = 0;

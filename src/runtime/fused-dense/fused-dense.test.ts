@@ -64,7 +64,14 @@ describe('fused dense trainer', () => {
   });
 
   it('SIMD kernels and the scalar reference agree bit for bit over training steps with dropout and L2', () => {
-    const plan: DenseNetPlan = { inputs: 13, hidden: [{ units: 20, dropout: 0.3 }, { units: 9, dropout: 0 }], classes: 3 };
+    const plan: DenseNetPlan = {
+      inputs: 13,
+      hidden: [
+        { units: 20, dropout: 0.3 },
+        { units: 9, dropout: 0 },
+      ],
+      classes: 3,
+    };
     const data = syntheticData(100, 13, 3, 3);
     const random = createRandom(11);
     const weights = [13 * 20, 20, 20 * 9, 9, 9 * 3, 3].map((size) => Float32Array.from({ length: size }, () => random() - 0.5));
@@ -85,8 +92,18 @@ describe('fused dense trainer', () => {
       const after = simd.getWeights();
       expect(after).toEqual(scalar.getWeights());
       expect(after[0]).not.toEqual(weights[0]);
-      expect(simd.evaluate(data.features, data.validation, Int32Array.from(data.validation, (r) => data.labels[r]))).toEqual(
-        scalar.evaluate(data.features, data.validation, Int32Array.from(data.validation, (r) => data.labels[r])),
+      expect(
+        simd.evaluate(
+          data.features,
+          data.validation,
+          Int32Array.from(data.validation, (r) => data.labels[r]),
+        ),
+      ).toEqual(
+        scalar.evaluate(
+          data.features,
+          data.validation,
+          Int32Array.from(data.validation, (r) => data.labels[r]),
+        ),
       );
     }
   });
@@ -94,7 +111,11 @@ describe('fused dense trainer', () => {
   const cases: { name: string; spec: ModelSpec; settings: TrainSettings }[] = [
     { name: 'MLP 16→8, Adam, L2, no dropout', spec: { kind: 'mlp', hidden: [16, 8], activation: 'relu', dropout: 0, l2: 0.001 }, settings },
     { name: 'MLP 24, Adam, dropout 0.2 + L2 (the default MLP settings)', spec: { kind: 'mlp', hidden: [24], activation: 'relu', dropout: 0.2, l2: 0.001 }, settings },
-    { name: 'MLP 12→12, SGD with momentum, dropout on both layers', spec: { kind: 'mlp', hidden: [12, 12], activation: 'relu', dropout: 0.25, l2: 0 }, settings: { ...settings, optimizer: 'sgd', learningRate: 0.05 } },
+    {
+      name: 'MLP 12→12, SGD with momentum, dropout on both layers',
+      spec: { kind: 'mlp', hidden: [12, 12], activation: 'relu', dropout: 0.25, l2: 0 },
+      settings: { ...settings, optimizer: 'sgd', learningRate: 0.05 },
+    },
     { name: 'logistic regression with L2', spec: { kind: 'logreg', l2: 0.002 }, settings: { ...settings, batchSize: 50 } },
   ];
   for (const c of cases) {
@@ -158,6 +179,11 @@ describe('fusedBackendDecision ("auto" for dense table nets)', () => {
     expect(fusedBackendDecision({ exampleShape: [512], batchSize: 256, spec: big }, software)?.backend).toBe('wasm');
     expect(fusedBackendDecision({ exampleShape: [32], batchSize: 256, spec: { ...mlp, activation: 'tanh' } }, software)).toBeNull();
     expect(fusedBackendDecision({ exampleShape: [28, 28, 1], batchSize: 64, spec: { kind: 'cnn', l2: 0, layers: [] } }, software)).toBeNull();
-    expect(fusedBackendDecision({ exampleShape: [32], batchSize: 256, spec: mlp }, [{ name: 'wasm', available: false }, { name: 'cpu', available: true }])).toBeNull();
+    expect(
+      fusedBackendDecision({ exampleShape: [32], batchSize: 256, spec: mlp }, [
+        { name: 'wasm', available: false },
+        { name: 'cpu', available: true },
+      ]),
+    ).toBeNull();
   });
 });

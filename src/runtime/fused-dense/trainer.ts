@@ -186,7 +186,20 @@ export class FusedDenseTrainer {
     for (let l = 0; l < layers; l++) {
       const hidden = l < layers - 1;
       const flags = GEMM_BIAS | (hidden ? GEMM_RELU : 0);
-      k.gemm(input, this.padded[l], 1, this.params + 4 * this.kernelOffsets[l], this.padded[l + 1], this.acts[l], this.padded[l + 1], rows, this.padded[l + 1], this.dims[l], this.params + 4 * this.biasOffsets[l], flags);
+      k.gemm(
+        input,
+        this.padded[l],
+        1,
+        this.params + 4 * this.kernelOffsets[l],
+        this.padded[l + 1],
+        this.acts[l],
+        this.padded[l + 1],
+        rows,
+        this.padded[l + 1],
+        this.dims[l],
+        this.params + 4 * this.biasOffsets[l],
+        flags,
+      );
       if (hidden && random && this.masks[l]) {
         this.fillMask(l, count, random());
         k.mul(this.acts[l], this.masks[l], rows * this.padded[l + 1]);

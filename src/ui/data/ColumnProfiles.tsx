@@ -71,7 +71,10 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
                   </dd>
                   <dt>Frequent words</dt>
                   <dd title={p.text.topTokens.map((t) => `${t.token} (${t.count})`).join(', ')} data-testid="text-top-tokens">
-                    {p.text.topTokens.slice(0, 6).map((t) => `${t.token} (${t.count})`).join(', ')}
+                    {p.text.topTokens
+                      .slice(0, 6)
+                      .map((t) => `${t.token} (${t.count})`)
+                      .join(', ')}
                   </dd>
                   {p.text.overlong > 0 ? (
                     <>
@@ -84,7 +87,10 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
                 <>
                   <dt>{t('data.top')}</dt>
                   <dd title={p.top.map((v) => `${v.value} (${v.count})`).join(', ')}>
-                    {p.top.slice(0, 3).map((v) => `${v.value} (${v.count})`).join(', ')}
+                    {p.top
+                      .slice(0, 3)
+                      .map((v) => `${v.value} (${v.count})`)
+                      .join(', ')}
                   </dd>
                 </>
               ) : null}

@@ -32,11 +32,7 @@ export function EvaluateSection({ step }: { step: number }) {
       id="evaluate"
       step={step}
       title={t('evaluate.title')}
-      summary={
-        <span data-testid="accuracy-summary">
-          {t('evaluate.summary', { accuracy: formatPercentValue(m.accuracy), f1: formatMetric(m.macroF1) })}
-        </span>
-      }
+      summary={<span data-testid="accuracy-summary">{t('evaluate.summary', { accuracy: formatPercentValue(m.accuracy), f1: formatMetric(m.macroF1) })}</span>}
     >
       <p className="result-facts">
         {t('evaluate.facts', {

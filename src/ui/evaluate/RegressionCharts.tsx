@@ -35,7 +35,9 @@ function Axes({ x, y, xLabel, yLabel }: { x: Scale; y: Scale; xLabel: string; yL
     <g fontSize="10" fill="currentColor">
       <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} stroke="currentColor" strokeOpacity="0.5" />
       <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} stroke="currentColor" strokeOpacity="0.5" />
-      <text x={PAD.left} y={H - PAD.bottom + 12}>{formatValue(x.lo)}</text>
+      <text x={PAD.left} y={H - PAD.bottom + 12}>
+        {formatValue(x.lo)}
+      </text>
       <text x={W - PAD.right} y={H - PAD.bottom + 12} textAnchor="end">
         {formatValue(x.hi)}
       </text>
@@ -97,7 +99,9 @@ function PointsTable({ headers, rows }: { headers: string[]; rows: number[][] })
       {rows.length > TABLE_ROWS ? (
         <tfoot>
           <tr>
-            <td colSpan={headers.length}>First {TABLE_ROWS} of {rows.length} rows; the CSV has all.</td>
+            <td colSpan={headers.length}>
+              First {TABLE_ROWS} of {rows.length} rows; the CSV has all.
+            </td>
           </tr>
         </tfoot>
       ) : null}
@@ -123,7 +127,10 @@ export function RegressionCharts({ details }: { details: RegressionDetails }) {
   const pr = range(predicted);
   const rr = range([...residuals, 0]);
   const hist = residualHistogram(residuals);
-  const maxCount = maxOf(hist.map((h) => h[2]), 1);
+  const maxCount = maxOf(
+    hist.map((h) => h[2]),
+    1,
+  );
   const histX = { lo: hist[0][0], hi: hist[hist.length - 1][1] };
   const histY = { lo: 0, hi: maxCount };
   const pointRows = actual.map((a, i) => [a, predicted[i], residuals[i]]);
@@ -146,7 +153,12 @@ export function RegressionCharts({ details }: { details: RegressionDetails }) {
         testId="residuals-vs-predicted"
         caption="Residuals (actual − predicted) vs predicted"
         table={<PointsTable headers={['predicted', 'residual']} rows={pointRows.map((r) => [r[1], r[2]])} />}
-        csv={() => toCsv(['predicted', 'residual'], pointRows.map((r) => [r[1], r[2]]))}
+        csv={() =>
+          toCsv(
+            ['predicted', 'residual'],
+            pointRows.map((r) => [r[1], r[2]]),
+          )
+        }
         fileName="residuals.csv"
       >
         <Axes x={pr} y={rr} xLabel="predicted" yLabel="residual" />
@@ -164,7 +176,15 @@ export function RegressionCharts({ details }: { details: RegressionDetails }) {
       >
         <Axes x={histX} y={histY} xLabel="residual" yLabel="rows" />
         {hist.map(([from, to, c], i) => (
-          <rect key={i} x={sx(from, histX)} y={sy(c, histY)} width={Math.max(0.5, sx(to, histX) - sx(from, histX) - 1)} height={sy(0, histY) - sy(c, histY)} fill="var(--accent, #2563eb)" fillOpacity="0.7" />
+          <rect
+            key={i}
+            x={sx(from, histX)}
+            y={sy(c, histY)}
+            width={Math.max(0.5, sx(to, histX) - sx(from, histX) - 1)}
+            height={sy(0, histY) - sy(c, histY)}
+            fill="var(--accent, #2563eb)"
+            fillOpacity="0.7"
+          />
         ))}
       </Figure>
     </div>

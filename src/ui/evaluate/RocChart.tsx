@@ -8,9 +8,7 @@ export function RocChart({ roc, auc, positive }: { roc: RocCurve; auc: number; p
   const points = roc.fpr.map((fpr, i) => ({ fpr, tpr: roc.tpr[i], threshold: roc.thresholds[i] }));
   return (
     <figure className="chart" data-testid="roc-chart">
-      <figcaption>
-        {t('roc.caption', { positive, auc: formatMetric(auc) })}
-      </figcaption>
+      <figcaption>{t('roc.caption', { positive, auc: formatMetric(auc) })}</figcaption>
       <div style={{ height: 240, maxWidth: 320 }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>

@@ -15,7 +15,8 @@ import { testAccuracy } from '../../export/bundle-format';
 const SOURCE: Record<ModelInfo['source'], MessageKey> = { trained: 'model.source.trained', imported: 'model.source.imported', browser: 'model.source.browser' };
 
 function inputsOf(model: ModelInfo): string {
-  if (model.image) return t('model.inputsImages', { width: String(model.image.width), height: String(model.image.height), channels: model.image.channels === 1 ? t('images.grayscale') : t('images.rgb') });
+  if (model.image)
+    return t('model.inputsImages', { width: String(model.image.width), height: String(model.image.height), channels: model.image.channels === 1 ? t('images.grayscale') : t('images.rgb') });
   const features = model.preprocessing?.features ?? [];
   return features.length === 1 ? t('model.inputsColumn') : t('model.inputsColumns', { count: features.length });
 }

@@ -39,7 +39,13 @@ export function QuantizeOptions({ value, onChange, modelId }: { value: QuantizeD
   return (
     <span className="inline-field">
       <label htmlFor={id}>Weights</label>
-      <select id={id} value={value ?? 'float32'} disabled={modelId === null} data-testid="quantize-select" onChange={(e) => onChange(e.target.value === 'float32' ? null : (e.target.value as QuantizeDtype))}>
+      <select
+        id={id}
+        value={value ?? 'float32'}
+        disabled={modelId === null}
+        data-testid="quantize-select"
+        onChange={(e) => onChange(e.target.value === 'float32' ? null : (e.target.value as QuantizeDtype))}
+      >
         <option value="float32">float32 (full precision, with PyTorch project)</option>
         <option value="float16">float16 (half the weight bytes)</option>
         <option value="uint8">uint8 (a quarter of the weight bytes)</option>

@@ -42,7 +42,9 @@ function LayerFields({ layer, onChange, position }: { layer: CnnLayerSpec; onCha
     case 'maxpool':
       return <NumberField label={label('pool size')} value={layer.size} min={MODEL_RANGES.poolSize.min} max={MODEL_RANGES.poolSize.max} integer onChange={(size) => onChange({ ...layer, size })} />;
     case 'dropout':
-      return <NumberField label={label('dropout rate')} value={layer.rate} min={MODEL_RANGES.dropout.min} max={MODEL_RANGES.dropout.max} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />;
+      return (
+        <NumberField label={label('dropout rate')} value={layer.rate} min={MODEL_RANGES.dropout.min} max={MODEL_RANGES.dropout.max} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />
+      );
     case 'batchnorm':
       return <span className="field-hint">Normalizes each channel over the batch.</span>;
     case 'dense':

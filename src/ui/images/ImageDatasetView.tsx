@@ -107,4 +107,3 @@ export function ImageDatasetView({ images }: { images: ImageDatasetSummary }) {
     </div>
   );
 }
-

@@ -48,9 +48,7 @@ export function ImageLoadPanel() {
   };
   const images = dataset?.kind === 'images' ? dataset : null;
   const sizeChanged =
-    images !== null &&
-    imageInput !== null &&
-    (images.width !== settings.width || images.height !== settings.height || (settings.channels !== 'auto' && settings.channels !== images.channels));
+    images !== null && imageInput !== null && (images.width !== settings.width || images.height !== settings.height || (settings.channels !== 'auto' && settings.channels !== images.channels));
   const percent = imageLoading && imageLoading.total > 0 ? Math.round((imageLoading.done / imageLoading.total) * 100) : null;
 
   return (
@@ -81,7 +79,11 @@ export function ImageLoadPanel() {
             data-testid="image-folder-input"
             onChange={(e) => {
               const files = Array.from(e.target.files ?? []);
-              if (files.length > 0) void loadImageFiles(files, files.map((f) => f.webkitRelativePath || f.name));
+              if (files.length > 0)
+                void loadImageFiles(
+                  files,
+                  files.map((f) => f.webkitRelativePath || f.name),
+                );
               e.target.value = '';
             }}
           />
@@ -102,9 +104,7 @@ export function ImageLoadPanel() {
             }}
           />
         </div>
-        <p className="field-hint">
-          {t('images.layoutHint')}
-        </p>
+        <p className="field-hint">{t('images.layoutHint')}</p>
       </div>
       <div className="field-grid image-size-fields">
         <NumberField
@@ -139,9 +139,7 @@ export function ImageLoadPanel() {
           <button type="button" className="button button-primary" onClick={() => void reloadImages()} disabled={imageLoading !== null} data-testid="image-reload">
             Reload at {settings.width}×{settings.height} ({channelsLabel(settings.channels)})
           </button>
-          <span className="field-hint">
-            {t('images.loadedSize', { width: String(images?.width), height: String(images?.height) })}
-          </span>
+          <span className="field-hint">{t('images.loadedSize', { width: String(images?.width), height: String(images?.height) })}</span>
         </div>
       ) : null}
       {imageLoading ? (

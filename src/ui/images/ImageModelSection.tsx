@@ -62,7 +62,13 @@ export function ImageModelSection({ step, images }: { step: number; images: Imag
             {preset ? CNN_PRESETS[preset].hint : t('images.ownLayers')}{' '}
             {parameters !== null ? (
               <span data-testid="cnn-parameters">
-                {t('images.parameters', { parameters: formatCount(parameters), width: String(images.width), height: String(images.height), channels: String(images.channels), classes: images.classes.length })}
+                {t('images.parameters', {
+                  parameters: formatCount(parameters),
+                  width: String(images.width),
+                  height: String(images.height),
+                  channels: String(images.channels),
+                  classes: images.classes.length,
+                })}
               </span>
             ) : null}
           </p>

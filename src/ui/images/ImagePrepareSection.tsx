@@ -28,15 +28,27 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
       title={t('prepare.title')}
       summary={
         <span data-testid="image-prepare-summary">
-          {t('images.prepareSummary', { width: String(images.width), height: String(images.height), channels: images.channels === 1 ? t('images.grayscale') : t('images.rgb'), classes: images.classes.length, augmentation: augmentationText(augmentation) })}
+          {t('images.prepareSummary', {
+            width: String(images.width),
+            height: String(images.height),
+            channels: images.channels === 1 ? t('images.grayscale') : t('images.rgb'),
+            classes: images.classes.length,
+            augmentation: augmentationText(augmentation),
+          })}
         </span>
       }
     >
-      <p className="field-hint">
-        {t('images.prepareHint', { width: String(images.width), height: String(images.height) })}
-      </p>
+      <p className="field-hint">{t('images.prepareHint', { width: String(images.width), height: String(images.height) })}</p>
       <div className="field-grid">
-        <NumberField label={t('prepare.testFraction')} value={prepare.testFraction} min={PREPARE_RANGES.testFraction.min} max={PREPARE_RANGES.testFraction.max} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
+        <NumberField
+          label={t('prepare.testFraction')}
+          value={prepare.testFraction}
+          min={PREPARE_RANGES.testFraction.min}
+          max={PREPARE_RANGES.testFraction.max}
+          step={0.05}
+          onChange={(testFraction) => setPrepare({ testFraction })}
+          testId="test-fraction"
+        />
         <NumberField
           label={t('prepare.validationFraction')}
           value={prepare.validationFraction}
@@ -46,7 +58,15 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
           onChange={(validationFraction) => setPrepare({ validationFraction })}
           testId="validation-fraction"
         />
-        <NumberField label={t('prepare.splitSeed')} value={prepare.seed} min={PREPARE_RANGES.seed.min} max={PREPARE_RANGES.seed.max} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
+        <NumberField
+          label={t('prepare.splitSeed')}
+          value={prepare.seed}
+          min={PREPARE_RANGES.seed.min}
+          max={PREPARE_RANGES.seed.max}
+          integer
+          onChange={(seed) => setPrepare({ seed })}
+          testId="split-seed"
+        />
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">{t('images.fewImages', { percent: formatNumber(trainFraction, { style: 'percent', maximumFractionDigits: 0 }) })}</Message> : null}
       <fieldset className="augmentation" data-testid="augmentation">
@@ -77,9 +97,7 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
             testId="augment-rotation"
           />
         </div>
-        <p className="field-hint">
-          {t('images.augmentHint')}
-        </p>
+        <p className="field-hint">{t('images.augmentHint')}</p>
       </fieldset>
     </Section>
   );

@@ -26,7 +26,10 @@ export function MisclassifiedGallery({ results }: { results: TrainingResult }) {
   useEffect(() => {
     if (!images || mistakes.length === 0) return;
     let current = true;
-    fetchImagePixels(images.id, mistakes.map((m) => m.index))
+    fetchImagePixels(
+      images.id,
+      mistakes.map((m) => m.index),
+    )
       .then((thumbnails) => {
         if (current && thumbnails) setPixels({ key, thumbnails });
       })
@@ -48,8 +51,8 @@ export function MisclassifiedGallery({ results }: { results: TrainingResult }) {
       ) : (
         <>
           <p className="field-hint">
-            The {mistakes.length} most confident mistakes on the test split{mistakes.length >= 48 ? ' (at most 48 are kept)' : ''}: true class, predicted class, and the
-            probability the model gave its prediction.
+            The {mistakes.length} most confident mistakes on the test split{mistakes.length >= 48 ? ' (at most 48 are kept)' : ''}: true class, predicted class, and the probability the model gave its
+            prediction.
           </p>
           {!images ? (
             <p className="field-hint">Load {results.datasetName} again to see these images.</p>

@@ -60,7 +60,12 @@ export function ModelSection({ step }: { step: number }) {
   const linear = model.linear ?? DEFAULT_LINEAR;
 
   return (
-    <Section id="model" step={step} title={t('model.title')} summary={<span>{model.choice === 'auto' ? t('model.auto') : describeModel(model.choice === 'linear' ? (model.linear ?? DEFAULT_LINEAR) : model[model.choice])}</span>}>
+    <Section
+      id="model"
+      step={step}
+      title={t('model.title')}
+      summary={<span>{model.choice === 'auto' ? t('model.auto') : describeModel(model.choice === 'linear' ? (model.linear ?? DEFAULT_LINEAR) : model[model.choice])}</span>}
+    >
       <ModelChoiceField options={regression ? regressionChoices() : choices()} />
       {regression && model.choice === 'logreg' ? <p className="field-error">{t('model.logregForRegression')}</p> : null}
       <div className="field-grid">
@@ -95,7 +100,14 @@ export function ModelSection({ step }: { step: number }) {
           </span>
         </div>
         <SelectField label={t('model.activation')} value={model.mlp.activation} options={ACTIVATIONS} onChange={(activation) => setModelSpec({ ...model.mlp, activation })} />
-        <NumberField label={t('model.dropout')} value={model.mlp.dropout} min={MODEL_RANGES.dropout.min} max={MODEL_RANGES.dropout.max} step={0.05} onChange={(dropout) => setModelSpec({ ...model.mlp, dropout })} />
+        <NumberField
+          label={t('model.dropout')}
+          value={model.mlp.dropout}
+          min={MODEL_RANGES.dropout.min}
+          max={MODEL_RANGES.dropout.max}
+          step={0.05}
+          onChange={(dropout) => setModelSpec({ ...model.mlp, dropout })}
+        />
         <NumberField label={t('model.mlpL2')} value={model.mlp.l2} min={MODEL_RANGES.l2.min} max={MODEL_RANGES.l2.max} onChange={(l2) => setModelSpec({ ...model.mlp, l2 })} />
       </div>
       {mlpProblem ? <p className="field-error">{mlpProblem}</p> : null}

@@ -45,23 +45,20 @@ function NotebookListItem({ entry, isOpen, onOpened }: { entry: NotebookEntry; i
         <div className="notebook-item-text">
           <strong className="notebook-item-title">{name}</strong>
           {isOpen ? <span className="notebook-open-tag">{t('notebook.openTag')}</span> : null}
-          <span className="field-hint">
-            {t('notebook.edited', { when: when(entry.updatedAt), size: formatBytes(entry.bytes) })}
-          </span>
+          <span className="field-hint">{t('notebook.edited', { when: when(entry.updatedAt), size: formatBytes(entry.bytes) })}</span>
         </div>
       )}
       {!renaming ? (
         <div className="notebook-item-actions">
-          <button
-            type="button"
-            className="button"
-            disabled={isOpen}
-            onClick={() => void openStoredNotebook(entry.id).then((ok) => ok && onOpened())}
-            aria-label={t('notebook.openName', { name })}
-          >
+          <button type="button" className="button" disabled={isOpen} onClick={() => void openStoredNotebook(entry.id).then((ok) => ok && onOpened())} aria-label={t('notebook.openName', { name })}>
             {t('notebook.open')}
           </button>
-          <button type="button" className="button button-quiet" onClick={() => (isOpen ? document.querySelector<HTMLInputElement>('[data-testid="notebook-title"]')?.focus() : setRenaming(true))} aria-label={t('notebook.renameName', { name })}>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => (isOpen ? document.querySelector<HTMLInputElement>('[data-testid="notebook-title"]')?.focus() : setRenaming(true))}
+            aria-label={t('notebook.renameName', { name })}
+          >
             {t('notebook.rename')}
           </button>
           <button type="button" className="button button-quiet" onClick={() => void duplicateNotebook(entry.id).then(onOpened)} aria-label={t('notebook.duplicateName', { name })}>

@@ -82,9 +82,7 @@ function SharePanel() {
     <div className="message message-info share-panel" role="status" data-testid="share-panel">
       <strong className="message-title">{shareLink.copied === 'copied' ? t('share.copied') : t('share.copyThis')}</strong>
       {shareLink.copyProblem ? <p>{shareLink.copyProblem}</p> : null}
-      <label htmlFor={fieldId}>
-        {t('share.linkLabel', { chars: shareLink.chars, size: formatBytes(shareLink.chars) })}
-      </label>
+      <label htmlFor={fieldId}>{t('share.linkLabel', { chars: shareLink.chars, size: formatBytes(shareLink.chars) })}</label>
       <input id={fieldId} className="share-url" readOnly value={shareLink.url} onFocus={(e) => e.target.select()} data-testid="share-url" />
       {shareLink.notes.length > 0 ? (
         <ul className="share-notes" data-testid="share-notes">
@@ -155,7 +153,8 @@ function DataNeeded() {
             {ref.sha256 ? (
               <>
                 {' '}
-                {t('needed.askSha')} <code className="sha">{ref.sha256}</code>{t('needed.askShaEnd')}
+                {t('needed.askSha')} <code className="sha">{ref.sha256}</code>
+                {t('needed.askShaEnd')}
               </>
             ) : (
               t('needed.ask')
@@ -183,7 +182,11 @@ function DataNeeded() {
       body = (
         <>
           <p>
-            {t('needed.urlAt')} <a href={ref.url} target="_blank" rel="noopener noreferrer">{ref.url}</a>{t('needed.urlOnRequest')}
+            {t('needed.urlAt')}{' '}
+            <a href={ref.url} target="_blank" rel="noopener noreferrer">
+              {ref.url}
+            </a>
+            {t('needed.urlOnRequest')}
           </p>
           <button type="button" className="button" onClick={() => void restoreDataset()}>
             {t('needed.download')}

@@ -47,7 +47,11 @@ function ResultsTable({ batch }: { batch: BatchPrediction }) {
         </thead>
         <tbody>
           {batch.preview.map((cells, r) => (
-            <tr key={r} data-testid="batch-row" data-label={regression ? (Number.isNaN(regression.values[r]) ? '' : String(regression.values[r])) : batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : ''}>
+            <tr
+              key={r}
+              data-testid="batch-row"
+              data-label={regression ? (Number.isNaN(regression.values[r]) ? '' : String(regression.values[r])) : batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : ''}
+            >
               <th scope="row">{r + 1}</th>
               <td>{regression ? formatValue(regression.values[r]) : batch.labels[r] >= 0 ? batch.classes[batch.labels[r]] : '–'}</td>
               {regression?.interval ? (
@@ -84,7 +88,13 @@ export function BatchPanel() {
       <h3>{t('batch.title')}</h3>
       <p className="field-hint">{t('batch.hint')}</p>
       <div className="button-row">
-        <FilePicker label={loading ? t('batch.predicting', { name: loading }) : t('batch.pick')} accept=".csv,.tsv,.txt,text/csv" disabled={loading !== null} testId="batch-input" onFiles={(files) => void predictCsv(files[0])} />
+        <FilePicker
+          label={loading ? t('batch.predicting', { name: loading }) : t('batch.pick')}
+          accept=".csv,.tsv,.txt,text/csv"
+          disabled={loading !== null}
+          testId="batch-input"
+          onFiles={(files) => void predictCsv(files[0])}
+        />
         {batch ? (
           <button type="button" className="button" onClick={() => downloadBlob(batch.csv, batch.csvName)} data-testid="batch-download">
             {t('batch.download')}
@@ -120,8 +130,8 @@ export function BatchPanel() {
             ) : null}
             {batch.regression?.errors ? (
               <>
-                {t('batch.against', { column: batch.regression.errors.column, rows: formatCount(batch.regression.errors.rows) })} MAE <strong data-testid="batch-mae">{formatValue(batch.regression.errors.mae)}</strong>, RMSE{' '}
-                {formatValue(batch.regression.errors.rmse)}, R² {formatValue(batch.regression.errors.r2)}.
+                {t('batch.against', { column: batch.regression.errors.column, rows: formatCount(batch.regression.errors.rows) })} MAE{' '}
+                <strong data-testid="batch-mae">{formatValue(batch.regression.errors.mae)}</strong>, RMSE {formatValue(batch.regression.errors.rmse)}, R² {formatValue(batch.regression.errors.r2)}.
               </>
             ) : null}
             {batch.ignoredColumns.length > 0 ? t('batch.ignored', { columns: `${batch.ignoredColumns.slice(0, 8).join(', ')}${batch.ignoredColumns.length > 8 ? ', …' : ''}` }) : ''}
@@ -130,9 +140,7 @@ export function BatchPanel() {
             <Message kind="warning" title={t(batch.invalidCount === 1 ? 'batch.invalidOne' : 'batch.invalidMany', { count: formatCount(batch.invalidCount) })} testId="invalid-rows">
               <ul className="invalid-rows">
                 {batch.invalidRows.slice(0, 20).map((p) => (
-                  <li key={p.row}>
-                    {t('batch.invalidRow', { row: String(p.row), column: p.column, message: p.message })}
-                  </li>
+                  <li key={p.row}>{t('batch.invalidRow', { row: String(p.row), column: p.column, message: p.message })}</li>
                 ))}
               </ul>
               {batch.invalidCount > 20 ? <p>{t('batch.more', { count: formatCount(batch.invalidCount - 20) })}</p> : null}

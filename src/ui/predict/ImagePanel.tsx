@@ -32,7 +32,14 @@ export function ImagePanel({ classes }: { classes: string[] }) {
         data-testid="image-dropzone"
       >
         <p>{t('imagePredict.drop')}</p>
-        <FilePicker label={loading ? t('imagePredict.classifying') : t('imagePredict.choose')} accept="image/*" multiple disabled={loading} testId="image-input" onFiles={(files) => void predictImages(files)} />
+        <FilePicker
+          label={loading ? t('imagePredict.classifying') : t('imagePredict.choose')}
+          accept="image/*"
+          multiple
+          disabled={loading}
+          testId="image-input"
+          onFiles={(files) => void predictImages(files)}
+        />
       </div>
       {error ? <Message kind="error">{error.message}</Message> : null}
       {predictions ? (

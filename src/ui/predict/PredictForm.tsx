@@ -15,7 +15,16 @@ function Field({ field, value, onChange }: { field: FormField; value: string; on
     <div className="field">
       <label htmlFor={id}>{field.name}</label>
       {field.kind === 'text' ? (
-        <textarea id={id} rows={3} value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} data-testid="predict-field" data-column={field.name} placeholder="Type or paste text…" />
+        <textarea
+          id={id}
+          rows={3}
+          value={value}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid="predict-field"
+          data-column={field.name}
+          placeholder="Type or paste text…"
+        />
       ) : field.kind === 'numeric' ? (
         <input id={id} type="text" inputMode="decimal" value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value)} data-testid="predict-field" data-column={field.name} />
       ) : (

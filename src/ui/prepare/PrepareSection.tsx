@@ -33,8 +33,7 @@ export function PrepareSection({ step }: { step: number }) {
   const prepare = useStudio((s) => s.notebook.prepare);
   const setPrepare = useStudio((s) => s.setPrepare);
   const setFeatureIncluded = useStudio((s) => s.setFeatureIncluded);
-  const setColumnType = (name: string, type: 'text' | 'categorical') =>
-    setPrepare({ columnTypes: [...(prepare.columnTypes ?? []).filter((c) => c.name !== name), { name, type }] });
+  const setColumnType = (name: string, type: 'text' | 'categorical') => setPrepare({ columnTypes: [...(prepare.columnTypes ?? []).filter((c) => c.name !== name), { name, type }] });
   const targetId = useId();
   const targetNoteId = useId();
 
@@ -74,7 +73,13 @@ export function PrepareSection({ step }: { step: number }) {
             ))}
           </select>
           <span id={targetNoteId} className={targetCheck && !targetCheck.ok ? 'field-error' : 'field-hint'} data-testid="target-note">
-            {targetCheck && targetProfile ? (targetCheck.ok ? (task?.task === 'regression' ? t('prepare.targetNumbers', { min: String(targetProfile.min), max: String(targetProfile.max) }) : t('prepare.classes', { count: targetProfile.distinct })) : targetCheck.message) : t('prepare.chooseTarget')}
+            {targetCheck && targetProfile
+              ? targetCheck.ok
+                ? task?.task === 'regression'
+                  ? t('prepare.targetNumbers', { min: String(targetProfile.min), max: String(targetProfile.max) })
+                  : t('prepare.classes', { count: targetProfile.distinct })
+                : targetCheck.message
+              : t('prepare.chooseTarget')}
           </span>
         </div>
         <div>
@@ -87,14 +92,36 @@ export function PrepareSection({ step }: { step: number }) {
         </div>
         <SelectField label={t('prepare.missing')} value={prepare.missing} options={missingOptions()} onChange={(missing) => setPrepare({ missing })} testId="missing-select" />
         <SelectField label={t('prepare.scaling')} value={prepare.scaling} options={scalingOptions()} onChange={(scaling) => setPrepare({ scaling })} testId="scaling-select" />
-        <NumberField label={t('prepare.testFraction')} value={prepare.testFraction} min={PREPARE_RANGES.testFraction.min} max={PREPARE_RANGES.testFraction.max} step={0.05} onChange={(testFraction) => setPrepare({ testFraction })} testId="test-fraction" />
-        <NumberField label={t('prepare.validationFraction')} value={prepare.validationFraction} min={PREPARE_RANGES.validationFraction.min} max={PREPARE_RANGES.validationFraction.max} step={0.05} onChange={(validationFraction) => setPrepare({ validationFraction })} testId="validation-fraction" />
-        <NumberField label={t('prepare.splitSeed')} value={prepare.seed} min={PREPARE_RANGES.seed.min} max={PREPARE_RANGES.seed.max} integer onChange={(seed) => setPrepare({ seed })} testId="split-seed" />
+        <NumberField
+          label={t('prepare.testFraction')}
+          value={prepare.testFraction}
+          min={PREPARE_RANGES.testFraction.min}
+          max={PREPARE_RANGES.testFraction.max}
+          step={0.05}
+          onChange={(testFraction) => setPrepare({ testFraction })}
+          testId="test-fraction"
+        />
+        <NumberField
+          label={t('prepare.validationFraction')}
+          value={prepare.validationFraction}
+          min={PREPARE_RANGES.validationFraction.min}
+          max={PREPARE_RANGES.validationFraction.max}
+          step={0.05}
+          onChange={(validationFraction) => setPrepare({ validationFraction })}
+          testId="validation-fraction"
+        />
+        <NumberField
+          label={t('prepare.splitSeed')}
+          value={prepare.seed}
+          min={PREPARE_RANGES.seed.min}
+          max={PREPARE_RANGES.seed.max}
+          integer
+          onChange={(seed) => setPrepare({ seed })}
+          testId="split-seed"
+        />
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">{t('prepare.fewRows', { percent: formatNumber(trainFraction, { style: 'percent', maximumFractionDigits: 0 }) })}</Message> : null}
-      <p className="field-hint">
-        {t('prepare.leakNote')}
-      </p>
+      <p className="field-hint">{t('prepare.leakNote')}</p>
       <fieldset className="feature-list" data-testid="feature-list">
         <legend>{t('prepare.features', { selected: features.size, total: profiles.length - 1 })}</legend>
         {profiles
@@ -105,14 +132,7 @@ export function PrepareSection({ step }: { step: number }) {
             const type = effectiveType(p, prepare);
             return (
               <div key={i} className="feature-item">
-                <input
-                  id={id}
-                  type="checkbox"
-                  checked={features.has(p.name)}
-                  disabled={!allowed.ok}
-                  onChange={(e) => setFeatureIncluded(p.name, e.target.checked)}
-                  aria-describedby={`${id}-why`}
-                />
+                <input id={id} type="checkbox" checked={features.has(p.name)} disabled={!allowed.ok} onChange={(e) => setFeatureIncluded(p.name, e.target.checked)} aria-describedby={`${id}-why`} />
                 <label htmlFor={id}>{p.name}</label>
                 {canSwitchToText(p) && (type === 'text' || type === 'categorical') ? (
                   <select

@@ -31,36 +31,16 @@ export const RevenueChart = forwardRef<HTMLDivElement, RevenueChartProps>(functi
   useImperativeHandle<HTMLDivElement | null, HTMLDivElement | null>(ref, () => own.current, []);
   useUntabbableChartLayers(own);
   return (
-    <div
-      ref={own}
-      className="revenue-chart"
-      data-testid="revenue-chart"
-      role="group"
-      aria-label={t('revenue.chartLabel')}
-      aria-describedby={descriptionId}
-    >
+    <div ref={own} className="revenue-chart" data-testid="revenue-chart" role="group" aria-label={t('revenue.chartLabel')} aria-describedby={descriptionId}>
       <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 640, height: 320 }}>
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="period" label={{ value: unitLabel, position: 'insideBottomRight', offset: -4 }} />
           <YAxis width={88} tickFormatter={(v: number) => formatAxis(v)} />
-          <Tooltip
-            formatter={(value) => (typeof value === 'number' ? formatValue(value) : String(value))}
-            labelFormatter={(label) => `${unitLabel} ${String(label)}`}
-          />
+          <Tooltip formatter={(value) => (typeof value === 'number' ? formatValue(value) : String(value))} labelFormatter={(label) => `${unitLabel} ${String(label)}`} />
           <Legend />
           {SERIES.map((s) => (
-            <Line
-              key={s.key}
-              type="monotone"
-              dataKey={s.key}
-              name={t(s.name)}
-              stroke={s.color}
-              strokeDasharray={s.dash}
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-            />
+            <Line key={s.key} type="monotone" dataKey={s.key} name={t(s.name)} stroke={s.color} strokeDasharray={s.dash} strokeWidth={2} dot={false} isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -20,7 +20,13 @@ function attrsOf(html: string, tag: string): Record<string, string>[] {
   }
   return out;
 }
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 describe('RevenuePanel (server render)', () => {
   const en = { ...defaultRevenueInputs(), locale: 'en-US' };
@@ -44,7 +50,11 @@ describe('RevenuePanel (server render)', () => {
   it('labels every input and links errors with aria-describedby / aria-invalid, keeping the typed text', () => {
     const html = render({ ...en, customers: '-5', churn: 'abc' });
     const inputs = attrsOf(html, 'input').filter((a) => a.type === 'text');
-    const labels = new Set(attrsOf(html, 'label').map((a) => a.for).filter(Boolean));
+    const labels = new Set(
+      attrsOf(html, 'label')
+        .map((a) => a.for)
+        .filter(Boolean),
+    );
     expect(inputs.length).toBeGreaterThanOrEqual(9);
     for (const input of inputs) expect(labels.has(input.id)).toBe(true);
     const customers = inputs.find((a) => a.value === '-5');
@@ -59,7 +69,15 @@ describe('RevenuePanel (server render)', () => {
   });
 
   it('shows the model tie-in only when a model is given', () => {
-    const html = decode(render(en, { labels: ['no', 'yes'], matrix: [[50, 10], [20, 120]] }));
+    const html = decode(
+      render(en, {
+        labels: ['no', 'yes'],
+        matrix: [
+          [50, 10],
+          [20, 120],
+        ],
+      }),
+    );
     expect(html).toContain('data-testid="revenue-model"');
     expect(html).toContain('Use as N');
     expect(html).toMatch(/<option value="yes" selected="">yes<\/option>/);

@@ -58,8 +58,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
   const unit = periodUnitName(value.periodUnit);
   const growthMode = value.growth?.mode ?? 'percent';
 
-  const setOverride = (which: 'low' | 'high', key: keyof ScenarioOverrides, text: string) =>
-    set({ scenarios: { ...value.scenarios, [which]: { ...value.scenarios[which], [key]: text } } });
+  const setOverride = (which: 'low' | 'high', key: keyof ScenarioOverrides, text: string) => set({ scenarios: { ...value.scenarios, [which]: { ...value.scenarios[which], [key]: text } } });
 
   const exportSvg = () => {
     if (!r || !chartRef.current) return null;
@@ -101,17 +100,10 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
 
   return (
     <div className="revenue-panel">
-
       <form className="revenue-inputs" aria-label={t('revenue.inputs')} onSubmit={(ev) => ev.preventDefault()} noValidate>
         <div className="revenue-grid">
           <TextField id={`${id}-customers`} label={t('revenue.customers')} value={value.customers} onChange={(customers) => set({ customers })} error={e.customers} />
-          <TextField
-            id={`${id}-price`}
-            label={t('revenue.price', { unit })}
-            value={value.price}
-            onChange={(price) => set({ price })}
-            error={e.price}
-          />
+          <TextField id={`${id}-price`} label={t('revenue.price', { unit })} value={value.price} onChange={(price) => set({ price })} error={e.price} />
           <TextField
             id={`${id}-periods`}
             label={t('revenue.periods', { units: periodUnitName(value.periodUnit, 2) })}
@@ -129,14 +121,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
             inputMode="text"
             className="revenue-field--narrow"
           />
-          <SelectField<PeriodUnit>
-            id={`${id}-unit`}
-            label={t('revenue.period')}
-            value={value.periodUnit}
-            options={UNIT_OPTIONS}
-            onChange={(periodUnit) => set({ periodUnit })}
-            error={e.periodUnit}
-          />
+          <SelectField<PeriodUnit> id={`${id}-unit`} label={t('revenue.period')} value={value.periodUnit} options={UNIT_OPTIONS} onChange={(periodUnit) => set({ periodUnit })} error={e.periodUnit} />
         </div>
 
         <fieldset className="revenue-growth">
@@ -149,14 +134,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
               ] as const satisfies readonly (readonly [GrowthMode, string])[]
             ).map(([mode, label]) => (
               <label key={mode}>
-                <input
-                  type="radio"
-                  name={`${id}-growth-mode`}
-                  value={mode}
-                  checked={growthMode === mode}
-                  onChange={() => set({ growth: { ...value.growth, mode } })}
-                />{' '}
-                {label}
+                <input type="radio" name={`${id}-growth-mode`} value={mode} checked={growthMode === mode} onChange={() => set({ growth: { ...value.growth, mode } })} /> {label}
               </label>
             ))}
           </div>
@@ -172,20 +150,8 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
 
         <div className="revenue-grid">
           <TextField id={`${id}-churn`} label={t('revenue.churn', { unit })} value={value.churn} onChange={(churn) => set({ churn })} error={e.churn} />
-          <TextField
-            id={`${id}-price-change`}
-            label={t('revenue.priceChange', { unit })}
-            value={value.priceChange}
-            onChange={(priceChange) => set({ priceChange })}
-            error={e.priceChange}
-          />
-          <TextField
-            id={`${id}-cost`}
-            label={t('revenue.cost', { unit })}
-            value={value.cost}
-            onChange={(cost) => set({ cost })}
-            error={e.cost}
-          />
+          <TextField id={`${id}-price-change`} label={t('revenue.priceChange', { unit })} value={value.priceChange} onChange={(priceChange) => set({ priceChange })} error={e.priceChange} />
+          <TextField id={`${id}-cost`} label={t('revenue.cost', { unit })} value={value.cost} onChange={(cost) => set({ cost })} error={e.cost} />
           <TextField
             id={`${id}-locale`}
             label={t('revenue.locale')}
@@ -209,9 +175,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
             <p className="revenue-formula" data-testid="revenue-formula">
               {r.formula}
             </p>
-            <p className="revenue-subtotals">
-              {t('revenue.costProfit', { cost: r.totalCost, profit: r.totalProfit })}
-            </p>
+            <p className="revenue-subtotals">{t('revenue.costProfit', { cost: r.totalCost, profit: r.totalProfit })}</p>
           </>
         ) : (
           <div className="revenue-invalid" role="status">
@@ -231,14 +195,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
             <p id={`${id}-chart-desc`} className="revenue-hint">
               {r.chartDescription}
             </p>
-            <RevenueChart
-              ref={chartRef}
-              data={r.chart}
-              unitLabel={r.unitTitle}
-              descriptionId={`${id}-chart-desc`}
-              formatAxis={r.formatAxisMoney}
-              formatValue={r.formatMoneyValue}
-            />
+            <RevenueChart ref={chartRef} data={r.chart} unitLabel={r.unitTitle} descriptionId={`${id}-chart-desc`} formatAxis={r.formatAxisMoney} formatValue={r.formatMoneyValue} />
             <div className="revenue-actions">
               <button type="button" className="revenue-button" onClick={onDownloadCsv}>
                 Download CSV
@@ -282,9 +239,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
             </div>
           </fieldset>
         ))}
-        <p className="revenue-hint">
-          Defaults: low = 80% of N, half the growth, 1.5× churn; high = 120% of N, 1.5× the growth, half the churn; price unchanged.
-        </p>
+        <p className="revenue-hint">Defaults: low = 80% of N, half the growth, 1.5× churn; high = 120% of N, 1.5× the growth, half the churn; price unchanged.</p>
       </details>
 
       <section className="revenue-section" aria-labelledby={`${id}-tornado-heading`}>
@@ -304,14 +259,7 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
             <div className="revenue-radios">
               {(['revenue', 'profit'] as const).map((m) => (
                 <label key={m}>
-                  <input
-                    type="radio"
-                    name={`${id}-tornado-metric`}
-                    value={m}
-                    checked={metric === m}
-                    onChange={() => setMetric(m)}
-                  />{' '}
-                  total {m}
+                  <input type="radio" name={`${id}-tornado-metric`} value={m} checked={metric === m} onChange={() => setMetric(m)} /> total {m}
                 </label>
               ))}
             </div>
@@ -320,16 +268,9 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
         {tornado ? (
           <>
             <p id={`${id}-tornado-desc`} className="revenue-hint">
-              {tornado.caption}. Base {tornado.metric} {tornado.base}. Bars show the change from base, largest effect
-              first; the table below lists the values.
+              {tornado.caption}. Base {tornado.metric} {tornado.base}. Bars show the change from base, largest effect first; the table below lists the values.
             </p>
-            <TornadoChart
-              rows={tornado.rows}
-              percent={tornado.percent}
-              descriptionId={`${id}-tornado-desc`}
-              formatAxis={r?.formatAxisMoney ?? String}
-              formatValue={r?.formatMoneyValue ?? String}
-            />
+            <TornadoChart rows={tornado.rows} percent={tornado.percent} descriptionId={`${id}-tornado-desc`} formatAxis={r?.formatAxisMoney ?? String} formatValue={r?.formatMoneyValue ?? String} />
             <DataTable
               caption={tornado.caption}
               headers={['Input', 'Lowered to', 'Raised to', 'Revenue (lowered)', 'Revenue (raised)', 'Profit (lowered)', 'Profit (raised)', 'Step']}

@@ -18,14 +18,7 @@ export function TornadoChart({ rows, percent, descriptionId, formatAxis, formatV
   const ref = useRef<HTMLDivElement>(null);
   useUntabbableChartLayers(ref);
   return (
-    <div
-      ref={ref}
-      className="revenue-chart revenue-tornado"
-      data-testid="revenue-tornado"
-      role="group"
-      aria-label={t('revenue.tornadoLabel')}
-      aria-describedby={descriptionId}
-    >
+    <div ref={ref} className="revenue-chart revenue-tornado" data-testid="revenue-tornado" role="group" aria-label={t('revenue.tornadoLabel')} aria-describedby={descriptionId}>
       <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 44 + 60)} initialDimension={{ width: 640, height: 360 }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} barGap={2}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

@@ -29,9 +29,7 @@ export interface SerializedSvg {
 export function serializeChartSvg(container: HTMLElement, title: string, legend: readonly LegendEntry[] = []): SerializedSvg | null {
   const candidates = Array.from(container.querySelectorAll('svg'));
   if (candidates.length === 0) return null;
-  const widest = candidates.reduce((a, b) =>
-    b.getBoundingClientRect().width > a.getBoundingClientRect().width ? b : a,
-  );
+  const widest = candidates.reduce((a, b) => (b.getBoundingClientRect().width > a.getBoundingClientRect().width ? b : a));
   const box = widest.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width || Number(widest.getAttribute('width')) || 800));
   const chartHeight = Math.max(1, Math.round(box.height || Number(widest.getAttribute('height')) || 400));

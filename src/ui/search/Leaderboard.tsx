@@ -46,8 +46,8 @@ export function Leaderboard() {
       <h4>Leaderboard</h4>
       <p className="field-hint" data-testid="leaderboard-note">
         {trials.length} trials, budget {describeBudget(report.budget)}, {report.seconds.toFixed(1)} s on {run.backend}; scored by{' '}
-        {report.validation.method === 'k-fold' ? `${report.validation.folds}-fold cross-validation` : 'a holdout'} on the {report.validation.rows} training rows. No trial saw the test split:
-        only the final model (trial #{report.best.id}, refit on all training rows) was evaluated on it once{report.stoppedBy === 'user' ? ' — the search was stopped early and kept the best so far' : ''}.
+        {report.validation.method === 'k-fold' ? `${report.validation.folds}-fold cross-validation` : 'a holdout'} on the {report.validation.rows} training rows. No trial saw the test split: only the
+        final model (trial #{report.best.id}, refit on all training rows) was evaluated on it once{report.stoppedBy === 'user' ? ' — the search was stopped early and kept the best so far' : ''}.
       </p>
       <figure className="chart" data-testid="leaderboard-chart">
         <figcaption>Validation accuracy by trial</figcaption>
@@ -69,7 +69,12 @@ export function Leaderboard() {
             <tr>
               {COLUMNS.map((c) => (
                 <th key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className="link-button" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : c.key === 'score' }))} data-testid={`sort-${c.key}`}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : c.key === 'score' }))}
+                    data-testid={`sort-${c.key}`}
+                  >
                     {c.label}
                     {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                   </button>

@@ -14,7 +14,10 @@ function runLabel(run: RunRecord, index: number): string {
 /** Overlaid curves of the compared runs (one line per run; validation when the run had it, else training). */
 function CompareChart({ runs, metric }: { runs: RunRecord[]; metric: 'loss' | 'accuracy' }) {
   const data = useMemo(() => {
-    const length = maxOf(runs.map((r) => r.curves?.loss.length ?? 0), 0);
+    const length = maxOf(
+      runs.map((r) => r.curves?.loss.length ?? 0),
+      0,
+    );
     return Array.from({ length }, (_, i) => {
       const point: Record<string, number | null> = { epoch: i + 1 };
       runs.forEach((r, k) => {
@@ -40,7 +43,16 @@ function CompareChart({ runs, metric }: { runs: RunRecord[]; metric: 'loss' | 'a
             ))}
             {runs.map((r, k) =>
               r.curves?.valLoss.some((v) => v !== null) ? (
-                <Line key={`v${r.id}`} dataKey={`val${k}`} name={`run ${k + 1} validation`} stroke={COLORS[k % COLORS.length]} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls />
+                <Line
+                  key={`v${r.id}`}
+                  dataKey={`val${k}`}
+                  name={`run ${k + 1} validation`}
+                  stroke={COLORS[k % COLORS.length]}
+                  strokeDasharray="4 3"
+                  dot={false}
+                  isAnimationActive={false}
+                  connectNulls
+                />
               ) : null,
             )}
           </LineChart>

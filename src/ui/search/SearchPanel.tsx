@@ -31,8 +31,8 @@ export function SearchPanel() {
     <div className="search-panel" data-testid="search-panel">
       <h3>Model search</h3>
       <p className="field-hint">
-        Tries logistic regression and MLPs with different sizes, learning rates, L2, dropout and batch sizes (successive halving: many settings briefly, the best longer). Every trial is scored on
-        the training rows only (cross-validation); the test split is evaluated once, for the final model.
+        Tries logistic regression and MLPs with different sizes, learning rates, L2, dropout and batch sizes (successive halving: many settings briefly, the best longer). Every trial is scored on the
+        training rows only (cross-validation); the test split is evaluated once, for the final model.
       </p>
       <div className="field-grid">
         <SelectField

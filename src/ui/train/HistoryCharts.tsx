@@ -58,14 +58,7 @@ const MetricChart = memo(function MetricChart({ points, metric, label, title, ha
             <Tooltip formatter={(v) => formatMetric(Number(v), 4)} />
             <Line type="monotone" dataKey={metric} name={t(`chart.train.${metric}`)} stroke="var(--accent)" dot={false} isAnimationActive={false} />
             {hasValidation ? (
-              <Line
-                type="monotone"
-                dataKey={metric === 'loss' ? 'valLoss' : 'valAccuracy'}
-                name={t(`chart.validation.${metric}`)}
-                stroke="var(--accent-2)"
-                dot={false}
-                isAnimationActive={false}
-              />
+              <Line type="monotone" dataKey={metric === 'loss' ? 'valLoss' : 'valAccuracy'} name={t(`chart.validation.${metric}`)} stroke="var(--accent-2)" dot={false} isAnimationActive={false} />
             ) : null}
           </LineChart>
         </ResponsiveContainer>
@@ -130,30 +123,30 @@ export const HistoryCharts = memo(function HistoryCharts({ history, title, live 
       <details onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>{t('chart.historyTable', { epochs: history.length })}</summary>
         {tableOpen ? (
-        <div className="table-scroll">
-          <table className="compact-table" data-testid="history-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('chart.epoch')}</th>
-                <th scope="col">{t('chart.loss')}</th>
-                <th scope="col">{t('chart.accuracy')}</th>
-                <th scope="col">{t('chart.validationLoss')}</th>
-                <th scope="col">{t('chart.validationAccuracy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.epoch}>
-                  <td>{h.epoch}</td>
-                  <td>{formatMetric(h.loss, 4)}</td>
-                  <td>{formatMetric(h.accuracy)}</td>
-                  <td>{formatMetric(h.valLoss, 4)}</td>
-                  <td>{formatMetric(h.valAccuracy)}</td>
+          <div className="table-scroll">
+            <table className="compact-table" data-testid="history-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('chart.epoch')}</th>
+                  <th scope="col">{t('chart.loss')}</th>
+                  <th scope="col">{t('chart.accuracy')}</th>
+                  <th scope="col">{t('chart.validationLoss')}</th>
+                  <th scope="col">{t('chart.validationAccuracy')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.epoch}>
+                    <td>{h.epoch}</td>
+                    <td>{formatMetric(h.loss, 4)}</td>
+                    <td>{formatMetric(h.accuracy)}</td>
+                    <td>{formatMetric(h.valLoss, 4)}</td>
+                    <td>{formatMetric(h.valAccuracy)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : null}
       </details>
     </div>

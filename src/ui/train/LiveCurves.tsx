@@ -41,7 +41,13 @@ export const LiveCurves = memo(function LiveCurves({ history, metric, label, tit
       <figcaption>
         {label} — {title}
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" height={HEIGHT} role="img" aria-label={last ? t('chart.perEpochLast', { label, epoch: last.epoch, value: formatMetric(last[metric], 3) }) : t('chart.perEpoch', { label })}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        height={HEIGHT}
+        role="img"
+        aria-label={last ? t('chart.perEpochLast', { label, epoch: last.epoch, value: formatMetric(last[metric], 3) }) : t('chart.perEpoch', { label })}
+      >
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} stroke="var(--grid)" />
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={HEIGHT - PAD.bottom} stroke="var(--grid)" />
         <text x={PAD.left - 4} y={PAD.top + 4} textAnchor="end" fontSize="10" fill="var(--muted)">

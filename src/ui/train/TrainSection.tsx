@@ -13,7 +13,6 @@ import type { EpochRecord } from '../../train/train-loop';
 import { SearchPanel } from '../search/SearchPanel';
 import { formatFixed, formatNumber, useT } from '../../i18n/locale';
 
-
 const EMPTY_HISTORY: EpochRecord[] = [];
 
 export function TrainSection({ step }: { step: number }) {
@@ -49,9 +48,32 @@ export function TrainSection({ step }: { step: number }) {
     <Section id="train" step={step} title={t('train.title')}>
       <div className="field-grid">
         <SelectField label={t('train.optimizer')} value={settings.optimizer} options={OPTIMIZERS} onChange={(optimizer) => setTraining({ optimizer })} />
-        <NumberField label={t('train.learningRate')} value={settings.learningRate} min={TRAIN_RANGES.learningRate.min} max={TRAIN_RANGES.learningRate.max} onChange={(learningRate) => setTraining({ learningRate })} testId="learning-rate" />
-        <NumberField label={t('train.batchSize')} value={settings.batchSize} min={TRAIN_RANGES.batchSize.min} max={TRAIN_RANGES.batchSize.max} integer onChange={(batchSize) => setTraining({ batchSize })} testId="batch-size" />
-        <NumberField label={t('train.epochs')} value={settings.epochs} min={TRAIN_RANGES.epochs.min} max={TRAIN_RANGES.epochs.max} integer onChange={(epochs) => setTraining({ epochs })} testId="epochs" />
+        <NumberField
+          label={t('train.learningRate')}
+          value={settings.learningRate}
+          min={TRAIN_RANGES.learningRate.min}
+          max={TRAIN_RANGES.learningRate.max}
+          onChange={(learningRate) => setTraining({ learningRate })}
+          testId="learning-rate"
+        />
+        <NumberField
+          label={t('train.batchSize')}
+          value={settings.batchSize}
+          min={TRAIN_RANGES.batchSize.min}
+          max={TRAIN_RANGES.batchSize.max}
+          integer
+          onChange={(batchSize) => setTraining({ batchSize })}
+          testId="batch-size"
+        />
+        <NumberField
+          label={t('train.epochs')}
+          value={settings.epochs}
+          min={TRAIN_RANGES.epochs.min}
+          max={TRAIN_RANGES.epochs.max}
+          integer
+          onChange={(epochs) => setTraining({ epochs })}
+          testId="epochs"
+        />
         <div className="field">
           <label>
             <input type="checkbox" checked={settings.earlyStopping} onChange={(e) => setTraining({ earlyStopping: e.target.checked })} data-testid="early-stopping" /> {t('train.earlyStopping')}
@@ -100,7 +122,10 @@ export function TrainSection({ step }: { step: number }) {
       {running ? (
         <div className="progress-row" data-testid="train-progress" aria-live="polite">
           <label>
-            {training.message || (training.search && !training.candidate ? t('train.searchProgress', { trials: training.search.trialsDone }) : t('train.epochProgress', { candidate: training.candidate, epoch: training.epoch, epochs: training.epochs }))}
+            {training.message ||
+              (training.search && !training.candidate
+                ? t('train.searchProgress', { trials: training.search.trialsDone })
+                : t('train.epochProgress', { candidate: training.candidate, epoch: training.epoch, epochs: training.epochs }))}
             <progress max={1} value={progressValue} />
           </label>
         </div>
@@ -120,7 +145,9 @@ export function TrainSection({ step }: { step: number }) {
           {t('train.facts', {
             model: results.modelDescription,
             epochs: results.training.epochs,
-            stopped: t(results.training.stoppedBy === 'early-stopping' ? 'train.stoppedEarly' : results.training.stoppedBy === 'user' ? 'train.stoppedUser' : 'train.bestEpoch', { epoch: results.training.bestEpoch }),
+            stopped: t(results.training.stoppedBy === 'early-stopping' ? 'train.stoppedEarly' : results.training.stoppedBy === 'user' ? 'train.stoppedUser' : 'train.bestEpoch', {
+              epoch: results.training.bestEpoch,
+            }),
             seconds: formatFixed(results.training.seconds, 1),
             speed: formatNumber(Math.round(results.training.samplesPerSecond)),
             backend: BACKEND_LABELS[results.backend],

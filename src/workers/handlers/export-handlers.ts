@@ -14,7 +14,11 @@ import type { TrainedModel } from '../../train/training-job';
 import { extrasFor, readyRuntime, requireModel, setTrained, workerState, type Handlers } from '../worker-state';
 
 function fileStem(name: string): string {
-  const stem = name.replace(/\.[a-z0-9]+$/i, '').replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const stem = name
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[^a-zA-Z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return stem || 'model';
 }
 
@@ -92,7 +96,12 @@ export const exportHandlers: Handlers<ExportCalls> = {
       input.metrics = { ...input.metrics, quantization };
     }
     const zip = writeBundleZip({ ...input, quantize: context.quantize });
-    return { zip: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${fileStem(extras.name)}${context.quantize ? `-${context.quantize}` : ''}.zip`, bytes: zip.byteLength, ...(quantization ? { quantization } : {}) };
+    return {
+      zip: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+      fileName: `${fileStem(extras.name)}${context.quantize ? `-${context.quantize}` : ''}.zip`,
+      bytes: zip.byteLength,
+      ...(quantization ? { quantization } : {}),
+    };
   },
 
   async 'quantize-preview'(context) {
@@ -111,7 +120,10 @@ export const exportHandlers: Handlers<ExportCalls> = {
     try {
       await trained.model.save(savedModelUrl(id));
     } catch (error) {
-      throw new DataError('save_failed', `The browser refused to store the model (${error instanceof Error ? error.message : String(error)}). Free some disk space or allow site storage, or download the model instead.`);
+      throw new DataError(
+        'save_failed',
+        `The browser refused to store the model (${error instanceof Error ? error.message : String(error)}). Free some disk space or allow site storage, or download the model instead.`,
+      );
     }
     await putSavedRecord({
       id,
@@ -142,7 +154,10 @@ export const exportHandlers: Handlers<ExportCalls> = {
       if (!handler?.load) throw new Error('no IndexedDB model store in this browser');
       stored = await handler.load();
     } catch (error) {
-      throw new DataError('saved_model_missing', `The weights of "${record.name}" could not be read from this browser (${error instanceof Error ? error.message : String(error)}). Delete it from the list and save or import it again.`);
+      throw new DataError(
+        'saved_model_missing',
+        `The weights of "${record.name}" could not be read from this browser (${error instanceof Error ? error.message : String(error)}). Delete it from the list and save or import it again.`,
+      );
     }
     const artifacts = savedArtifacts(record, stored);
     const { fromArtifacts } = await import('../../train/model-io');
