@@ -129,7 +129,7 @@ export function checkModelJson(value: Json): CheckedModelJson {
         if (!(typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 1e8)) return fail('bundle_invalid', `${file}: ${where}.shape[${i}] should be a whole number but is ${describe(d)}.`);
         return d;
       });
-      weightSpecs.push({ name: text(file, `${where}.name`, own(spec, 'name'), { allowEmpty: false }), shape, dtype: 'float32', ...(quantization ? { quantization } : {}) });
+      weightSpecs.push({ name: text(file, `${where}.name`, own(spec, 'name'), { allowEmpty: false }), shape, dtype: 'float32', ...(quantization ? { quantization } : {}) }); // spread-ok: an object spread, not an array
     });
   });
   if (weightSpecs.length > BUNDLE_LIMITS.weightTensors) fail('bundle_too_large', `${file} lists ${weightSpecs.length} weight tensors, more than the ${BUNDLE_LIMITS.weightTensors} allowed.`);

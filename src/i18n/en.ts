@@ -188,7 +188,6 @@ export const en = {
   'prepare.targetNumbers': 'Numbers from {min} to {max}',
   'prepare.chooseTarget': 'Choose the column to predict: categories or numbers.',
   'prepare.classes': '{count} classes',
-  'prepare.chooseCategories': 'Choose a column with categories.',
   'prepare.missing': 'Missing values',
   'prepare.missing.median': 'Fill with the median (numbers) / most frequent (categories)',
   'prepare.missing.mean': 'Fill with the mean (numbers) / most frequent (categories)',

@@ -185,7 +185,6 @@ export const zhCN: Messages = {
   'prepare.targetNumbers': '数值范围 {min} 到 {max}',
   'prepare.chooseTarget': '请选择要预测的列：类别或数值。',
   'prepare.classes': '{count} 个类别',
-  'prepare.chooseCategories': '请选择一个包含类别的列。',
   'prepare.missing': '缺失值',
   'prepare.missing.median': '用中位数（数值）/ 众数（类别）填充',
   'prepare.missing.mean': '用均值（数值）/ 众数（类别）填充',

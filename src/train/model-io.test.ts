@@ -31,7 +31,7 @@ describe('model artifacts', () => {
     const artifacts = await toArtifacts({ model, preprocessing: null, exampleShape: [5], classes: ['a', 'b', 'c'] });
     expect(() => checkArtifacts({ ...artifacts, weightData: artifacts.weightData.slice(0, 100) })).toThrow(/truncated or belongs to another model/);
     await expect(fromArtifacts({ ...artifacts, exampleShape: [6] })).rejects.toThrow(/expects inputs of shape \[5\]/);
-    await expect(fromArtifacts({ ...artifacts, classes: ['a', 'b'] })).rejects.toThrow(/predicts 3 classes/);
+    await expect(fromArtifacts({ ...artifacts, classes: ['a', 'b'] })).rejects.toThrow(/has 3 outputs but the bundle expects 2/);
     model.dispose();
   });
 });
