@@ -87,6 +87,10 @@ def train(args):
     device = torch.device(f"cuda:{local_rank}" if use_cuda else "cpu")
     if use_cuda:
         torch.cuda.set_device(device)
+    if world > 1 and not use_cuda:
+        # K processes on one machine share its cores: one intra-op pool per process of cores // K threads
+        # (the default, every core per process, oversubscribes the CPU and stalls gloo's collectives).
+        torch.set_num_threads(max(1, (os.cpu_count() or 1) // world))
     if world > 1:
         # Reads MASTER_ADDR / MASTER_PORT from the environment.
         dist.init_process_group("nccl" if use_cuda else "gloo", rank=rank, world_size=world)
