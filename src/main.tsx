@@ -5,7 +5,7 @@ import { ErrorBoundary } from './ui/common/ErrorBoundary';
 import { useStudio } from './store/studio-store';
 import { installAutomation } from './automation/automation';
 import './ui/styles.css';
-import { initLocale } from './i18n/locale';
+import { initLocale, t } from './i18n/locale';
 import { initTheme } from './ui/theme';
 
 installAutomation();
@@ -19,7 +19,7 @@ void initLocale()
   .finally(() =>
     createRoot(rootElement).render(
       <StrictMode>
-        <ErrorBoundary what="Tau Studio" testId="app-error" onReset={() => undefined} resetLabel="Try again" onNewNotebook={() => void useStudio.getState().newNotebook()}>
+        <ErrorBoundary what="Tau Studio" testId="app-error" onReset={() => undefined} resetLabel={t('error.tryAgain')} onNewNotebook={() => void useStudio.getState().newNotebook()}>
           <App />
         </ErrorBoundary>
       </StrictMode>,

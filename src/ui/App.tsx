@@ -92,10 +92,10 @@ export function App() {
             <Fragment key={cell.id}>
               <ErrorBoundary
                 key={`${notebookId}:${cell.id}`}
-                what={cell.type === 'markdown' ? 'A note' : `The ${cell.type} section`}
+                what={cell.type === 'markdown' ? t('error.note') : t(`error.section.${cell.type}`)}
                 testId={`section-error-${cell.type}`}
                 onReset={() => updateNotebook((doc) => resetSection(doc, cell))}
-                resetLabel={cell.type === 'markdown' ? 'Clear this note' : 'Reset this section'}
+                resetLabel={cell.type === 'markdown' ? t('error.clearNote') : t('error.resetSection')}
                 onNewNotebook={() => void newNotebook()}
                 onError={() => noteRenderFailure(notebookId)}
               >

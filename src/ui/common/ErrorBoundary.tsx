@@ -1,4 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+// t() is synchronous and falls back to the statically imported English catalogue.
+import { t } from '../../i18n/locale';
 
 interface ErrorBoundaryProps {
   /** What failed, in words ("The Evaluate section", "Tau Studio"). */
@@ -44,14 +46,14 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
-    const { what, onReset, resetLabel = 'Reset this section', onNewNotebook, testId } = this.props;
+    const { what, onReset, resetLabel = t('error.resetSection'), onNewNotebook, testId } = this.props;
     return (
       <div className="message message-error section-failed" role="alert" data-testid={testId ?? 'render-error'}>
-        <strong className="message-title">{what} could not be shown</strong>
+        <strong className="message-title">{t('error.couldNotShow', { what })}</strong>
         <p>
           {error.name}: {error.message.slice(0, 300)}
         </p>
-        <p>The rest of the studio still works. Nothing was deleted: the notebook is stored as it was.</p>
+        <p>{t('error.restWorks')}</p>
         <div className="button-row">
           {onReset ? (
             <button type="button" className="button" onClick={() => this.retry(onReset)} data-testid="reset-section">
@@ -60,7 +62,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
           ) : null}
           {onNewNotebook ? (
             <button type="button" className="button button-quiet" onClick={() => this.retry(onNewNotebook)} data-testid="open-new-notebook">
-              Open a new notebook
+              {t('error.newNotebook')}
             </button>
           ) : null}
         </div>

@@ -143,11 +143,12 @@ export function DataSection({ step }: { step: number }) {
 function EncodingChoice({ encoding, detected }: { encoding: TextEncodingName; detected: boolean }) {
   const reload = useStudio((s) => s.reloadWithEncoding);
   const canReload = useStudio((s) => s.notebook.dataset?.kind === 'file');
+  const t = useT();
   return (
     <>
       {' · '}
       <label>
-        text encoding {detected ? '(detected) ' : ''}
+        {detected ? t('data.encodingDetected') : t('data.encoding')}
         <select
           value={encoding}
           disabled={!canReload}

@@ -3,6 +3,7 @@ import type { RegressionDetails } from '../../train/result';
 import { downloadText } from '../../lib/download';
 import { formatValue } from './RegressionEvaluation';
 import { maxOf } from '../../lib/arrays';
+import { t, useT } from '../../i18n/locale';
 
 const W = 320;
 const H = 240;
@@ -65,11 +66,11 @@ function Figure({ testId, caption, children, table, csv, fileName }: { testId: s
         {children}
       </svg>
       <details>
-        <summary>{caption}: as a table</summary>
+        <summary>{t('regressionChart.asTable', { caption })}</summary>
         <div className="table-scroll">{table}</div>
       </details>
       <button type="button" onClick={() => downloadText(csv(), fileName, 'text/csv')}>
-        Download CSV
+        {t('regressionChart.downloadCsv')}
       </button>
     </figure>
   );
@@ -99,9 +100,7 @@ function PointsTable({ headers, rows }: { headers: string[]; rows: number[][] })
       {rows.length > TABLE_ROWS ? (
         <tfoot>
           <tr>
-            <td colSpan={headers.length}>
-              First {TABLE_ROWS} of {rows.length} rows; the CSV has all.
-            </td>
+            <td colSpan={headers.length}>{t('regressionChart.firstRows', { shown: String(TABLE_ROWS), rows: String(rows.length) })}</td>
           </tr>
         </tfoot>
       ) : null}
@@ -121,6 +120,7 @@ export function residualHistogram(residuals: number[], bins = 20): number[][] {
 }
 
 export function RegressionCharts({ details }: { details: RegressionDetails }) {
+  useT();
   const { actual, predicted, target } = details;
   const residuals = actual.map((a, i) => a - predicted[i]);
   const both = range([...actual, ...predicted]);
@@ -138,12 +138,12 @@ export function RegressionCharts({ details }: { details: RegressionDetails }) {
     <div className="chart-row">
       <Figure
         testId="predicted-vs-actual"
-        caption={`Predicted vs actual ${target} (${actual.length} test rows; the line is y = x)`}
-        table={<PointsTable headers={['actual', 'predicted', 'residual']} rows={pointRows} />}
+        caption={t('regressionChart.predictedVsActual', { target, rows: String(actual.length) })}
+        table={<PointsTable headers={[t('regressionChart.actual'), t('regressionChart.predicted'), t('regressionChart.residual')]} rows={pointRows} />}
         csv={() => toCsv(['actual', 'predicted', 'residual'], pointRows)}
         fileName="predicted-vs-actual.csv"
       >
-        <Axes x={both} y={both} xLabel={`actual ${target}`} yLabel="predicted" />
+        <Axes x={both} y={both} xLabel={t('regressionChart.actualOf', { target })} yLabel={t('regressionChart.predicted')} />
         <line data-testid="identity-line" x1={sx(both.lo, both)} y1={sy(both.lo, both)} x2={sx(both.hi, both)} y2={sy(both.hi, both)} stroke="var(--muted, #888)" strokeDasharray="4 3" />
         {actual.map((a, i) => (
           <circle key={i} cx={sx(a, both)} cy={sy(predicted[i], both)} r="2" fill="var(--accent, #2563eb)" fillOpacity="0.6" />
@@ -151,8 +151,8 @@ export function RegressionCharts({ details }: { details: RegressionDetails }) {
       </Figure>
       <Figure
         testId="residuals-vs-predicted"
-        caption="Residuals (actual − predicted) vs predicted"
-        table={<PointsTable headers={['predicted', 'residual']} rows={pointRows.map((r) => [r[1], r[2]])} />}
+        caption={t('regressionChart.residualsVsPredicted')}
+        table={<PointsTable headers={[t('regressionChart.predicted'), t('regressionChart.residual')]} rows={pointRows.map((r) => [r[1], r[2]])} />}
         csv={() =>
           toCsv(
             ['predicted', 'residual'],
@@ -161,7 +161,7 @@ export function RegressionCharts({ details }: { details: RegressionDetails }) {
         }
         fileName="residuals.csv"
       >
-        <Axes x={pr} y={rr} xLabel="predicted" yLabel="residual" />
+        <Axes x={pr} y={rr} xLabel={t('regressionChart.predicted')} yLabel={t('regressionChart.residual')} />
         <line x1={PAD.left} y1={sy(0, rr)} x2={W - PAD.right} y2={sy(0, rr)} stroke="var(--muted, #888)" strokeDasharray="4 3" />
         {predicted.map((p, i) => (
           <circle key={i} cx={sx(p, pr)} cy={sy(residuals[i], rr)} r="2" fill="var(--accent, #2563eb)" fillOpacity="0.6" />
@@ -169,12 +169,12 @@ export function RegressionCharts({ details }: { details: RegressionDetails }) {
       </Figure>
       <Figure
         testId="residual-histogram"
-        caption="Distribution of residuals"
-        table={<PointsTable headers={['from', 'to', 'rows']} rows={hist} />}
+        caption={t('regressionChart.distribution')}
+        table={<PointsTable headers={[t('regressionChart.from'), t('regressionChart.to'), t('regressionChart.rows')]} rows={hist} />}
         csv={() => toCsv(['from', 'to', 'rows'], hist)}
         fileName="residual-histogram.csv"
       >
-        <Axes x={histX} y={histY} xLabel="residual" yLabel="rows" />
+        <Axes x={histX} y={histY} xLabel={t('regressionChart.residual')} yLabel={t('regressionChart.rows')} />
         {hist.map(([from, to, c], i) => (
           <rect
             key={i}

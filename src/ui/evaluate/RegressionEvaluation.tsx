@@ -4,35 +4,34 @@ import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { formatCount } from '../common/format';
 import { RegressionCharts } from './RegressionCharts';
+import { formatNumber, useT } from '../../i18n/locale';
 
 /** A number in the target's units: 4 significant digits, no exponent for ordinary sizes. */
 export function formatValue(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   const abs = Math.abs(v);
   if (abs !== 0 && (abs >= 1e9 || abs < 1e-4)) return v.toExponential(3);
-  return v.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+  return formatNumber(v, { maximumSignificantDigits: 4 });
 }
 
 export function RegressionEvaluation({ step, results }: { step: number; results: TrainingResult }) {
+  const t = useT();
   const m = regressionMetricsOf(results);
   if (!m) return null;
   const target = results.regression?.target ?? results.preprocessing?.target.name ?? 'target';
   const better = m.mae < m.baselineMae;
   return (
-    <Section
-      id="evaluate"
-      step={step}
-      title="Evaluate"
-      summary={
-        <span data-testid="accuracy-summary">
-          Test MAE {formatValue(m.mae)} · R² {formatValue(m.r2)}
-        </span>
-      }
-    >
+    <Section id="evaluate" step={step} title={t('evaluate.title')} summary={<span data-testid="accuracy-summary">{t('regression.summary', { mae: formatValue(m.mae), r2: formatValue(m.r2) })}</span>}>
       <p className="result-facts">
-        Regression of “{target}”. {results.modelDescription} on {BACKEND_LABELS[results.backend]}
-        {results.adapter ? ` (${results.adapter})` : ''}. Split: {formatCount(results.split.train)} train / {formatCount(results.split.validation)} validation /{' '}
-        <span data-testid="test-size">{formatCount(results.split.test)}</span> test rows (seed {results.prepare.seed}).
+        {t('regression.of', { target })}{' '}
+        {t('evaluate.facts', {
+          model: results.modelDescription,
+          backend: BACKEND_LABELS[results.backend],
+          adapter: results.adapter ? ` (${results.adapter})` : '',
+          train: formatCount(results.split.train),
+          validation: formatCount(results.split.validation),
+        })}{' '}
+        <span data-testid="test-size">{formatCount(results.split.test)}</span> {t('evaluate.factsTest', { seed: String(results.prepare.seed) })}
       </p>
       {results.warnings.map((w) => (
         <Message key={w} kind="warning">
@@ -57,16 +56,16 @@ export function RegressionEvaluation({ step, results }: { step: number; results:
           <dd data-testid="metric-mape">{m.mape === null ? '—' : `${formatValue(m.mape * 100)}%`}</dd>
         </div>
         <div>
-          <dt>Median absolute error</dt>
+          <dt>{t('regression.medianAe')}</dt>
           <dd>{formatValue(m.medianAbsoluteError)}</dd>
         </div>
       </dl>
       {m.mapeNote ? <p className="field-hint">{m.mapeNote}</p> : null}
       <table className="metrics-table" data-testid="regression-table">
-        <caption>Errors on the test split, in the units of “{target}”</caption>
+        <caption>{t('regression.caption', { target })}</caption>
         <thead>
           <tr>
-            <th scope="col">Predictor</th>
+            <th scope="col">{t('regression.predictor')}</th>
             <th scope="col">MAE</th>
             <th scope="col">RMSE</th>
             <th scope="col">R²</th>
@@ -80,7 +79,7 @@ export function RegressionEvaluation({ step, results }: { step: number; results:
             <td>{formatValue(m.r2)}</td>
           </tr>
           <tr data-testid="baseline-row">
-            <th scope="row">Baseline: always {formatValue(m.baseline.value)} (training mean)</th>
+            <th scope="row">{t('regression.baseline', { value: formatValue(m.baseline.value) })}</th>
             <td>{formatValue(m.baseline.mae)}</td>
             <td>{formatValue(m.baseline.rmse)}</td>
             <td>{formatValue(m.baseline.r2)}</td>
@@ -88,15 +87,17 @@ export function RegressionEvaluation({ step, results }: { step: number; results:
         </tbody>
       </table>
       <p className="field-hint">
-        {better
-          ? `The model's MAE is ${formatValue((1 - m.mae / m.baselineMae) * 100)}% below the baseline's.`
-          : 'The model does not beat always predicting the training mean: it has learned nothing useful from these features.'}
+        {better ? t('regression.better', { percent: formatValue((1 - m.mae / m.baselineMae) * 100) }) : t('regression.notBetter')}
         {results.regression?.interval
-          ? ` Predictions come with a ${Math.round(results.regression.interval.level * 100)}% interval (${formatValue(results.regression.interval.lower)} to +${formatValue(results.regression.interval.upper)} around the value) from the validation split's residuals.`
+          ? t('regression.interval', {
+              level: String(Math.round(results.regression.interval.level * 100)),
+              lower: formatValue(results.regression.interval.lower),
+              upper: formatValue(results.regression.interval.upper),
+            })
           : ''}
       </p>
       {results.regression ? <RegressionCharts details={results.regression} /> : null}
-      <p className="field-hint">Metrics follow scikit-learn’s definitions (mean_absolute_error, r2_score, mean_absolute_percentage_error as a fraction ×100, median_absolute_error).</p>
+      <p className="field-hint">{t('regression.sklearnNote')}</p>
     </Section>
   );
 }

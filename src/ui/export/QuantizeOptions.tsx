@@ -3,22 +3,29 @@ import { useStudio } from '../../store/studio-store';
 import { formatMetric } from '../common/format';
 import type { QuantizeDtype } from '../../export/quantize';
 import type { QuantizationReport } from '../../export/quantize-evaluate';
+import { formatFixed, t, useT } from '../../i18n/locale';
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => t('quantize.kb', { size: formatFixed(bytes / 1024, 1) });
 
 function describe(report: QuantizationReport): string {
-  const share = `${Math.round((report.bundleBytes / report.float32TfjsBundleBytes) * 100)}% of the float32 TF.js bundle`;
-  const weights = `weights ${kb(report.weightBytes)} instead of ${kb(report.float32WeightBytes)}`;
+  const share = t('quantize.share', { percent: String(Math.round((report.bundleBytes / report.float32TfjsBundleBytes) * 100)) });
+  const weights = t('quantize.weightsSize', { size: kb(report.weightBytes), float32: kb(report.float32WeightBytes) });
   const test = report.test
-    ? `; test accuracy ${formatMetric(report.test.float32.accuracy)} → ${formatMetric(report.test.quantized.accuracy)}, macro-F1 ${formatMetric(report.test.float32.macroF1)} → ${formatMetric(report.test.quantized.macroF1)}`
+    ? t('quantize.test', {
+        accuracy: formatMetric(report.test.float32.accuracy),
+        quantizedAccuracy: formatMetric(report.test.quantized.accuracy),
+        f1: formatMetric(report.test.float32.macroF1),
+        quantizedF1: formatMetric(report.test.quantized.macroF1),
+      })
     : report.testNote
       ? ` (${report.testNote})`
       : '';
-  return `${kb(report.bundleBytes)} zip, ${share} (${weights})${test}`;
+  return t('quantize.describe', { size: kb(report.bundleBytes), share, weights, test });
 }
 
 /** Weight precision for the downloaded bundle, with the size and test-metric change measured before download. */
 export function QuantizeOptions({ value, onChange, modelId }: { value: QuantizeDtype | null; onChange: (next: QuantizeDtype | null) => void; modelId: string | null }) {
+  useT();
   const quantizePreview = useStudio((s) => s.quantizePreview);
   const [reports, setReports] = useState<QuantizationReport[] | null>(null);
   const id = useId();
@@ -38,7 +45,7 @@ export function QuantizeOptions({ value, onChange, modelId }: { value: QuantizeD
   const report = reports?.find((r) => r.dtype === value);
   return (
     <span className="inline-field">
-      <label htmlFor={id}>Weights</label>
+      <label htmlFor={id}>{t('quantize.weights')}</label>
       <select
         id={id}
         value={value ?? 'float32'}
@@ -46,13 +53,13 @@ export function QuantizeOptions({ value, onChange, modelId }: { value: QuantizeD
         data-testid="quantize-select"
         onChange={(e) => onChange(e.target.value === 'float32' ? null : (e.target.value as QuantizeDtype))}
       >
-        <option value="float32">float32 (full precision, with PyTorch project)</option>
-        <option value="float16">float16 (half the weight bytes)</option>
-        <option value="uint8">uint8 (a quarter of the weight bytes)</option>
+        <option value="float32">{t('quantize.float32')}</option>
+        <option value="float16">{t('quantize.float16')}</option>
+        <option value="uint8">{t('quantize.uint8')}</option>
       </select>
       {value !== null ? (
         <span className="status-line" data-testid="quantize-preview">
-          {report ? describe(report) : 'Measuring size and test metrics…'}
+          {report ? describe(report) : t('quantize.measuring')}
         </span>
       ) : null}
     </span>

@@ -6,7 +6,7 @@ import { formatBytes } from '../../lib/format';
 import { formatCount } from '../common/format';
 import { RgbaImage, thumbnailAt } from './RgbaImage';
 import './images.css';
-import { t, useT } from '../../i18n/locale';
+import { formatFixed, t, useT } from '../../i18n/locale';
 import { maxOf } from '../../lib/arrays';
 
 const SAMPLES_PER_CLASS = 8;
@@ -33,7 +33,7 @@ export function ImageDatasetView({ images }: { images: ImageDatasetSummary }) {
     <div className="image-dataset" data-testid="image-dataset">
       <p className="dataset-facts">
         {formatCount(images.rows)} images from a {SOURCE_LABELS[images.source]} ({formatCount(images.files)} files, {formatBytes(images.bytes)}) · {images.width}×{images.height}{' '}
-        {images.channels === 1 ? 'grayscale' : 'RGB'} · loaded in {images.loadSeconds.toFixed(2)} s
+        {images.channels === 1 ? 'grayscale' : 'RGB'} · loaded in {formatFixed(images.loadSeconds, 2)} s
       </p>
       {images.warnings.map((w) => (
         <Message key={w} kind="warning">

@@ -3,7 +3,7 @@ import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS } from '../../train/settings';
 import { Message } from '../common/Message';
 import { formatBytes } from '../../lib/format';
-import { useT } from '../../i18n/locale';
+import { formatNumber, useT } from '../../i18n/locale';
 
 function LinkError() {
   const t = useT();
@@ -99,18 +99,19 @@ function SharePanel() {
 
 /** A link's large embedded data or model: says what would load, and loads it on one click. */
 function HeavyContentPanel() {
+  const t = useT();
   const heavy = useStudio((s) => (s.heavyContent?.notebookId === s.notebook.id ? s.heavyContent : null));
   const load = useStudio((s) => s.loadHeavyContent);
   if (!heavy) return null;
   const parts: string[] = [];
-  if (heavy.data) parts.push(`data of ${heavy.data.rows.toLocaleString('en-US')} rows × ${heavy.data.columns.toLocaleString('en-US')} columns (${formatBytes(heavy.data.bytes)})`);
-  if (heavy.model) parts.push(`a trained model of ${heavy.model.parameters.toLocaleString('en-US')} parameters`);
+  if (heavy.data) parts.push(t('heavy.data', { rows: formatNumber(heavy.data.rows), columns: formatNumber(heavy.data.columns), size: formatBytes(heavy.data.bytes) }));
+  if (heavy.model) parts.push(t('heavy.model', { parameters: formatNumber(heavy.model.parameters) }));
   return (
     <div className="message message-info" role="status" data-testid="heavy-content">
-      <strong className="message-title">Large content in this link was not loaded</strong>
-      <p>This shared notebook carries {parts.join(' and ')}. Nothing of it was loaded yet; its stored results are shown.</p>
+      <strong className="message-title">{t('heavy.title')}</strong>
+      <p>{t('heavy.carries', { parts: parts.join(t('heavy.and')) })}</p>
       <button type="button" className="button" onClick={() => void load()} data-testid="load-heavy">
-        Load {heavy.data && heavy.model ? 'the data and the model' : heavy.data ? 'the data' : 'the model'}
+        {heavy.data && heavy.model ? t('heavy.loadBoth') : heavy.data ? t('heavy.loadData') : t('heavy.loadModel')}
       </button>
     </div>
   );

@@ -4,23 +4,30 @@ import { useStudio } from '../../store/studio-store';
 import type { TrialRecord } from '../../search/search';
 import { describeBudget } from '../../search/budget';
 import { formatPercentValue } from '../common/format';
+import { formatFixed, t, useT } from '../../i18n/locale';
+import type { MessageKey } from '../../i18n/en';
 
 type SortKey = 'id' | 'model' | 'learningRate' | 'l2' | 'dropout' | 'batchSize' | 'epochs' | 'score' | 'seconds';
 
-const COLUMNS: { key: SortKey; label: string; value: (t: TrialRecord) => number | string }[] = [
-  { key: 'id', label: 'Trial', value: (t) => t.id },
-  { key: 'model', label: 'Model', value: (t) => (t.settings.family === 'logreg' ? 'logistic regression' : `MLP ${t.settings.hidden.join('→')}`) },
-  { key: 'learningRate', label: 'Learning rate', value: (t) => t.settings.learningRate },
-  { key: 'l2', label: 'L2', value: (t) => t.settings.l2 },
-  { key: 'dropout', label: 'Dropout', value: (t) => t.settings.dropout },
-  { key: 'batchSize', label: 'Batch', value: (t) => t.settings.batchSize },
-  { key: 'epochs', label: 'Epochs (best / limit)', value: (t) => t.bestEpoch },
-  { key: 'score', label: 'Validation accuracy (mean ± std)', value: (t) => t.validation.mean },
-  { key: 'seconds', label: 'Time (s)', value: (t) => t.seconds },
+const COLUMNS: { key: SortKey; label: MessageKey; value: (trial: TrialRecord) => number | string }[] = [
+  { key: 'id', label: 'leaderboard.col.trial', value: (trial) => trial.id },
+  {
+    key: 'model',
+    label: 'leaderboard.col.model',
+    value: (trial) => (trial.settings.family === 'logreg' ? t('leaderboard.logreg') : t('leaderboard.mlp', { layers: trial.settings.hidden.join('→') })),
+  },
+  { key: 'learningRate', label: 'leaderboard.col.learningRate', value: (trial) => trial.settings.learningRate },
+  { key: 'l2', label: 'leaderboard.col.l2', value: (trial) => trial.settings.l2 },
+  { key: 'dropout', label: 'leaderboard.col.dropout', value: (trial) => trial.settings.dropout },
+  { key: 'batchSize', label: 'leaderboard.col.batch', value: (trial) => trial.settings.batchSize },
+  { key: 'epochs', label: 'leaderboard.col.epochs', value: (trial) => trial.bestEpoch },
+  { key: 'score', label: 'leaderboard.col.score', value: (trial) => trial.validation.mean },
+  { key: 'seconds', label: 'leaderboard.col.seconds', value: (trial) => trial.seconds },
 ];
 
 /** The latest search's trials: sortable, with a score-vs-trial chart and a retrain button per trial. */
 export function Leaderboard() {
+  useT();
   const runs = useStudio((s) => s.notebook.runs);
   const retrainTrial = useStudio((s) => s.retrainTrial);
   const running = useStudio((s) => s.training.status !== 'idle');
@@ -39,24 +46,31 @@ export function Leaderboard() {
   }, [trials, sort]);
   if (!run?.search || !trials) return null;
   const report = run.search;
-  const points = trials.map((t) => ({ trial: t.id, score: t.validation.mean }));
+  const points = trials.map((trial) => ({ trial: trial.id, score: trial.validation.mean }));
 
   return (
     <div className="leaderboard" data-testid="leaderboard">
-      <h4>Leaderboard</h4>
+      <h4>{t('leaderboard.title')}</h4>
       <p className="field-hint" data-testid="leaderboard-note">
-        {trials.length} trials, budget {describeBudget(report.budget)}, {report.seconds.toFixed(1)} s on {run.backend}; scored by{' '}
-        {report.validation.method === 'k-fold' ? `${report.validation.folds}-fold cross-validation` : 'a holdout'} on the {report.validation.rows} training rows. No trial saw the test split: only the
-        final model (trial #{report.best.id}, refit on all training rows) was evaluated on it once{report.stoppedBy === 'user' ? ' — the search was stopped early and kept the best so far' : ''}.
+        {t('leaderboard.note', {
+          trials: String(trials.length),
+          budget: describeBudget(report.budget),
+          seconds: formatFixed(report.seconds, 1),
+          backend: run.backend,
+          method: report.validation.method === 'k-fold' ? t('search.kFold', { folds: String(report.validation.folds) }) : t('leaderboard.holdout'),
+          rows: String(report.validation.rows),
+          best: String(report.best.id),
+          stopped: report.stoppedBy === 'user' ? t('leaderboard.stoppedEarly') : '',
+        })}
       </p>
       <figure className="chart" data-testid="leaderboard-chart">
-        <figcaption>Validation accuracy by trial</figcaption>
+        <figcaption>{t('leaderboard.chartCaption')}</figcaption>
         <div style={{ height: 180 }} aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
             <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-              <XAxis dataKey="trial" type="number" name="trial" allowDecimals={false} />
-              <YAxis dataKey="score" type="number" name="accuracy" domain={['auto', 1]} width={48} tickFormatter={(v: number) => formatPercentValue(v, 0)} />
+              <XAxis dataKey="trial" type="number" name={t('leaderboard.axisTrial')} allowDecimals={false} />
+              <YAxis dataKey="score" type="number" name={t('leaderboard.axisAccuracy')} domain={['auto', 1]} width={48} tickFormatter={(v: number) => formatPercentValue(v, 0)} />
               <Tooltip formatter={(v) => formatPercentValue(Number(v))} />
               <Scatter data={points} fill="var(--accent)" isAnimationActive={false} />
             </ScatterChart>
@@ -75,36 +89,36 @@ export function Leaderboard() {
                     onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : c.key === 'score' }))}
                     data-testid={`sort-${c.key}`}
                   >
-                    {c.label}
+                    {t(c.label)}
                     {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                   </button>
                 </th>
               ))}
-              <th>Test</th>
+              <th>{t('leaderboard.col.test')}</th>
             </tr>
           </thead>
           <tbody>
-            {sorted.map((t) => (
-              <tr key={t.id} data-testid="leaderboard-row" data-trial={t.id} className={t.id === report.best.id ? 'best-row' : undefined}>
+            {sorted.map((trial) => (
+              <tr key={trial.id} data-testid="leaderboard-row" data-trial={trial.id} className={trial.id === report.best.id ? 'best-row' : undefined}>
                 <td>
-                  #{t.id}
-                  {t.id === report.best.id ? ' (best)' : ''}
+                  #{trial.id}
+                  {trial.id === report.best.id ? t('leaderboard.best') : ''}
                 </td>
-                <td>{COLUMNS[1].value(t)}</td>
-                <td>{t.settings.learningRate.toPrecision(2)}</td>
-                <td>{t.settings.l2 === 0 ? '0' : t.settings.l2.toPrecision(2)}</td>
-                <td>{t.settings.dropout}</td>
-                <td>{t.settings.batchSize}</td>
+                <td>{COLUMNS[1].value(trial)}</td>
+                <td>{trial.settings.learningRate.toPrecision(2)}</td>
+                <td>{trial.settings.l2 === 0 ? '0' : trial.settings.l2.toPrecision(2)}</td>
+                <td>{trial.settings.dropout}</td>
+                <td>{trial.settings.batchSize}</td>
                 <td>
-                  {t.bestEpoch} / {t.epochs}
+                  {trial.bestEpoch} / {trial.epochs}
                 </td>
                 <td data-testid="trial-score">
-                  {formatPercentValue(t.validation.mean)} ± {formatPercentValue(t.validation.std)}
+                  {formatPercentValue(trial.validation.mean)} ± {formatPercentValue(trial.validation.std)}
                 </td>
-                <td>{t.seconds.toFixed(1)}</td>
+                <td>{formatFixed(trial.seconds, 1)}</td>
                 <td>
-                  <button type="button" className="button" disabled={running} onClick={() => void retrainTrial(run.id, t.id)} data-testid="retrain-trial">
-                    Retrain on all training rows → test
+                  <button type="button" className="button" disabled={running} onClick={() => void retrainTrial(run.id, trial.id)} data-testid="retrain-trial">
+                    {t('leaderboard.retrain')}
                   </button>
                 </td>
               </tr>

@@ -4,15 +4,17 @@ import { useStudio } from '../../store/studio-store';
 import { metricDeltas, settingsDiff, type RunRecord } from '../../notebook/runs';
 import { formatMetric, formatPercentValue } from '../common/format';
 import { maxOf } from '../../lib/arrays';
+import { formatDateTime, t, useT } from '../../i18n/locale';
 
 const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'];
 
 function runLabel(run: RunRecord, index: number): string {
-  return `${index + 1}. ${run.kind === 'search' ? 'search' : run.kind === 'retrain' ? 'retrain' : 'train'} · ${run.modelDescription}`;
+  return `${index + 1}. ${t(`runs.kind.${run.kind}`)} · ${run.modelDescription}`;
 }
 
 /** Overlaid curves of the compared runs (one line per run; validation when the run had it, else training). */
 function CompareChart({ runs, metric }: { runs: RunRecord[]; metric: 'loss' | 'accuracy' }) {
+  useT();
   const data = useMemo(() => {
     const length = maxOf(
       runs.map((r) => r.curves?.loss.length ?? 0),
@@ -29,7 +31,7 @@ function CompareChart({ runs, metric }: { runs: RunRecord[]; metric: 'loss' | 'a
   }, [runs, metric]);
   return (
     <figure className="chart" data-testid={`compare-chart-${metric}`}>
-      <figcaption>{metric === 'loss' ? 'Loss' : 'Accuracy'} by epoch (solid: training, dashed: validation)</figcaption>
+      <figcaption>{t('runs.chartCaption', { metric: metric === 'loss' ? t('chart.loss') : t('chart.accuracy') })}</figcaption>
       <div style={{ height: 220 }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -39,14 +41,14 @@ function CompareChart({ runs, metric }: { runs: RunRecord[]; metric: 'loss' | 'a
             <Tooltip formatter={(v) => formatMetric(Number(v), 4)} />
             <Legend />
             {runs.map((r, k) => (
-              <Line key={`t${r.id}`} dataKey={`train${k}`} name={`run ${k + 1} train`} stroke={COLORS[k % COLORS.length]} dot={false} isAnimationActive={false} connectNulls />
+              <Line key={`t${r.id}`} dataKey={`train${k}`} name={t('runs.lineTrain', { run: String(k + 1) })} stroke={COLORS[k % COLORS.length]} dot={false} isAnimationActive={false} connectNulls />
             ))}
             {runs.map((r, k) =>
               r.curves?.valLoss.some((v) => v !== null) ? (
                 <Line
                   key={`v${r.id}`}
                   dataKey={`val${k}`}
-                  name={`run ${k + 1} validation`}
+                  name={t('runs.lineValidation', { run: String(k + 1) })}
                   stroke={COLORS[k % COLORS.length]}
                   strokeDasharray="4 3"
                   dot={false}
@@ -64,6 +66,7 @@ function CompareChart({ runs, metric }: { runs: RunRecord[]; metric: 'loss' | 'a
 
 /** Every run kept in the notebook: pick two or more to compare, delete the ones not worth keeping. */
 export function RunsPanel() {
+  useT();
   const runs = useStudio((s) => s.notebook.runs);
   const compareIds = useStudio((s) => s.compareRunIds);
   const toggleCompare = useStudio((s) => s.toggleCompare);
@@ -76,8 +79,8 @@ export function RunsPanel() {
 
   return (
     <div className="runs-panel" data-testid="runs-panel">
-      <h4>Runs ({runs.length})</h4>
-      <p className="field-hint">Every training run and search is kept in this notebook. Tick two or more to compare.</p>
+      <h4>{t('runs.title', { count: String(runs.length) })}</h4>
+      <p className="field-hint">{t('runs.hint')}</p>
       {runsNote ? (
         <p className="field-hint" data-testid="runs-note">
           {runsNote}
@@ -87,14 +90,14 @@ export function RunsPanel() {
         <table className="metrics-table" data-testid="runs-table">
           <thead>
             <tr>
-              <th>Compare</th>
-              <th>Finished</th>
-              <th>Kind</th>
-              <th>Model</th>
-              <th>Test accuracy</th>
-              <th>Macro F1</th>
-              <th>Backend</th>
-              <th>Data</th>
+              <th>{t('runs.col.compare')}</th>
+              <th>{t('runs.col.finished')}</th>
+              <th>{t('runs.col.kind')}</th>
+              <th>{t('runs.col.model')}</th>
+              <th>{t('runs.col.testAccuracy')}</th>
+              <th>{t('runs.col.macroF1')}</th>
+              <th>{t('runs.col.backend')}</th>
+              <th>{t('runs.col.data')}</th>
               <th />
             </tr>
           </thead>
@@ -102,13 +105,13 @@ export function RunsPanel() {
             {[...runs].reverse().map((r) => (
               <tr key={r.id} data-testid="run-row">
                 <td>
-                  <input type="checkbox" aria-label={`Compare run ${r.id}`} checked={compareIds.includes(r.id)} onChange={() => toggleCompare(r.id)} data-testid="run-compare" />
+                  <input type="checkbox" aria-label={t('runs.compareRun', { id: r.id })} checked={compareIds.includes(r.id)} onChange={() => toggleCompare(r.id)} data-testid="run-compare" />
                 </td>
-                <td>{new Date(r.finishedAt).toLocaleTimeString()}</td>
-                <td>{r.kind}</td>
+                <td>{formatDateTime(r.finishedAt, { timeStyle: 'medium' })}</td>
+                <td>{t(`runs.kind.${r.kind}`)}</td>
                 <td>
                   {r.modelDescription}
-                  {r.dropped?.length ? <span className="field-hint"> (dropped: {r.dropped.join(', ')})</span> : null}
+                  {r.dropped?.length ? <span className="field-hint">{t('runs.dropped', { columns: r.dropped.join(', ') })}</span> : null}
                 </td>
                 <td>{formatPercentValue(r.metrics.accuracy)}</td>
                 <td>{formatMetric(r.metrics.macroF1)}</td>
@@ -116,7 +119,7 @@ export function RunsPanel() {
                 <td title={r.fingerprint}>{r.datasetName}</td>
                 <td>
                   <button type="button" className="button" onClick={() => deleteRun(r.id)} data-testid="run-delete">
-                    Delete
+                    {t('runs.delete')}
                   </button>
                 </td>
               </tr>
@@ -126,13 +129,13 @@ export function RunsPanel() {
       </div>
       {compared.length >= 2 ? (
         <div className="run-compare" data-testid="run-compare-view">
-          <h4>Comparing {compared.length} runs</h4>
+          <h4>{t('runs.comparing', { count: String(compared.length) })}</h4>
           <ol className="field-hint">
             {compared.map((r, i) => (
               <li key={r.id}>{runLabel(r, i).slice(3)}</li>
             ))}
           </ol>
-          {new Set(compared.map((r) => r.fingerprint)).size > 1 ? <p className="field-hint">These runs used different data or preparation; their test metrics are not directly comparable.</p> : null}
+          {new Set(compared.map((r) => r.fingerprint)).size > 1 ? <p className="field-hint">{t('runs.differentData')}</p> : null}
           <div className="chart-row">
             <CompareChart runs={compared} metric="loss" />
             <CompareChart runs={compared} metric="accuracy" />
@@ -140,9 +143,9 @@ export function RunsPanel() {
           <table className="metrics-table" data-testid="run-deltas">
             <thead>
               <tr>
-                <th>Test metric</th>
+                <th>{t('runs.testMetric')}</th>
                 {compared.map((r, i) => (
-                  <th key={r.id}>Run {i + 1}</th>
+                  <th key={r.id}>{t('runs.run', { run: String(i + 1) })}</th>
                 ))}
               </tr>
             </thead>
@@ -163,16 +166,16 @@ export function RunsPanel() {
           <table className="metrics-table" data-testid="run-settings-diff">
             <thead>
               <tr>
-                <th>Setting that differs</th>
+                <th>{t('runs.settingDiffers')}</th>
                 {compared.map((r, i) => (
-                  <th key={r.id}>Run {i + 1}</th>
+                  <th key={r.id}>{t('runs.run', { run: String(i + 1) })}</th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {diff.length === 0 ? (
                 <tr>
-                  <td colSpan={compared.length + 1}>Same settings.</td>
+                  <td colSpan={compared.length + 1}>{t('runs.sameSettings')}</td>
                 </tr>
               ) : (
                 diff.map((d) => (

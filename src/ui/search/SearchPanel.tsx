@@ -4,17 +4,14 @@ import { SelectField } from '../common/SelectField';
 import { formatPercentValue } from '../common/format';
 import { Leaderboard } from './Leaderboard';
 import { RunsPanel } from './RunsPanel';
+import { t, useT } from '../../i18n/locale';
 
 const BUDGETS = ['4trials', '10trials', '20trials', '15s', '30s', '60s', '2m', '5m'] as const;
-const FOLDS = [
-  { value: '3', label: '3-fold cross-validation' },
-  { value: '5', label: '5-fold cross-validation' },
-  { value: '10', label: '10-fold cross-validation' },
-  { value: 'holdout', label: 'Holdout (20% of the training rows)' },
-];
+const FOLDS = ['3', '5', '10'] as const;
 
 /** Model search: budget, validation, Search button, live progress; then the leaderboard and the runs. */
 export function SearchPanel() {
+  useT();
   const dataset = useStudio((s) => s.dataset);
   const target = useStudio((s) => s.notebook.prepare.target);
   const options = useStudio((s) => s.searchOptions);
@@ -29,14 +26,11 @@ export function SearchPanel() {
 
   return (
     <div className="search-panel" data-testid="search-panel">
-      <h3>Model search</h3>
-      <p className="field-hint">
-        Tries logistic regression and MLPs with different sizes, learning rates, L2, dropout and batch sizes (successive halving: many settings briefly, the best longer). Every trial is scored on the
-        training rows only (cross-validation); the test split is evaluated once, for the final model.
-      </p>
+      <h3>{t('search.title')}</h3>
+      <p className="field-hint">{t('search.hint')}</p>
       <div className="field-grid">
         <SelectField
-          label="Budget"
+          label={t('search.budget')}
           value={budgetText}
           options={BUDGETS.map((b) => ({ value: b, label: describeBudget(parseBudget(b) ?? { kind: 'time', seconds: 30 }) }))}
           onChange={(b) => {
@@ -46,29 +40,29 @@ export function SearchPanel() {
           testId="search-budget"
         />
         <SelectField
-          label="Validation"
+          label={t('search.validation')}
           value={String(options.folds)}
-          options={FOLDS}
+          options={[...FOLDS.map((folds) => ({ value: folds, label: t('search.kFold', { folds }) })), { value: 'holdout', label: t('search.holdout') }]}
           onChange={(v) => setSearchOptions({ folds: v === 'holdout' ? 'holdout' : Number(v) })}
           testId="search-folds"
-          hint="Tables above 5,000 rows always use a holdout."
+          hint={t('search.holdoutHint')}
         />
       </div>
       <div className="button-row">
         <button type="button" className="button button-primary" disabled={!target || running} onClick={() => void search()} data-testid="search-button">
-          Search
+          {t('search.search')}
         </button>
         <button type="button" className="button" disabled={training.status !== 'running'} onClick={stopTraining} data-testid="search-stop">
-          Stop (keep best so far)
+          {t('train.stop')}
         </button>
       </div>
       {running && progress ? (
         <p className="progress-row" data-testid="search-progress" aria-live="polite">
-          Trials done: {progress.trialsDone}
-          {progress.best ? ` · best so far #${progress.best.id}: ${formatPercentValue(progress.best.mean)} ± ${formatPercentValue(progress.best.std)}` : ''}
-          {progress.secondsLeft !== null ? ` · ${Math.ceil(progress.secondsLeft)} s left` : ''}
-          {progress.trialsLeft !== null ? ` · ${progress.trialsLeft} trials not started` : ''}
-          {progress.current ? ` · training #${progress.current.trialId}, fold ${progress.current.fold} of ${progress.current.folds}` : ''}
+          {t('search.trialsDone', { trials: String(progress.trialsDone) })}
+          {progress.best ? t('search.bestSoFar', { id: String(progress.best.id), mean: formatPercentValue(progress.best.mean), std: formatPercentValue(progress.best.std) }) : ''}
+          {progress.secondsLeft !== null ? t('search.secondsLeft', { seconds: String(Math.ceil(progress.secondsLeft)) }) : ''}
+          {progress.trialsLeft !== null ? t('search.trialsLeft', { trials: String(progress.trialsLeft) }) : ''}
+          {progress.current ? t('search.current', { id: String(progress.current.trialId), fold: String(progress.current.fold), folds: String(progress.current.folds) }) : ''}
         </p>
       ) : null}
       <Leaderboard />
