@@ -4,7 +4,7 @@
  * UI controls (NumberField min/max) and the runner (scripts/tau imports the JSON). A document, link
  * or flag can choose values inside these ranges; none can widen them.
  */
-import table from './limits.json';
+import table from './limits.json' with { type: 'json' };
 
 export interface Range {
   min: number;
