@@ -1,10 +1,13 @@
+import { Suspense, lazy } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { describeBudget, parseBudget } from '../../search/budget';
 import { SelectField } from '../common/SelectField';
 import { formatPercentValue } from '../common/format';
-import { Leaderboard } from './Leaderboard';
-import { RunsPanel } from './RunsPanel';
 import { t, useT } from '../../i18n/locale';
+
+// Lazy: both draw with recharts, which stays out of the initial JavaScript.
+const Leaderboard = lazy(() => import('./Leaderboard').then((m) => ({ default: m.Leaderboard })));
+const RunsPanel = lazy(() => import('./RunsPanel').then((m) => ({ default: m.RunsPanel })));
 
 const BUDGETS = ['4trials', '10trials', '20trials', '15s', '30s', '60s', '2m', '5m'] as const;
 const FOLDS = ['3', '5', '10'] as const;
@@ -65,8 +68,10 @@ export function SearchPanel() {
           {progress.current ? t('search.current', { id: String(progress.current.trialId), fold: String(progress.current.fold), folds: String(progress.current.folds) }) : ''}
         </p>
       ) : null}
-      <Leaderboard />
-      <RunsPanel />
+      <Suspense fallback={null}>
+        <Leaderboard />
+        <RunsPanel />
+      </Suspense>
     </div>
   );
 }
