@@ -55,3 +55,4 @@ export {
   type TornadoRow,
   type TornadoView,
 } from './view';
+export { isMoneyLikeTarget, priceFromRegression, type PriceFromModel, type RegressionPriceSource } from './price-from-model';

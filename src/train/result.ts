@@ -17,6 +17,8 @@ export interface RegressionDetails {
   predicted: number[];
   /** A prediction interval from validation residual quantiles (absent without a validation split). */
   interval?: { level: number; lower: number; upper: number };
+  /** Mean prediction over every test row, original units (absent in results made before it was stored). */
+  testPredictionMean?: number;
 }
 
 export const MAX_REGRESSION_POINTS = 2000;

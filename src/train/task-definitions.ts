@@ -79,6 +79,8 @@ export function evaluateRegression(
   const step = actual.length / count;
   const taken = Array.from({ length: count }, (_, k) => Math.floor(k * step));
   const details: RegressionDetails = { target, loss, actual: taken.map((i) => actual[i]), predicted: taken.map((i) => predicted[i]) };
+  // Over all test rows, not just the charted ones: the revenue panel offers it as the price P.
+  if (predicted.length > 0) details.testPredictionMean = predicted.reduce((sum, v) => sum + v, 0) / predicted.length;
   if (validation && validation.actual.length >= 20) {
     const residuals = Float64Array.from(validation.actual, (y, i) => y - validation.predicted[i]);
     details.interval = { level: 0.9, lower: quantile(residuals, 0.05), upper: quantile(residuals, 0.95) };

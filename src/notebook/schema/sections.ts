@@ -308,13 +308,14 @@ const taskMetrics: Parser<TrainingResult['metrics']> = (value, path, issues) =>
   isRecord(value) && Object.hasOwn(value, 'mae') ? regressionMetrics(value, path, issues) : classificationReport(value, path, issues);
 
 const pointList = array(measure, { max: LIMITS.curvePoints });
-const regressionDetails: Parser<RegressionDetails> = refine(
+export const regressionDetails: Parser<RegressionDetails> = refine(
   object<RegressionDetails>({
     target: required(shortText),
     loss: required(oneOf(['mse', 'mae', 'huber'] as const)),
     actual: required(pointList),
     predicted: required(pointList),
     interval: optional(object({ level: required(number({ min: 0, max: 1 })), lower: required(number()), upper: required(number()) })),
+    testPredictionMean: optional(number()),
   }),
   (r) => (r.actual.length === r.predicted.length ? null : 'actual and predicted must have the same length'),
 );

@@ -2,17 +2,20 @@ import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import {
   DEFAULT_CONVERSION_PERCENT,
   buildRevenueView,
+  priceFromRegression,
   periodUnitName,
   PERIOD_UNITS,
   type ConfusionMatrix,
   type GrowthMode,
   type PeriodUnit,
+  type RegressionPriceSource,
   type RevenueInputs,
   type ScenarioOverrides,
   type SensitivityMetric,
 } from '../../revenue';
 import { SelectField, TextField } from './Field';
 import { ModelTieIn } from './ModelTieIn';
+import { PriceFromModel } from './PriceFromModel';
 import { DataTable } from './DataTable';
 import { RevenueChart, SERIES } from './RevenueChart';
 import { ScenarioCards } from './ScenarioCards';
@@ -25,6 +28,8 @@ export interface RevenuePanelProps {
   value: RevenueInputs;
   onChange: (next: RevenueInputs) => void;
   model?: ConfusionMatrix | null;
+  /** A regression model's test predictions, offered as P (see priceFromRegression). */
+  price?: RegressionPriceSource | null;
 }
 
 const UNIT_OPTIONS = PERIOD_UNITS.map((u) => ({ value: u, label: periodUnitName(u) }));
@@ -40,13 +45,14 @@ const SCENARIO_FIELDS: readonly { key: keyof ScenarioOverrides; label: string }[
  * tornado chart. Controlled: every edit goes out through onChange with the
  * raw text, and all numbers shown come from the domain view model.
  */
-export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProps) {
+export function RevenuePanel({ value, onChange, model = null, price = null }: RevenuePanelProps) {
   const t = useT();
   const locale = useLocale();
   const id = useId();
   // Projections of up to 1,200 periods × ~20 variants are recomputed off the typing path.
   const deferred = useDeferredValue(value);
   const view = useMemo(() => buildRevenueView(deferred, model, locale), [deferred, model, locale]);
+  const priceOffer = useMemo(() => (price ? priceFromRegression(price) : null), [price]);
   const chartRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
   // Which metric the tornado ranks by is a viewing choice, not part of the model inputs.
@@ -279,6 +285,19 @@ export function RevenuePanel({ value, onChange, model = null }: RevenuePanelProp
           </>
         ) : null}
       </section>
+
+      {priceOffer ? (
+        <PriceFromModel
+          idPrefix={id}
+          offer={priceOffer}
+          onUse={(p, scenario) =>
+            set({
+              price: p,
+              ...(scenario ? { scenarios: { low: { ...value.scenarios.low, price: scenario.low }, high: { ...value.scenarios.high, price: scenario.high } } } : {}),
+            })
+          }
+        />
+      ) : null}
 
       {view.model ? (
         <ModelTieIn

@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { classificationMetricsOf } from '../../train/result';
 import { Section } from '../common/Section';
@@ -11,10 +11,14 @@ export function RevenueSection({ step }: { step: number }) {
   const revenue = useStudio((s) => s.notebook.revenue);
   const setRevenue = useStudio((s) => s.setRevenue);
   const results = useStudio((s) => s.notebook.results);
+  const regression = results?.regression;
+  const testRows = results?.split.test ?? 0;
+  // Computed inside the lazy panel, so the revenue domain stays out of the main bundle.
+  const price = useMemo(() => (regression ? { ...regression, testRows } : null), [regression, testRows]);
   return (
     <Section id="revenue" step={step} title={t('revenue.title')}>
       <Suspense fallback={null}>
-        <RevenuePanel value={revenue} onChange={setRevenue} model={results ? (classificationMetricsOf(results)?.confusionMatrix ?? null) : null} />
+        <RevenuePanel value={revenue} onChange={setRevenue} model={results ? (classificationMetricsOf(results)?.confusionMatrix ?? null) : null} price={price} />
       </Suspense>
     </Section>
   );
