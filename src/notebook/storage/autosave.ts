@@ -39,6 +39,8 @@ export class Autosaver {
   private savedJson: string | null = null;
   private latest: NotebookDocument | null = null;
   private timer: unknown = null;
+  /** The last 'saved' status: re-reported when a change turns out to equal what is stored. */
+  private lastSaved: SaveStatus | null = null;
   private running: Promise<void> = Promise.resolve();
   private readonly delayMs: number;
   private readonly setTimer: (run: () => void, ms: number) => unknown;
@@ -110,6 +112,8 @@ export class Autosaver {
     if (doc.id !== this.id) this.attach(doc, 0, null);
     const json = JSON.stringify(doc);
     if (json === this.savedJson) {
+      // Nothing new to write: the stored copy is current, so say so instead of staying "pending".
+      if (!this.latest && this.lastSaved) this.events.status(this.lastSaved);
       return;
     }
     this.events.status({ state: 'saving' });
@@ -124,7 +128,8 @@ export class Autosaver {
       await this.verify(doc.id, json);
       if (this.id === doc.id) this.savedJson = json;
       this.events.saved(result.entry);
-      if (!this.latest) this.events.status({ state: 'saved', savedAt: result.entry.savedAt, revision: result.entry.revision, bytes: result.entry.bytes });
+      this.lastSaved = { state: 'saved', savedAt: result.entry.savedAt, revision: result.entry.revision, bytes: result.entry.bytes };
+      if (!this.latest) this.events.status(this.lastSaved);
     } catch (error) {
       const failure = explainStorageError(error);
       // Keep the change so the next change (or flush) tries again; nothing is dropped.
