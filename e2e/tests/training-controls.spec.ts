@@ -12,7 +12,7 @@ test.describe('training controls and binary evaluation', () => {
     await page.getByTestId('early-stopping').uncheck();
     await page.getByTestId('train-button').click();
     // Wait until a few epochs are in, then stop.
-    await expect(page.getByTestId('train-progress')).toContainText(/epoch (\d{2,}|[3-9]) of 5000/, { timeout: 60_000 });
+    await expect(page.getByTestId('train-progress')).toContainText(/epoch (\d[\d,]+|[3-9]) of 5,000/, { timeout: 60_000 }); // numbers in the UI locale (en: 5,000);
     await page.getByTestId('stop-button').click();
     await expect(page.getByTestId('confusion-matrix')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('training-facts')).toContainText('stopped by you');
