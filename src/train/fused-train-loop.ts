@@ -5,7 +5,7 @@ import { simdAvailable } from '../runtime/fused-dense/kernels';
 import type { TrainSettings } from './settings';
 import { yieldToEventLoop } from '../lib/yield';
 import type { EpochRecord, TrainingData, TrainingOptions, TrainingOutcome } from './train-loop';
-import { TrainingDivergedError } from './training-diverged';
+import { judgeEpoch } from './epoch-verdict';
 
 /** Backends on which the fused trainer replaces TF.js for dense nets (the GPU backends keep TF.js). */
 const FUSED_BACKENDS = new Set(['wasm', 'cpu']);
@@ -130,17 +130,14 @@ export async function trainDenseFused(model: tf.LayersModel, plan: DenseNetPlan,
     };
     history.push(record);
     hooks.onEpoch?.(record, history);
-    const monitored = record.valLoss ?? record.loss;
-    if (!Number.isFinite(monitored) || !Number.isFinite(record.loss)) {
-      throw new TrainingDivergedError(epoch);
-    }
-    if (!best || monitored < best.loss - 1e-7) {
-      best = { loss: monitored, epoch, weights: trainer.snapshot() };
-    } else if (settings.earlyStopping && epoch - best.epoch >= settings.patience) {
+    const verdict = judgeEpoch(record, best, lastReduction, learningRate, settings);
+    if (verdict.kind === 'improved') {
+      best = { loss: verdict.loss, epoch, weights: trainer.snapshot() };
+    } else if (verdict.kind === 'stop') {
       stoppedBy = 'early-stopping';
       break;
-    } else if (settings.reduceLearningRateAfter > 0 && epoch - Math.max(best.epoch, lastReduction) >= settings.reduceLearningRateAfter) {
-      learningRate = Math.max(learningRate / 2, settings.learningRate / 64);
+    } else if (verdict.kind === 'halve') {
+      learningRate = verdict.learningRate;
       lastReduction = epoch;
     }
     if (stoppedBy === 'user') break;

@@ -6,7 +6,7 @@ import type { TrainSettings } from './settings';
 import { yieldToEventLoop } from '../lib/yield';
 import { FlatOptimizer } from './flat-optimizer';
 import { fusedDensePlan, trainDenseFused } from './fused-train-loop';
-import { TrainingDivergedError } from './training-diverged';
+import { judgeEpoch } from './epoch-verdict';
 
 export interface TrainingData {
   /** rows × features (tabular) or rows × h × w × c (images), row-major. */
@@ -271,19 +271,15 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
       };
       history.push(record);
       hooks.onEpoch?.(record, history);
-      const monitored = record.valLoss ?? record.loss;
-      if (!Number.isFinite(monitored) || !Number.isFinite(record.loss)) {
-        throw new TrainingDivergedError(epoch);
-      }
-      if (!best || monitored < best.loss - 1e-7) {
+      const verdict = judgeEpoch(record, best, lastReduction, learningRate, settings);
+      if (verdict.kind === 'improved') {
         best?.weights.forEach((w) => w.dispose());
-        best = { loss: monitored, epoch, weights: model.getWeights().map((w) => w.clone()) };
-      } else if (settings.earlyStopping && epoch - best.epoch >= settings.patience) {
+        best = { loss: verdict.loss, epoch, weights: model.getWeights().map((w) => w.clone()) };
+      } else if (verdict.kind === 'stop') {
         stoppedBy = 'early-stopping';
         break;
-      } else if (settings.reduceLearningRateAfter > 0 && epoch - Math.max(best.epoch, lastReduction) >= settings.reduceLearningRateAfter) {
-        // Floor at 1/64 of the start: below that an epoch changes nothing measurable.
-        learningRate = Math.max(learningRate / 2, settings.learningRate / 64);
+      } else if (verdict.kind === 'halve') {
+        learningRate = verdict.learningRate;
         optimizer.setLearningRate(learningRate);
         lastReduction = epoch;
       }
