@@ -48,7 +48,9 @@ for (const table of [...tables.map((t) => t.id), 'all']) {
   for (const trials of trialCounts) {
     const r = rows.filter((x) => (table === 'all' || x.table === table) && x.trials === trials);
     if (r.length === 0) continue;
-    lines.push(`| ${table} | ${trials} | ${seeds.join(',')} | ${(100 * mean(r.map((x) => x.accuracy))).toFixed(2)} | ${mean(r.map((x) => x.jobSeconds)).toFixed(2)} | ${mean(r.map((x) => x.wall)).toFixed(1)} |`);
+    lines.push(
+      `| ${table} | ${trials} | ${seeds.join(',')} | ${(100 * mean(r.map((x) => x.accuracy))).toFixed(2)} | ${mean(r.map((x) => x.jobSeconds)).toFixed(2)} | ${mean(r.map((x) => x.wall)).toFixed(1)} |`,
+    );
   }
 }
 writeFileSync(join(out, 'summary.json'), JSON.stringify({ backend, seeds, trialCounts, rows }, null, 2));
