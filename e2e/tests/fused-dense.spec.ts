@@ -21,6 +21,8 @@ test.describe('fused dense trainer and lazy panels', () => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadSample('iris');
+    // window.tauStudio is a lazy chunk (not in the initial JavaScript): wait for it like the runner does.
+    await page.waitForFunction(() => Boolean(window.tauStudio));
     const train = () =>
       page.evaluate(async () => {
         const result = await window.tauStudio!.train({ target: 'species', model: 'mlp', epochs: 20, backend: 'wasm' });

@@ -10,7 +10,8 @@ import { SelectField } from '../common/SelectField';
 // Lazy: recharts stays out of the initial JavaScript.
 const HistoryCharts = lazy(() => import('./HistoryCharts').then((m) => ({ default: m.HistoryCharts })));
 import type { EpochRecord } from '../../train/train-loop';
-import { SearchPanel } from '../search/SearchPanel';
+// Lazy (issue 19, initial JS): the search panel shows only once a table is loaded.
+const SearchPanel = lazy(() => import('../search/SearchPanel').then((m) => ({ default: m.SearchPanel })));
 import { formatFixed, formatNumber, useT } from '../../i18n/locale';
 
 const EMPTY_HISTORY: EpochRecord[] = [];
@@ -160,7 +161,9 @@ export function TrainSection({ step }: { step: number }) {
           {t('train.why', { backend: BACKEND_LABELS[results.backend], reason: results.backendReason })}
         </p>
       ) : null}
-      <SearchPanel />
+      <Suspense fallback={null}>
+        <SearchPanel />
+      </Suspense>
     </Section>
   );
 }
