@@ -1,4 +1,5 @@
-import { Suspense, lazy, useDeferredValue } from 'react';
+import { Suspense, lazy, useDeferredValue, useEffect } from 'react';
+import { prefetchResultPanels } from '../prefetch';
 import { TRAIN_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS, type BackendChoice, type OptimizerName } from '../../train/settings';
@@ -41,6 +42,9 @@ export function TrainSection({ step }: { step: number }) {
     }),
   ];
   const running = training.status !== 'idle';
+  useEffect(() => {
+    if (running) prefetchResultPanels();
+  }, [running]);
   const live = training.runs[training.runs.length - 1];
   const shownHistory = useDeferredValue(running ? live?.history : results?.training.history);
   const progressValue = training.epochs > 0 ? (training.epoch - 1 + (training.batches > 0 ? training.batch / training.batches : 0)) / training.epochs : 0;

@@ -7,6 +7,7 @@ import type { TrainCalls } from '../protocol';
 import { getProbes, loadedImages, loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
 import { autoSearch } from '../search-runner';
 import { latestRunMarks, startRunClock } from '../run-clock';
+import { prewarmed } from '../prewarm';
 
 export const trainHandlers: Handlers<TrainCalls> = {
   async 'probe-backends'() {
@@ -32,6 +33,7 @@ export const trainHandlers: Handlers<TrainCalls> = {
     // "auto" on a table is a small model search (src/search), refit on all training rows.
     if (job.model === 'auto') return autoSearch(job, signal, progress);
     const rt = await loadRuntime();
+    await prewarmed();
     clock.mark('runtime-loaded');
     progress({ phase: 'backend', message: 'Choosing a backend…' });
     // Calibrate (when needed) on the model, input width and batch size this job will really use.
@@ -64,6 +66,7 @@ export const trainHandlers: Handlers<TrainCalls> = {
 export async function trainImages(job: TrainJob, signal: AbortSignal, progress: (p: JobProgress) => void): Promise<TrainingResult> {
   const loaded = loadedImages(job.datasetId);
   const rt = await loadRuntime();
+  await prewarmed();
   const { runImageTraining } = await import('../../train/image-training-job');
   progress({ phase: 'backend', message: 'Choosing a backend…' });
   // CNNs calibrate on the image workload (convolutions; WASM trains them through runtime/wasm-conv-filter.ts); dense models on pixels on the tabular one.
