@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
 import { useStudio } from './store/studio-store';
-import { installAutomation } from './automation/automation';
+import { installAutomation } from './automation/install';
 import './ui/styles.css';
 import { initLocale, t } from './i18n/locale';
 import { initTheme } from './ui/theme';

@@ -24,17 +24,7 @@ declare global {
   }
 }
 
-/**
- * The automation handle exists only when a driver asks for it: a browser under automation (WebDriver /
- * Playwright set navigator.webdriver) or a page whose init script set window.__tauAutomation = true
- * (scripts/tau does both). A person's normal browser never gets window.tauStudio.
- */
-export function automationRequested(): boolean {
-  const flag = (window as unknown as { __tauAutomation?: unknown }).__tauAutomation === true;
-  return flag || (typeof navigator !== 'undefined' && navigator.webdriver === true);
-}
-
-export function installAutomation(): void {
-  if (!automationRequested()) return;
+/** Installs window.tauStudio (called by ./install once a driver asked for it). */
+export function installAutomationNow(): void {
   window.tauStudio = createAutomation();
 }

@@ -6,6 +6,8 @@ import type { BackendChoice } from '../train/settings';
 import { validateTrainSettings } from '../train/settings';
 import { MAX_TEXT_VOCABULARY } from '../preprocess/settings';
 import { fail, type AutomationResult } from './result';
+import { worker } from '../store/worker-access';
+import { RunClock, phasesOf, type RunPhases } from '../train/run-timings';
 
 export interface TrainOptions {
   target?: string;
@@ -37,7 +39,7 @@ export interface TrainOptions {
   loss?: 'mse' | 'mae' | 'huber';
 }
 
-export type TrainOutput = ReturnType<typeof trainOutput>;
+export type TrainOutput = ReturnType<typeof trainOutput> & { timings?: RunPhases };
 
 /** Applies runner flags through the same store actions as the form controls. */
 export function applyTrainOptions(options: TrainOptions): AutomationResult<null> {
@@ -121,17 +123,38 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
 }
 
 /** Trains with the notebook's current settings (after `applyTrainOptions`) and returns the runner JSON. */
-export async function trainCurrent(options: { includeSplit?: boolean } = {}): Promise<AutomationResult<TrainOutput>> {
+export async function trainCurrent(options: { includeSplit?: boolean } = {}, clock = new RunClock()): Promise<AutomationResult<TrainOutput>> {
+  clock.mark('call');
   const result = await useStudio.getState().train(options);
+  clock.mark('result');
   const { trainError } = useStudio.getState();
   if (!result) return fail(trainError?.code ?? 'training_failed', trainError?.message ?? 'Training did not finish.');
-  return { ok: true, value: trainOutput(result) };
+  // The results render in the next frame (React commits the store change before it); a hidden tab gets no frames.
+  await new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 250);
+  });
+  clock.mark('rendered');
+  return { ok: true, value: { ...trainOutput(result), timings: await runTimings(clock) } };
+}
+
+/** Page marks plus the worker's marks of the same run, as phases in seconds (see train/run-timings.ts). */
+async function runTimings(clock: RunClock): Promise<RunPhases | undefined> {
+  try {
+    const workerMarks = (await worker().call('run-timings', {}).promise) ?? [];
+    return phasesOf([...clock.marks, ...workerMarks]);
+  } catch (error) {
+    console.warn('Run timings unavailable:', error);
+    return undefined;
+  }
 }
 
 export const trainAutomation = {
   async train(options: TrainOptions): Promise<AutomationResult<TrainOutput>> {
+    const clock = new RunClock();
+    clock.mark('options');
     const applied = applyTrainOptions(options);
     if (!applied.ok) return applied;
-    return trainCurrent({ includeSplit: options.includeSplit });
+    return trainCurrent({ includeSplit: options.includeSplit }, clock);
   },
 };

@@ -7,7 +7,7 @@ import { DEFAULT_TRAIN } from '../train/settings';
 import type { TrainingResult } from '../train/result';
 import type { RevenueInputs } from '../revenue';
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from '../data/images/settings';
-import { defaultRevenueInputs } from '../revenue';
+import { defaultRevenueInputs } from '../revenue/defaults';
 import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { RunRecord } from './runs';
 import type { ImageShape } from '../data/images/image-shape';

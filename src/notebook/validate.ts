@@ -3,7 +3,8 @@
  * app (a link, an imported file, IndexedDB). It migrates old versions, checks every field's type and
  * range, drops unknown keys, fills absent optional fields from defaults, and never throws.
  */
-import { coerceRevenueInputs, type RevenueInputs } from '../revenue';
+import { coerceRevenueInputs } from '../revenue/defaults';
+import type { RevenueInputs } from '../revenue/types';
 import { createNotebook, newId, NOTEBOOK_FORMAT, NOTEBOOK_VERSION, SECTION_ORDER, type NotebookCell, type NotebookDocument, type SectionId } from './document';
 import { migrateNotebook } from './migrations';
 import { array, INVALID, isRecord, Issues, nullable, object, oneOf, optional, own, required, string, withDefault, type Parser } from './schema/parsers';

@@ -19,13 +19,16 @@ export function toCategory(cell: RawCell): string | null {
 
 /** Fits imputation and scaling of one numeric column on the training rows only. */
 export function fitNumeric(name: string, read: (row: number) => RawCell, trainRows: ArrayLike<number>, missing: MissingStrategy, scaling: ScalingKind): FittedNumericFeature {
-  const present: number[] = [];
+  // A typed array sorts numerically without a comparator callback: ~3× faster than number[] with (a, b) => a - b,
+  // in the same ascending order (issue 19: fitting was most of the preparation before each run).
+  const buffer = new Float64Array(trainRows.length);
+  let n = 0;
   for (let i = 0; i < trainRows.length; i++) {
     const v = toNumber(read(trainRows[i]));
-    if (v === v) present.push(v);
+    if (v === v) buffer[n++] = v;
   }
+  const present = buffer.subarray(0, n).sort();
   const missingCount = trainRows.length - present.length;
-  present.sort((a, b) => a - b);
   const fill = present.length === 0 ? 0 : fillValue(present, missing);
   // Scaling is fitted on the imputed values, as a scikit-learn Pipeline(imputer, scaler) would.
   const count = present.length + missingCount;
@@ -49,7 +52,7 @@ export function fitNumeric(name: string, read: (row: number) => RawCell, trainRo
   return { kind: 'numeric', name, fill, center, scale, min, max, mean, std };
 }
 
-function fillValue(sorted: number[], missing: MissingStrategy): number {
+function fillValue(sorted: Float64Array, missing: MissingStrategy): number {
   if (missing === 'median') {
     const mid = sorted.length >> 1;
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -68,7 +71,9 @@ function fillValue(sorted: number[], missing: MissingStrategy): number {
     }
     return best; // ties → smallest value, as scikit-learn's SimpleImputer
   }
-  return sorted.reduce((a, b) => a + b, 0) / sorted.length; // mean (also the fallback for 'drop' at prediction)
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i];
+  return sum / sorted.length; // mean (also the fallback for 'drop' at prediction)
 }
 
 /** Fits the one-hot vocabulary of one categorical column on the training rows only. */

@@ -22,11 +22,14 @@ import type { TaskDecision } from './task';
 import { evaluateClassification, evaluateRegression, foldTargetScaling, taskDefinition } from './task-definitions';
 import { regressionLossMean, trainModel, type EpochRecord, type TrainingData, type TrainingOutcome } from './train-loop';
 import { predictProbabilities } from '../models/predict-probabilities';
+import type { RunMarkName } from './run-timings';
 
 export interface JobContext {
   signal: AbortSignal;
   progress: (progress: JobProgress) => void;
   backend: { name: BackendName; reason: string; adapter?: string };
+  /** Stamps a point of the run for the runner's timings (train/run-timings.ts). */
+  mark?: (name: RunMarkName) => void;
 }
 
 export interface TrainedModel {

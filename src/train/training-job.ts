@@ -1,6 +1,7 @@
 import type { Table } from '../data/table';
 import type { ColumnProfile } from '../data/profile';
-import { prepareTable, type PreparedData } from '../preprocess/prepare';
+import type { PreparedData } from '../preprocess/prepare';
+import { prepareTableCached } from '../preprocess/prepare-cache';
 import type { TrainJob } from './job';
 import type { TrainingResult } from './result';
 import { runTrainingJob, type JobContext, type PreparedSource, type TrainedModel } from './task-job';
@@ -10,7 +11,8 @@ export { isRegressionModel } from './task-job';
 
 /** A table as a training source: features fitted on the training split, the task chosen from the target. */
 export function tableSource(table: Table, profiles: ColumnProfile[], job: Pick<TrainJob, 'prepare'>): PreparedSource {
-  const prepared: PreparedData = prepareTable(table, profiles, job.prepare);
+  // The same table and Prepare settings as the last run reuse its preparation (preprocess/prepare-cache.ts).
+  const prepared: PreparedData = prepareTableCached(table, profiles, job.prepare);
   return {
     task: prepared.task,
     features: prepared.features,
@@ -31,5 +33,6 @@ export function tableSource(table: Table, profiles: ColumnProfile[], job: Pick<T
 export async function runTableTraining(job: TrainJob, table: Table, profiles: ColumnProfile[], datasetName: string, context: JobContext): Promise<{ result: TrainingResult; trained: TrainedModel }> {
   context.progress({ phase: 'preparing', message: 'Preparing features (fitted on the training split)…' });
   const source = tableSource(table, profiles, job);
+  context.mark?.('prepared');
   return runTrainingJob(job, source, datasetName, context);
 }

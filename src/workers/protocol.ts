@@ -12,6 +12,7 @@ import type { PredictCalls } from '../predict/calls';
 import type { NotebookCalls } from '../notebook/calls';
 import type { SearchCalls } from '../search/calls';
 import type { JobProgress, TrainJob } from '../train/job';
+import type { RunMark } from '../train/run-timings';
 
 export type { JobProgress, TrainJob } from '../train/job';
 
@@ -52,6 +53,8 @@ export interface TrainCalls {
   'probe-backends': [Record<string, never>, BackendProbe[]];
   'choose-backend': [{ choice: TrainSettings['backend']; workload: 'tabular' | 'image' }, BackendDecision & { active: BackendName }];
   train: [TrainJob, TrainingResult];
+  /** The latest training run's marks (runner timings, train/run-timings.ts); null before any run. */
+  'run-timings': [Record<string, never>, RunMark[] | null];
 }
 
 /** Calls about image data sets: loading (progress, cancel) and pixels for galleries. */

@@ -4,6 +4,7 @@ import { DEFAULT_MLP } from '../models/spec';
 import type { SearchCalls } from '../search/calls';
 import type { TrainJob } from '../train/job';
 import { getProbes, loadedImages, loadRuntime, setTrained, workerState, type Handler } from './worker-state';
+import { prewarmed } from './prewarm';
 
 type Progress = Parameters<Handler<'search'>>[2];
 
@@ -15,6 +16,7 @@ export async function searchTable(job: SearchCalls['search'][0], signal: AbortSi
     throw new DataError('no_dataset', 'The dataset to search on is no longer loaded. Load a table again, then search.');
   }
   const rt = await loadRuntime();
+  await prewarmed();
   progress({ phase: 'backend', message: 'Choosing a backend…' });
   const shape = { exampleShape: [Math.max(1, estimateInputWidth(current.profiles, job.prepare))], batchSize: job.training.batchSize, spec: DEFAULT_MLP };
   const backend = await rt.chooseBackend(job.training.backend, 'tabular', await getProbes(), shape);

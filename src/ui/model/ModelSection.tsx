@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useState } from 'react';
 import { MODEL_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { DEFAULT_LINEAR, describeModel, validateModelSpec, type Activation } from '../../models/spec';
@@ -6,9 +6,11 @@ import { chooseTask, type RegressionLoss } from '../../train/task';
 import { Section } from '../common/Section';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
-import { ImageModelSection } from '../images/ImageModelSection';
 import { ModelChoiceField, type ModelChoiceOption } from './ModelChoiceField';
 import { t, useT } from '../../i18n/locale';
+
+// Lazy (issue 19, initial JS): the CNN editor shows only once an image dataset is loaded.
+const ImageModelSection = lazy(() => import('../images/ImageModelSection').then((m) => ({ default: m.ImageModelSection })));
 
 const choices = (): ModelChoiceOption[] => [
   { value: 'auto', label: t('model.auto'), hint: t('model.autoHint') },
@@ -54,7 +56,12 @@ export function ModelSection({ step }: { step: number }) {
   const prepare = useStudio((s) => s.notebook.prepare);
   const loss = useStudio((s) => s.notebook.training.loss ?? 'mse');
   const setTraining = useStudio((s) => s.setTraining);
-  if (dataset?.kind === 'images') return <ImageModelSection step={step} images={dataset} />;
+  if (dataset?.kind === 'images')
+    return (
+      <Suspense fallback={null}>
+        <ImageModelSection step={step} images={dataset} />
+      </Suspense>
+    );
   const targetProfile = dataset?.profiles.find((p) => p.name === prepare.target);
   const regression = targetProfile ? chooseTask(targetProfile, prepare.task ?? 'auto').task === 'regression' : false;
   const linear = model.linear ?? DEFAULT_LINEAR;

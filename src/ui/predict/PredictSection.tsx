@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { Section } from '../common/Section';
 import { ModelPanel } from '../export/ModelPanel';
-import { BatchPanel } from './BatchPanel';
-import { ImagePanel } from './ImagePanel';
-import { PredictForm } from './PredictForm';
+// Lazy (issue 19, initial JS): these show only once a model exists.
+const BatchPanel = lazy(() => import('./BatchPanel').then((m) => ({ default: m.BatchPanel })));
+const ImagePanel = lazy(() => import('./ImagePanel').then((m) => ({ default: m.ImagePanel })));
+const PredictForm = lazy(() => import('./PredictForm').then((m) => ({ default: m.PredictForm })));
 import './predict.css';
 import { useT } from '../../i18n/locale';
 
@@ -23,13 +24,15 @@ export function PredictSection({ step }: { step: number }) {
   return (
     <Section id="predict" step={step} title={t('predict.title')} summary={model ? <span data-testid="predict-summary">{model.name}</span> : null}>
       <ModelPanel />
-      {model?.preprocessing ? (
-        <>
-          <PredictForm key={model.id} fitted={model.preprocessing} classes={model.classes} />
-          <BatchPanel />
-        </>
-      ) : null}
-      {model?.image ? <ImagePanel classes={model.classes} /> : null}
+      <Suspense fallback={null}>
+        {model?.preprocessing ? (
+          <>
+            <PredictForm key={model.id} fitted={model.preprocessing} classes={model.classes} />
+            <BatchPanel />
+          </>
+        ) : null}
+        {model?.image ? <ImagePanel classes={model.classes} /> : null}
+      </Suspense>
     </Section>
   );
 }

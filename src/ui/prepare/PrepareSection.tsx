@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Suspense, lazy, useId } from 'react';
 import { PREPARE_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { canBeFeature, canSwitchToText, effectiveType, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
@@ -7,8 +7,10 @@ import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { NumberField } from '../common/NumberField';
 import { SelectField } from '../common/SelectField';
-import { ImagePrepareSection } from '../images/ImagePrepareSection';
 import { formatNumber, t, useT } from '../../i18n/locale';
+
+// Lazy (issue 19, initial JS): shown only once an image dataset is loaded.
+const ImagePrepareSection = lazy(() => import('../images/ImagePrepareSection').then((m) => ({ default: m.ImagePrepareSection })));
 
 const missingOptions = (): { value: MissingStrategy; label: string }[] => [
   { value: 'median', label: t('prepare.missing.median') },
@@ -44,7 +46,12 @@ export function PrepareSection({ step }: { step: number }) {
       </Section>
     );
   }
-  if (dataset.kind === 'images') return <ImagePrepareSection step={step} images={dataset} />;
+  if (dataset.kind === 'images')
+    return (
+      <Suspense fallback={null}>
+        <ImagePrepareSection step={step} images={dataset} />
+      </Suspense>
+    );
   const profiles = dataset.profiles;
   const targetProfile = profiles.find((p) => p.name === prepare.target);
   const task = targetProfile ? chooseTask(targetProfile, prepare.task ?? 'auto') : null;

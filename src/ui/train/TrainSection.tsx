@@ -1,4 +1,5 @@
-import { Suspense, lazy, useDeferredValue } from 'react';
+import { Suspense, lazy, useDeferredValue, useEffect } from 'react';
+import { prefetchResultPanels } from '../prefetch';
 import { TRAIN_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS, type BackendChoice, type OptimizerName } from '../../train/settings';
@@ -10,7 +11,8 @@ import { SelectField } from '../common/SelectField';
 // Lazy: recharts stays out of the initial JavaScript.
 const HistoryCharts = lazy(() => import('./HistoryCharts').then((m) => ({ default: m.HistoryCharts })));
 import type { EpochRecord } from '../../train/train-loop';
-import { SearchPanel } from '../search/SearchPanel';
+// Lazy (issue 19, initial JS): the search panel shows only once a table is loaded.
+const SearchPanel = lazy(() => import('../search/SearchPanel').then((m) => ({ default: m.SearchPanel })));
 import { formatFixed, formatNumber, useT } from '../../i18n/locale';
 
 const EMPTY_HISTORY: EpochRecord[] = [];
@@ -40,6 +42,9 @@ export function TrainSection({ step }: { step: number }) {
     }),
   ];
   const running = training.status !== 'idle';
+  useEffect(() => {
+    if (running) prefetchResultPanels();
+  }, [running]);
   const live = training.runs[training.runs.length - 1];
   const shownHistory = useDeferredValue(running ? live?.history : results?.training.history);
   const progressValue = training.epochs > 0 ? (training.epoch - 1 + (training.batches > 0 ? training.batch / training.batches : 0)) / training.epochs : 0;
@@ -160,7 +165,9 @@ export function TrainSection({ step }: { step: number }) {
           {t('train.why', { backend: BACKEND_LABELS[results.backend], reason: results.backendReason })}
         </p>
       ) : null}
-      <SearchPanel />
+      <Suspense fallback={null}>
+        <SearchPanel />
+      </Suspense>
     </Section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ModelCalls } from '../protocol';
 import { loadRuntime, readyRuntime, setTrained, workerState, type Handlers } from '../worker-state';
+import { prewarmed } from '../prewarm';
 
 export const modelHandlers: Handlers<ModelCalls> = {
   async 'model-artifacts'() {
@@ -12,6 +13,7 @@ export const modelHandlers: Handlers<ModelCalls> = {
 
   async 'load-model'(artifacts) {
     // A shared notebook may restore a model before anything trained: a backend must be ready first.
+    await prewarmed(); // a WASM warm-up in flight (prewarm.ts) finishes before the backend is read
     const rt = await readyRuntime();
     const { fromArtifacts } = await import('../../train/model-io');
     const trained = await fromArtifacts(artifacts);

@@ -4,6 +4,7 @@ import { profileTable } from '../../data/profile';
 import { tableRows } from '../../data/table';
 import type { DataSource, TableCalls, TableSummary } from '../protocol';
 import { workerState, type Handlers } from '../worker-state';
+import { prewarmTableBackend } from '../prewarm';
 
 let datasetCounter = 0;
 
@@ -46,6 +47,7 @@ export const tableHandlers: Handlers<TableCalls> = {
     // Replace the previous dataset only now that the new one loaded completely.
     workerState.dataset = { summary, table: parsed.table, profiles, ...(source.kind === 'file' ? { file: source.file } : {}) };
     workerState.images = null;
+    prewarmTableBackend();
     return summary;
   },
 

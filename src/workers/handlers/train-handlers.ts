@@ -6,6 +6,8 @@ import type { TrainingResult } from '../../train/result';
 import type { TrainCalls } from '../protocol';
 import { getProbes, loadedImages, loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
 import { autoSearch } from '../search-runner';
+import { latestRunMarks, startRunClock } from '../run-clock';
+import { prewarmed } from '../prewarm';
 
 export const trainHandlers: Handlers<TrainCalls> = {
   async 'probe-backends'() {
@@ -17,7 +19,12 @@ export const trainHandlers: Handlers<TrainCalls> = {
     return rt.chooseBackend(choice, workload, await getProbes());
   },
 
-  async train(job, signal, progress) {
+  async 'run-timings'() {
+    return latestRunMarks();
+  },
+
+  async train(job, signal, reportProgress) {
+    const { clock, progress } = startRunClock(reportProgress);
     if (workerState.images?.summary.id === job.datasetId) return trainImages(job, signal, progress);
     const current = workerState.dataset;
     if (!current || current.summary.id !== job.datasetId) {
@@ -26,6 +33,8 @@ export const trainHandlers: Handlers<TrainCalls> = {
     // "auto" on a table is a small model search (src/search), refit on all training rows.
     if (job.model === 'auto') return autoSearch(job, signal, progress);
     const rt = await loadRuntime();
+    await prewarmed();
+    clock.mark('runtime-loaded');
     progress({ phase: 'backend', message: 'Choosing a backend…' });
     // Calibrate (when needed) on the model, input width and batch size this job will really use.
     const shape = {
@@ -40,11 +49,14 @@ export const trainHandlers: Handlers<TrainCalls> = {
       ? { ...(await rt.chooseBackend(closedForm, 'tabular', probes, shape)), reason: 'Linear regression is solved in closed form (float64, on the CPU); no backend calibration needed.' }
       : await rt.chooseBackend(job.training.backend, 'tabular', probes, shape);
     const { runTableTraining } = await import('../../train/training-job');
+    clock.mark('backend-ready');
     const { result, trained } = await runTableTraining(job, current.table, current.profiles, current.summary.name, {
       signal,
       progress,
       backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter },
+      mark: (name) => clock.mark(name),
     });
+    clock.mark('evaluated');
     setTrained(trained);
     return result;
   },
@@ -54,6 +66,7 @@ export const trainHandlers: Handlers<TrainCalls> = {
 export async function trainImages(job: TrainJob, signal: AbortSignal, progress: (p: JobProgress) => void): Promise<TrainingResult> {
   const loaded = loadedImages(job.datasetId);
   const rt = await loadRuntime();
+  await prewarmed();
   const { runImageTraining } = await import('../../train/image-training-job');
   progress({ phase: 'backend', message: 'Choosing a backend…' });
   // CNNs calibrate on the image workload (convolutions; WASM trains them through runtime/wasm-conv-filter.ts); dense models on pixels on the tabular one.
