@@ -10,6 +10,7 @@ import preprocessPy from './python/preprocess.py?raw';
 import predictPy from './python/predict.py?raw';
 import trainPy from './python/train.py?raw';
 import safetensorsPy from './python/tau_safetensors.py?raw';
+import textPy from './python/tau_text.py?raw';
 
 /** Where the PyTorch project lives inside the model zip. */
 export const PYTORCH_FOLDER = 'pytorch/';
@@ -110,6 +111,7 @@ export function pytorchProjectFiles(input: PytorchProjectInput): Map<string, Uin
   files.set('predict.py', strToU8(predictPy));
   files.set('train.py', strToU8(trainPy));
   files.set('tau_safetensors.py', strToU8(safetensorsPy));
+  files.set('tau_text.py', strToU8(textPy));
   files.set('weights.safetensors', torchWeights(artifacts, topology));
   files.set('preprocessing.json', strToU8(`${JSON.stringify(preprocessing, null, 2)}\n`));
   files.set('studio.json', strToU8(`${JSON.stringify(studio, null, 1)}\n`));

@@ -31,6 +31,7 @@ preprocessing and the same training settings, as plain PyTorch. Dependencies: \`
 | \`model.py\` | the architecture, layer by layer (\`TauModel\`), and \`build_model(weights)\` |
 | \`weights.safetensors\` | the trained weights (safetensors; read by \`tau_safetensors.py\`, no extra package) |
 | \`preprocess.py\` + \`preprocessing.json\` | the fitted preprocessing, exactly as the studio applies it |
+| \`tau_text.py\` | text columns: the studio's tokenizer (Unicode word boundaries; Chinese/Japanese/Thai split over the fitted vocabulary, an approximation of the browser's dictionary segmenter, see its docstring), TF-IDF and token ids |
 | \`predict.py\` | predictions for a CSV |
 | \`train.py\` | continue training, on one or many processes, with checkpoints |
 | \`studio.json\` | task, classes, training settings and the TensorFlow.js topology (for importing back) |
