@@ -29,6 +29,8 @@ import { metricsFile } from '../metrics-file';
 import { readBundle } from '../read-bundle';
 import type { MetricsFile } from '../bundle-format';
 import { pytorchProjectFiles } from './project';
+import { readSafetensors } from './safetensors';
+import { roundTripArtifacts } from '../quantize-evaluate';
 import { DEFAULT_TOKENIZER, encodeSequence, fitSequenceVocabulary, words } from '../../preprocess/text/tokenizer';
 import type { FittedTextFeature } from '../../preprocess/fitted';
 import { toText } from '../../preprocess/fit';
@@ -121,6 +123,8 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
   const tableDir = join(root, 'table');
   const dataPath = join(root, 'penguins.csv');
   let classes: string[] = [];
+  let tableArtifacts: Awaited<ReturnType<typeof toArtifacts>> | null = null;
+  let tableStudio: Float32Array | null = null;
 
   it('table model (penguins, MLP): predict.py probabilities equal the studio’s within 1e-4', async () => {
     const settings = { ...DEFAULT_TRAIN, epochs: 5, batchSize: 32 };
@@ -140,18 +144,48 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
     );
     const artifacts = await toArtifacts({ model, preprocessing: prepared.fitted, exampleShape: [prepared.fitted.inputSize], classes: prepared.fitted.target.classes });
     classes = artifacts.classes;
+    tableArtifacts = artifacts;
     writeProject(tableDir, pytorchProjectFiles({ artifacts, preprocessing: preprocessingFile(artifacts, null), metrics: metricsWith(settings, { kind: 'mlp', l2: 0.001 }), title: 'Penguins' }));
     writeFileSync(dataPath, csvText);
     // The studio's probabilities for every row of the file (rows with problems are left out on both sides).
     const { features, problems } = transformRows(prepared.fitted, tableReader(parsed.table), allRows);
     expect(problems).toEqual([]);
     const studio = await predictProbabilities(model, features, [prepared.fitted.inputSize]);
+    tableStudio = studio;
     await python(tableDir, ['predict.py', '--data', dataPath, '--out', join(root, 'table-predictions.csv')]);
     const torch = readProbabilities(join(root, 'table-predictions.csv'), classes);
     const diff = maxAbsDiff(studio, torch.p);
     console.info(`[pytorch-project.test] table parity: ${parsed.table.rowCount} rows, max |Δp| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThanOrEqual(1e-4);
     model.dispose();
+  });
+
+  it('quantized projects (float16, uint8 weights.safetensors) predict what the studio predicts with the same quantized weights', async () => {
+    expect(tableArtifacts).not.toBeNull();
+    const artifacts = tableArtifacts as NonNullable<typeof tableArtifacts>;
+    const { features } = transformRows(prepared.fitted, tableReader(parsed.table), allRows);
+    for (const dtype of ['float16', 'uint8'] as const) {
+      const dir = join(root, `table-${dtype}`);
+      const files = pytorchProjectFiles({ artifacts, preprocessing: preprocessingFile(artifacts, null), metrics: null, title: 'Penguins', quantize: dtype });
+      writeProject(dir, files);
+      const float32Size = pytorchProjectFiles({ artifacts, preprocessing: preprocessingFile(artifacts, null), metrics: null, title: 'Penguins' }).get('weights.safetensors')!.byteLength;
+      const { tensors, metadata } = readSafetensors(files.get('weights.safetensors')!);
+      expect([...tensors.values()].every((t) => t.dtype === (dtype === 'uint8' ? 'U8' : 'F16'))).toBe(true);
+      if (dtype === 'uint8') expect(Object.keys(JSON.parse(metadata.tau_quantization)).sort()).toEqual([...tensors.keys()].sort());
+      // The studio with the same quantized weights (decoded as TF.js decodes the bundle's manifest).
+      const quantized = await fromArtifacts(roundTripArtifacts(artifacts, dtype));
+      const studio = await predictProbabilities(quantized.model, features, [prepared.fitted.inputSize]);
+      quantized.model.dispose();
+      await python(dir, ['predict.py', '--data', dataPath, '--out', join(root, `table-${dtype}.csv`)]);
+      const torch = readProbabilities(join(root, `table-${dtype}.csv`), classes);
+      const diff = maxAbsDiff(studio, torch.p);
+      const fromFloat32 = maxAbsDiff(tableStudio as Float32Array, torch.p);
+      console.info(
+        `[pytorch-project.test] ${dtype} project: weights.safetensors ${files.get('weights.safetensors')!.byteLength} B (float32 ${float32Size} B); ` +
+          `max |Δp| vs studio's ${dtype} model ${diff.toExponential(2)}, vs float32 model ${fromFloat32.toExponential(2)}`,
+      );
+      expect(diff).toBeLessThanOrEqual(1e-4);
+    }
   });
 
   it('image model (CNN with batch norm): predict.py on a pixel CSV equals the studio within 1e-4', async () => {
