@@ -104,7 +104,7 @@ export const COMMANDS = {
   },
   predict: {
     summary: 'predict with a model bundle; prints rows, predictions, accuracy (target present), invalid rows, drift',
-    usage: 'predict --model <model.zip> --data <rows.csv | image> [--out predictions.csv]',
+    usage: 'predict --model <model.zip> --data <rows.csv | image> [--out predictions.csv] [--precision float16]',
     flags: [
       { name: 'model', kind: 'path', placeholder: 'model.zip', help: 'a model bundle from `tau train --export` or the app' },
       { name: 'data', kind: 'path', placeholder: 'rows.csv|image', help: 'the rows (CSV) or the image to classify' },
