@@ -45,6 +45,7 @@ test.describe('PyTorch project and quantized bundles', () => {
       'pytorch/preprocessing.json',
       'pytorch/studio.json',
       'pytorch/tau_safetensors.py',
+      'pytorch/tau_text.py',
       'pytorch/train.py',
       'pytorch/weights.safetensors',
     ]);
@@ -83,7 +84,15 @@ test.describe('PyTorch project and quantized bundles', () => {
     expect(metrics.quantization).toMatchObject({ dtype: 'uint8' });
     expect(metrics.quantization.weightBytes * 4).toBe(metrics.quantization.float32WeightBytes);
     expect(Math.abs(metrics.quantization.test.quantized.accuracy - metrics.quantization.test.float32.accuracy)).toBeLessThanOrEqual(0.01);
-    expect([...bundle.keys()].some((n) => n.startsWith('pytorch/'))).toBe(false);
+    // The PyTorch project is inside too, with the same uint8 codes (U8 tensors; scale and min in the header's __metadata__).
+    const safetensors = bundle.get('pytorch/weights.safetensors') as Uint8Array;
+    const headerLength = Number(new DataView(safetensors.buffer, safetensors.byteOffset, 8).getBigUint64(0, true));
+    const header = JSON.parse(new TextDecoder().decode(safetensors.subarray(8, 8 + headerLength))) as Record<string, { dtype?: string }>;
+    const tensorNames = Object.keys(header).filter((n) => n !== '__metadata__');
+    expect(tensorNames.length).toBeGreaterThan(0);
+    expect(tensorNames.every((n) => header[n].dtype === 'U8')).toBe(true);
+    expect(metrics.quantization.bundleBytes).toBeLessThan(metrics.quantization.float32BundleBytes);
+    info.annotations.push({ type: 'size', description: `uint8 zip ${metrics.quantization.bundleBytes} B vs float32 zip ${metrics.quantization.float32BundleBytes} B` });
 
     await exporter.importFiles([{ name: 'penguins-uint8.zip', buffer: readFileSync(info.outputPath('penguins-uint8.zip')) }]);
     await expect(page.getByText(/stored quantized \(uint8\)/)).toBeVisible({ timeout: 30_000 });

@@ -104,10 +104,16 @@ export const COMMANDS = {
   },
   predict: {
     summary: 'predict with a model bundle; prints rows, predictions, accuracy (target present), invalid rows, drift',
-    usage: 'predict --model <model.zip> --data <rows.csv | image> [--out predictions.csv]',
+    usage: 'predict --model <model.zip> --data <rows.csv | image> [--out predictions.csv] [--precision float16]',
     flags: [
       { name: 'model', kind: 'path', placeholder: 'model.zip', help: 'a model bundle from `tau train --export` or the app' },
       { name: 'data', kind: 'path', placeholder: 'rows.csv|image', help: 'the rows (CSV) or the image to classify' },
+      {
+        name: 'precision',
+        kind: 'oneOf',
+        values: ['float32', 'float16', 'float32-shader'],
+        help: 'table models: float16 runs a WebGPU kernel where the adapter has shader-f16 ("inference" says what ran, and why not)',
+      },
     ],
     notes: ['With --out, writes input + predicted class + probabilities as CSV and prints the summary without "predictions".'],
   },

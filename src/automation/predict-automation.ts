@@ -37,6 +37,7 @@ function regressionOutput(batch: BatchPrediction, regression: NonNullable<BatchP
     ignoredColumns: batch.ignoredColumns,
     drift: batch.drift,
     seconds: batch.seconds,
+    ...(batch.inference ? { inference: batch.inference } : {}),
   };
 }
 
@@ -62,6 +63,7 @@ function batchOutput(batch: BatchPrediction, withPredictions: boolean) {
     ignoredColumns: batch.ignoredColumns,
     drift: batch.drift,
     seconds: batch.seconds,
+    ...(batch.inference ? { inference: batch.inference } : {}),
   };
 }
 

@@ -74,6 +74,7 @@ describe('model bundle: write and read back', () => {
       'pytorch/preprocessing.json',
       'pytorch/studio.json',
       'pytorch/tau_safetensors.py',
+      'pytorch/tau_text.py',
       'pytorch/train.py',
       'pytorch/weights.safetensors',
     ]);

@@ -10,7 +10,7 @@ export interface QuantizationReport {
   /** Weight shard bytes (model.json's weights): float32 and quantized. */
   weightBytes: number;
   float32WeightBytes: number;
-  /** The whole .zip: float32 (with the PyTorch folder) and quantized (without it). */
+  /** The whole .zip, both with the PyTorch folder: float32, and quantized (TF.js shards and weights.safetensors). */
   bundleBytes: number;
   float32BundleBytes: number;
   /** The float32 .zip without the PyTorch folder (TF.js model, preprocessing, metrics, README only). */

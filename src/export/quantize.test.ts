@@ -9,6 +9,7 @@ import { metricsFile } from './metrics-file';
 import { assembleBundle } from './validate-bundle';
 import type { ModelArtifacts } from './model-artifacts';
 import type { FittedPreprocessor } from '../preprocess/fitted';
+import { readSafetensors } from './pytorch/safetensors';
 
 let artifacts: ModelArtifacts;
 let model: tf.LayersModel;
@@ -69,7 +70,13 @@ describe('TF.js weight quantization', () => {
     const base = bundleFiles({ artifacts, metrics, reference: null, generatedBy: 'test', title: 'q' });
     const small = bundleFiles({ artifacts, metrics, reference: null, generatedBy: 'test', title: 'q', quantize: 'uint8' });
     expect(small.get('group1-shard1of1.bin')!.byteLength).toBe(base.get('group1-shard1of1.bin')!.byteLength / 4);
-    expect([...small.keys()].some((n) => n.startsWith('pytorch/'))).toBe(false);
+    // The PyTorch project travels along with the same uint8 codes (U8 tensors, scale and min in __metadata__).
+    const safetensors = readSafetensors(small.get('pytorch/weights.safetensors')!);
+    expect([...safetensors.tensors.values()].map((t) => t.dtype)).toEqual(['U8', 'U8', 'U8', 'U8', 'U8', 'U8']);
+    expect(small.get('pytorch/weights.safetensors')!.byteLength).toBeLessThan(base.get('pytorch/weights.safetensors')!.byteLength / 3);
+    const codes = JSON.parse(safetensors.metadata.tau_quantization) as Record<string, { scale: number; min: number }>;
+    const manifest = JSON.parse(new TextDecoder().decode(small.get('model.json'))).weightsManifest[0].weights as { quantization: { scale: number; min: number } }[];
+    expect(Object.values(codes).map((q) => [q.scale, q.min])).toEqual(manifest.map((w) => [w.quantization.scale, w.quantization.min]));
     const modelJson = JSON.parse(new TextDecoder().decode(small.get('model.json')));
     expect(modelJson.weightsManifest[0].weights[0].quantization).toMatchObject({ dtype: 'uint8' });
     const bundle = assembleBundle(small, 'q.zip');

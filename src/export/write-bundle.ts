@@ -15,9 +15,9 @@ export interface BundleInput {
   generatedBy: string;
   /** Shown in README.md. */
   title: string;
-  /** Store weights quantized (TF.js weights-manifest quantization); the PyTorch folder is then left out. */
+  /** Store weights quantized (TF.js weights-manifest quantization, and the same codes in pytorch/weights.safetensors). */
   quantize?: QuantizeDtype;
-  /** Leave out the pytorch/ folder (default: included in float32 bundles). */
+  /** Leave out the pytorch/ folder (default: included, with weights quantized like the TF.js shards). */
   pytorch?: boolean;
 }
 
@@ -65,10 +65,11 @@ export function bundleFiles(input: BundleInput): Map<string, Uint8Array> {
   files.set(BUNDLE_FILES.metrics, strToU8(`${JSON.stringify(input.metrics, null, 2)}\n`));
   let readme = bundleReadme({ title: input.title, classes: artifacts.classes, preprocessing, shards: paths });
   if (quantized) {
-    readme += `\n## Quantized weights\n\nThe weights are stored as ${input.quantize} (TensorFlow.js weights-manifest quantization; \`tf.loadLayersModel\` decodes them to float32). The PyTorch project is not included in quantized bundles: export it with "Download as PyTorch project" or \`tau export --format pytorch\`.\n`;
-  } else if (input.pytorch !== false) {
+    readme += `\n## Quantized weights\n\nThe weights are stored as ${input.quantize} (TensorFlow.js weights-manifest quantization; \`tf.loadLayersModel\` decodes them to float32).${input.pytorch !== false ? ` The PyTorch project's weights.safetensors is quantized the same way and decoded to float32 on load.` : ''}\n`;
+  }
+  if (input.pytorch !== false) {
     try {
-      for (const [name, bytes] of pytorchProjectFiles({ artifacts, preprocessing, metrics: input.metrics, title: input.title })) files.set(`${PYTORCH_FOLDER}${name}`, bytes);
+      for (const [name, bytes] of pytorchProjectFiles({ artifacts, preprocessing, metrics: input.metrics, title: input.title, quantize: input.quantize })) files.set(`${PYTORCH_FOLDER}${name}`, bytes);
       readme += `\n## PyTorch\n\n\`${PYTORCH_FOLDER}\` holds the same model as a PyTorch project (model.py, weights.safetensors, preprocess.py, predict.py, train.py with DistributedDataParallel); see ${PYTORCH_FOLDER}README.md.\n`;
     } catch (error) {
       if (!(error instanceof UnsupportedLayerError)) throw error;
@@ -84,7 +85,7 @@ export function writePytorchZip(input: BundleInput): Uint8Array {
   const { artifacts } = input;
   const preprocessing = preprocessingFile(artifacts, input.reference);
   const zippable: Zippable = {};
-  for (const [name, bytes] of pytorchProjectFiles({ artifacts, preprocessing, metrics: input.metrics, title: input.title })) {
+  for (const [name, bytes] of pytorchProjectFiles({ artifacts, preprocessing, metrics: input.metrics, title: input.title, quantize: input.quantize })) {
     zippable[`${PYTORCH_FOLDER}${name}`] = [bytes, { level: name.endsWith('.safetensors') ? 0 : 6 }];
   }
   return zipSync(zippable, { mtime: new Date('2024-01-01T00:00:00Z') });

@@ -30,6 +30,20 @@ export interface BatchAccuracy {
   unknownLabels: number;
 }
 
+/**
+ * How table predictions are computed: TF.js in float32 (the default), or the studio's own WebGPU dense
+ * kernel in float16 (only where the adapter offers "shader-f16") or in float32 (the same kernel; checks it).
+ */
+export type InferencePrecision = 'float32' | 'float16' | 'float32-shader';
+
+/** What actually ran, said plainly (e.g. that this device cannot do float16, and float32 was used). */
+export interface InferenceNote {
+  requested: InferencePrecision;
+  used: 'tfjs-float32' | 'webgpu-float16' | 'webgpu-float32';
+  adapter?: string;
+  note: string;
+}
+
 export interface BatchPrediction {
   fileName: string;
   rows: number;
@@ -54,6 +68,8 @@ export interface BatchPrediction {
   csv: Blob;
   csvName: string;
   seconds: number;
+  /** Present when a precision other than the default was asked for. */
+  inference?: InferenceNote;
 }
 
 export interface ImagePrediction {

@@ -1,4 +1,4 @@
-import type { BatchPrediction, ImagePrediction, RecordPrediction } from '../predict/batch';
+import type { BatchPrediction, ImagePrediction, InferencePrecision, RecordPrediction } from '../predict/batch';
 import type { WorkerFailure } from '../workers/protocol';
 import type { SliceCreator } from './types';
 import { failureOf, worker } from './worker-access';
@@ -14,7 +14,8 @@ export interface PredictionSlice {
   imagesError: WorkerFailure | null;
   /** One row from the form ([column, value] pairs; null = missing). Stale answers are dropped. */
   predictRecord(values: [string, string | null][]): Promise<RecordPrediction | null>;
-  predictCsv(file: File): Promise<BatchPrediction | null>;
+  /** `precision`: opt-in WebGPU kernel inference (float16 where the adapter offers shader-f16). */
+  predictCsv(file: File, precision?: InferencePrecision): Promise<BatchPrediction | null>;
   predictImages(files: File[]): Promise<ImagePrediction[] | null>;
   resetPredictions(): void;
 }
@@ -43,10 +44,10 @@ export const createPredictionSlice: SliceCreator<PredictionSlice> = (set) => {
       }
     },
 
-    async predictCsv(file) {
+    async predictCsv(file, precision) {
       set({ batchLoading: file.name, batchError: null });
       try {
-        const batch = await worker().call('predict-csv', { file, name: file.name }).promise;
+        const batch = await worker().call('predict-csv', { file, name: file.name, ...(precision && precision !== 'float32' ? { precision } : {}) }).promise;
         // The previous results stay until the new ones are complete.
         set({ batch, batchLoading: null });
         return batch;

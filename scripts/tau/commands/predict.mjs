@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { UserError, existingPath, text } from '../args.mjs';
+import { UserError, existingPath, oneOf, text } from '../args.mjs';
 import { unwrap } from '../app.mjs';
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.bmp', '.gif']);
@@ -27,6 +27,7 @@ export async function importModel(page, modelPath) {
 
 export const predict = {
   usage: `predict  --model <model.zip> --data <rows.csv | image> [--out predictions.csv]
+           [--precision float32|float16|float32-shader] (float16: WebGPU kernel where shader-f16 exists; "inference" says what ran)
            (prints {"rows", "predictions": [{"row", "label", "probabilities"}], "accuracy" (if the target column is present), "invalidRows", "drift"};
             with --out writes input + predicted class + probabilities as CSV and prints the summary without "predictions")`,
   handlesOut: true,
@@ -47,6 +48,8 @@ export const predict = {
       const result = unwrap(await page.evaluate(() => window.tauStudio.waitForImages()));
       return JSON.parse(result.json);
     }
+    const precision = oneOf(flags, 'precision', ['float32', 'float16', 'float32-shader']);
+    if (precision !== undefined) await page.selectOption('[data-testid="inference-precision"]', precision);
     await page.setInputFiles('[data-testid="batch-input"]', data);
     const result = unwrap(await page.evaluate((o) => window.tauStudio.waitForBatch(o), { withPredictions: out === undefined, withCsv: out !== undefined }));
     // JSON.parse (not a structured copy) so class names such as "__proto__" stay ordinary keys.

@@ -3,6 +3,7 @@ import type { ModelArtifacts } from '../model-artifacts';
 import type { MetricsFile, PreprocessingFile } from '../bundle-format';
 import { DEFAULT_TRAIN } from '../../train/settings';
 import { float32Bytes, writeSafetensors, type NamedTensor } from './safetensors';
+import { float16Bits, quantizeWeights, type QuantizeDtype } from '../quantize';
 import { readTopology, toTorchLayout, type TorchTopology, type WeightMapping } from './topology';
 import { modelPy } from './model-py';
 import { pytorchReadme } from './readme';
@@ -10,6 +11,7 @@ import preprocessPy from './python/preprocess.py?raw';
 import predictPy from './python/predict.py?raw';
 import trainPy from './python/train.py?raw';
 import safetensorsPy from './python/tau_safetensors.py?raw';
+import textPy from './python/tau_text.py?raw';
 
 /** Where the PyTorch project lives inside the model zip. */
 export const PYTORCH_FOLDER = 'pytorch/';
@@ -27,6 +29,8 @@ export interface StudioJson {
   /** The TensorFlow.js side, so checkpoints written by train.py import back into the studio. */
   tfjs: { modelTopology: object; weightSpecs: ModelArtifacts['weightSpecs'] };
   weights: WeightMapping[];
+  /** How weights.safetensors stores the weights (absent: float32); the generated code decodes them to float32. */
+  weightsQuantization?: QuantizeDtype;
 }
 
 export interface PytorchProjectInput {
@@ -34,7 +38,12 @@ export interface PytorchProjectInput {
   preprocessing: PreprocessingFile;
   metrics: MetricsFile | null;
   title: string;
+  /** Store weights.safetensors as float16 (F16) or uint8 (U8 codes, per-tensor scale and min), as the TF.js bundle does. */
+  quantize?: QuantizeDtype;
 }
+
+/** The __metadata__ key of a quantized weights.safetensors: JSON {tensor: {dtype: "uint8", scale, min}}. */
+export const QUANTIZATION_METADATA_KEY = 'tau_quantization';
 
 /** TF.js weights (float32, manifest order) by name. */
 export function weightsByName(artifacts: ModelArtifacts): Map<string, Float32Array> {
@@ -53,17 +62,46 @@ export function weightsByName(artifacts: ModelArtifacts): Map<string, Float32Arr
   return out;
 }
 
-/** The model's weights as a PyTorch state dict in safetensors form. */
-export function torchWeights(artifacts: ModelArtifacts, topology: TorchTopology): Uint8Array {
+/** The model's weights as a PyTorch state dict in safetensors form (float32, or quantized like the TF.js bundle). */
+export function torchWeights(artifacts: ModelArtifacts, topology: TorchTopology, quantize?: QuantizeDtype): Uint8Array {
   const byName = weightsByName(artifacts);
+  // uint8: the same per-tensor codes, scale and min as the TF.js bundle's manifest, so both decode to the same floats.
+  const codes = new Map<string, { values: Float32Array; scale: number; min: number }>();
+  if (quantize === 'uint8') {
+    const q = quantizeWeights(artifacts, 'uint8');
+    const bytes = new Uint8Array(q.weightData);
+    let offset = 0;
+    for (const spec of q.weightSpecs) {
+      const n = spec.shape.reduce((a, b) => a * b, 1);
+      codes.set(spec.name, { values: Float32Array.from(bytes.subarray(offset, offset + n)), scale: spec.quantization?.scale ?? 1, min: spec.quantization?.min ?? 0 });
+      offset += n;
+    }
+  }
+  const quantization: Record<string, { dtype: 'uint8'; scale: number; min: number }> = {};
   const tensors: NamedTensor[] = topology.weights.map((mapping) => {
     const values = byName.get(mapping.tfjs);
     if (!values) throw new Error(`The model has no weight ${mapping.tfjs}, which its topology implies.`);
     const expected = mapping.tfjsShape.reduce((a, b) => a * b, 1);
     if (values.length !== expected) throw new Error(`Weight ${mapping.tfjs} has ${values.length} values; its layer needs [${mapping.tfjsShape.join(', ')}].`);
+    if (quantize === 'float16') {
+      const torchValues = toTorchLayout(values, mapping);
+      const data = new Uint8Array(torchValues.length * 2);
+      const view = new DataView(data.buffer);
+      for (let i = 0; i < torchValues.length; i++) view.setUint16(i * 2, float16Bits(torchValues[i]), true);
+      return { name: mapping.torch, dtype: 'F16', shape: mapping.torchShape, data };
+    }
+    const coded = codes.get(mapping.tfjs);
+    if (coded) {
+      // Codes (0..255) are exact in float32, so the layout change moves them unchanged.
+      quantization[mapping.torch] = { dtype: 'uint8', scale: coded.scale, min: coded.min };
+      return { name: mapping.torch, dtype: 'U8', shape: mapping.torchShape, data: Uint8Array.from(toTorchLayout(coded.values, mapping)) };
+    }
     return { name: mapping.torch, dtype: 'F32', shape: mapping.torchShape, data: float32Bytes(toTorchLayout(values, mapping)) };
   });
-  return writeSafetensors(tensors, { format: 'pt', producer: 'Tau Studio' });
+  const metadata: Record<string, string> = { format: 'pt', producer: 'Tau Studio' };
+  if (quantize) metadata.tau_weights = quantize;
+  if (quantize === 'uint8') metadata[QUANTIZATION_METADATA_KEY] = JSON.stringify(quantization);
+  return writeSafetensors(tensors, metadata);
 }
 
 function taskOf(preprocessing: PreprocessingFile, metrics: MetricsFile | null): 'classification' | 'regression' {
@@ -103,6 +141,7 @@ export function pytorchProjectFiles(input: PytorchProjectInput): Map<string, Uin
     training,
     tfjs: { modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs },
     weights: topology.weights,
+    ...(input.quantize ? { weightsQuantization: input.quantize } : {}),
   };
   const files = new Map<string, Uint8Array>();
   files.set('model.py', strToU8(modelPy(topology)));
@@ -110,9 +149,10 @@ export function pytorchProjectFiles(input: PytorchProjectInput): Map<string, Uin
   files.set('predict.py', strToU8(predictPy));
   files.set('train.py', strToU8(trainPy));
   files.set('tau_safetensors.py', strToU8(safetensorsPy));
-  files.set('weights.safetensors', torchWeights(artifacts, topology));
+  files.set('tau_text.py', strToU8(textPy));
+  files.set('weights.safetensors', torchWeights(artifacts, topology, input.quantize));
   files.set('preprocessing.json', strToU8(`${JSON.stringify(preprocessing, null, 2)}\n`));
   files.set('studio.json', strToU8(`${JSON.stringify(studio, null, 1)}\n`));
-  files.set('README.md', strToU8(pytorchReadme({ title: input.title, task, topology, preprocessing, training, classes: artifacts.classes })));
+  files.set('README.md', strToU8(pytorchReadme({ title: input.title, task, topology, preprocessing, training, classes: artifacts.classes, quantize: input.quantize })));
   return files;
 }

@@ -29,6 +29,11 @@ import { metricsFile } from '../metrics-file';
 import { readBundle } from '../read-bundle';
 import type { MetricsFile } from '../bundle-format';
 import { pytorchProjectFiles } from './project';
+import { readSafetensors } from './safetensors';
+import { roundTripArtifacts } from '../quantize-evaluate';
+import { DEFAULT_TOKENIZER, encodeSequence, fitSequenceVocabulary, words } from '../../preprocess/text/tokenizer';
+import type { FittedTextFeature } from '../../preprocess/fitted';
+import { toText } from '../../preprocess/fit';
 
 const PYTHON = process.env.TAU_PYTHON ?? '/usr/bin/python3';
 const probe = spawnSync(PYTHON, ['-c', 'import torch, numpy, pandas; print(torch.__version__, numpy.__version__, pandas.__version__)'], { encoding: 'utf8' });
@@ -76,6 +81,12 @@ function readProbabilities(path: string, classes: string[]): { labels: string[];
   return { labels, p };
 }
 
+function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
+
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   expect(a.length).toBe(b.length);
   let max = 0;
@@ -112,6 +123,8 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
   const tableDir = join(root, 'table');
   const dataPath = join(root, 'penguins.csv');
   let classes: string[] = [];
+  let tableArtifacts: Awaited<ReturnType<typeof toArtifacts>> | null = null;
+  let tableStudio: Float32Array | null = null;
 
   it('table model (penguins, MLP): predict.py probabilities equal the studio’s within 1e-4', async () => {
     const settings = { ...DEFAULT_TRAIN, epochs: 5, batchSize: 32 };
@@ -131,18 +144,48 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
     );
     const artifacts = await toArtifacts({ model, preprocessing: prepared.fitted, exampleShape: [prepared.fitted.inputSize], classes: prepared.fitted.target.classes });
     classes = artifacts.classes;
+    tableArtifacts = artifacts;
     writeProject(tableDir, pytorchProjectFiles({ artifacts, preprocessing: preprocessingFile(artifacts, null), metrics: metricsWith(settings, { kind: 'mlp', l2: 0.001 }), title: 'Penguins' }));
     writeFileSync(dataPath, csvText);
     // The studio's probabilities for every row of the file (rows with problems are left out on both sides).
     const { features, problems } = transformRows(prepared.fitted, tableReader(parsed.table), allRows);
     expect(problems).toEqual([]);
     const studio = await predictProbabilities(model, features, [prepared.fitted.inputSize]);
+    tableStudio = studio;
     await python(tableDir, ['predict.py', '--data', dataPath, '--out', join(root, 'table-predictions.csv')]);
     const torch = readProbabilities(join(root, 'table-predictions.csv'), classes);
     const diff = maxAbsDiff(studio, torch.p);
     console.info(`[pytorch-project.test] table parity: ${parsed.table.rowCount} rows, max |Δp| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThanOrEqual(1e-4);
     model.dispose();
+  });
+
+  it('quantized projects (float16, uint8 weights.safetensors) predict what the studio predicts with the same quantized weights', async () => {
+    expect(tableArtifacts).not.toBeNull();
+    const artifacts = tableArtifacts as NonNullable<typeof tableArtifacts>;
+    const { features } = transformRows(prepared.fitted, tableReader(parsed.table), allRows);
+    for (const dtype of ['float16', 'uint8'] as const) {
+      const dir = join(root, `table-${dtype}`);
+      const files = pytorchProjectFiles({ artifacts, preprocessing: preprocessingFile(artifacts, null), metrics: null, title: 'Penguins', quantize: dtype });
+      writeProject(dir, files);
+      const float32Size = pytorchProjectFiles({ artifacts, preprocessing: preprocessingFile(artifacts, null), metrics: null, title: 'Penguins' }).get('weights.safetensors')!.byteLength;
+      const { tensors, metadata } = readSafetensors(files.get('weights.safetensors')!);
+      expect([...tensors.values()].every((t) => t.dtype === (dtype === 'uint8' ? 'U8' : 'F16'))).toBe(true);
+      if (dtype === 'uint8') expect(Object.keys(JSON.parse(metadata.tau_quantization)).sort()).toEqual([...tensors.keys()].sort());
+      // The studio with the same quantized weights (decoded as TF.js decodes the bundle's manifest).
+      const quantized = await fromArtifacts(roundTripArtifacts(artifacts, dtype));
+      const studio = await predictProbabilities(quantized.model, features, [prepared.fitted.inputSize]);
+      quantized.model.dispose();
+      await python(dir, ['predict.py', '--data', dataPath, '--out', join(root, `table-${dtype}.csv`)]);
+      const torch = readProbabilities(join(root, `table-${dtype}.csv`), classes);
+      const diff = maxAbsDiff(studio, torch.p);
+      const fromFloat32 = maxAbsDiff(tableStudio as Float32Array, torch.p);
+      console.info(
+        `[pytorch-project.test] ${dtype} project: weights.safetensors ${files.get('weights.safetensors')!.byteLength} B (float32 ${float32Size} B); ` +
+          `max |Δp| vs studio's ${dtype} model ${diff.toExponential(2)}, vs float32 model ${fromFloat32.toExponential(2)}`,
+      );
+      expect(diff).toBeLessThanOrEqual(1e-4);
+    }
   });
 
   it('image model (CNN with batch norm): predict.py on a pixel CSV equals the studio within 1e-4', async () => {
@@ -240,5 +283,186 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
         { name: 'latest.json', blob: new Blob([JSON.stringify(info)]) },
       ]),
     ).rejects.toThrow(/shape/);
+  });
+});
+
+describe.skipIf(!pythonReady)('generated PyTorch project: text columns (tau_text.py)', () => {
+  // English keeps 3,000 terms (a quick test); Chinese the studio's default vocabulary size (20,000
+  // terms, every word of this small set), which is what the dictionary split works from.
+  const fixture = (lang: 'en' | 'zh') => {
+    const csvText = readFileSync(join(__dirname, `../../../e2e/fixtures/text/debian-packages-${lang}.csv`), 'utf8');
+    const parsed = parseCsvText(csvText, `debian-packages-${lang}.csv`);
+    const target = parsed.table.columns[1].name;
+    const prepared = prepareTable(parsed.table, profileTable(parsed.table), { ...DEFAULT_PREPARE, target, ...(lang === 'en' ? { textVocabularySize: 3000 } : {}) });
+    return { csvText, parsed, prepared, text: parsed.table.columns[0].name };
+  };
+
+  const textCells = (table: ReturnType<typeof parseCsvText>['table'], name: string): string[] => {
+    const read = tableReader(table).column(name);
+    if (!read) throw new Error(`no column ${name}`);
+    return Array.from({ length: table.rowCount }, (_, i) => toText(read(i)));
+  };
+
+  /** Trains a small bag-of-words MLP, exports the project, and compares predict.py with the studio. */
+  async function bowParity(lang: 'en' | 'zh') {
+    const { csvText, parsed, prepared } = fixture(lang);
+    expect(prepared.fitted.features.map((f) => f.kind)).toEqual(['text']);
+    const inputSize = prepared.fitted.inputSize;
+    const classCount = prepared.fitted.target.classes.length;
+    const model = buildModel({ kind: 'mlp', hidden: [16], activation: 'relu', dropout: 0, l2: 0 }, [inputSize], classCount, 5);
+    await trainModel(
+      model,
+      { features: prepared.features, exampleShape: [inputSize], labels: prepared.labels, classCount, train: prepared.split.train, validation: prepared.split.validation },
+      { ...DEFAULT_TRAIN, epochs: 4, batchSize: 64 },
+      {},
+    );
+    const artifacts = await toArtifacts({ model, preprocessing: prepared.fitted, exampleShape: [inputSize], classes: prepared.fitted.target.classes });
+    const dir = join(root, `text-${lang}`);
+    writeProject(dir, pytorchProjectFiles({ artifacts, preprocessing: preprocessingFile(artifacts, null), metrics: null, title: `Debian packages (${lang})` }));
+    writeFileSync(join(dir, 'rows.csv'), csvText);
+    const rows = Int32Array.from({ length: parsed.table.rowCount }, (_, i) => i);
+    const { features, problems } = transformRows(prepared.fitted, tableReader(parsed.table), rows);
+    expect(problems).toEqual([]);
+    const studio = await predictProbabilities(model, features, [inputSize]);
+    await python(dir, ['predict.py', '--data', 'rows.csv', '--out', 'predictions.csv']);
+    const torch = readProbabilities(join(dir, 'predictions.csv'), artifacts.classes);
+    let agree = 0;
+    let within = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const s = studio.subarray(r * classCount, (r + 1) * classCount);
+      const t = torch.p.slice(r * classCount, (r + 1) * classCount);
+      if (argmax(s) === argmax(t)) agree++;
+      if (maxAbsDiff(s, t) <= 1e-4) within++;
+    }
+    model.dispose();
+    return { rows: rows.length, diff: maxAbsDiff(studio, torch.p), agree, within, dir, prepared, parsed };
+  }
+
+  it('bag-of-words model (English, TF-IDF of uni- and bigrams): predict.py equals the studio within 1e-4', { timeout: 120_000 }, async () => {
+    const r = await bowParity('en');
+    console.info(`[pytorch-project.test] English TF-IDF parity: ${r.rows} rows, ${(r.prepared.fitted.features[0] as FittedTextFeature).terms.length} terms, max |Δp| = ${r.diff.toExponential(2)}`);
+    expect(r.diff).toBeLessThanOrEqual(1e-4);
+  });
+
+  /** Words of every cell by tau_text.py, with the dictionary of a fitted text feature. */
+  function pythonWords(dir: string, feature: object, cells: string[]): Promise<string[][]> {
+    writeFileSync(join(dir, 'feature.json'), JSON.stringify(feature));
+    writeFileSync(join(dir, 'cells.json'), JSON.stringify(cells));
+    const script = [
+      'import json, tau_text',
+      'f = tau_text.TextFeature(json.load(open("feature.json", encoding="utf-8")))',
+      'cells = json.load(open("cells.json", encoding="utf-8"))',
+      'out = {"words": [tau_text.normalized_words(c, f.tokenizer, f.segmenter) for c in cells]}',
+      'if f.encoding == "sequence":',
+      '    import numpy as np',
+      '    ids = np.zeros((len(cells), f.width), dtype=np.float32)',
+      '    for i, c in enumerate(cells): f.encode(c, ids[i])',
+      '    out["ids"] = ids.astype(int).tolist()',
+      'json.dump(out, open("words.json", "w", encoding="utf-8"), ensure_ascii=False)',
+    ].join('\n');
+    return python(dir, ['-c', script]).then(() => JSON.parse(readFileSync(join(dir, 'words.json'), 'utf8')).words);
+  }
+
+  function tokenAgreement(js: string[][], py: string[][]) {
+    let cells = 0;
+    let common = 0;
+    let total = 0;
+    for (let i = 0; i < js.length; i++) {
+      if (JSON.stringify(js[i]) === JSON.stringify(py[i])) cells++;
+      const counts = new Map<string, number>();
+      for (const w of js[i]) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const w of py[i]) {
+        const c = counts.get(w) ?? 0;
+        if (c > 0) {
+          common++;
+          counts.set(w, c - 1);
+        }
+      }
+      total += Math.max(js[i].length, py[i].length);
+    }
+    return { cells, tokens: common / Math.max(1, total) };
+  }
+
+  it('Chinese (no Intl.Segmenter in Python): dictionary split over the fitted vocabulary, agreement measured', { timeout: 120_000 }, async () => {
+    const r = await bowParity('zh');
+    const feature = r.prepared.fitted.features[0] as FittedTextFeature;
+    const cells = textCells(r.parsed.table, feature.name);
+    const js = cells.map((c) => words(c, feature.tokenizer));
+    const py = await pythonWords(r.dir, feature, cells);
+    const test = Array.from(r.prepared.split.test);
+    const all = tokenAgreement(js, py);
+    const held = tokenAgreement(
+      test.map((i) => js[i]),
+      test.map((i) => py[i]),
+    );
+    console.info(
+      `[pytorch-project.test] Chinese segmentation vs Intl.Segmenter: cells identical ${all.cells}/${cells.length}, tokens ${(100 * all.tokens).toFixed(2)}% ` +
+        `(test split: ${held.cells}/${test.length} cells, ${(100 * held.tokens).toFixed(2)}% tokens); predictions: argmax agrees on ${r.agree}/${r.rows} rows, ` +
+        `${r.within}/${r.rows} rows within 1e-4, max |Δp| = ${r.diff.toExponential(2)}`,
+    );
+    // An approximation, measured: most words and nearly every prediction agree.
+    expect(all.tokens).toBeGreaterThan(0.95);
+    expect(r.agree / r.rows).toBeGreaterThan(0.95);
+  });
+
+  it('word boundaries of Latin, Greek, Cyrillic, Hebrew, Arabic, Hangul, Katakana text equal Intl.Segmenter (UAX #29 rules)', async () => {
+    // Apostrophes, decimal numbers, abbreviations, underscores, combining marks, NFKC forms, emoji, newlines.
+    const cells = [
+      "don't stop",
+      'a:b c.d e,f 3.14 1,000 1.2.3 x86_64 mp3 U.S.A. foo_bar __init__ _x',
+      "e-mail 3a 3.a a.3 a'3 c++ C# .NET node.js 12:30 ab’cd",
+      'naïve café résumé Ｆｕｌｌ ½ x² ① ㈱',
+      'emoji 😀 👍🏽 #tag @user a@b.com http://x.y/z',
+      'α-β γ.δ Привет мир שלום ש"ס עברית',
+      "’twas 'quoted' a'' ''b",
+      '1.a 1,a a,1 a;b 1;2 1:2',
+      '٣٤ ١٢٣ a١',
+      '___ _1 1_ a_ ‿',
+      'テキスト_a カタカナabc',
+      'áb e‍b x­z',
+      'ｶﾀｶﾅ',
+      'ab..cd a..1 1..2 1.,2',
+      'a’’b',
+      "1'2",
+      'A.B.',
+      '‘quoted’',
+      'ΣΑΣ ὈΔΥΣΣΕΎΣ',
+      'İstanbul ǅ ß ﬁ',
+      'tab\there\nnew\r\nline',
+      'x\ńy',
+      '1.2.3.4.5 v1.2-beta.3 1e10 1_000',
+      'Straße über naïve çà ñ',
+      'हिन्दी भाषा',
+      'مرحبا بالعالم ١٠',
+      '한국어 텍스트',
+      '3.14.a',
+      ':a: a: :a',
+      'a’s it’s',
+    ];
+    const dir = join(root, 'word-rules');
+    writeProject(dir, new Map([['tau_text.py', readFileSync(join(__dirname, 'python/tau_text.py'))]]));
+    const py = await pythonWords(dir, { kind: 'text', name: 't', tokenizer: DEFAULT_TOKENIZER, encoding: 'tfidf', terms: [], idf: [], sublinearTf: true, norm: 'l2' }, cells);
+    expect(py).toEqual(cells.map((c) => words(c, DEFAULT_TOKENIZER)));
+  });
+
+  it('token-id sequences (text CNN input): ids equal the studio’s encodeSequence', { timeout: 120_000 }, async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const { parsed, prepared, text } = fixture(lang);
+      const cells = textCells(parsed.table, text);
+      const train = Array.from(prepared.split.train, (i) => cells[i]);
+      const vocabulary = fitSequenceVocabulary(train, DEFAULT_TOKENIZER, 20_000, 64);
+      const index = new Map(vocabulary.tokens.map((t, i) => [t, i]));
+      const ids = new Int32Array(cells.length * vocabulary.maxTokens);
+      cells.forEach((c, i) => encodeSequence(c, DEFAULT_TOKENIZER, vocabulary, index, ids, i * vocabulary.maxTokens));
+      const dir = join(root, `sequence-${lang}`);
+      writeProject(dir, new Map([['tau_text.py', readFileSync(join(__dirname, 'python/tau_text.py'))]]));
+      await pythonWords(dir, { kind: 'text', name: text, tokenizer: DEFAULT_TOKENIZER, encoding: 'sequence', tokens: vocabulary.tokens, maxTokens: vocabulary.maxTokens }, cells);
+      const py: number[][] = JSON.parse(readFileSync(join(dir, 'words.json'), 'utf8')).ids;
+      let same = 0;
+      for (let i = 0; i < cells.length; i++) if (py[i].every((id, k) => id === ids[i * vocabulary.maxTokens + k])) same++;
+      console.info(`[pytorch-project.test] ${lang} token ids equal the studio's on ${same}/${cells.length} cells (length ${vocabulary.maxTokens}, ${vocabulary.tokens.length} words)`);
+      if (lang === 'en') expect(same).toBe(cells.length);
+      else expect(same / cells.length).toBeGreaterThan(0.7);
+    }
   });
 });

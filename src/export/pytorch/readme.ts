@@ -12,10 +12,16 @@ interface ReadmeInput {
   preprocessing: PreprocessingFile;
   training: StudioJson['training'];
   classes: string[];
+  quantize?: StudioJson['weightsQuantization'];
 }
 
 /** README.md of the PyTorch project: what is in the folder and the commands, tested as written. */
-export function pytorchReadme({ title, task, topology, preprocessing, training, classes }: ReadmeInput): string {
+export function pytorchReadme({ title, task, topology, preprocessing, training, classes, quantize }: ReadmeInput): string {
+  const quantized = quantize
+    ? `\n## Quantized weights\n\n\`weights.safetensors\` stores the weights as ${quantize === 'float16' ? 'float16 (F16 tensors)' : "uint8 codes (U8 tensors; value = code × scale + min per tensor, with scale and min in the header's `__metadata__.tau_quantization`)"}, like the
+TensorFlow.js bundle next to it. \`tau_safetensors.load_file\` decodes them to float32, so predictions equal the studio's quantized model;
+they differ from the float32 model by the rounding of the weights. \`train.py\` trains and checkpoints in float32.\n`
+    : '';
   const input =
     preprocessing.kind === 'image'
       ? `a pixel CSV: a label column (label, class, …) and ${preprocessing.image.height * preprocessing.image.width * preprocessing.image.channels} pixel columns (0–255, height × width × channels order)`
@@ -31,6 +37,7 @@ preprocessing and the same training settings, as plain PyTorch. Dependencies: \`
 | \`model.py\` | the architecture, layer by layer (\`TauModel\`), and \`build_model(weights)\` |
 | \`weights.safetensors\` | the trained weights (safetensors; read by \`tau_safetensors.py\`, no extra package) |
 | \`preprocess.py\` + \`preprocessing.json\` | the fitted preprocessing, exactly as the studio applies it |
+| \`tau_text.py\` | text columns: the studio's tokenizer (Unicode word boundaries; Chinese/Japanese/Thai split over the fitted vocabulary, an approximation of the browser's dictionary segmenter, see its docstring), TF-IDF and token ids |
 | \`predict.py\` | predictions for a CSV |
 | \`train.py\` | continue training, on one or many processes, with checkpoints |
 | \`studio.json\` | task, classes, training settings and the TensorFlow.js topology (for importing back) |
@@ -70,5 +77,5 @@ The weights are checked (names, shapes, sizes) before they are used.
 
 Note: PyTorch updates batch-norm running variances with the unbiased batch variance; TensorFlow.js with
 the biased one. Predictions are identical; continued training differs by that factor n/(n-1).
-`;
+${quantized}`;
 }

@@ -8,7 +8,7 @@ import { formatFixed, t, useT } from '../../i18n/locale';
 const kb = (bytes: number) => t('quantize.kb', { size: formatFixed(bytes / 1024, 1) });
 
 function describe(report: QuantizationReport): string {
-  const share = t('quantize.share', { percent: String(Math.round((report.bundleBytes / report.float32TfjsBundleBytes) * 100)) });
+  const share = t('quantize.share', { percent: String(Math.round((report.bundleBytes / report.float32BundleBytes) * 100)) });
   const weights = t('quantize.weightsSize', { size: kb(report.weightBytes), float32: kb(report.float32WeightBytes) });
   const test = report.test
     ? t('quantize.test', {

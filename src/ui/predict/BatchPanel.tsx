@@ -1,5 +1,6 @@
+import { useId, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
-import type { BatchPrediction } from '../../predict/batch';
+import type { BatchPrediction, InferencePrecision } from '../../predict/batch';
 import { Message } from '../common/Message';
 import { formatCount, formatPercentValue } from '../common/format';
 import { downloadBlob } from '../../lib/download';
@@ -83,6 +84,8 @@ export function BatchPanel() {
   const error = useStudio((s) => s.batchError);
   const predictCsv = useStudio((s) => s.predictCsv);
   const predicted = batch ? batch.rows - batch.invalidCount : 0;
+  const [precision, setPrecision] = useState<InferencePrecision>('float32');
+  const precisionId = useId();
   return (
     <div className="batch-panel">
       <h3>{t('batch.title')}</h3>
@@ -93,8 +96,16 @@ export function BatchPanel() {
           accept=".csv,.tsv,.txt,text/csv"
           disabled={loading !== null}
           testId="batch-input"
-          onFiles={(files) => void predictCsv(files[0])}
+          onFiles={(files) => void predictCsv(files[0], precision)}
         />
+        <span className="inline-field">
+          <label htmlFor={precisionId}>{t('batch.precision')}</label>
+          <select id={precisionId} value={precision} data-testid="inference-precision" onChange={(e) => setPrecision(e.target.value as InferencePrecision)}>
+            <option value="float32">{t('batch.precision.float32')}</option>
+            <option value="float16">{t('batch.precision.float16')}</option>
+            <option value="float32-shader">{t('batch.precision.shader')}</option>
+          </select>
+        </span>
         {batch ? (
           <button type="button" className="button" onClick={() => downloadBlob(batch.csv, batch.csvName)} data-testid="batch-download">
             {t('batch.download')}
@@ -109,6 +120,11 @@ export function BatchPanel() {
       ) : null}
       {batch ? (
         <div data-testid="batch-result">
+          {batch.inference ? (
+            <p className="status-line" data-testid="inference-note">
+              {batch.inference.note}
+            </p>
+          ) : null}
           <p className="result-facts" data-testid="batch-summary">
             {t('batch.summary', {
               name: batch.fileName,

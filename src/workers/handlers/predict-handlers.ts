@@ -5,7 +5,7 @@ import { errorMessage } from '../../lib/errors';
 import { recordReader } from '../../preprocess/feature-reader';
 import { transformRows } from '../../preprocess/transform';
 import { argmaxRows } from '../../evaluate/argmax';
-import type { BatchPrediction, ImagePrediction } from '../../predict/batch';
+import type { BatchPrediction, ImagePrediction, InferenceNote } from '../../predict/batch';
 import type { PredictCalls } from '../../predict/calls';
 import { imageToInput } from '../../predict/image-input';
 import { predictTable } from '../../predict/predict-table';
@@ -63,14 +63,25 @@ export const predictHandlers: Handlers<PredictCalls> = {
     return { label: trained.classes[argmaxRows(probabilities, trained.classes.length)[0]], probabilities, problem: null };
   },
 
-  async 'predict-csv'({ file, name }, signal) {
+  async 'predict-csv'({ file, name, precision }, signal) {
     const started = performance.now();
     const trained = requireTableModel();
     const parsed = await parseCsvBlob(file, { fileName: name, signal });
     const extras = extrasFor(trained, null);
     const model = { classes: trained.classes, preprocessing: trained.preprocessing, reference: extras.reference };
-    const prediction = await predictTable(model, parsed.table, parsed.header, name, (features, rows) => probabilitiesOf(trained, features, rows));
-    const result: BatchPrediction = { ...prediction, seconds: (performance.now() - started) / 1000 };
+    let inference: InferenceNote | undefined;
+    const prediction = await predictTable(model, parsed.table, parsed.header, name, async (features, rows) => {
+      if (precision && precision !== 'float32') {
+        // Opt-in: the WebGPU dense kernel (float16 where the adapter has shader-f16); otherwise says why not.
+        await readyRuntime();
+        const { shaderProbabilities } = await import('../../runtime/webgpu-f16/predict');
+        const shader = await shaderProbabilities(trained.model, trained.exampleShape[0], features, rows, precision);
+        inference = shader.note;
+        if (shader.values) return shader.values;
+      }
+      return probabilitiesOf(trained, features, rows);
+    });
+    const result: BatchPrediction = { ...prediction, seconds: (performance.now() - started) / 1000, ...(inference ? { inference } : {}) };
     return result;
   },
 

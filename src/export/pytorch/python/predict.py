@@ -8,12 +8,13 @@ import argparse
 import csv
 import json
 import os
+import sys
 
 import numpy as np
 import torch
 
 from model import build_model
-from preprocess import label_column, load_preprocessing, read_csv_chunks, target_scaling, transform
+from preprocess import label_column, load_preprocessing, read_csv_chunks, target_scaling, text_notes, transform
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -55,6 +56,8 @@ def main():
                     # float32 probabilities written with 9 significant digits (exact for float32).
                     writer.writerow([classes[int(np.argmax(p))]] + [f"{float(v):.9g}" for v in p] + [""])
             rows += len(chunk)
+    for note in text_notes():
+        print(f"note: {note}", file=sys.stderr)
     print(json.dumps({"rows": rows, "out": os.path.abspath(args.out)}))
 
 

@@ -3,6 +3,8 @@
 Table models: every feature column is read as text and encoded exactly as Tau Studio does it
 (src/preprocess/transform.ts): numbers are imputed with the fitted fill value and scaled as
 (x - center) / scale; categories become one-hot slots in the fitted order, unseen ones all zeros.
+Text columns: TF-IDF of word n-grams, or token ids for the text CNN (tau_text.py, which documents
+how its word segmentation matches the studio's).
 Image models: a pixel CSV (label column + one column per pixel, HWC order) scaled to 0..1.
 Nothing is refitted here: the numbers all come from preprocessing.json.
 """
@@ -12,6 +14,8 @@ import re
 
 import numpy as np
 import pandas as pd
+
+from tau_text import TextFeature
 
 # Spellings of "no value" the studio's CSV reader treats as missing (src/data/csv/column-builder.ts).
 MISSING_TOKENS = {
@@ -37,6 +41,26 @@ def load_preprocessing(path):
 def read_csv_chunks(path, chunk_rows):
     """Streams a CSV as DataFrames of `chunk_rows` rows, every cell as the text written in the file."""
     return pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, chunksize=chunk_rows)
+
+
+_TEXT_ENCODERS = {}
+
+
+def _text_encoder(feature):
+    """The TextFeature of a fitted text column, built once (its dictionary takes a moment)."""
+    key = id(feature)
+    if key not in _TEXT_ENCODERS:
+        _TEXT_ENCODERS[key] = TextFeature(feature)
+    return _TEXT_ENCODERS[key]
+
+
+def text_notes():
+    """What the caller should tell the user about text columns (the dictionary split is approximate)."""
+    if any(e.segmenter.used_dictionary for e in _TEXT_ENCODERS.values()):
+        return ["Text in Chinese, Japanese or a South-East Asian script was split into words over the model's vocabulary; "
+                "the studio's browser segmenter may split some words differently (see tau_text.py), so a few "
+                "predictions can differ slightly from the studio's."]
+    return []
 
 
 def is_missing(text):
@@ -111,7 +135,13 @@ def transform_table(pre, frame):
         if name not in frame.columns:
             raise KeyError(f'The data has no column "{name}", which the model needs.')
         cells = frame[name].tolist()
-        if feature["kind"] == "numeric":
+        if feature["kind"] == "text":
+            # A missing text is empty text: no terms, all zeros (as in the studio).
+            encoder = _text_encoder(feature)
+            for r, text in enumerate(category_texts(cells)):
+                encoder.encode(text or "", features[r, offset:offset + encoder.width])
+            offset += encoder.width
+        elif feature["kind"] == "numeric":
             values = np.empty(rows, dtype=np.float64)
             for r, text in enumerate(cells):
                 value = math.nan if is_missing(text) else parse_number(text)

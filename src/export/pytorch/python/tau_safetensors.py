@@ -3,6 +3,11 @@
 Layout (https://github.com/huggingface/safetensors): an unsigned 64-bit little-endian header length N,
 N bytes of UTF-8 JSON {name: {"dtype", "shape", "data_offsets": [begin, end]}}, then the raw little-endian
 tensor bytes. Offsets are relative to the first byte after the header.
+
+Quantized exports (the studio's "uint8" and "float16" weights) are decoded to float32 on load: F16 tensors
+are widened; U8 tensors hold codes q with value = q * scale + min, per tensor, where scale and min are in
+the header's __metadata__["tau_quantization"] (JSON {name: {"dtype": "uint8", "scale", "min"}}), exactly
+as TensorFlow.js decodes the bundle's weights manifest.
 """
 import json
 import os
@@ -31,7 +36,8 @@ def load_file(path):
     if header_length > len(data) - 8:
         raise ValueError(f"{path}: header length {header_length} is past the end of the file")
     header = json.loads(data[8 : 8 + header_length].decode("utf-8"))
-    header.pop("__metadata__", None)
+    metadata = header.pop("__metadata__", None) or {}
+    quantization = json.loads(metadata.get("tau_quantization", "{}"))
     start = 8 + header_length
     tensors = {}
     for name, spec in header.items():
@@ -43,7 +49,13 @@ def load_file(path):
         if end - begin != count * dtype.itemsize or start + end > len(data):
             raise ValueError(f"{path}: tensor {name!r} has inconsistent offsets {begin}..{end}")
         array = np.frombuffer(data, dtype=dtype, count=count, offset=start + begin).reshape(spec["shape"])
-        tensors[name] = torch.from_numpy(array.astype(dtype.newbyteorder("="), copy=True))
+        if name in quantization:
+            # uint8 codes -> float32: q * scale + min, computed in float64 and rounded once (as TF.js does).
+            q = quantization[name]
+            array = (array.astype(np.float64) * float(q["scale"]) + float(q["min"])).astype(np.float32)
+        elif spec["dtype"] == "F16":
+            array = array.astype(np.float32)
+        tensors[name] = torch.from_numpy(array.astype(array.dtype.newbyteorder("="), copy=True))
     return tensors
 
 
