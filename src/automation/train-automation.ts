@@ -35,6 +35,8 @@ export interface TrainOptions {
   task?: 'auto' | 'classification' | 'regression';
   /** Regression loss. */
   loss?: 'mse' | 'mae' | 'huber';
+  /** Test hook (drivers only, like this whole handle): destroy the real WebGPU device after this epoch. */
+  injectDeviceLossAfterEpoch?: number;
 }
 
 export type TrainOutput = ReturnType<typeof trainOutput>;
@@ -121,7 +123,7 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
 }
 
 /** Trains with the notebook's current settings (after `applyTrainOptions`) and returns the runner JSON. */
-export async function trainCurrent(options: { includeSplit?: boolean } = {}): Promise<AutomationResult<TrainOutput>> {
+export async function trainCurrent(options: { includeSplit?: boolean; injectDeviceLossAfterEpoch?: number } = {}): Promise<AutomationResult<TrainOutput>> {
   const result = await useStudio.getState().train(options);
   const { trainError } = useStudio.getState();
   if (!result) return fail(trainError?.code ?? 'training_failed', trainError?.message ?? 'Training did not finish.');
@@ -132,6 +134,6 @@ export const trainAutomation = {
   async train(options: TrainOptions): Promise<AutomationResult<TrainOutput>> {
     const applied = applyTrainOptions(options);
     if (!applied.ok) return applied;
-    return trainCurrent({ includeSplit: options.includeSplit });
+    return trainCurrent({ includeSplit: options.includeSplit, injectDeviceLossAfterEpoch: options.injectDeviceLossAfterEpoch });
   },
 };

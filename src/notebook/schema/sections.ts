@@ -2,6 +2,7 @@
  * Parsers for each part of the notebook document. Caps are generous for real work and small enough
  * that a hostile document cannot exhaust memory: see LIMITS.
  */
+import type { Resumption } from '../../train/device-recovery';
 import type { ClassificationReport, ClassMetrics, RocCurve } from '../../evaluate';
 import type { RegressionMetrics } from '../../evaluate/regression-metrics';
 import type { ImageSettings } from '../../data/images/settings';
@@ -370,6 +371,19 @@ export const trainingResult: Parser<TrainingResult> = object<TrainingResult>({
     }),
   ),
   warnings: required(array(longText, { max: LIMITS.warnings })),
+  recovery: optional(
+    array(
+      object<Resumption>({
+        from: required(backendName),
+        to: required(backendName),
+        cause: required(shortText),
+        failedEpoch: required(count),
+        resumedFrom: required(count),
+        message: required(longText),
+      }),
+      { max: 4 },
+    ),
+  ),
   splitRows: optional(object({ train: required(rowList), validation: required(rowList), test: required(rowList) })),
   image: optional(
     object<ImageTrainingInfo>({
