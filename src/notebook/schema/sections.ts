@@ -203,10 +203,32 @@ const rocCurve: Parser<RocCurve> = refine(object<RocCurve>({ fpr: required(curve
   roc.fpr.length === roc.tpr.length && roc.tpr.length === roc.thresholds.length ? null : 'fpr, tpr and thresholds must have the same length',
 );
 
-const confusion = refine(
-  object<ClassificationReport['confusionMatrix']>({ labels: required(classList), matrix: required(array(array(count, { max: LIMITS.classes }), { max: LIMITS.classes })) }),
-  ({ labels, matrix }) =>
-    matrix.length === labels.length && matrix.every((row) => row.length === labels.length) ? null : `the matrix must be ${labels.length} × ${labels.length}, one row and column per label`,
+/**
+ * A square-at-most-LIMITS.classes matrix of counts in one pass: a 1,000-class matrix has a million cells,
+ * and the generic list parser builds a path string per cell (over a second on the page's main thread).
+ */
+const countMatrix: Parser<number[][]> = (value, path, issues) => {
+  if (!Array.isArray(value)) return issues.fail(path, 'expected a list of rows of counts');
+  if (value.length > LIMITS.classes) return issues.fail(path, `has ${value.length.toLocaleString('en-US')} rows; at most ${LIMITS.classes.toLocaleString('en-US')} are allowed`);
+  const out: number[][] = [];
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (!Array.isArray(row)) return issues.fail(`${path}[${r}]`, 'expected a list of counts');
+    if (row.length > LIMITS.classes) return issues.fail(`${path}[${r}]`, `has ${row.length.toLocaleString('en-US')} entries; at most ${LIMITS.classes.toLocaleString('en-US')} are allowed`);
+    const copy = new Array<number>(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const v: unknown = row[c];
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+        return issues.fail(`${path}[${r}][${c}]`, `expected a whole number of at least 0, got ${typeof v === 'number' ? String(v) : typeof v}`);
+      copy[c] = v;
+    }
+    out.push(copy);
+  }
+  return out;
+};
+
+const confusion = refine(object<ClassificationReport['confusionMatrix']>({ labels: required(classList), matrix: required(countMatrix) }), ({ labels, matrix }) =>
+  matrix.length === labels.length && matrix.every((row) => row.length === labels.length) ? null : `the matrix must be ${labels.length} × ${labels.length}, one row and column per label`,
 );
 
 export const classificationReport: Parser<ClassificationReport> = refine(
