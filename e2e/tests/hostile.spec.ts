@@ -106,9 +106,9 @@ test.describe('hostile links', () => {
 
 test.describe('hostile files', () => {
   for (const file of [...hostileCsvs(), ...hostileBundles()]) {
-    // KNOWN: in this harness the 5,000-column file's paged column profiles ("Showing 60 of 5,000 columns")
-    // did not appear within the expect timeout, although a standalone Playwright script against the same
-    // build shows them within 5 s. Left as fixme until the difference is understood (closing note, issue 13).
+    // KNOWN: wide.csv (5,000 columns) stays at "Reading wide.csv… 0% (0 rows)" in this harness (seen again
+    // with the trace recorder off, which was not the cause), while a standalone script against the same build
+    // shows its profiles in < 5 s. The worker's parse never reports progress here; not yet understood.
     const known = file.name === 'wide.csv';
     (known ? test.fixme : test)(`${file.kind}: ${file.name}`, async ({ page }) => {
       const w = await watch(page);
@@ -128,41 +128,7 @@ test.describe('hostile files', () => {
   }
 });
 
-// KNOWN: CDP Page.crash kills the renderer but leaves this Playwright context unusable for a new page; the
-// harness needs another way to kill (e.g. a persistent context relaunched). The autosave change it checks has no test yet.
-test.fixme('crash mid-edit: kill the renderer while typing, reopen, at most the last 0.5 s of typing is lost', async ({ page, context }) => {
-  await page.goto('/');
-  await rendersStudio(page);
-  const editor = page.getByTestId('note-editor').first();
-  await editor.fill('');
-  await editor.click();
-  const typed: { text: string; at: number }[] = [];
-  let text = '';
-  const started = Date.now();
-  // Type without pause for ~2 s (faster than the autosave delay), never waiting for "Saved".
-  while (Date.now() - started < 2000) {
-    const word = `w${typed.length} `;
-    await editor.pressSequentially(word, { delay: 10 });
-    text += word;
-    typed.push({ text, at: Date.now() });
-  }
-  const killedAt = Date.now();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Page.crash').catch(() => undefined);
-  const again = await context.newPage();
-  await again.goto('/');
-  await rendersStudio(again);
-  const restored = await again.getByTestId('note-editor').first().inputValue();
-  // Everything typed more than 0.5 s (+ the write itself) before the kill is there.
-  const mustHave = [...typed].reverse().find((t) => t.at <= killedAt - 500);
-  expect(mustHave, 'typed for too short a time').toBeDefined();
-  // Nothing invented, nothing older than 0.5 s lost.
-  expect(text.startsWith(restored)).toBe(true);
-  expect(restored.length).toBeGreaterThanOrEqual(mustHave!.text.length);
-  console.log(
-    `crash test: typed ${text.length} characters, ${text.length - restored.length} lost (the last ${(killedAt - (typed.find((t) => t.text.length >= restored.length)?.at ?? killedAt)).toFixed(0)} ms)`,
-  );
-});
+// The crash-mid-typing test is e2e/tests/crash-recovery.spec.ts (a real SIGKILL of the browser process).
 
 test('two crashed starts in a row open an empty notebook and offer the previous one', async ({ page }) => {
   await page.goto('/');

@@ -3,6 +3,7 @@
  * that a hostile document cannot exhaust memory: see LIMITS.
  */
 import type { Resumption } from '../../train/device-recovery';
+import { fittedPreprocessorProblem } from '../../preprocess/fitted-check';
 import type { ClassificationReport, ClassMetrics, RocCurve } from '../../evaluate';
 import type { RegressionMetrics } from '../../evaluate/regression-metrics';
 import type { ImageSettings } from '../../data/images/settings';
@@ -294,24 +295,28 @@ const textFeature: Parser<FittedTextFeature> = refine(
   (f) => (f.idf.length === f.terms.length ? null : 'idf needs one weight per term'),
 );
 
-export const fittedPreprocessor: Parser<FittedPreprocessor> = object<FittedPreprocessor>({
-  format: required(oneOf(['tau-preprocessing'] as const)),
-  version: required(oneOf([1] as const)),
-  target: required(
-    object<FittedPreprocessor['target']>({
-      name: required(shortText),
-      classes: required(classList),
-      task: optional(oneOf(['regression'] as const)),
-      stats: optional(object<TargetStats>({ mean: required(number()), std: required(number()), min: required(number()), max: required(number()) })),
-      interval: optional(object({ level: required(number({ min: 0, max: 1 })), lower: required(number()), upper: required(number()) })),
-    }),
-  ),
-  missing: required(oneOf(['drop', 'mean', 'median', 'most_frequent'] as const)),
-  scaling: required(oneOf(['standardize', 'minmax', 'none'] as const)),
-  features: required(array(union<FittedFeature>('kind', { numeric: numericFeature, categorical: categoricalFeature, text: textFeature }), { max: LIMITS.columns })),
-  inputSize: required(number({ min: 0, max: LIMITS.inputSlots, integer: true })),
-  inputNames: required(array(shortText, { max: LIMITS.inputSlots })),
-});
+// The shape is read here; whether the values fit together is the check bundles use too (preprocess/fitted-check.ts).
+export const fittedPreprocessor: Parser<FittedPreprocessor> = refine(
+  object<FittedPreprocessor>({
+    format: required(oneOf(['tau-preprocessing'] as const)),
+    version: required(oneOf([1] as const)),
+    target: required(
+      object<FittedPreprocessor['target']>({
+        name: required(shortText),
+        classes: required(classList),
+        task: optional(oneOf(['regression'] as const)),
+        stats: optional(object<TargetStats>({ mean: required(number()), std: required(number()), min: required(number()), max: required(number()) })),
+        interval: optional(object({ level: required(number({ min: 0, max: 1 })), lower: required(number()), upper: required(number()) })),
+      }),
+    ),
+    missing: required(oneOf(['drop', 'mean', 'median', 'most_frequent'] as const)),
+    scaling: required(oneOf(['standardize', 'minmax', 'none'] as const)),
+    features: required(array(union<FittedFeature>('kind', { numeric: numericFeature, categorical: categoricalFeature, text: textFeature }), { max: LIMITS.columns })),
+    inputSize: required(number({ min: 0, max: LIMITS.inputSlots, integer: true })),
+    inputNames: required(array(shortText, { max: LIMITS.inputSlots })),
+  }),
+  fittedPreprocessorProblem,
+);
 
 const regressionMetrics: Parser<RegressionMetrics> = object<RegressionMetrics>({
   count: required(count),
