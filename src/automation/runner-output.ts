@@ -101,6 +101,7 @@ export function trainOutput(result: TrainingResult) {
     settings: result.settings,
     prepare: result.prepare,
     warnings: result.warnings,
+    ...(result.recovery ? { recovery: result.recovery } : {}),
     ...(result.splitRows ? { splitRows: result.splitRows } : {}),
     ...textSummary(result),
     ...(result.image ? { image: result.image, misclassified: result.misclassified ?? [] } : {}),

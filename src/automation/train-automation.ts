@@ -37,6 +37,8 @@ export interface TrainOptions {
   task?: 'auto' | 'classification' | 'regression';
   /** Regression loss. */
   loss?: 'mse' | 'mae' | 'huber';
+  /** Test hook (drivers only, like this whole handle): destroy the real WebGPU device after this epoch. */
+  injectDeviceLossAfterEpoch?: number;
 }
 
 export type TrainOutput = ReturnType<typeof trainOutput> & { timings?: RunPhases };
@@ -123,7 +125,7 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
 }
 
 /** Trains with the notebook's current settings (after `applyTrainOptions`) and returns the runner JSON. */
-export async function trainCurrent(options: { includeSplit?: boolean } = {}, clock = new RunClock()): Promise<AutomationResult<TrainOutput>> {
+export async function trainCurrent(options: { includeSplit?: boolean; injectDeviceLossAfterEpoch?: number } = {}, clock = new RunClock()): Promise<AutomationResult<TrainOutput>> {
   clock.mark('call');
   const result = await useStudio.getState().train(options);
   clock.mark('result');
@@ -155,6 +157,6 @@ export const trainAutomation = {
     clock.mark('options');
     const applied = applyTrainOptions(options);
     if (!applied.ok) return applied;
-    return trainCurrent({ includeSplit: options.includeSplit }, clock);
+    return trainCurrent({ includeSplit: options.includeSplit, injectDeviceLossAfterEpoch: options.injectDeviceLossAfterEpoch }, clock);
   },
 };

@@ -1,3 +1,5 @@
+import { checkMetricsFile } from './metrics-check';
+import { fittedPreprocessorProblem } from '../preprocess/fitted-check';
 import { DataError } from '../lib/errors';
 import { featureWidth, type FittedFeature, type FittedPreprocessor } from '../preprocess/fitted';
 import type { TokenizerSettings } from '../preprocess/text/tokenizer';
@@ -338,6 +340,9 @@ export function checkPreprocessing(value: Json, notes: string[] = []): Preproces
     inputSize: width,
     inputNames,
   };
+  // The same meaning check as links and stored notebooks (one validator for fitted preprocessing).
+  const problem = fittedPreprocessorProblem(fitted);
+  if (problem) fail('bundle_invalid', `${file}: ${problem}.`);
   const result: TabularPreprocessingFile = { ...fitted, kind: 'tabular' };
   const monitoring = own(value, 'monitoring');
   if (monitoring !== undefined) {
@@ -351,19 +356,9 @@ export function checkPreprocessing(value: Json, notes: string[] = []): Preproces
   return result;
 }
 
-/** metrics.json is informational: a foreign or broken one is noted and ignored, never fatal. */
+/** metrics.json is informational: a foreign or broken one is noted and ignored, never fatal (checked field by field in metrics-check.ts). */
 export function checkMetrics(value: Json, notes: string[]): MetricsFile | null {
-  if (!isObject(value) || own(value, 'format') !== 'tau-metrics') {
-    notes.push(`${BUNDLE_FILES.metrics} is not Tau Studio metrics; it was ignored.`);
-    return null;
-  }
-  const evaluation = own(value, 'evaluation');
-  const test = isObject(evaluation) ? own(evaluation, 'test') : undefined;
-  if (evaluation !== undefined && !(isObject(test) && isFiniteNumber(own(test, 'accuracy')))) {
-    notes.push(`${BUNDLE_FILES.metrics} has no readable test accuracy; its evaluation was ignored.`);
-    return { format: 'tau-metrics', version: 1, exportedAt: String(own(value, 'exportedAt') ?? '') };
-  }
-  return value as unknown as MetricsFile;
+  return checkMetricsFile(value, notes);
 }
 
 /** The model's input shape and output units as written in a Keras-style topology, when they can be read without TensorFlow.js. */

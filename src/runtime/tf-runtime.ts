@@ -33,6 +33,7 @@ installGradientPatches();
 tf.env().set('PROD', true);
 
 export { tf };
+export { createDeviceRecovery } from './device-recovery';
 
 /** Switches TensorFlow.js to `name`; throws a DataError that says why when the backend cannot start. */
 export async function activateBackend(name: BackendName): Promise<void> {

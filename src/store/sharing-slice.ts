@@ -238,7 +238,9 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
           const now = get().notebook;
           const restored = { ...now, results: doc.results, trainedModel: doc.trainedModel, updatedAt: doc.updatedAt };
           // Nothing else changed (the usual case): keep the document as it was, so reopening is not an edit.
-          if (JSON.stringify(restored) === JSON.stringify(doc)) get().replaceNotebook(doc);
+          // results/trainedModel are the same objects on both sides: compare the rest (a 1,000-class result is megabytes of JSON).
+          const rest = (d: NotebookDocument) => JSON.stringify({ ...d, results: null, trainedModel: null });
+          if (rest(restored) === rest(doc)) get().replaceNotebook(doc);
           else get().updateNotebook(() => ({ ...restored }));
         }
         return loaded;

@@ -36,7 +36,7 @@ export interface TrainingSlice {
   backendInUse: { name: BackendName; reason: string; adapter?: string } | null;
   probeBackends(): Promise<void>;
   /** Trains with the notebook's settings; `includeSplit` also returns each split's row numbers. */
-  train(options?: { includeSplit?: boolean }): Promise<TrainingResult | null>;
+  train(options?: { includeSplit?: boolean; injectDeviceLossAfterEpoch?: number }): Promise<TrainingResult | null>;
   stopTraining(): void;
   resetTraining(): void;
 }
@@ -72,6 +72,7 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
         specs: { logreg: notebook.model.logreg, mlp: notebook.model.mlp, cnn: notebook.model.cnn, ...(notebook.model.linear ? { linear: notebook.model.linear } : {}) },
         training: notebook.training,
         ...(options.includeSplit ? { includeSplit: true } : {}),
+        ...(options.injectDeviceLossAfterEpoch !== undefined ? { injectDeviceLossAfterEpoch: options.injectDeviceLossAfterEpoch } : {}),
         ...(dataset.kind === 'images' ? { images: notebook.images } : {}),
       },
       (p) => progressBuffer.push(p),

@@ -75,19 +75,30 @@ export async function trainDenseFused(model: tf.LayersModel, plan: DenseNetPlan,
   const rows = new Int32Array(n);
   const labels = new Int32Array(n);
   const valLabels = Int32Array.from(data.validation, (r) => data.labels[r]);
-  const history: EpochRecord[] = [];
+  const resume = hooks.resumeFrom;
+  const history: EpochRecord[] = resume ? [...resume.history] : [];
   let best: { loss: number; epoch: number; weights: Float32Array } | null = null;
+  // The best weights as per-layer arrays, for resume points (the trainer's snapshot is one flat block).
+  let bestArrays = resume?.best?.weights ?? null;
+  if (resume?.best) {
+    // The trainer's snapshot layout for the resumed best weights: load them, take the snapshot, then load the current ones.
+    trainer.setWeights(resume.best.weights);
+    best = { loss: resume.best.loss, epoch: resume.best.epoch, weights: trainer.snapshot() };
+    trainer.setWeights(model.getWeights().map((w) => w.dataSync() as Float32Array));
+  }
   let stoppedBy: TrainingOutcome['stoppedBy'] = 'epochs';
-  let learningRate = settings.learningRate;
-  let lastReduction = 0;
-  let samplesSeen = 0;
+  let learningRate = resume?.learningRate ?? settings.learningRate;
+  let lastReduction = resume?.lastReduction ?? 0;
+  let samplesSeen = resume?.samplesSeen ?? 0;
   const yieldEvery = hooks.yieldEveryMs ?? 30;
-  const started = performance.now();
-  let lastYield = started;
+  const started = performance.now() - (resume?.seconds ?? 0) * 1000;
+  let lastYield = performance.now();
+  // Replay the shuffles of the completed epochs, so the resumed run sees the rows in the same order.
+  for (let epoch = 1; epoch <= (resume?.epoch ?? 0); epoch++) shuffleInPlace(order, random);
   // Dropout seeds come from Math.random, one per dropout layer per batch, as TF.js's tf.dropout draws them.
   const dropoutSeeds = plan.hidden.some((h) => h.dropout > 0) ? () => Math.random() : null;
 
-  for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+  for (let epoch = (resume?.epoch ?? 0) + 1; epoch <= settings.epochs; epoch++) {
     const epochStarted = performance.now();
     shuffleInPlace(order, random);
     for (let i = 0; i < n; i++) {
@@ -131,8 +142,10 @@ export async function trainDenseFused(model: tf.LayersModel, plan: DenseNetPlan,
     history.push(record);
     hooks.onEpoch?.(record, history);
     const verdict = judgeEpoch(record, best, lastReduction, learningRate, settings);
+    const weights = hooks.onResumePoint ? trainer.getWeights() : null;
     if (verdict.kind === 'improved') {
       best = { loss: verdict.loss, epoch, weights: trainer.snapshot() };
+      bestArrays = weights;
     } else if (verdict.kind === 'stop') {
       stoppedBy = 'early-stopping';
       break;
@@ -141,6 +154,10 @@ export async function trainDenseFused(model: tf.LayersModel, plan: DenseNetPlan,
       lastReduction = epoch;
     }
     if (stoppedBy === 'user') break;
+    if (hooks.onResumePoint && weights) {
+      const bestPoint = best && bestArrays ? { loss: best.loss, epoch: best.epoch, weights: bestArrays } : null;
+      await hooks.onResumePoint({ epoch, history: [...history], weights, best: bestPoint, learningRate, lastReduction, samplesSeen, seconds: (performance.now() - started) / 1000 });
+    }
     await yieldToEventLoop();
     lastYield = performance.now();
   }

@@ -21,6 +21,8 @@ export interface TrainJob {
   includeSplit?: boolean;
   /** Image data sets: augmentation (size and channels were applied when loading). */
   images?: ImageSettings;
+  /** Driver-only test hook (window.tauStudio): destroy the real WebGPU device after this epoch. */
+  injectDeviceLossAfterEpoch?: number;
 }
 
 export type JobProgress =

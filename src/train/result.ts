@@ -1,3 +1,4 @@
+import type { Resumption } from './device-recovery';
 import type { ClassificationReport } from '../evaluate';
 import type { RegressionMetrics } from '../evaluate/regression-metrics';
 import type { TaskKind } from './task';
@@ -78,6 +79,8 @@ export interface TrainingResult {
     history: EpochRecord[];
   };
   warnings: string[];
+  /** Device failures the run survived (each also in `warnings`): which backend failed, where it resumed. */
+  recovery?: Resumption[];
   /** Original (0-based) table rows of each split, when the job asked for them. */
   splitRows?: { train: number[]; validation: number[]; test: number[] };
   /** Image data sets: input size, augmentation, and the most confident mistakes on the test split. */

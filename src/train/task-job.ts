@@ -15,14 +15,15 @@ import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { SplitIndices } from '../preprocess/split';
 import type { JobProgress, TrainJob } from './job';
 import type { CandidateSummary, TrainingResult } from './result';
-import type { BackendName } from './settings';
+import { BACKEND_LABELS, type BackendName } from './settings';
 import { validateTrainSettings } from './settings';
 import { seedMathRandom } from './seeded-scope';
 import type { TaskDecision } from './task';
 import { evaluateClassification, evaluateRegression, foldTargetScaling, taskDefinition } from './task-definitions';
-import { regressionLossMean, trainModel, type EpochRecord, type TrainingData, type TrainingOutcome } from './train-loop';
+import { regressionLossMean, type EpochRecord, type TrainingData, type TrainingOutcome } from './train-loop';
 import { predictProbabilities } from '../models/predict-probabilities';
 import type { RunMarkName } from './run-timings';
+import { trainWithRecovery, type BackendRecovery, type Resumption } from './device-recovery';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -30,6 +31,8 @@ export interface JobContext {
   backend: { name: BackendName; reason: string; adapter?: string };
   /** Stamps a point of the run for the runner's timings (train/run-timings.ts). */
   mark?: (name: RunMarkName) => void;
+  /** Device-failure fallback (the worker's runtime); absent: a failing device fails the job. */
+  recovery?: BackendRecovery;
 }
 
 export interface TrainedModel {
@@ -133,6 +136,8 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
 
   const restoreRandom = seedMathRandom(job.training.seed);
   const runs: Run[] = [];
+  let backendNow = context.backend.name;
+  const resumptions: Resumption[] = [];
   try {
     for (const spec of candidates) {
       if (context.signal.aborted && runs.length > 0) break;
@@ -154,21 +159,31 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
         validation: split.validation,
         ...(standardized ? { targets: standardized } : {}),
       };
-      const model = buildModel(spec, exampleShape, outputUnits, job.training.seed, task.head);
-      try {
-        const outcome = await trainModel(model, data, job.training, {
+      const trained = await trainWithRecovery(
+        () => buildModel(spec, exampleShape, outputUnits, job.training.seed, task.head),
+        data,
+        job.training,
+        {
           l2: spec.l2,
           loss,
           augment: source.augment,
           shouldStop: () => context.signal.aborted,
           onBatch: (p) => context.progress({ phase: 'training', candidate, ...p }),
           onEpoch: (record) => context.progress({ phase: 'epoch', candidate, record }),
-        });
-        runs.push({ spec, model, outcome });
-      } catch (error) {
-        model.dispose();
-        throw error;
-      }
+        },
+        backendNow,
+        context.recovery && {
+          ...context.recovery,
+          fallback: async (error, from) => {
+            const next = await context.recovery?.fallback(error, from);
+            if (next) context.progress({ phase: 'backend', message: `${BACKEND_LABELS[from]} ${next.cause}; continuing on ${BACKEND_LABELS[next.to]} from the last completed epoch…` });
+            return next ?? null;
+          },
+        },
+      );
+      backendNow = trained.backend;
+      for (const r of trained.resumptions) resumptions.push(r);
+      runs.push({ spec, model: trained.model, outcome: trained.outcome });
     }
   } catch (error) {
     runs.forEach((r) => r.model.dispose());
@@ -235,8 +250,8 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
     modelChoice: job.model,
     model: winner.spec,
     modelDescription: describeModel(winner.spec),
-    backend: context.backend.name,
-    backendReason: context.backend.reason,
+    backend: backendNow,
+    backendReason: resumptions.length > 0 ? `${resumptions.map((r) => r.message).join(' ')} Chosen first: ${context.backend.reason}` : context.backend.reason,
     prepare: job.prepare,
     settings: job.training,
     preprocessing,
@@ -251,9 +266,10 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
       samplesPerSecond: runs.reduce((s, r) => s + r.outcome.samplesSeen, 0) / Math.max(1e-9, seconds),
       history: outcome.history,
     },
-    warnings: source.warnings,
+    warnings: [...resumptions.map((r) => r.message), ...source.warnings],
   };
-  if (context.backend.adapter) result.adapter = context.backend.adapter;
+  if (resumptions.length > 0) result.recovery = resumptions;
+  if (context.backend.adapter && backendNow === context.backend.name) result.adapter = context.backend.adapter;
   if (job.includeSplit) result.splitRows = { train: source.sourceRows(split.train), validation: source.sourceRows(split.validation), test: source.sourceRows(split.test) };
   if (summaries.length > 1) {
     const fmt = (v: number | null) => (v === null ? 'n/a' : v.toFixed(4));

@@ -7,6 +7,7 @@ import { yieldToEventLoop } from '../lib/yield';
 import { FlatOptimizer } from './flat-optimizer';
 import { fusedDensePlan, trainDenseFused } from './fused-train-loop';
 import { judgeEpoch } from './epoch-verdict';
+import { copyArrays, type ResumePoint } from './resume-point';
 
 export interface TrainingData {
   /** rows × features (tabular) or rows × h × w × c (images), row-major. */
@@ -54,6 +55,10 @@ export interface TrainingOptions {
   yieldEveryMs?: number;
   /** false: always train through TF.js, never the fused dense trainer (A/B checks). Default: fused where it applies. */
   fused?: boolean;
+  /** Continue a run whose device failed: start after `resumeFrom.epoch` (the model already holds its weights). */
+  resumeFrom?: ResumePoint;
+  /** Called after every completed epoch with the state to resume from (weights read back as arrays). */
+  onResumePoint?: (point: ResumePoint) => void | Promise<void>;
 }
 
 export interface TrainingOutcome {
@@ -192,18 +197,27 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
   const batchSize = Math.max(1, Math.min(settings.batchSize, n));
   const batches = Math.ceil(n / batchSize);
   const order = Int32Array.from({ length: n }, (_, i) => i);
-  const history: EpochRecord[] = [];
-  let best: { loss: number; epoch: number; weights: tf.Tensor[] } | null = null;
+  const resume = hooks.resumeFrom;
+  const history: EpochRecord[] = resume ? [...resume.history] : [];
+  const shapes = model.getWeights().map((w) => w.shape);
+  let best: { loss: number; epoch: number; weights: tf.Tensor[] } | null = resume?.best
+    ? { loss: resume.best.loss, epoch: resume.best.epoch, weights: resume.best.weights.map((w, i) => tf.tensor(w, shapes[i], 'float32')) }
+    : null;
+  // The best weights as arrays too, when resume points are asked for (a lost device takes its tensors with it).
+  let bestArrays = resume?.best?.weights ?? null;
   let stoppedBy: TrainingOutcome['stoppedBy'] = 'epochs';
-  let learningRate = settings.learningRate;
-  let lastReduction = 0;
-  let samplesSeen = 0;
+  let learningRate = resume?.learningRate ?? settings.learningRate;
+  if (resume) optimizer.setLearningRate(learningRate);
+  let lastReduction = resume?.lastReduction ?? 0;
+  let samplesSeen = resume?.samplesSeen ?? 0;
   const yieldEvery = hooks.yieldEveryMs ?? 30;
-  const started = performance.now();
-  let lastYield = started;
+  const started = performance.now() - (resume?.seconds ?? 0) * 1000;
+  let lastYield = performance.now();
+  // Replay the shuffles of the completed epochs, so the resumed run sees the rows in the same order.
+  for (let epoch = 1; epoch <= (resume?.epoch ?? 0); epoch++) shuffleInPlace(order, random);
 
   try {
-    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    for (let epoch = (resume?.epoch ?? 0) + 1; epoch <= settings.epochs; epoch++) {
       const epochStarted = performance.now();
       shuffleInPlace(order, random);
       const orderTensor = tf.tensor1d(order, 'int32');
@@ -272,9 +286,11 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
       history.push(record);
       hooks.onEpoch?.(record, history);
       const verdict = judgeEpoch(record, best, lastReduction, learningRate, settings);
+      const weights = hooks.onResumePoint ? copyArrays(await Promise.all(model.getWeights().map((w) => w.data() as Promise<Float32Array>))) : null;
       if (verdict.kind === 'improved') {
         best?.weights.forEach((w) => w.dispose());
         best = { loss: verdict.loss, epoch, weights: model.getWeights().map((w) => w.clone()) };
+        bestArrays = weights;
       } else if (verdict.kind === 'stop') {
         stoppedBy = 'early-stopping';
         break;
@@ -284,6 +300,10 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
         lastReduction = epoch;
       }
       if (stoppedBy === 'user') break;
+      if (hooks.onResumePoint && weights) {
+        const bestPoint = best && bestArrays ? { loss: best.loss, epoch: best.epoch, weights: bestArrays } : null;
+        await hooks.onResumePoint({ epoch, history: [...history], weights, best: bestPoint, learningRate, lastReduction, samplesSeen, seconds: (performance.now() - started) / 1000 });
+      }
       await yieldToEventLoop();
       lastYield = performance.now();
     }

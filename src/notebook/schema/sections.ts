@@ -2,6 +2,8 @@
  * Parsers for each part of the notebook document. Caps are generous for real work and small enough
  * that a hostile document cannot exhaust memory: see LIMITS.
  */
+import type { Resumption } from '../../train/device-recovery';
+import { fittedPreprocessorProblem } from '../../preprocess/fitted-check';
 import type { ClassificationReport, ClassMetrics, RocCurve } from '../../evaluate';
 import type { RegressionMetrics } from '../../evaluate/regression-metrics';
 import type { ImageSettings } from '../../data/images/settings';
@@ -203,10 +205,32 @@ const rocCurve: Parser<RocCurve> = refine(object<RocCurve>({ fpr: required(curve
   roc.fpr.length === roc.tpr.length && roc.tpr.length === roc.thresholds.length ? null : 'fpr, tpr and thresholds must have the same length',
 );
 
-const confusion = refine(
-  object<ClassificationReport['confusionMatrix']>({ labels: required(classList), matrix: required(array(array(count, { max: LIMITS.classes }), { max: LIMITS.classes })) }),
-  ({ labels, matrix }) =>
-    matrix.length === labels.length && matrix.every((row) => row.length === labels.length) ? null : `the matrix must be ${labels.length} × ${labels.length}, one row and column per label`,
+/**
+ * A square-at-most-LIMITS.classes matrix of counts in one pass: a 1,000-class matrix has a million cells,
+ * and the generic list parser builds a path string per cell (over a second on the page's main thread).
+ */
+const countMatrix: Parser<number[][]> = (value, path, issues) => {
+  if (!Array.isArray(value)) return issues.fail(path, 'expected a list of rows of counts');
+  if (value.length > LIMITS.classes) return issues.fail(path, `has ${value.length.toLocaleString('en-US')} rows; at most ${LIMITS.classes.toLocaleString('en-US')} are allowed`);
+  const out: number[][] = [];
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (!Array.isArray(row)) return issues.fail(`${path}[${r}]`, 'expected a list of counts');
+    if (row.length > LIMITS.classes) return issues.fail(`${path}[${r}]`, `has ${row.length.toLocaleString('en-US')} entries; at most ${LIMITS.classes.toLocaleString('en-US')} are allowed`);
+    const copy = new Array<number>(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const v: unknown = row[c];
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+        return issues.fail(`${path}[${r}][${c}]`, `expected a whole number of at least 0, got ${typeof v === 'number' ? String(v) : typeof v}`);
+      copy[c] = v;
+    }
+    out.push(copy);
+  }
+  return out;
+};
+
+const confusion = refine(object<ClassificationReport['confusionMatrix']>({ labels: required(classList), matrix: required(countMatrix) }), ({ labels, matrix }) =>
+  matrix.length === labels.length && matrix.every((row) => row.length === labels.length) ? null : `the matrix must be ${labels.length} × ${labels.length}, one row and column per label`,
 );
 
 export const classificationReport: Parser<ClassificationReport> = refine(
@@ -272,24 +296,28 @@ const textFeature: Parser<FittedTextFeature> = refine(
   (f) => (f.idf.length === f.terms.length ? null : 'idf needs one weight per term'),
 );
 
-export const fittedPreprocessor: Parser<FittedPreprocessor> = object<FittedPreprocessor>({
-  format: required(oneOf(['tau-preprocessing'] as const)),
-  version: required(oneOf([1] as const)),
-  target: required(
-    object<FittedPreprocessor['target']>({
-      name: required(shortText),
-      classes: required(classList),
-      task: optional(oneOf(['regression'] as const)),
-      stats: optional(object<TargetStats>({ mean: required(number()), std: required(number()), min: required(number()), max: required(number()) })),
-      interval: optional(object({ level: required(number({ min: 0, max: 1 })), lower: required(number()), upper: required(number()) })),
-    }),
-  ),
-  missing: required(oneOf(['drop', 'mean', 'median', 'most_frequent'] as const)),
-  scaling: required(oneOf(['standardize', 'minmax', 'none'] as const)),
-  features: required(array(union<FittedFeature>('kind', { numeric: numericFeature, categorical: categoricalFeature, text: textFeature }), { max: LIMITS.columns })),
-  inputSize: required(number({ min: 0, max: LIMITS.inputSlots, integer: true })),
-  inputNames: required(array(shortText, { max: LIMITS.inputSlots })),
-});
+// The shape is read here; whether the values fit together is the check bundles use too (preprocess/fitted-check.ts).
+export const fittedPreprocessor: Parser<FittedPreprocessor> = refine(
+  object<FittedPreprocessor>({
+    format: required(oneOf(['tau-preprocessing'] as const)),
+    version: required(oneOf([1] as const)),
+    target: required(
+      object<FittedPreprocessor['target']>({
+        name: required(shortText),
+        classes: required(classList),
+        task: optional(oneOf(['regression'] as const)),
+        stats: optional(object<TargetStats>({ mean: required(number()), std: required(number()), min: required(number()), max: required(number()) })),
+        interval: optional(object({ level: required(number({ min: 0, max: 1 })), lower: required(number()), upper: required(number()) })),
+      }),
+    ),
+    missing: required(oneOf(['drop', 'mean', 'median', 'most_frequent'] as const)),
+    scaling: required(oneOf(['standardize', 'minmax', 'none'] as const)),
+    features: required(array(union<FittedFeature>('kind', { numeric: numericFeature, categorical: categoricalFeature, text: textFeature }), { max: LIMITS.columns })),
+    inputSize: required(number({ min: 0, max: LIMITS.inputSlots, integer: true })),
+    inputNames: required(array(shortText, { max: LIMITS.inputSlots })),
+  }),
+  fittedPreprocessorProblem,
+);
 
 const regressionMetrics: Parser<RegressionMetrics> = object<RegressionMetrics>({
   count: required(count),
@@ -371,6 +399,19 @@ export const trainingResult: Parser<TrainingResult> = object<TrainingResult>({
     }),
   ),
   warnings: required(array(longText, { max: LIMITS.warnings })),
+  recovery: optional(
+    array(
+      object<Resumption>({
+        from: required(backendName),
+        to: required(backendName),
+        cause: required(shortText),
+        failedEpoch: required(count),
+        resumedFrom: required(count),
+        message: required(longText),
+      }),
+      { max: 4 },
+    ),
+  ),
   splitRows: optional(object({ train: required(rowList), validation: required(rowList), test: required(rowList) })),
   image: optional(
     object<ImageTrainingInfo>({

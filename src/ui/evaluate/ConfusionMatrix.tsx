@@ -14,10 +14,12 @@ interface ConfusionMatrixProps {
 export function ConfusionMatrix({ labels, matrix }: ConfusionMatrixProps) {
   const t = useT();
   const [normalized, setNormalized] = useState(false);
-  const full = normalized ? rowNormalize(matrix) : matrix;
-  // A million cells would freeze the page: the first MAX_SHOWN classes are drawn, the rest are counted.
+  // A million cells would freeze the page: the first MAX_SHOWN classes are drawn, the rest are counted
+  // (rows are normalized over all their columns, but only the drawn rows are computed).
   const limited = labels.length > MAX_SHOWN;
-  const shown = limited ? full.slice(0, MAX_SHOWN).map((row) => row.slice(0, MAX_SHOWN)) : full;
+  const rows = limited ? matrix.slice(0, MAX_SHOWN) : matrix;
+  const full = normalized ? rowNormalize(rows) : rows;
+  const shown = limited ? full.map((row) => row.slice(0, MAX_SHOWN)) : full;
   let max = 1;
   for (const row of shown) for (const v of row) if (v > max) max = v;
   return (

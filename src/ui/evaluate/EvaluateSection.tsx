@@ -5,6 +5,7 @@ import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { formatCount, formatMetric, formatPercentValue } from '../common/format';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { PerClassTable } from './PerClassTable';
 import { MisclassifiedGallery } from '../images/MisclassifiedGallery';
 // Lazy: recharts stays out of the initial JavaScript.
 const RocChart = lazy(() => import('./RocChart').then((m) => ({ default: m.RocChart })));
@@ -81,43 +82,7 @@ export function EvaluateSection({ step }: { step: number }) {
           </div>
         ) : null}
       </dl>
-      <table className="metrics-table" data-testid="per-class-table">
-        <caption>{t('evaluate.perClass')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('evaluate.class')}</th>
-            <th scope="col">{t('evaluate.precision')}</th>
-            <th scope="col">{t('evaluate.recall')}</th>
-            <th scope="col">{t('evaluate.f1')}</th>
-            <th scope="col">{t('evaluate.support')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {labels.map((label, i) => {
-            const c = m.perClass[label];
-            return (
-              <tr key={i}>
-                <th scope="row">{label}</th>
-                <td>{formatMetric(c?.precision)}</td>
-                <td>{formatMetric(c?.recall)}</td>
-                <td>{formatMetric(c?.f1)}</td>
-                <td>{c?.support ?? '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          {(['macro', 'weighted'] as const).map((avg) => (
-            <tr key={avg}>
-              <th scope="row">{avg === 'macro' ? t('evaluate.macroAvg') : t('evaluate.weightedAvg')}</th>
-              <td>{formatMetric(m[avg].precision)}</td>
-              <td>{formatMetric(m[avg].recall)}</td>
-              <td>{formatMetric(m[avg].f1)}</td>
-              <td>{m[avg].support}</td>
-            </tr>
-          ))}
-        </tfoot>
-      </table>
+      <PerClassTable report={m} />
       <ConfusionMatrix labels={labels} matrix={m.confusionMatrix.matrix} />
       {results.misclassified ? <MisclassifiedGallery results={results} /> : null}
       {m.roc && m.rocAuc !== undefined ? (

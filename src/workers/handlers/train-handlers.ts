@@ -55,6 +55,7 @@ export const trainHandlers: Handlers<TrainCalls> = {
       progress,
       backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter },
       mark: (name) => clock.mark(name),
+      recovery: await recoveryFor(job),
     });
     clock.mark('evaluated');
     setTrained(trained);
@@ -80,7 +81,15 @@ export async function trainImages(job: TrainJob, signal: AbortSignal, progress: 
     signal,
     progress,
     backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter },
+    recovery: await recoveryFor(job),
   });
   setTrained(trained);
   return result;
+}
+
+/** Device-loss / out-of-memory fallback for a job (WASM, then CPU), with the driver's injection if it asked for one. */
+async function recoveryFor(job: TrainJob) {
+  const rt = await loadRuntime();
+  const inject = job.injectDeviceLossAfterEpoch;
+  return rt.createDeviceRecovery(await getProbes(), rt.activateBackend, inject !== undefined ? { deviceLossAfterEpoch: inject } : undefined);
 }
