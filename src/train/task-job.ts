@@ -66,9 +66,11 @@ export interface PreparedSource {
   /** Candidate models when the source fixes them (images); else the task decides. */
   candidates?: ModelSpec[];
   /** Adds source-specific fields to the result after evaluation (images: augmentation, mistakes). */
-  finish?: (result: TrainingResult, test: { probabilities: Float32Array; yTrue: Int32Array }) => void;
+  finish?: (result: TrainingResult, test: { probabilities: Float32Array; yTrue: Int32Array; model: tf.LayersModel }) => void;
   evaluatingMessage: string;
   image?: TrainedModel['image'];
+  /** Text CNN sources: rows of the embedding (word ids plus padding and out-of-vocabulary). */
+  vocabularySize?: number;
 }
 
 interface Run {
@@ -151,7 +153,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
         validation: split.validation,
         ...(standardized ? { targets: standardized } : {}),
       };
-      const model = buildModel(spec, exampleShape, outputUnits, job.training.seed, task.head);
+      const model = buildModel(spec, exampleShape, outputUnits, job.training.seed, task.head, source.vocabularySize);
       try {
         const outcome = await trainModel(model, data, job.training, {
           l2: spec.l2,
@@ -259,7 +261,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
       reason: `Auto chose ${describeModel(winner.spec)}: best validation loss${regression ? ` (${loss}, standardized target)` : ''} ${summaries.map((s) => `${s.description} ${fmt(s.bestValLoss)}`).join(' vs ')}.`,
     };
   }
-  source.finish?.(result, { probabilities: outputs, yTrue });
+  source.finish?.(result, { probabilities: outputs, yTrue, model: winner.model });
   return {
     result,
     trained: { model: winner.model, preprocessing, exampleShape, classes: source.classes, ...(source.image ? { image: source.image } : {}) },

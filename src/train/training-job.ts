@@ -4,14 +4,18 @@ import { prepareTable, type PreparedData } from '../preprocess/prepare';
 import type { TrainJob } from './job';
 import type { TrainingResult } from './result';
 import { runTrainingJob, type JobContext, type PreparedSource, type TrainedModel } from './task-job';
+import { addTextInsights } from './text-insights';
 
 export type { JobContext, TrainedModel } from './task-job';
 export { isRegressionModel } from './task-job';
 
 /** A table as a training source: features fitted on the training split, the task chosen from the target. */
 export function tableSource(table: Table, profiles: ColumnProfile[], job: TrainJob): PreparedSource {
-  const prepared: PreparedData = prepareTable(table, profiles, job.prepare);
+  // The text CNN reads word ids in order; every other model reads TF-IDF rows.
+  const prepared: PreparedData = prepareTable(table, profiles, job.prepare, job.model === 'textcnn' ? 'sequence' : 'tfidf');
+  const sequence = prepared.fitted.features.find((f) => f.kind === 'text' && f.encoding === 'sequence');
   return {
+    ...(sequence?.kind === 'text' ? { vocabularySize: sequence.terms.length + 2 } : {}),
     task: prepared.task,
     features: prepared.features,
     exampleShapeFor: () => [prepared.fitted.inputSize],
@@ -24,6 +28,7 @@ export function tableSource(table: Table, profiles: ColumnProfile[], job: TrainJ
     warnings: prepared.warnings,
     sourceRows: (indices) => Array.from(indices, (i) => prepared.tableRows[i]),
     evaluatingMessage: 'Evaluating on the held-out test split…',
+    finish: (result, test) => addTextInsights(result, test, table, prepared),
   };
 }
 
