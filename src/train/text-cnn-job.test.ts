@@ -21,6 +21,8 @@ import type { JobProgress, TrainJob } from './job';
 import { DEFAULT_TRAIN } from './settings';
 import { runTableTraining } from './training-job';
 import type { ClassificationReport } from '../evaluate';
+import { checkTopology } from '../models/topology-check';
+import { countTopologyParameters } from '../models/parameter-count';
 
 const fixture = (file: string) => {
   const parsed = parseCsvText(readFileSync(new URL(`../../e2e/fixtures/text/${file}`, import.meta.url), 'utf8'));
@@ -90,6 +92,9 @@ describe('the text CNN through the one training job', () => {
     const before = tf.memory().numTensors;
     const { result, trained } = await runTableTraining(job, table, profiles, 'zh', context('wasm'));
     const artifacts = await toArtifacts(trained);
+    // Links and bundles check a topology before TF.js builds it: the text CNN's layers are known and counted exactly.
+    expect(checkTopology(artifacts.modelTopology)).toBeNull();
+    expect(countTopologyParameters(artifacts.modelTopology)).toBe(trained.model.countParams());
     const files = bundleFiles({ artifacts, metrics: metricsFile(result), reference: null, generatedBy: 'test', title: 'Debian' });
     const bundle = assembleBundle(files, 'debian-zh.zip');
     const restored = await fromArtifacts(bundle.artifacts);
