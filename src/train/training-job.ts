@@ -10,7 +10,7 @@ export type { JobContext, TrainedModel } from './task-job';
 export { isRegressionModel } from './task-job';
 
 /** A table as a training source: features fitted on the training split, the task chosen from the target. */
-export function tableSource(table: Table, profiles: ColumnProfile[], job: TrainJob): PreparedSource {
+export function tableSource(table: Table, profiles: ColumnProfile[], job: Pick<TrainJob, 'prepare'> & Partial<Pick<TrainJob, 'model'>>): PreparedSource {
   // The text CNN reads word ids in order; every other model reads TF-IDF rows.
   const prepared: PreparedData = prepareTable(table, profiles, job.prepare, job.model === 'textcnn' ? 'sequence' : 'tfidf');
   const sequence = prepared.fitted.features.find((f) => f.kind === 'text' && f.encoding === 'sequence');
