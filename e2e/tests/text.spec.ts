@@ -40,6 +40,9 @@ test.describe('text classification', () => {
     await page.getByTestId('train-button').click();
     await expect(page.getByTestId('confusion-matrix')).toBeVisible({ timeout: 150_000 });
     expect(await studio.confusionTotal()).toBe(Number(await page.getByTestId('test-size').innerText()));
+    // Evaluation shows the most confident mistakes as text snippets.
+    await expect(page.getByTestId('text-mistakes')).toBeVisible();
+    expect(await page.getByTestId('text-mistake').count()).toBeGreaterThan(0);
 
     // The prediction form has a text area for the description: type a sentence, see probabilities.
     const field = predict.field('description');
@@ -79,5 +82,27 @@ test.describe('text classification', () => {
     await field.fill('GNU 编译器套装的开发文件');
     await expect(page.getByTestId('form-probabilities')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('form-probabilities').getByTestId('probability')).toHaveCount(8);
+    // Logistic regression on TF-IDF: the top-weighted terms of each class.
+    await expect(page.getByTestId('top-tokens').locator('dt')).toHaveCount(8);
+  });
+
+  test('the text CNN trains on WASM from the model choice, and a typed sentence gets class probabilities', async ({ page }) => {
+    const studio = new StudioPage(page);
+    const predict = new ExportPage(page);
+    await studio.open();
+    await studio.uploadCsv('packages.csv', head(EN, 600));
+    await page.getByTestId('target-select').selectOption('section');
+    await page.getByTestId('backend-select').selectOption('wasm');
+    await page.getByTestId('model-choice').locator('input[type="radio"][value="textcnn"]').check();
+    await expect(studio.section('model')).toContainText('Text CNN (embedding 64, conv128×5, global max pool, dropout 0.5)');
+    await page.getByTestId('epochs').fill('8');
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('confusion-matrix')).toBeVisible({ timeout: 240_000 });
+    await expect(page.getByTestId('text-mistakes')).toBeVisible();
+    const field = predict.field('description');
+    await field.fill('multiplayer strategy game with a puzzle mode');
+    await expect(page.getByTestId('form-probabilities').getByTestId('probability')).toHaveCount(8, { timeout: 30_000 });
+    const probabilities = await predict.formProbabilities();
+    expect([...probabilities.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
   });
 });

@@ -34,7 +34,7 @@ const TRAIN_FLAGS = [
     name: 'model',
     kind: 'oneOf',
     values: ['auto', 'logreg', 'linear', 'mlp', 'cnn', 'bow', 'textcnn'],
-    help: 'model kind (auto: a small model search; linear: regression; bow: TF-IDF + logistic regression for text)',
+    help: 'model kind (auto: a small model search; linear: regression; bow: TF-IDF + logistic regression for text; textcnn: the text CNN on word ids)',
   },
   { name: 'loss', kind: 'oneOf', values: ['mse', 'mae', 'huber'], help: 'regression loss of the MLP' },
   { name: 'text-columns', kind: 'text', placeholder: 'a,b', help: 'tokenize these columns as free text (TF-IDF of words and word pairs)' },

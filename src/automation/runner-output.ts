@@ -34,9 +34,10 @@ function textSummary(result: TrainingResult) {
   return {
     text: {
       columns: texts.map((f) => f.name),
-      encoding: 'tfidf',
+      encoding: texts[0].encoding,
       vocabularySize: texts.reduce((s, f) => s + f.terms.length, 0),
-      maxTokens: result.prepare.textMaxTokens ?? DEFAULT_TEXT_MAX_TOKENS,
+      // Sequences (text CNN): the fitted length (95th percentile, at most the cap); bag of words: the cap.
+      maxTokens: texts[0].maxTokens ?? result.prepare.textMaxTokens ?? DEFAULT_TEXT_MAX_TOKENS,
       tokenizer: texts[0].tokenizer,
       perColumn: texts.map((f) => ({ column: f.name, vocabularySize: f.terms.length, wordsSeen: f.vocabularySeen, medianTokens: f.medianTokens, p95Tokens: f.p95Tokens, oovRate: f.oovRate })),
     },
@@ -105,5 +106,9 @@ export function trainOutput(result: TrainingResult) {
     ...(result.splitRows ? { splitRows: result.splitRows } : {}),
     ...textSummary(result),
     ...(result.image ? { image: result.image, misclassified: result.misclassified ?? [] } : {}),
+    ...(result.textMistakes
+      ? { textMistakes: result.textMistakes.map((m) => ({ row: m.row, text: m.text, true: result.classes[m.trueClass], predicted: result.classes[m.predictedClass], confidence: m.confidence })) }
+      : {}),
+    ...(result.topTokens ? { topTokens: Object.fromEntries(result.topTokens.map((c) => [result.classes[c.classIndex], c.tokens])) } : {}),
   };
 }

@@ -12,7 +12,7 @@ import { RunClock, phasesOf, type RunPhases } from '../train/run-timings';
 export interface TrainOptions {
   target?: string;
   /** "bow" is the bag-of-words (TF-IDF) model: logistic regression on the text features. */
-  model?: ModelChoice | 'bow' | 'textcnn';
+  model?: ModelChoice | 'bow';
   hidden?: number[];
   backend?: BackendChoice;
   epochs?: number;
@@ -88,12 +88,6 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
   if (options.maxTokens !== undefined) {
     if (!(Number.isInteger(options.maxTokens) && options.maxTokens >= 1 && options.maxTokens <= 10_000)) return fail('invalid_input', '--max-tokens must be a whole number from 1 to 10000.');
     store.setPrepare({ textMaxTokens: options.maxTokens });
-  }
-  if (options.model === 'textcnn') {
-    return fail(
-      'not_supported',
-      'The text CNN (--model textcnn) is not available in this build yet; use --model bow (TF-IDF + logistic regression) or auto (TF-IDF with logistic regression or an MLP, chosen on validation loss).',
-    );
   }
   if (options.task !== undefined) store.setPrepare({ task: options.task });
   if (options.model) store.setModelChoice(options.model === 'bow' ? 'logreg' : options.model);

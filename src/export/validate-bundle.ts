@@ -220,7 +220,12 @@ function checkTextFeature(file: string, where: string, name: string, value: Reco
   const n = (field: string) => finite(file, `${where}.${field}`, own(value, field));
   const terms = unique(file, `${where}.terms`, textList(file, `${where}.terms`, own(value, 'terms'), MAX_TERMS));
   const idf = list(file, `${where}.idf`, own(value, 'idf'), MAX_TERMS).map((v, k) => finite(file, `${where}.idf[${k}]`, v));
-  if (idf.length !== terms.length) fail('bundle_invalid', `${file}: ${where} has ${terms.length} terms but ${idf.length} idf weights.`);
+  const encoding = oneOf(file, `${where}.encoding`, own(value, 'encoding'), ['tfidf', 'sequence'] as const);
+  let maxTokens: number | undefined;
+  if (encoding === 'sequence') {
+    maxTokens = finite(file, `${where}.maxTokens`, own(value, 'maxTokens'));
+    if (!(Number.isInteger(maxTokens) && maxTokens >= 1 && maxTokens <= 10_000)) fail('bundle_invalid', `${file}: ${where}.maxTokens should be a whole number from 1 to 10,000 (token ids per text).`);
+  } else if (idf.length !== terms.length) fail('bundle_invalid', `${file}: ${where} has ${terms.length} terms but ${idf.length} idf weights.`);
   const t = own(value, 'tokenizer');
   if (!isObject(t)) return fail('bundle_invalid', `${file}: ${where}.tokenizer should be an object but is ${describe(t)}.`);
   const range = (field: string, v: Json): [number, number] => {
@@ -246,7 +251,8 @@ function checkTextFeature(file: string, where: string, name: string, value: Reco
     kind: 'text',
     name,
     tokenizer,
-    encoding: oneOf(file, `${where}.encoding`, own(value, 'encoding'), ['tfidf'] as const),
+    encoding,
+    ...(maxTokens !== undefined ? { maxTokens } : {}),
     terms,
     idf,
     sublinearTf: own(value, 'sublinearTf') === true,

@@ -9,9 +9,12 @@ import { countSpecParameters } from './parameter-count';
  * Builds a tf.LayersModel ending in softmax, so the exported model.json predicts probabilities
  * directly. Every initializer is seeded: same spec + seed → same starting weights on any backend.
  */
-export function buildModel(spec: ModelSpec, inputShape: number[], classCount: number, seed: number, head: 'softmax' | 'linear' = 'softmax'): tf.Sequential {
+export function buildModel(spec: ModelSpec, inputShape: number[], classCount: number, seed: number, head: 'softmax' | 'linear' = 'softmax', vocabularySize = 0): tf.Sequential {
+  if (spec.kind === 'textcnn' && !(Number.isInteger(vocabularySize) && vocabularySize > 2)) {
+    throw new DataError('invalid_model', 'The text CNN needs a fitted vocabulary (token ids); train it on a table with a text column.');
+  }
   // Counted before TF.js allocates anything: the Train button, links and bundles share one budget.
-  const tooLarge = checkParameterBudget(countSpecParameters(spec, inputShape, classCount));
+  const tooLarge = checkParameterBudget(countSpecParameters(spec, inputShape, classCount, vocabularySize));
   if (tooLarge) throw new DataError('model_too_large', tooLarge);
   const model = tf.sequential({ name: `tau_${spec.kind}` });
   let layerIndex = 0;
@@ -39,6 +42,23 @@ export function buildModel(spec: ModelSpec, inputShape: number[], classCount: nu
         if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout }));
       });
       model.add(dense(classCount, head, spec.hidden.length === 0));
+      break;
+    case 'textcnn':
+      // Input: token ids (0 pads, 1 is out of vocabulary) of length inputShape[0], as float32 (Embedding casts them).
+      model.add(
+        tf.layers.embedding({
+          inputDim: vocabularySize,
+          outputDim: spec.embeddingDim,
+          inputLength: inputShape[0],
+          inputShape,
+          embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: deriveSeed(seed, `layer${layerIndex++}`) }),
+        }),
+      );
+      // 'same' padding: a text shorter than the kernel still gives one window per token.
+      model.add(tf.layers.conv1d({ filters: spec.filters, kernelSize: spec.kernel, padding: 'same', activation: 'relu', kernelInitializer: init() }));
+      model.add(tf.layers.globalMaxPooling1d({}));
+      if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout }));
+      model.add(dense(classCount, head, false));
       break;
     case 'cnn': {
       let flattened = false;

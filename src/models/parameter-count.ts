@@ -7,7 +7,7 @@
 import type { ModelSpec } from './spec';
 
 /** Parameters of the model buildModel(spec, inputShape, classCount) would build. */
-export function countSpecParameters(spec: ModelSpec, inputShape: readonly number[], classCount: number): number {
+export function countSpecParameters(spec: ModelSpec, inputShape: readonly number[], classCount: number, vocabularySize = 0): number {
   const dense = (inputs: number, units: number) => inputs * units + units;
   switch (spec.kind) {
     case 'logreg':
@@ -22,6 +22,8 @@ export function countSpecParameters(spec: ModelSpec, inputShape: readonly number
       }
       return total + dense(inputs, classCount);
     }
+    case 'textcnn':
+      return vocabularySize * spec.embeddingDim + spec.kernel * spec.embeddingDim * spec.filters + spec.filters + dense(spec.filters, classCount);
     case 'cnn': {
       let [h, w, c] = inputShape.length === 3 ? inputShape : [1, 1, product(inputShape)];
       let flat: number | null = null;
@@ -58,6 +60,9 @@ const pair = (v: Json, fallback: number): [number, number] => {
   if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'number') return [v[0], v[1]];
   return [fallback, fallback];
 };
+
+/** A 1-D size written as a number or a one-element list ([5]). */
+const firstOf = (v: Json, fallback: number): number => (typeof v === 'number' ? v : Array.isArray(v) && typeof v[0] === 'number' ? v[0] : fallback);
 
 /**
  * Parameters a Keras topology (TF.js model.json "modelTopology") declares, following its layers in order
@@ -117,6 +122,28 @@ export function countTopologyParameters(topology: Json): number | null {
       }
       case 'BatchNormalization':
         total += 4 * last;
+        break;
+      case 'Embedding': {
+        // Text CNN: [length] token ids → [length, output_dim].
+        const inputDim = own(cfg, 'input_dim');
+        const outputDim = own(cfg, 'output_dim');
+        if (typeof inputDim !== 'number' || typeof outputDim !== 'number' || !(inputDim > 0) || !(outputDim > 0) || shape.length !== 1) return null;
+        total += inputDim * outputDim;
+        shape = [shape[0], outputDim];
+        break;
+      }
+      case 'Conv1D': {
+        const filters = own(cfg, 'filters');
+        if (typeof filters !== 'number' || !(filters > 0) || shape.length !== 2) return null;
+        const k = firstOf(own(cfg, 'kernel_size'), 1);
+        const s = firstOf(own(cfg, 'strides'), 1);
+        total += k * last * filters + (own(cfg, 'use_bias') === false ? 0 : filters);
+        shape = [own(cfg, 'padding') === 'same' ? Math.ceil(shape[0] / s) : Math.max(0, Math.floor((shape[0] - k) / s) + 1), filters];
+        break;
+      }
+      case 'GlobalMaxPooling1D':
+        if (shape.length !== 2) return null;
+        shape = [last];
         break;
       case 'Flatten':
         shape = [product(shape)];

@@ -36,7 +36,21 @@ export interface CnnSpec {
   l2: number;
 }
 
-export type ModelSpec = LogisticRegressionSpec | LinearRegressionSpec | MlpSpec | CnnSpec;
+/**
+ * The text CNN: token ids → Embedding(embeddingDim) → Conv1D(filters, kernel, relu) → GlobalMaxPooling1D →
+ * Dropout → Dense softmax. It reads the table's text columns as token-id sequences (the vocabulary and
+ * sequence length are fitted on the training split, src/preprocess/text/tokenizer.ts).
+ */
+export interface TextCnnSpec {
+  kind: 'textcnn';
+  embeddingDim: number;
+  filters: number;
+  kernel: number;
+  dropout: number;
+  l2: number;
+}
+
+export type ModelSpec = LogisticRegressionSpec | LinearRegressionSpec | MlpSpec | CnnSpec | TextCnnSpec;
 export type ModelChoice = 'auto' | ModelSpec['kind'];
 
 /**
@@ -46,6 +60,8 @@ export type ModelChoice = 'auto' | ModelSpec['kind'];
 export const DEFAULT_LOGREG: LogisticRegressionSpec = { kind: 'logreg', l2: 0.002 };
 /** Plain least squares, as scikit-learn's LinearRegression. */
 export const DEFAULT_LINEAR: LinearRegressionSpec = { kind: 'linear', l2: 0 };
+/** The text CNN of the issue: Embedding 64 → Conv1D 128×5 → GlobalMaxPooling1D → Dropout 0.5 → Dense. */
+export const DEFAULT_TEXT_CNN: TextCnnSpec = { kind: 'textcnn', embeddingDim: 64, filters: 128, kernel: 5, dropout: 0.5, l2: 0 };
 export const DEFAULT_MLP: MlpSpec = { kind: 'mlp', hidden: [32], activation: 'relu', dropout: 0.2, l2: 0.001 };
 
 /**
@@ -77,6 +93,8 @@ export function describeModel(spec: ModelSpec): string {
       return spec.l2 > 0 ? `Linear regression (ridge, L2 ${spec.l2})` : 'Linear regression (least squares)';
     case 'mlp':
       return `MLP ${spec.hidden.join('→')} (${spec.activation}${spec.dropout > 0 ? `, dropout ${spec.dropout}` : ''})`;
+    case 'textcnn':
+      return `Text CNN (embedding ${spec.embeddingDim}, conv${spec.filters}×${spec.kernel}, global max pool${spec.dropout > 0 ? `, dropout ${spec.dropout}` : ''})`;
     case 'cnn':
       return `CNN ${spec.layers.map((l) => (l.type === 'conv' ? `conv${l.filters}` : l.type === 'dense' ? `fc${l.units}` : l.type === 'maxpool' ? 'pool' : l.type)).join('-')}`;
   }
@@ -92,6 +110,11 @@ export function validateModelSpec(spec: ModelSpec): string | null {
   if (spec.kind === 'mlp') {
     if (spec.hidden.length > R.hiddenLayers.max) return `An MLP here has at most ${R.hiddenLayers.max} hidden layers.`;
     if (!spec.hidden.every(units)) return `Each hidden layer needs a whole number of units between 1 and ${R.units.max}.`;
+    if (!rate(spec.dropout)) return dropout;
+  }
+  if (spec.kind === 'textcnn') {
+    if (!units(spec.embeddingDim) || !units(spec.filters)) return `The text CNN needs 1–${R.units.max} embedding dimensions and filters.`;
+    if (!inRange(spec.kernel, R.kernel)) return `The text CNN's kernel must be ${R.kernel.min}–${R.kernel.max} tokens wide.`;
     if (!rate(spec.dropout)) return dropout;
   }
   if (spec.kind === 'cnn') {

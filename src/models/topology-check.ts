@@ -7,7 +7,21 @@ import { checkParameterBudget } from '../settings/limits';
 import { countTopologyParameters } from './parameter-count';
 
 /** Layer classes Tau Studio builds; a topology naming anything else is refused before TF.js sees it. */
-const LAYER_CLASSES = new Set(['Sequential', 'Model', 'InputLayer', 'Dense', 'Dropout', 'Conv2D', 'MaxPooling2D', 'BatchNormalization', 'Flatten', 'Activation']);
+const LAYER_CLASSES = new Set([
+  'Sequential',
+  'Model',
+  'InputLayer',
+  'Dense',
+  'Dropout',
+  'Conv2D',
+  'MaxPooling2D',
+  'BatchNormalization',
+  'Flatten',
+  'Activation',
+  'Embedding',
+  'Conv1D',
+  'GlobalMaxPooling1D',
+]);
 /** Layer sizes above this would allocate huge tensors while TF.js builds the model. */
 const MAX_LAYER_SIZE = 100_000;
 
@@ -29,7 +43,10 @@ export function checkTopology(topology: unknown): string | null {
       return `the model uses a layer type Tau Studio does not build (${record.class_name.slice(0, 40)})`;
     }
     for (const [key, value] of Object.entries(record)) {
-      if ((key === 'units' || key === 'filters') && (typeof value !== 'number' || value > MAX_LAYER_SIZE)) return `a layer's ${key} (${String(value).slice(0, 20)}) is too large`;
+      if ((key === 'units' || key === 'filters' || key === 'output_dim') && (typeof value !== 'number' || value > MAX_LAYER_SIZE))
+        return `a layer's ${key} (${String(value).slice(0, 20)}) is too large`;
+      // An embedding's rows: the text vocabulary (at most 100,000 words) plus padding and out-of-vocabulary ids.
+      if (key === 'input_dim' && (typeof value !== 'number' || value > MAX_LAYER_SIZE + 2)) return `a layer's input_dim (${String(value).slice(0, 20)}) is too large`;
       if ((key === 'batch_input_shape' || key === 'kernel_size') && Array.isArray(value) && value.some((d) => typeof d === 'number' && d > MAX_LAYER_SIZE)) return `a layer's ${key} is too large`;
       stack.push(value);
     }

@@ -1,4 +1,4 @@
-import type { ModelChoice, LogisticRegressionSpec, LinearRegressionSpec, MlpSpec, CnnSpec } from '../models/spec';
+import type { ModelChoice, LogisticRegressionSpec, LinearRegressionSpec, MlpSpec, CnnSpec, TextCnnSpec } from '../models/spec';
 import { DEFAULT_CNN, DEFAULT_LOGREG, DEFAULT_MLP } from '../models/spec';
 import type { PrepareSettings } from '../preprocess/settings';
 import { DEFAULT_PREPARE } from '../preprocess/settings';
@@ -39,6 +39,8 @@ export interface ModelSection {
   cnn: CnnSpec;
   /** Regression: linear model settings (absent in older documents: DEFAULT_LINEAR). */
   linear?: LinearRegressionSpec;
+  /** Text columns: the text CNN's settings (absent in older documents: DEFAULT_TEXT_CNN). */
+  textcnn?: TextCnnSpec;
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { FittedFeature, FittedPreprocessor } from '../preprocess/fitted';
+import { featureWidth, type FittedFeature, type FittedPreprocessor } from '../preprocess/fitted';
 import type { FeatureReader, RawCell } from '../preprocess/feature-reader';
 import { toCategory, toNumber, toText } from '../preprocess/fit';
-import { termIndex, tfidfInto } from '../preprocess/text/tfidf';
+import { termIndex } from '../preprocess/text/tfidf';
+import { encodeTextInto } from '../preprocess/text/encode-text';
 
 /**
  * What the training split looked like, per feature, beyond what the fitted transforms hold: the share of
@@ -136,7 +137,7 @@ export function textReference(feature: Extract<FittedFeature, { kind: 'text' }>,
 /** Counts empty cells and the share of terms outside the vocabulary, tokenizing as the model does. */
 export function outOfVocabulary(feature: Extract<FittedFeature, { kind: 'text' }>, read: (row: number) => RawCell, rows: ArrayLike<number>): { missing: number; terms: number; oovRate: number } {
   const index = termIndex(feature);
-  const scratch = new Float32Array(feature.terms.length);
+  const scratch = new Float32Array(featureWidth(feature));
   let missing = 0;
   let terms = 0;
   let oov = 0;
@@ -146,7 +147,7 @@ export function outOfVocabulary(feature: Extract<FittedFeature, { kind: 'text' }
       missing++;
       continue;
     }
-    const r = tfidfInto(toText(cell), feature.tokenizer, feature, index, scratch, 0);
+    const r = encodeTextInto(feature, toText(cell), index, scratch, 0);
     scratch.fill(0);
     terms += r.terms;
     oov += r.oov;

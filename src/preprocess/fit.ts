@@ -1,6 +1,7 @@
 import type { FittedCategoricalFeature, FittedNumericFeature, FittedTextFeature } from './fitted';
 import { fitTfidf, termIndex, textStats, tfidfInto } from './text/tfidf';
-import type { TokenizerSettings } from './text/tokenizer';
+import { fitSequenceVocabulary, type TokenizerSettings } from './text/tokenizer';
+import { encodeTextInto } from './text/encode-text';
 import type { MissingStrategy, ScalingKind } from './settings';
 import { formatNumberCell } from '../data/table';
 import type { RawCell } from './feature-reader';
@@ -142,4 +143,51 @@ export function fitText(name: string, read: (row: number) => RawCell, trainRows:
     },
     overlong: stats.overlong,
   };
+}
+
+/**
+ * Fits the word vocabulary and sequence length of one text column for the text CNN, on the training
+ * rows only: the `maxIds − 2` most frequent words (ids 0 and 1 pad and stand for unknown words) and a
+ * length covering 95% of training cells, at most `maxTokensCap`.
+ */
+export function fitTextSequence(
+  name: string,
+  read: (row: number) => RawCell,
+  trainRows: ArrayLike<number>,
+  tokenizer: TokenizerSettings,
+  maxIds: number,
+  maxTokensCap: number,
+): { feature: FittedTextFeature; overlong: number; cut: number } {
+  const texts: string[] = [];
+  for (let i = 0; i < trainRows.length; i++) texts.push(toText(read(trainRows[i])));
+  const vocabulary = fitSequenceVocabulary(texts, tokenizer, Math.max(3, maxIds), maxTokensCap);
+  const stats = textStats(texts, tokenizer, 0);
+  const feature: FittedTextFeature = {
+    kind: 'text',
+    name,
+    tokenizer,
+    encoding: 'sequence',
+    terms: vocabulary.tokens,
+    idf: [],
+    sublinearTf: false,
+    norm: 'l2',
+    maxTokens: vocabulary.maxTokens,
+    medianTokens: stats.medianTokens,
+    p95Tokens: stats.p95Tokens,
+    vocabularySeen: stats.vocabularySize,
+    oovRate: 0,
+  };
+  const index = termIndex(vocabulary.tokens.length ? { terms: vocabulary.tokens } : { terms: [] });
+  const scratch = new Float32Array(vocabulary.maxTokens);
+  let words = 0;
+  let oov = 0;
+  let cut = 0;
+  for (const text of texts) {
+    const r = encodeTextInto(feature, text, index, scratch, 0);
+    words += r.terms;
+    oov += r.oov;
+    if (r.terms > vocabulary.maxTokens) cut++;
+  }
+  feature.oovRate = words > 0 ? oov / words : 0;
+  return { feature, overlong: stats.overlong, cut };
 }

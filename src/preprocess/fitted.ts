@@ -65,12 +65,17 @@ export interface FittedCategoricalFeature {
  * A free-text column encoded as TF-IDF of word n-grams (see src/preprocess/text): one input slot per
  * term, in `terms` order. Tokenizer settings travel with it so that prediction and the exported
  * snippet tokenize exactly as training did.
+ *
+ * `encoding: 'sequence'` (the text CNN): `terms` is the word vocabulary (word `terms[i]` has id i + 2;
+ * 0 pads, 1 is out of vocabulary), `idf` is empty, and the feature takes `maxTokens` input slots of ids.
  */
 export interface FittedTextFeature {
   kind: 'text';
   name: string;
   tokenizer: TokenizerSettings;
-  encoding: 'tfidf';
+  encoding: 'tfidf' | 'sequence';
+  /** Sequences only: ids per cell (cut or padded at the end), the 95th percentile of training cells at most the cap. */
+  maxTokens?: number;
   terms: string[];
   idf: number[];
   sublinearTf: boolean;
@@ -84,5 +89,5 @@ export interface FittedTextFeature {
 
 /** Number of model input slots a fitted feature takes. */
 export function featureWidth(feature: FittedFeature): number {
-  return feature.kind === 'numeric' ? 1 : feature.kind === 'categorical' ? feature.categories.length : feature.terms.length;
+  return feature.kind === 'numeric' ? 1 : feature.kind === 'categorical' ? feature.categories.length : feature.encoding === 'sequence' ? (feature.maxTokens ?? 1) : feature.terms.length;
 }

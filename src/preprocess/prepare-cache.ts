@@ -1,6 +1,7 @@
 import type { ColumnProfile } from '../data/profile';
 import type { Table } from '../data/table';
-import { prepareTable, type PreparedData } from './prepare';
+import { prepareTable, type PreparedData, type TextEncoding } from './prepare';
+
 import type { PrepareSettings } from './settings';
 
 /**
@@ -14,11 +15,11 @@ export const MAX_CACHED_FEATURE_BYTES = 64 * 1024 * 1024;
 
 const cache = new WeakMap<Table, { profiles: ColumnProfile[]; key: string; data: PreparedData }>();
 
-export function prepareTableCached(table: Table, profiles: ColumnProfile[], settings: PrepareSettings, maxBytes = MAX_CACHED_FEATURE_BYTES): PreparedData {
-  const key = settingsKey(settings);
+export function prepareTableCached(table: Table, profiles: ColumnProfile[], settings: PrepareSettings, textEncoding: TextEncoding = 'tfidf', maxBytes = MAX_CACHED_FEATURE_BYTES): PreparedData {
+  const key = `${textEncoding}:${settingsKey(settings)}`;
   const hit = cache.get(table);
   if (hit && hit.profiles === profiles && hit.key === key) return hit.data;
-  const data = prepareTable(table, profiles, settings);
+  const data = prepareTable(table, profiles, settings, textEncoding);
   if (data.features.byteLength <= maxBytes) cache.set(table, { profiles, key, data });
   else cache.delete(table);
   return data;

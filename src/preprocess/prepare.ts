@@ -4,8 +4,8 @@ import type { ColumnProfile } from '../data/profile';
 import { DataError } from '../lib/errors';
 import type { FittedFeature, FittedPreprocessor, TargetStats } from './fitted';
 import { tableReader, type RawCell } from './feature-reader';
-import { compareText, fitCategorical, fitNumeric, fitText, toNumber } from './fit';
-import { DEFAULT_TEXT_VOCABULARY, MAX_TEXT_VOCABULARY, effectiveType, selectFeatures, type PrepareSettings } from './settings';
+import { compareText, fitCategorical, fitNumeric, fitText, fitTextSequence, toNumber } from './fit';
+import { DEFAULT_TEXT_MAX_TOKENS, DEFAULT_TEXT_VOCABULARY, MAX_TEXT_VOCABULARY, effectiveType, selectFeatures, type PrepareSettings } from './settings';
 import { DEFAULT_TOKENIZER } from './text/tokenizer';
 import { checkTargetForTask, chooseTask, type TaskDecision } from '../train/task';
 import { stratifiedSplit, type SplitIndices } from './split';
@@ -30,7 +30,13 @@ export interface PreparedData {
   warnings: string[];
 }
 
-export function prepareTable(table: Table, profiles: ColumnProfile[], settings: PrepareSettings): PreparedData {
+/**
+ * How text columns become model inputs: TF-IDF rows (bag of words, the default) or token-id sequences
+ * (the text CNN, which reads text columns only).
+ */
+export type TextEncoding = 'tfidf' | 'sequence';
+
+export function prepareTable(table: Table, profiles: ColumnProfile[], settings: PrepareSettings, textEncoding: TextEncoding = 'tfidf'): PreparedData {
   const reader = tableReader(table);
   const targetName = settings.target;
   if (targetName === null) throw new DataError('no_target', 'Choose the target column: the one the model should predict.');
@@ -44,11 +50,29 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
   if (!targetCheck.ok) throw new DataError(targetCheck.code, targetCheck.message);
   const regression = decision.task === 'regression';
 
-  const featureNames = selectFeatures(profiles, settings);
-  if (featureNames.length === 0) {
+  const selected = selectFeatures(profiles, settings);
+  if (selected.length === 0) {
     throw new DataError('no_features', `No feature columns are selected besides the target "${targetName}". Include at least one column.`);
   }
   const profileByName = new Map(profiles.map((p) => [p.name, p]));
+  const sequenceWarnings: string[] = [];
+  let featureNames = selected;
+  if (textEncoding === 'sequence') {
+    // The text CNN reads words in order; numeric and categorical columns have no place in its input.
+    // One text column: its word ids share the one embedding (two columns' ids would collide).
+    featureNames = selected.filter((name) => effectiveType(profileByName.get(name) as ColumnProfile, settings) === 'text').slice(0, 1);
+    const left = selected.filter((name) => !featureNames.includes(name));
+    if (featureNames.length === 0) {
+      throw new DataError(
+        'no_text_columns',
+        `The text CNN reads text columns, and none of the selected columns (${selected.slice(0, 5).join(', ')}) is text. Mark a column of free text as text (--text-columns), or choose logistic regression, MLP or Auto.`,
+      );
+    }
+    if (left.length > 0)
+      sequenceWarnings.push(
+        `The text CNN reads one text column ("${featureNames[0]}"); ${left.slice(0, 5).join(', ')}${left.length > 5 ? ` and ${left.length - 5} more` : ''} were left out (bag-of-words models use them).`,
+      );
+  }
   const featureReaders = featureNames.map((name) => reader.column(name) as (row: number) => RawCell);
   const isText = featureNames.map((name) => effectiveType(profileByName.get(name) as ColumnProfile, settings) === 'text');
   const vocabularySize = settings.textVocabularySize ?? DEFAULT_TEXT_VOCABULARY;
@@ -102,7 +126,7 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
   const tableRows = Int32Array.from(tableRowsList);
   const targets = regression ? Float64Array.from(labelsList) : null;
   const labels = targets ? quantileStrata(targets) : Int32Array.from(labelsList);
-  const warnings: string[] = [];
+  const warnings: string[] = [...sequenceWarnings];
   if (missingTarget > 0) warnings.push(`${missingTarget} rows without a value for "${targetName}" were left out.`);
   if (missingFeatures > 0) warnings.push(`${missingFeatures} rows with missing feature values were dropped (missing values: drop rows).`);
 
@@ -133,6 +157,23 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
   const trainTableRows = Int32Array.from(split.train, (i) => tableRows[i]);
   const features: FittedFeature[] = featureNames.map((name, f) => {
     const profile = profileByName.get(name) as ColumnProfile;
+    if (isText[f] && textEncoding === 'sequence') {
+      const maxTokensCap = settings.textMaxTokens ?? DEFAULT_TEXT_MAX_TOKENS;
+      const { feature, overlong, cut } = fitTextSequence(name, featureReaders[f], trainTableRows, DEFAULT_TOKENIZER, vocabularySize, maxTokensCap);
+      if (feature.terms.length === 0) {
+        throw new DataError('empty_text', `The text column "${name}" has no words in the training split (every cell is empty or punctuation). Exclude it, or switch it to categorical.`);
+      }
+      if (overlong > 0) {
+        warnings.push(
+          `${overlong} cells of "${name}" are longer than ${DEFAULT_TOKENIZER.maxCellChars.toLocaleString('en-US')} characters; only their first ${DEFAULT_TOKENIZER.maxCellChars.toLocaleString('en-US')} characters are read.`,
+        );
+      }
+      if (cut > 0)
+        warnings.push(
+          `${cut} training cells of "${name}" have more than ${feature.maxTokens} words; the text CNN reads their first ${feature.maxTokens} (the length covers 95% of training cells, at most --max-tokens).`,
+        );
+      return feature;
+    }
     if (isText[f]) {
       const { feature, overlong } = fitText(name, featureReaders[f], trainTableRows, tokenizer, vocabularySize);
       if (feature.terms.length === 0) {
@@ -149,7 +190,15 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
       ? fitNumeric(name, featureReaders[f], trainTableRows, settings.missing, settings.scaling)
       : fitCategorical(name, featureReaders[f], trainTableRows, settings.maxCategories);
   });
-  const inputNames = features.flatMap((f) => (f.kind === 'numeric' ? [f.name] : f.kind === 'categorical' ? f.categories.map((c) => `${f.name}=${c}`) : f.terms.map((t) => `${f.name}:${t}`)));
+  const inputNames = features.flatMap((f) =>
+    f.kind === 'numeric'
+      ? [f.name]
+      : f.kind === 'categorical'
+        ? f.categories.map((c) => `${f.name}=${c}`)
+        : f.encoding === 'sequence'
+          ? Array.from({ length: f.maxTokens ?? 1 }, (_, i) => `${f.name}#${i + 1}`)
+          : f.terms.map((t) => `${f.name}:${t}`),
+  );
   const cells = labels.length * inputNames.length;
   if (cells > MAX_FEATURE_CELLS) {
     throw new DataError(

@@ -1,7 +1,8 @@
 import { featureWidth, type FittedFeature, type FittedPreprocessor } from './fitted';
 import type { FeatureReader, RawCell } from './feature-reader';
 import { toCategory, toNumber, toText } from './fit';
-import { termIndex, tfidfInto } from './text/tfidf';
+import { termIndex } from './text/tfidf';
+import { encodeTextInto } from './text/encode-text';
 
 export interface RowProblem {
   /** Index into the rows that were transformed. */
@@ -68,7 +69,7 @@ function encodeCell(feature: FittedFeature, cell: RawCell, fitted: FittedPreproc
   }
   if (feature.kind === 'text') {
     // A missing text is empty text: no terms, all zeros (it is information, not a gap to fill).
-    if (categories) tfidfInto(toText(cell), feature.tokenizer, feature, categories, out, at);
+    if (categories) encodeTextInto(feature, toText(cell), categories, out, at);
     return null;
   }
   let category = toCategory(cell);

@@ -312,7 +312,7 @@ async function runSourceSearch(
   };
   if (context.backend.adapter) result.adapter = context.backend.adapter;
   if (job.includeSplit) result.splitRows = { train: base.sourceRows(trainRows), validation: [], test: base.sourceRows(testRows) };
-  finalSource.finish?.(result, { probabilities, yTrue });
+  finalSource.finish?.(result, { probabilities, yTrue, model });
   return {
     result,
     trained: { model, preprocessing: finalSource.preprocessing, exampleShape: data.exampleShape, classes, ...(base.image ? { image: base.image } : {}) },

@@ -4,7 +4,7 @@
  */
 import type { ImageLoadProgress } from '../data/images/summary';
 import type { ImageSettings } from '../data/images/settings';
-import type { CnnSpec, LogisticRegressionSpec, LinearRegressionSpec, MlpSpec, ModelChoice } from '../models/spec';
+import type { CnnSpec, LogisticRegressionSpec, LinearRegressionSpec, MlpSpec, ModelChoice, TextCnnSpec } from '../models/spec';
 import type { PrepareSettings } from '../preprocess/settings';
 import type { TrainSettings } from './settings';
 import type { EpochRecord } from './train-loop';
@@ -15,7 +15,7 @@ export interface TrainJob {
   prepare: PrepareSettings;
   model: ModelChoice;
   /** `linear` is absent in jobs built before regression existed (DEFAULT_LINEAR). */
-  specs: { logreg: LogisticRegressionSpec; mlp: MlpSpec; cnn: CnnSpec; linear?: LinearRegressionSpec };
+  specs: { logreg: LogisticRegressionSpec; mlp: MlpSpec; cnn: CnnSpec; linear?: LinearRegressionSpec; textcnn?: TextCnnSpec };
   training: TrainSettings;
   /** Return the original row numbers of each split (benchmarks and parity checks use them). */
   includeSplit?: boolean;

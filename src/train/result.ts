@@ -8,6 +8,7 @@ import type { FittedPreprocessor } from '../preprocess/fitted';
 import type { BackendName, TrainSettings } from './settings';
 import type { EpochRecord, TrainingOutcome } from './train-loop';
 import type { ImageTrainingInfo, MisclassifiedImage } from './image-result';
+import type { ClassTopTokens, TextMistake } from '../evaluate/text-insights';
 
 /** What regression charts and predictions need beyond the metrics. */
 export interface RegressionDetails {
@@ -86,4 +87,8 @@ export interface TrainingResult {
   /** Image data sets: input size, augmentation, and the most confident mistakes on the test split. */
   image?: ImageTrainingInfo;
   misclassified?: MisclassifiedImage[];
+  /** Text classifiers: the most confident mistakes on the test split as text snippets. */
+  textMistakes?: TextMistake[];
+  /** Linear model on bag-of-words inputs: the highest-weighted terms per class. */
+  topTokens?: ClassTopTokens[];
 }

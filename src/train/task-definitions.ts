@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DataError } from '../lib/errors';
 import { quantile, regressionReport, type RegressionMetrics } from '../evaluate/regression-metrics';
 import type { ClassificationReport } from '../evaluate';
-import { DEFAULT_LINEAR, type ModelSpec } from '../models/spec';
+import { DEFAULT_LINEAR, DEFAULT_TEXT_CNN, type ModelSpec } from '../models/spec';
 import type { TargetStats } from '../preprocess/fitted';
 import type { TrainJob } from './job';
 import { MAX_REGRESSION_POINTS, type RegressionDetails } from './result';
@@ -34,6 +34,7 @@ export const CLASSIFICATION: TaskDefinition = {
   candidates(job, trainRows, hasValidation) {
     if (job.model === 'logreg') return [job.specs.logreg];
     if (job.model === 'mlp') return [job.specs.mlp];
+    if (job.model === 'textcnn') return [job.specs.textcnn ?? DEFAULT_TEXT_CNN];
     if (job.model === 'linear') throw new DataError('model_mismatch', 'Linear regression predicts numbers; for classes choose logistic regression, MLP or Auto (or switch the task to regression).');
     if (job.model === 'cnn') throw new DataError('model_mismatch', 'A CNN needs an image dataset; choose logistic regression, MLP or Auto for a table.');
     if (!hasValidation) return [trainRows <= 1000 ? job.specs.logreg : job.specs.mlp];
@@ -52,6 +53,7 @@ export const REGRESSION: TaskDefinition = {
     if (job.model === 'logreg')
       throw new DataError('model_mismatch', 'Logistic regression predicts classes; for a number choose linear regression, MLP or Auto (or switch the task to classification).');
     if (job.model === 'cnn') throw new DataError('model_mismatch', 'A CNN needs an image dataset; choose linear regression, MLP or Auto for a table.');
+    if (job.model === 'textcnn') throw new DataError('model_mismatch', 'The text CNN predicts classes; for a number choose linear regression, MLP or Auto (or switch the task to classification).');
     // The closed-form linear fit costs one pass over the data, so auto always includes it.
     return hasValidation ? [linear, job.specs.mlp] : [linear];
   },

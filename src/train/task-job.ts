@@ -72,9 +72,11 @@ export interface PreparedSource {
   /** Candidate models when the source fixes them (images); else the task decides. */
   candidates?: ModelSpec[];
   /** Adds source-specific fields to the result after evaluation (images: augmentation, mistakes). */
-  finish?: (result: TrainingResult, test: { probabilities: Float32Array; yTrue: Int32Array }) => void;
+  finish?: (result: TrainingResult, test: { probabilities: Float32Array; yTrue: Int32Array; model: tf.LayersModel }) => void;
   evaluatingMessage: string;
   image?: TrainedModel['image'];
+  /** Text CNN sources: rows of the embedding (word ids plus padding and out-of-vocabulary). */
+  vocabularySize?: number;
 }
 
 interface Run {
@@ -160,7 +162,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
         ...(standardized ? { targets: standardized } : {}),
       };
       const trained = await trainWithRecovery(
-        () => buildModel(spec, exampleShape, outputUnits, job.training.seed, task.head),
+        () => buildModel(spec, exampleShape, outputUnits, job.training.seed, task.head, source.vocabularySize),
         data,
         job.training,
         {
@@ -278,7 +280,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
       reason: `Auto chose ${describeModel(winner.spec)}: best validation loss${regression ? ` (${loss}, standardized target)` : ''} ${summaries.map((s) => `${s.description} ${fmt(s.bestValLoss)}`).join(' vs ')}.`,
     };
   }
-  source.finish?.(result, { probabilities: outputs, yTrue });
+  source.finish?.(result, { probabilities: outputs, yTrue, model: winner.model });
   return {
     result,
     trained: { model: winner.model, preprocessing, exampleShape, classes: source.classes, ...(source.image ? { image: source.image } : {}) },

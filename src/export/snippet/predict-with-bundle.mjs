@@ -31,8 +31,10 @@ export function encodeRow(preprocessing, row) {
   for (const feature of preprocessing.features) {
     let value = get(feature.name);
     if (feature.kind === 'text') {
-      // Free text: TF-IDF of the tokenizer's terms, in the fitted order; a missing text has no terms.
-      for (const v of tfidf(feature, isMissing(value) ? '' : String(value))) input.push(v);
+      // Free text: TF-IDF of the tokenizer's terms in the fitted order (bag of words), or word ids for the
+      // text CNN (encoding "sequence"); a missing text has no terms.
+      const text = isMissing(value) ? '' : String(value);
+      for (const v of feature.encoding === 'sequence' ? sequence(feature, text) : tfidf(feature, text)) input.push(v);
       continue;
     }
     if (isMissing(value)) {
@@ -70,6 +72,22 @@ export function textTerms(tokenizer, text) {
     }
   }
   return terms;
+}
+
+/** Words of the tokenizer (no n-grams). */
+function textWords(tokenizer, text) {
+  return textTerms({ ...tokenizer, wordNgrams: [1, 1], charNgrams: null }, text);
+}
+
+/** Text CNN input: id of each word (terms[i] → i + 2; 1 = not in the vocabulary), cut or padded with 0 to maxTokens. */
+function sequence(feature, text) {
+  if (!termIndexes.has(feature)) termIndexes.set(feature, new Map(feature.terms.map((t, i) => [t, i])));
+  const index = termIndexes.get(feature);
+  const ids = new Array(feature.maxTokens).fill(0);
+  textWords(feature.tokenizer, text)
+    .slice(0, feature.maxTokens)
+    .forEach((word, i) => (ids[i] = index.has(word) ? index.get(word) + 2 : 1));
+  return ids;
 }
 
 const termIndexes = new WeakMap();

@@ -76,7 +76,7 @@ export const runRecord: Parser<RunRecord> = object<RunRecord>({
   kind: required(oneOf(['train', 'search', 'retrain'] as const)),
   datasetName: required(shortText),
   fingerprint: required(shortText),
-  modelChoice: required(oneOf(['auto', 'logreg', 'mlp', 'cnn'] as const)),
+  modelChoice: required(oneOf(['auto', 'logreg', 'mlp', 'cnn', 'textcnn'] as const)),
   model: required(modelSpec),
   modelDescription: required(shortText),
   settings: required(trainSettings),

@@ -8,7 +8,7 @@ import type { ClassificationReport, ClassMetrics, RocCurve } from '../../evaluat
 import type { RegressionMetrics } from '../../evaluate/regression-metrics';
 import type { ImageSettings } from '../../data/images/settings';
 import { DEFAULT_IMAGE_SETTINGS } from '../../data/images/settings';
-import type { CnnLayerSpec, CnnSpec, LinearRegressionSpec, LogisticRegressionSpec, MlpSpec, ModelSpec } from '../../models/spec';
+import type { CnnLayerSpec, CnnSpec, LinearRegressionSpec, LogisticRegressionSpec, MlpSpec, ModelSpec, TextCnnSpec } from '../../models/spec';
 import { DEFAULT_LOGREG, DEFAULT_MLP, validateModelSpec } from '../../models/spec';
 import type { FittedCategoricalFeature, FittedFeature, FittedNumericFeature, FittedPreprocessor, FittedTextFeature, TargetStats } from '../../preprocess/fitted';
 import type { TokenizerSettings } from '../../preprocess/text/tokenizer';
@@ -19,6 +19,7 @@ import type { TrainSettings } from '../../train/settings';
 import { DEFAULT_TRAIN, validateTrainSettings } from '../../train/settings';
 import type { EpochRecord } from '../../train/train-loop';
 import type { ImageTrainingInfo, MisclassifiedImage } from '../../train/image-result';
+import { MAX_SNIPPET_CHARS, MAX_TEXT_MISTAKES, TOP_TOKENS_PER_CLASS, type ClassTopTokens, type TextMistake } from '../../evaluate/text-insights';
 import type { DatasetRef, EmbeddedModel, ModelSection } from '../document';
 import { DEFAULT_CNN } from '../../models/spec';
 import { AUTO_LOAD, checkParameterBudget, DOCUMENT_LIMITS, IMAGE_CAPS, IMAGE_RANGES, MODEL_RANGES, PREPARE_RANGES, TRAIN_RANGES, type Range } from '../../settings/limits';
@@ -90,8 +91,18 @@ const cnnLayer: Parser<CnnLayerSpec> = union<CnnLayerSpec>('type', {
 const cnnSpec = checkSpec(
   object<CnnSpec>({ kind: required(oneOf(['cnn'] as const)), layers: required(array(cnnLayer, { max: MODEL_RANGES.cnnLayers.max })), l2: required(number({ min: 0, max: 1 })) }),
 );
-export const modelSpec: Parser<ModelSpec> = union<ModelSpec>('kind', { logreg: logregSpec, linear: linearSpec, mlp: mlpSpec, cnn: cnnSpec });
-const modelChoice = oneOf(['auto', 'logreg', 'linear', 'mlp', 'cnn'] as const);
+const textCnnSpec = checkSpec(
+  object<TextCnnSpec>({
+    kind: required(oneOf(['textcnn'] as const)),
+    embeddingDim: required(ranged(MODEL_RANGES.units)),
+    filters: required(ranged(MODEL_RANGES.units)),
+    kernel: required(ranged(MODEL_RANGES.kernel)),
+    dropout: required(number({ min: 0, max: 0.99 })),
+    l2: required(number({ min: 0, max: 1 })),
+  }),
+);
+export const modelSpec: Parser<ModelSpec> = union<ModelSpec>('kind', { logreg: logregSpec, linear: linearSpec, mlp: mlpSpec, cnn: cnnSpec, textcnn: textCnnSpec });
+const modelChoice = oneOf(['auto', 'logreg', 'linear', 'mlp', 'cnn', 'textcnn'] as const);
 
 export const modelSection: Parser<ModelSection> = object<ModelSection>({
   choice: withDefault(modelChoice, () => 'auto'),
@@ -99,6 +110,7 @@ export const modelSection: Parser<ModelSection> = object<ModelSection>({
   mlp: withDefault(mlpSpec, () => ({ ...DEFAULT_MLP, hidden: [...DEFAULT_MLP.hidden] })),
   cnn: withDefault(cnnSpec, () => structuredClone(DEFAULT_CNN)),
   linear: optional(linearSpec),
+  textcnn: optional(textCnnSpec),
 });
 
 const backendName = oneOf(['webgpu', 'webgl', 'wasm', 'cpu'] as const);
@@ -283,7 +295,8 @@ const textFeature: Parser<FittedTextFeature> = refine(
     kind: required(oneOf(['text'] as const)),
     name: required(shortText),
     tokenizer: required(tokenizerSettings),
-    encoding: required(oneOf(['tfidf'] as const)),
+    encoding: required(oneOf(['tfidf', 'sequence'] as const)),
+    maxTokens: optional(number({ min: 1, max: 10_000, integer: true })),
     terms: required(array(shortText, { max: LIMITS.inputSlots })),
     idf: required(array(measure, { max: LIMITS.inputSlots })),
     sublinearTf: required(boolean),
@@ -293,7 +306,7 @@ const textFeature: Parser<FittedTextFeature> = refine(
     vocabularySeen: required(count),
     oovRate: required(measure),
   }),
-  (f) => (f.idf.length === f.terms.length ? null : 'idf needs one weight per term'),
+  (f) => (f.encoding === 'sequence' ? (f.maxTokens === undefined ? 'a token-sequence feature needs maxTokens' : null) : f.idf.length === f.terms.length ? null : 'idf needs one weight per term'),
 );
 
 // The shape is read here; whether the values fit together is the check bundles use too (preprocess/fitted-check.ts).
@@ -432,6 +445,27 @@ export const trainingResult: Parser<TrainingResult> = object<TrainingResult>({
         confidence: required(measure),
       }),
       { max: LIMITS.misclassified },
+    ),
+  ),
+  textMistakes: optional(
+    array(
+      object<TextMistake>({
+        row: required(count),
+        text: required(string({ max: MAX_SNIPPET_CHARS + 1 })),
+        trueClass: required(count),
+        predictedClass: required(count),
+        confidence: required(measure),
+      }),
+      { max: MAX_TEXT_MISTAKES },
+    ),
+  ),
+  topTokens: optional(
+    array(
+      object<ClassTopTokens>({
+        classIndex: required(count),
+        tokens: required(array(object({ token: required(shortText), weight: required(number()) }), { max: TOP_TOKENS_PER_CLASS })),
+      }),
+      { max: LIMITS.classes },
     ),
   ),
 });

@@ -128,7 +128,14 @@ export function fitSequenceVocabulary(texts: Iterable<string>, settings: Tokeniz
 }
 
 /** Token ids of one cell, cut or padded (at the end) to `vocabulary.maxTokens`. */
-export function encodeSequence(text: string, settings: TokenizerSettings, vocabulary: SequenceVocabulary, index: Map<string, number>, out: Int32Array, at: number): { tokens: number; oov: number } {
+export function encodeSequence(
+  text: string,
+  settings: TokenizerSettings,
+  vocabulary: SequenceVocabulary,
+  index: Map<string, number>,
+  out: Int32Array | Float32Array,
+  at: number,
+): { tokens: number; oov: number } {
   const ws = words(text, settings);
   const n = Math.min(ws.length, vocabulary.maxTokens);
   let oov = 0;

@@ -1,4 +1,5 @@
 import { Suspense, lazy, useDeferredValue } from 'react';
+import { TextInsights } from './TextInsights';
 import { useStudio } from '../../store/studio-store';
 import { BACKEND_LABELS } from '../../train/settings';
 import { Section } from '../common/Section';
@@ -85,6 +86,7 @@ export function EvaluateSection({ step }: { step: number }) {
       <PerClassTable report={m} />
       <ConfusionMatrix labels={labels} matrix={m.confusionMatrix.matrix} />
       {results.misclassified ? <MisclassifiedGallery results={results} /> : null}
+      {results.textMistakes || results.topTokens ? <TextInsights results={results} /> : null}
       {m.roc && m.rocAuc !== undefined ? (
         <Suspense fallback={null}>
           <RocChart roc={m.roc} auc={m.rocAuc} positive={labels[1]} />

@@ -1,7 +1,8 @@
 import { Suspense, lazy, useEffect, useId, useState } from 'react';
 import { MODEL_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
-import { DEFAULT_LINEAR, describeModel, validateModelSpec, type Activation } from '../../models/spec';
+import { DEFAULT_LINEAR, DEFAULT_TEXT_CNN, describeModel, validateModelSpec, type Activation, type ModelSpec } from '../../models/spec';
+import { effectiveType, selectFeatures } from '../../preprocess/settings';
 import { chooseTask, type RegressionLoss } from '../../train/task';
 import { Section } from '../common/Section';
 import { NumberField } from '../common/NumberField';
@@ -17,6 +18,7 @@ const choices = (): ModelChoiceOption[] => [
   { value: 'logreg', label: t('model.logreg'), hint: t('model.logregHint') },
   { value: 'mlp', label: t('model.mlp'), hint: t('model.mlpHint') },
 ];
+const textChoice = (): ModelChoiceOption => ({ value: 'textcnn', label: t('model.textcnn'), hint: t('model.textcnnHint') });
 const regressionChoices = (): ModelChoiceOption[] => [
   { value: 'auto', label: t('model.auto'), hint: t('model.regression.autoHint') },
   { value: 'linear', label: t('model.linear'), hint: t('model.linearHint') },
@@ -65,15 +67,19 @@ export function ModelSection({ step }: { step: number }) {
   const targetProfile = dataset?.profiles.find((p) => p.name === prepare.target);
   const regression = targetProfile ? chooseTask(targetProfile, prepare.task ?? 'auto').task === 'regression' : false;
   const linear = model.linear ?? DEFAULT_LINEAR;
+  // The text CNN is offered when a selected feature is free text.
+  const hasText =
+    dataset?.kind === 'table' &&
+    prepare.target !== null &&
+    selectFeatures(dataset.profiles, prepare).some((name) => {
+      const profile = dataset.profiles.find((p) => p.name === name);
+      return profile !== undefined && effectiveType(profile, prepare) === 'text';
+    });
+  const chosen: ModelSpec | null = model.choice === 'auto' ? null : model.choice === 'linear' ? linear : model.choice === 'textcnn' ? (model.textcnn ?? DEFAULT_TEXT_CNN) : model[model.choice];
 
   return (
-    <Section
-      id="model"
-      step={step}
-      title={t('model.title')}
-      summary={<span>{model.choice === 'auto' ? t('model.auto') : describeModel(model.choice === 'linear' ? (model.linear ?? DEFAULT_LINEAR) : model[model.choice])}</span>}
-    >
-      <ModelChoiceField options={regression ? regressionChoices() : choices()} />
+    <Section id="model" step={step} title={t('model.title')} summary={<span>{chosen ? describeModel(chosen) : t('model.auto')}</span>}>
+      <ModelChoiceField options={regression ? regressionChoices() : hasText ? [...choices(), textChoice()] : choices()} />
       {regression && model.choice === 'logreg' ? <p className="field-error">{t('model.logregForRegression')}</p> : null}
       <div className="field-grid">
         {regression ? (

@@ -47,7 +47,10 @@ export const trainHandlers: Handlers<TrainCalls> = {
     const closedForm = job.model === 'linear' && job.training.backend === 'auto' ? (probes.find((p) => p.name === 'wasm' && p.available) ? 'wasm' : 'cpu') : null;
     const backend = closedForm
       ? { ...(await rt.chooseBackend(closedForm, 'tabular', probes, shape)), reason: 'Linear regression is solved in closed form (float64, on the CPU); no backend calibration needed.' }
-      : await rt.chooseBackend(job.training.backend, 'tabular', probes, shape);
+      : job.model === 'textcnn'
+        ? // The text CNN is convolutions over word embeddings: calibrated on the convolution workload.
+          await rt.chooseBackend(job.training.backend, 'image', probes)
+        : await rt.chooseBackend(job.training.backend, 'tabular', probes, shape);
     const { runTableTraining } = await import('../../train/training-job');
     clock.mark('backend-ready');
     const { result, trained } = await runTableTraining(job, current.table, current.profiles, current.summary.name, {
