@@ -39,11 +39,15 @@ export interface TrainingSlice {
   train(options?: { includeSplit?: boolean }): Promise<TrainingResult | null>;
   stopTraining(): void;
   resetTraining(): void;
+  /** Before another notebook opens: stops a run and resolves once it finished into the notebook that started it. */
+  finishRunBeforeLeaving(): Promise<void>;
+  /** Another notebook opened: the run state and the backend of the last run belong to the previous one. */
+  forgetRun(): void;
 }
 
 export const IDLE: TrainingState = { status: 'idle', message: '', candidate: '', epoch: 0, epochs: 0, batch: 0, batches: 0, runs: [], search: null, cancel: null };
 
-export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
+export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get, api) => ({
   training: IDLE,
   trainError: null,
   backends: null,
@@ -102,6 +106,29 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
   resetTraining() {
     get().training.cancel?.();
     set({ training: IDLE, trainError: null });
+  },
+
+  async finishRunBeforeLeaving() {
+    // A run in progress finishes into the notebook that started it (its best model so far), not the next one.
+    if (get().training.status === 'idle') return;
+    get().stopTraining();
+    await new Promise<void>((resolve) => {
+      const unsubscribe = api.subscribe((state) => {
+        if (state.training.status === 'idle') {
+          unsubscribe();
+          resolve();
+        }
+      });
+      if (get().training.status === 'idle') {
+        unsubscribe();
+        resolve();
+      }
+    });
+  },
+
+  forgetRun() {
+    get().resetTraining();
+    set({ backendInUse: null });
   },
 });
 
