@@ -3,7 +3,7 @@ import { DataError } from '../../lib/errors';
 import { profileTable } from '../../data/profile';
 import { tableRows } from '../../data/table';
 import type { DataSource, TableCalls, TableSummary } from '../protocol';
-import { workerState, type Handlers } from '../worker-state';
+import { workerState, type Handlers, concurrent } from '../worker-state';
 
 let datasetCounter = 0;
 
@@ -20,7 +20,7 @@ export async function sourceBlob(source: DataSource, signal: AbortSignal): Promi
 }
 
 export const tableHandlers: Handlers<TableCalls> = {
-  async 'load-table'(source, signal, progress) {
+  'load-table': concurrent(async (source, signal, progress) => {
     const started = performance.now();
     const { blob, name } = await sourceBlob(source, signal);
     const encoding = source.kind === 'file' ? source.encoding : undefined;
@@ -47,11 +47,11 @@ export const tableHandlers: Handlers<TableCalls> = {
     workerState.dataset = { summary, table: parsed.table, profiles, ...(source.kind === 'file' ? { file: source.file } : {}) };
     workerState.images = null;
     return summary;
-  },
+  }),
 
-  async rows({ datasetId, start, count }) {
+  rows: concurrent(async ({ datasetId, start, count }) => {
     const dataset = workerState.dataset;
     if (!dataset || dataset.summary.id !== datasetId) return [];
     return tableRows(dataset.table, start, Math.min(count, 500));
-  },
+  }),
 };
