@@ -5,7 +5,8 @@ import { addRun, runFromResult, type RunRecord } from '../notebook/runs';
 import { newId } from '../notebook/document';
 import type { SliceCreator, StudioStore } from './types';
 import { failureOf, worker } from './worker-access';
-import { applyProgress, IDLE, ProgressBuffer } from './training-slice';
+import { applyProgress, IDLE } from './training-slice';
+import { ProgressBuffer } from '../train/progress-throttle';
 
 export type SearchResult = TrainingResult & { search: SearchReport };
 

@@ -7,6 +7,7 @@ import type { SliceCreator } from './types';
 import { failureOf, worker } from './worker-access';
 import type { SearchProgressInfo } from '../search/search';
 import { recordRun } from './search-slice';
+import { ProgressBuffer } from '../train/progress-throttle';
 
 export interface LiveRun {
   candidate: string;
@@ -65,7 +66,7 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get, api) 
   async train(options = {}) {
     const { dataset, notebook, training } = get();
     if (!dataset || training.status !== 'idle') return null;
-    // Progress arrives many times a second; apply it in batches so rendering never blocks the page.
+    // Progress arrives many times a second; apply it in batches (one render each) so rendering never blocks the page.
     const progressBuffer = new ProgressBuffer((batch) => set((s) => ({ training: batch.reduce(applyProgress, s.training) })));
     const job = worker().call(
       'train',
@@ -131,27 +132,6 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get, api) 
     set({ backendInUse: null });
   },
 });
-
-/** Collects progress messages and hands them over at most every `intervalMs`. */
-export class ProgressBuffer {
-  private pending: JobProgress[] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  constructor(
-    private readonly apply: (batch: JobProgress[]) => void,
-    private readonly intervalMs = 250,
-  ) {}
-  push(progress: JobProgress): void {
-    this.pending.push(progress);
-    this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
-  }
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length > 0) this.apply(batch);
-  }
-}
 
 /** Folds one progress message into the training state (exported for tests). */
 export function applyProgress(state: TrainingState, progress: JobProgress): TrainingState {

@@ -7,7 +7,7 @@ import { DataError } from '../lib/errors';
 import type { JobProgress, WorkerFailure, WorkerRequest, WorkerResponse } from './protocol';
 import type { Handler } from './worker-state';
 import { CONCURRENT_CALLS, handlers } from './handler-table';
-import { throttleBatchProgress } from './progress-throttle';
+import { throttleBatchProgress } from '../train/progress-throttle';
 
 declare const self: DedicatedWorkerGlobalScope;
 
