@@ -182,6 +182,43 @@ describe('NotebookSession (Node, in-memory ports)', () => {
     expect(titles).toEqual(['edited in A', 'edited in B (copy from this tab)']);
   });
 
+  it('does not follow another tab while its own write is in flight: the conflict copy stays on screen', async () => {
+    const browser = memoryBrowser();
+    const a = openTab(browser);
+    // Tab A's writes wait for the test, so tab B's save and message land while A's write is in flight.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gated = Object.create(browser.storage) as typeof browser.storage;
+    let gateWrites = false;
+    gated.put = async (entry, revision) => {
+      if (gateWrites) await gate;
+      return browser.storage.put(entry, revision);
+    };
+    await a.session.start({ ...a.ports, openStorage: async () => gated }, { link: null });
+    a.edit((doc) => ({ ...doc, title: 'base' }));
+    await a.save();
+    a.session.confirmRendered(a.page.notebook.id);
+    await Promise.resolve();
+    const b = openTab(browser);
+    await b.session.start(b.ports, { link: null });
+
+    gateWrites = true;
+    a.edit((doc) => ({ ...doc, title: 'edited in A' }));
+    a.timers.fire();
+    const aWrite = a.session.flush();
+    b.edit((doc) => ({ ...doc, title: 'edited in B' }));
+    await b.save();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // B's message arrived while A was writing: A does not jump to B's version.
+    expect(a.page.notebook.title).toBe('edited in A');
+    release();
+    await aWrite;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(a.page.notebook.title).toBe('edited in A (copy from this tab)');
+    expect(a.page.notice?.message).toMatch(/Both versions are kept/);
+    expect([...browser.storage.notebooks.values()].map((n) => n.title).sort()).toEqual(['edited in A (copy from this tab)', 'edited in B']);
+  });
+
   it('deletes the open notebook, opens the next one, and undo brings it back', async () => {
     const browser = memoryBrowser();
     const tab = openTab(browser);

@@ -427,7 +427,8 @@ export class NotebookSession {
     const stored = await this.storage.get(message.id);
     if (!stored) return;
     const checked = parseStored(stored.json);
-    if (!checked.ok || autosaver.hasPendingChanges) return;
+    // Meanwhile this tab may have started a write, or moved to another notebook (a conflict copy, a click).
+    if (!checked.ok || autosaver.hasPendingChanges || autosaver.attachedId !== message.id || stored.revision <= autosaver.attachedRevision) return;
     autosaver.attach(checked.value, stored.revision, JSON.stringify(checked.value));
     this.host.replace(checked.value);
     this.setNotice({ kind: 'info', message: 'Updated with changes saved in another tab.' });
