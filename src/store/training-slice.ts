@@ -5,8 +5,8 @@ import type { TrainingResult } from '../train/result';
 import type { JobProgress, WorkerFailure } from '../workers/protocol';
 import type { SliceCreator } from './types';
 import { failureOf, worker } from './worker-access';
+import type { Job } from '../workers/worker-client';
 import type { SearchProgressInfo } from '../search/search';
-import { recordRun } from './search-slice';
 import { ProgressBuffer } from '../train/progress-throttle';
 
 export interface LiveRun {
@@ -38,6 +38,12 @@ export interface TrainingSlice {
   probeBackends(): Promise<void>;
   /** Trains with the notebook's settings; `includeSplit` also returns each split's row numbers. */
   train(options?: { includeSplit?: boolean }): Promise<TrainingResult | null>;
+  /**
+   * Runs a worker job that trains (a training run, a model search) through this slice's state: progress,
+   * stop, the backend used, the result into the notebook and its run list. Other slices start jobs here
+   * instead of writing the training state themselves.
+   */
+  runTrainingJob<R extends TrainingResult>(start: (onProgress: (p: JobProgress) => void) => Job<R>, first: { message: string; epochs: number }): Promise<R | null>;
   stopTraining(): void;
   resetTraining(): void;
   /** Before another notebook opens: stops a run and resolves once it finished into the notebook that started it. */
@@ -66,22 +72,30 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get, api) 
   async train(options = {}) {
     const { dataset, notebook, training } = get();
     if (!dataset || training.status !== 'idle') return null;
+    return get().runTrainingJob(
+      (onProgress) =>
+        worker().call(
+          'train',
+          {
+            datasetId: dataset.id,
+            prepare: notebook.prepare,
+            model: notebook.model.choice,
+            specs: { logreg: notebook.model.logreg, mlp: notebook.model.mlp, cnn: notebook.model.cnn, ...(notebook.model.linear ? { linear: notebook.model.linear } : {}) },
+            training: notebook.training,
+            ...(options.includeSplit ? { includeSplit: true } : {}),
+            ...(dataset.kind === 'images' ? { images: notebook.images } : {}),
+          },
+          onProgress,
+        ),
+      { message: 'Starting…', epochs: notebook.training.epochs },
+    );
+  },
+
+  async runTrainingJob(start, first) {
     // Progress arrives many times a second; apply it in batches (one render each) so rendering never blocks the page.
     const progressBuffer = new ProgressBuffer((batch) => set((s) => ({ training: batch.reduce(applyProgress, s.training) })));
-    const job = worker().call(
-      'train',
-      {
-        datasetId: dataset.id,
-        prepare: notebook.prepare,
-        model: notebook.model.choice,
-        specs: { logreg: notebook.model.logreg, mlp: notebook.model.mlp, cnn: notebook.model.cnn, ...(notebook.model.linear ? { linear: notebook.model.linear } : {}) },
-        training: notebook.training,
-        ...(options.includeSplit ? { includeSplit: true } : {}),
-        ...(dataset.kind === 'images' ? { images: notebook.images } : {}),
-      },
-      (p) => progressBuffer.push(p),
-    );
-    set({ trainError: null, training: { ...IDLE, status: 'running', message: 'Starting…', epochs: notebook.training.epochs, cancel: () => job.cancel() } });
+    const job = start((p) => progressBuffer.push(p));
+    set({ trainError: null, training: { ...IDLE, status: 'running', message: first.message, epochs: first.epochs, cancel: () => job.cancel() } });
     try {
       const result = await job.promise.finally(() => progressBuffer.flush());
       set({
@@ -89,7 +103,7 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get, api) 
         backendInUse: { name: result.backend, reason: result.backendReason, adapter: result.adapter },
       });
       get().updateNotebook((doc) => ({ ...doc, results: result }));
-      recordRun(get, set, result);
+      get().recordRun(result);
       return result;
     } catch (error) {
       set({ trainError: failureOf(error), training: { ...get().training, status: 'idle', cancel: null, message: '' } });

@@ -5,7 +5,7 @@ import type { SaveStatus } from '../storage/autosave';
 import { BOOT_KEY } from '../storage/boot-guard';
 import type { NotebookEntry } from '../storage/types';
 import { manualTimers, memoryBrowser } from './memory-ports';
-import { LAST_OPEN, NotebookSession, type DeletedNotebook, type NotebookNotice, type OpenedFrom, type OpenRefusal, type SessionHost } from './session';
+import { LAST_OPEN, NotebookSession, type DeletedNotebook, type NotebookNotice, type OpenedFrom, type OpenRefusal, type SessionHost, type SessionPorts } from './session';
 
 /** A page in memory: what the store would show, and every call the session made. */
 function memoryHost(initial: NotebookDocument = createNotebook()) {
@@ -61,6 +61,17 @@ function openTab(browser: ReturnType<typeof memoryBrowser>, initial?: NotebookDo
   return { page, session, timers, edit, save, ports: browser.tab() };
 }
 
+/** A tab that started, titled its notebook, saved it and rendered it (so it is the one reopened next). */
+async function savedTab(browser: ReturnType<typeof memoryBrowser>, title: string, ports?: Partial<SessionPorts>) {
+  const tab = openTab(browser);
+  await tab.session.start({ ...tab.ports, ...ports }, { link: null });
+  tab.edit((doc) => ({ ...doc, title }));
+  await tab.save();
+  tab.session.confirmRendered(tab.page.notebook.id);
+  await Promise.resolve();
+  return tab;
+}
+
 describe('NotebookSession (Node, in-memory ports)', () => {
   it('starts with the open notebook, saves the first change after the debounce, and reopens only a notebook that rendered', async () => {
     const browser = memoryBrowser();
@@ -84,12 +95,7 @@ describe('NotebookSession (Node, in-memory ports)', () => {
 
   it('reopens the last notebook on start as saved, without writing it again', async () => {
     const browser = memoryBrowser();
-    const first = openTab(browser);
-    await first.session.start(first.ports, { link: null });
-    first.edit((doc) => ({ ...doc, title: 'Kept' }));
-    await first.save();
-    first.session.confirmRendered(first.page.notebook.id);
-    await Promise.resolve();
+    const first = await savedTab(browser, 'Kept');
 
     const second = openTab(browser);
     await second.session.start(second.ports, { link: null });
@@ -121,12 +127,7 @@ describe('NotebookSession (Node, in-memory ports)', () => {
 
   it('after two starts that never rendered, opens an empty notebook, not the link, and offers the previous one', async () => {
     const browser = memoryBrowser();
-    const first = openTab(browser);
-    await first.session.start(first.ports, { link: null });
-    first.edit((doc) => ({ ...doc, title: 'Crashes the page' }));
-    await first.save();
-    first.session.confirmRendered(first.page.notebook.id);
-    await Promise.resolve();
+    await savedTab(browser, 'Crashes the page');
     browser.small.setItem(BOOT_KEY, '2');
 
     const tab = openTab(browser);
@@ -141,12 +142,7 @@ describe('NotebookSession (Node, in-memory ports)', () => {
 
   it('follows another tab’s save when nothing is unsaved here', async () => {
     const browser = memoryBrowser();
-    const a = openTab(browser);
-    await a.session.start(a.ports, { link: null });
-    a.edit((doc) => ({ ...doc, title: 'v1' }));
-    await a.save();
-    a.session.confirmRendered(a.page.notebook.id);
-    await Promise.resolve();
+    const a = await savedTab(browser, 'v1');
     const b = openTab(browser);
     await b.session.start(b.ports, { link: null });
     expect(b.page.notebook.id).toBe(a.page.notebook.id);
@@ -160,12 +156,7 @@ describe('NotebookSession (Node, in-memory ports)', () => {
 
   it('keeps both versions when two tabs edit the same notebook: the later writer continues as a copy', async () => {
     const browser = memoryBrowser();
-    const a = openTab(browser);
-    await a.session.start(a.ports, { link: null });
-    a.edit((doc) => ({ ...doc, title: 'base' }));
-    await a.save();
-    a.session.confirmRendered(a.page.notebook.id);
-    await Promise.resolve();
+    const a = await savedTab(browser, 'base');
     const b = openTab(browser);
     await b.session.start(b.ports, { link: null });
     const id = a.page.notebook.id;
@@ -184,7 +175,6 @@ describe('NotebookSession (Node, in-memory ports)', () => {
 
   it('does not follow another tab while its own write is in flight: the conflict copy stays on screen', async () => {
     const browser = memoryBrowser();
-    const a = openTab(browser);
     // Tab A's writes wait for the test, so tab B's save and message land while A's write is in flight.
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -194,11 +184,7 @@ describe('NotebookSession (Node, in-memory ports)', () => {
       if (gateWrites) await gate;
       return browser.storage.put(entry, revision);
     };
-    await a.session.start({ ...a.ports, openStorage: async () => gated }, { link: null });
-    a.edit((doc) => ({ ...doc, title: 'base' }));
-    await a.save();
-    a.session.confirmRendered(a.page.notebook.id);
-    await Promise.resolve();
+    const a = await savedTab(browser, 'base', { openStorage: async () => gated });
     const b = openTab(browser);
     await b.session.start(b.ports, { link: null });
 
