@@ -30,8 +30,10 @@ export interface DatasetSlice {
   cancelLoad(): void;
   /** Another notebook opened: its data is not this one's (cancels a load in progress, clears the data and its error). */
   unloadDataset(): void;
-  /** A load that could not start (e.g. a sample this version lacks), reported where load errors are shown. */
-  reportLoadError(failure: WorkerFailure): void;
+  /** Why the last load failed (or null to clear it), shown where load errors are shown; images and shared notebooks report here. */
+  reportLoadError(failure: WorkerFailure | null): void;
+  /** A data set loaded by another path (images): it becomes the loaded one. */
+  datasetLoaded(summary: DatasetSummary): void;
   /** Reads the loaded file again in another text encoding (the person's choice over the detected one). */
   reloadWithEncoding(encoding: TextEncodingName): Promise<boolean>;
   fetchRows(start: number, count: number): Promise<string[][]>;
@@ -110,6 +112,7 @@ export const createDatasetSlice: SliceCreator<DatasetSlice> = (set, get) => ({
   },
 
   reportLoadError: (failure) => set({ loadError: failure }),
+  datasetLoaded: (summary) => set({ dataset: summary, loadError: null }),
 
   async fetchRows(start, count) {
     const dataset = get().dataset;
