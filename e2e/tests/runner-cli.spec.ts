@@ -76,6 +76,36 @@ test.describe('runner command line', () => {
     expect(usageError(await tau('trian')).code).toBe('unknown_command');
   });
 
+  test('search error contract: bad --budget or --cv and a missing --target exit 2 naming the flag; text, numeric and unknown targets give a clear error JSON', async () => {
+    const IRIS_SEARCH = ['search', '--sample', 'iris', '--target', 'species', '--backend', 'wasm'];
+    for (const budget of ['0s', 'fast', '1.5trials', '0trials', '25h']) {
+      const error = usageError(await tau(...IRIS_SEARCH, '--budget', budget));
+      expect(error, budget).toEqual({ code: 'invalid_arguments', message: expect.stringContaining(`--budget takes a time from 1s to 24h`) });
+      expect(error.message).toContain(`got "${budget}"`);
+    }
+    for (const cv of ['1', '21', '-3']) expect(usageError(await tau(...IRIS_SEARCH, '--cv', cv)).message, cv).toMatch(/^--cv takes a whole number of folds from 2 to 20, or 0 for a holdout/);
+    expect(usageError(await tau(...IRIS_SEARCH, '--cv', '2.5')).message).toMatch(/--cv needs a whole number, got "2.5"/);
+    expect(usageError(await tau('search', '--sample', 'iris', '--budget', '2trials'))).toEqual({ code: 'missing_target', message: expect.stringContaining('--target <column>') });
+    expect(usageError(await tau(...IRIS_SEARCH, '--folds', '3')).message).toMatch(/Unknown option --folds/);
+
+    // Past the flags, the app answers with an error JSON and a non-zero exit, never a stack trace.
+    const dir = mkdtempSync(join(tmpdir(), 'tau-search-'));
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'river', 'stone', 'cloud', 'paper', 'light', 'garden'];
+    const lines = ['note,x', ...Array.from({ length: 120 }, (_, i) => `${Array.from({ length: 5 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ')} number ${i},${(i % 13) / 13}`)];
+    writeFileSync(join(dir, 'notes.csv'), `${lines.join('\n')}\n`);
+    const appError = (call: RunnerCall) => {
+      expect(call.code, call.stderr).not.toBe(0);
+      expect(call.stderr).not.toMatch(/\n\s+at /);
+      return (json(call) as { error: { code: string; message: string } }).error;
+    };
+    const textTarget = appError(await tau('search', '--data', join(dir, 'notes.csv'), '--target', 'note', '--budget', '2trials', '--backend', 'wasm'));
+    expect(textTarget).toEqual({ code: 'target_too_many_classes', message: expect.stringMatching(/"note" has 120 distinct values; a classifier here supports 2 to 100 classes/) });
+    const numeric = appError(await tau('search', '--sample', 'diabetes', '--target', 'progression', '--budget', '2trials', '--backend', 'wasm'));
+    expect(numeric).toEqual({ code: 'model_mismatch', message: expect.stringMatching(/Model search tunes classifiers; "progression" is a regression target/) });
+    const unknown = appError(await tau('search', '--sample', 'iris', '--target', 'colour', '--budget', '2trials', '--backend', 'wasm'));
+    expect(unknown.message).toMatch(/colour/);
+  });
+
   test('train: --include-split false means false, --out writes the printed JSON, --export writes a bundle that predict reads (--out CSV)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tau-cli-'));
     const resultFile = join(dir, 'result.json');

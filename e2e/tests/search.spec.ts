@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { StudioPage } from '../fixtures/studio-page';
+import { IMAGE_FIXTURES, ImagesPage } from '../fixtures/images/images-page';
 
 test.describe('model search, leaderboard and runs', () => {
   test('a small search fills a sortable leaderboard; a retrained trial and the search compare as runs', async ({ page }) => {
@@ -53,5 +54,27 @@ test.describe('model search, leaderboard and runs', () => {
     await page.getByTestId('run-delete').first().click();
     await expect(page.getByTestId('run-row')).toHaveCount(1);
     await expect(view).toHaveCount(0);
+  });
+  test('on an image set the search tries CNN presets and widths, and the final CNN is evaluated once on the test images', async ({ page }) => {
+    test.setTimeout(480_000);
+    const studio = new StudioPage(page);
+    const images = new ImagesPage(page);
+    await studio.open();
+    await images.setImageSize(16);
+    await images.chooseFolder(IMAGE_FIXTURES.folder);
+    await images.waitForImages('shapes: 36 images');
+    await page.getByTestId('backend-select').selectOption('wasm');
+    await page.getByTestId('search-budget').selectOption('4trials');
+    await page.getByTestId('search-folds').selectOption('3');
+    await page.getByTestId('search-button').click();
+    const rows = page.getByTestId('leaderboard-row');
+    await expect(rows).toHaveCount(4, { timeout: 300_000 });
+    await expect(page.getByTestId('leaderboard-note')).toContainText('No trial saw the test split');
+    for (const text of await rows.allTextContents()) expect(text).toMatch(/CNN (small|medium)/);
+    await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+    const run = await page.evaluate(() => window.tauStudio?.runs().at(-1));
+    expect(run?.kind).toBe('search');
+    expect(run?.model.kind).toBe('cnn');
+    expect(run?.search?.trials.every((t) => t.settings.family === 'cnn' && t.settings.cnn !== undefined)).toBe(true);
   });
 });

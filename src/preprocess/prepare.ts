@@ -52,6 +52,9 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
   const featureReaders = featureNames.map((name) => reader.column(name) as (row: number) => RawCell);
   const isText = featureNames.map((name) => effectiveType(profileByName.get(name) as ColumnProfile, settings) === 'text');
   const vocabularySize = settings.textVocabularySize ?? DEFAULT_TEXT_VOCABULARY;
+  const ngrams = settings.textWordNgrams ?? DEFAULT_TOKENIZER.wordNgrams[1];
+  if (!(Number.isInteger(ngrams) && ngrams >= 1 && ngrams <= 3)) throw new DataError('invalid_settings', `The longest word n-gram of text columns must be 1, 2 or 3 (it is ${ngrams}).`);
+  const tokenizer = ngrams === DEFAULT_TOKENIZER.wordNgrams[1] ? DEFAULT_TOKENIZER : { ...DEFAULT_TOKENIZER, wordNgrams: [1, ngrams] as [number, number] };
   if (isText.some(Boolean) && !(Number.isInteger(vocabularySize) && vocabularySize >= 1 && vocabularySize <= MAX_TEXT_VOCABULARY)) {
     throw new DataError('invalid_settings', `The text vocabulary size must be a whole number from 1 to ${MAX_TEXT_VOCABULARY.toLocaleString('en-US')} (it is ${vocabularySize}).`);
   }
@@ -131,7 +134,7 @@ export function prepareTable(table: Table, profiles: ColumnProfile[], settings: 
   const features: FittedFeature[] = featureNames.map((name, f) => {
     const profile = profileByName.get(name) as ColumnProfile;
     if (isText[f]) {
-      const { feature, overlong } = fitText(name, featureReaders[f], trainTableRows, DEFAULT_TOKENIZER, vocabularySize);
+      const { feature, overlong } = fitText(name, featureReaders[f], trainTableRows, tokenizer, vocabularySize);
       if (feature.terms.length === 0) {
         throw new DataError('empty_text', `The text column "${name}" has no words in the training split (every cell is empty or punctuation). Exclude it, or switch it to categorical.`);
       }

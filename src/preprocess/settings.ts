@@ -25,6 +25,8 @@ export interface PrepareSettings {
   textVocabularySize?: number;
   /** Token sequences (text CNN) are cut at most here; the length is the 95th percentile of training cells. Default 200. */
   textMaxTokens?: number;
+  /** Text columns: the longest word n-gram of TF-IDF terms (1 = words only). Default 2 (uni- and bigrams). */
+  textWordNgrams?: number;
   /** Classification or regression; auto (or absent, in older documents) decides from the target column. */
   task?: 'auto' | 'classification' | 'regression';
 }

@@ -1,3 +1,4 @@
+import type { ImageSettings } from '../data/images/settings';
 import type { TrainingResult } from '../train/result';
 import type { PrepareSettings } from '../preprocess/settings';
 import type { TrainSettings } from '../train/settings';
@@ -23,6 +24,8 @@ export interface SearchJob {
   /** Fit these settings (a leaderboard pick) on all training rows for `epochs` epochs instead of searching. */
   retrain?: { trialId: number; settings: TrialSettings; epochs: number };
   includeSplit?: boolean;
+  /** Image data sets: augmentation while training (each trial and the final fit). */
+  images?: ImageSettings;
 }
 
 /** What a search reports besides the final model's results. Trials carry validation scores only, never test metrics. */

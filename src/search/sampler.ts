@@ -1,4 +1,4 @@
-import { DEFAULT_LOGREG, DEFAULT_MLP } from '../models/spec';
+import { SEARCH_FAMILIES } from './families';
 import type { SearchSpace, TrialSettings } from './space';
 
 function logUniform([min, max]: [number, number], random: () => number): number {
@@ -10,27 +10,31 @@ function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))];
 }
 
-/** One random configuration from the space (model family, sizes, log-scale rates, dropout, batch). */
+/** One random configuration from the space (model family and its sizes, log-scale rates, dropout, batch, text inputs). */
 export function sampleTrial(space: SearchSpace, random: () => number): TrialSettings {
   const family = pick(space.families, random);
   const learningRate = logUniform(space.learningRate, random);
   const l2 = random() < space.l2Zero ? 0 : logUniform(space.l2, random);
   const batchSize = pick(space.batchSizes, random);
-  if (family === 'logreg') {
-    return { family, hidden: [], learningRate, l2, dropout: 0, batchSize, epochs: space.maxEpochs, patience: space.patience };
-  }
-  return { family, hidden: [...pick(space.hidden, random)], learningRate, l2, dropout: pick(space.dropout, random), batchSize, epochs: space.maxEpochs, patience: space.patience };
+  const own = SEARCH_FAMILIES[family].sample(space, (items) => pick(items, random));
+  const trial: TrialSettings = { family, hidden: own.hidden, learningRate, l2, dropout: own.dropout, batchSize, epochs: space.maxEpochs, patience: space.patience };
+  if (own.cnn) trial.cnn = own.cnn;
+  if (space.text) trial.text = { vocabulary: pick(space.text.vocabularies, random), ngrams: pick(space.text.ngrams, random) };
+  return trial;
 }
 
 /**
- * The studio's measured defaults go first, so a search never does worse on validation than the
- * old "auto" (which compared exactly these two).
+ * The studio's measured defaults go first (each family's default, in family order), so a search never
+ * does worse on validation than the old "auto" (which compared the logistic regression and MLP defaults).
  */
 export function defaultTrials(space: SearchSpace): TrialSettings[] {
   const batchSize = space.batchSizes.includes(32) ? 32 : space.batchSizes[0];
-  const common = { learningRate: 0.01, batchSize, epochs: space.maxEpochs, patience: space.patience };
-  return [
-    { family: 'logreg', hidden: [], l2: DEFAULT_LOGREG.l2, dropout: 0, ...common },
-    { family: 'mlp', hidden: [...DEFAULT_MLP.hidden], l2: DEFAULT_MLP.l2, dropout: DEFAULT_MLP.dropout, ...common },
-  ].filter((t) => space.families.includes(t.family as TrialSettings['family'])) as TrialSettings[];
+  const learningRate = space.families.includes('cnn') ? 0.001 : 0.01;
+  return space.families.map((family) => {
+    const own = SEARCH_FAMILIES[family].defaults(space);
+    const trial: TrialSettings = { family, hidden: own.hidden, learningRate, l2: own.l2 ?? 0, dropout: own.dropout, batchSize, epochs: space.maxEpochs, patience: space.patience };
+    if (own.cnn) trial.cnn = own.cnn;
+    if (space.text) trial.text = { vocabulary: space.text.vocabularies[0], ngrams: space.text.ngrams[0] };
+    return trial;
+  });
 }

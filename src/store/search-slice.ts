@@ -34,7 +34,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     retrain?: { trialId: number; settings: SearchReport['best']['settings']; epochs: number };
   }): Promise<SearchResult | null> {
     const { dataset, notebook, training } = get();
-    if (!dataset || dataset.kind !== 'table' || training.status !== 'idle') return null;
+    if (!dataset || training.status !== 'idle') return null;
     return get().runTrainingJob(
       (onProgress) =>
         worker().call(
@@ -46,6 +46,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
             search: { budget: payload.budget, folds: payload.folds },
             ...(payload.retrain ? { retrain: payload.retrain } : {}),
             ...(payload.includeSplit ? { includeSplit: true } : {}),
+            ...(dataset.kind === 'images' ? { images: notebook.images } : {}),
           },
           onProgress,
         ),

@@ -25,7 +25,7 @@ export async function trainCandidate(
   data: CandidateData,
   trainRows: Int32Array,
   validationRows: Int32Array,
-  hooks: Pick<TrainingOptions, 'shouldStop' | 'onEpoch' | 'onBatch'> = {},
+  hooks: Pick<TrainingOptions, 'shouldStop' | 'onEpoch' | 'onBatch' | 'augment'> = {},
 ): Promise<CandidateRun> {
   const model = buildModel(spec, data.exampleShape, data.classCount, settings.seed);
   const restore = seedMathRandom(settings.seed);

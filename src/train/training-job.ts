@@ -9,7 +9,7 @@ export type { JobContext, TrainedModel } from './task-job';
 export { isRegressionModel } from './task-job';
 
 /** A table as a training source: features fitted on the training split, the task chosen from the target. */
-export function tableSource(table: Table, profiles: ColumnProfile[], job: TrainJob): PreparedSource {
+export function tableSource(table: Table, profiles: ColumnProfile[], job: Pick<TrainJob, 'prepare'>): PreparedSource {
   const prepared: PreparedData = prepareTable(table, profiles, job.prepare);
   return {
     task: prepared.task,

@@ -3,6 +3,7 @@ import type { SearchBudget } from '../../search/budget';
 import type { SearchReport } from '../../search/calls';
 import type { TrialRecord } from '../../search/search';
 import type { TrialSettings } from '../../search/space';
+import { SEARCH_FAMILY_NAMES } from '../../search/families';
 import type { RunCurves, RunMetrics, RunRecord } from '../runs';
 import { MAX_CURVE_POINTS, MAX_RUNS } from '../runs';
 import { array, measure, nullable, number, object, oneOf, optional, required, string, union, type Parser } from './parsers';
@@ -28,7 +29,7 @@ const metrics: Parser<RunMetrics> = object<RunMetrics>({
 });
 
 const trialSettings: Parser<TrialSettings> = object<TrialSettings>({
-  family: required(oneOf(['logreg', 'mlp'] as const)),
+  family: required(oneOf(SEARCH_FAMILY_NAMES)),
   hidden: required(array(number({ min: 1, max: 4096, integer: true }), { max: 8 })),
   learningRate: required(number({ min: 0, max: 10 })),
   l2: required(number({ min: 0, max: 1 })),
@@ -36,6 +37,8 @@ const trialSettings: Parser<TrialSettings> = object<TrialSettings>({
   batchSize: required(number({ min: 1, max: 65536, integer: true })),
   epochs: required(number({ min: 1, max: 10000, integer: true })),
   patience: required(number({ min: 1, max: 1000, integer: true })),
+  cnn: optional(object<NonNullable<TrialSettings['cnn']>>({ preset: required(oneOf(['small', 'medium'] as const)), width: required(number({ min: 0.05, max: 16 })) })),
+  text: optional(object<NonNullable<TrialSettings['text']>>({ vocabulary: required(number({ min: 1, max: 100_000, integer: true })), ngrams: required(number({ min: 1, max: 3, integer: true })) })),
 });
 
 const trial: Parser<TrialRecord> = object<TrialRecord>({

@@ -61,6 +61,7 @@ export const prepareSettings: Parser<PrepareSettings> = object<PrepareSettings>(
   columnTypes: optional(array(object({ name: required(shortText), type: required(oneOf(['text', 'categorical'] as const)) }), { max: LIMITS.columns })),
   textVocabularySize: optional(number({ min: 1, max: 100_000, integer: true })),
   textMaxTokens: optional(number({ min: 1, max: 10_000, integer: true })),
+  textWordNgrams: optional(number({ min: 1, max: 3, integer: true })),
   task: optional(oneOf(['auto', 'classification', 'regression'] as const)),
 });
 

@@ -3,6 +3,7 @@ import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAx
 import { useStudio } from '../../store/studio-store';
 import type { TrialRecord } from '../../search/search';
 import { describeBudget } from '../../search/budget';
+import { searchFamily } from '../../search/families';
 import { formatPercentValue } from '../common/format';
 import { formatFixed, t, useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/en';
@@ -14,7 +15,12 @@ const COLUMNS: { key: SortKey; label: MessageKey; value: (trial: TrialRecord) =>
   {
     key: 'model',
     label: 'leaderboard.col.model',
-    value: (trial) => (trial.settings.family === 'logreg' ? t('leaderboard.logreg') : t('leaderboard.mlp', { layers: trial.settings.hidden.join('→') })),
+    value: (trial) =>
+      trial.settings.family === 'logreg'
+        ? t('leaderboard.logreg')
+        : trial.settings.family === 'mlp'
+          ? t('leaderboard.mlp', { layers: trial.settings.hidden.join('→') })
+          : searchFamily(trial.settings.family).describe(trial.settings),
   },
   { key: 'learningRate', label: 'leaderboard.col.learningRate', value: (trial) => trial.settings.learningRate },
   { key: 'l2', label: 'leaderboard.col.l2', value: (trial) => trial.settings.l2 },

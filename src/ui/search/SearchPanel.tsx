@@ -22,7 +22,8 @@ export function SearchPanel() {
   const search = useStudio((s) => s.search);
   const training = useStudio((s) => s.training);
   const stopTraining = useStudio((s) => s.stopTraining);
-  if (!dataset || dataset.kind !== 'table') return null;
+  // Tables search logistic regression / MLPs (and text encodings); image sets search CNN presets and widths.
+  if (!dataset) return null;
   const running = training.status !== 'idle';
   const budgetText = options.budget.kind === 'time' ? `${options.budget.seconds}s` : `${options.budget.count}trials`;
   const progress = training.search;
@@ -52,7 +53,7 @@ export function SearchPanel() {
         />
       </div>
       <div className="button-row">
-        <button type="button" className="button button-primary" disabled={!target || running} onClick={() => void search()} data-testid="search-button">
+        <button type="button" className="button button-primary" disabled={(dataset.kind === 'table' && !target) || running} onClick={() => void search()} data-testid="search-button">
           {t('search.search')}
         </button>
         <button type="button" className="button" disabled={training.status !== 'running'} onClick={stopTraining} data-testid="search-stop">

@@ -1,0 +1,130 @@
+/**
+ * Model families a search may try, by model name. Each family says which data it applies to, how to
+ * sample its own settings, its studio default (tried first), and the model spec a trial trains. TF-free,
+ * so the page can describe trials.
+ *
+ * Adding a family (e.g. g17's `textcnn`) is one entry in SEARCH_FAMILIES: `textcnn: textCnnFamily`, with
+ * `modalities: ['text']` and a `spec` that returns the text CNN's spec; the sampler, the leaderboard, the
+ * notebook parser and the search job pick it up from this table.
+ */
+import { DEFAULT_CNN, DEFAULT_LOGREG, DEFAULT_MLP, type CnnLayerSpec, type CnnSpec, type ModelSpec } from '../models/spec';
+import { CNN_PRESETS, type CnnPresetId } from '../train/image-presets';
+
+/** What the search trains on: a plain table, a table with free-text columns (TF-IDF inputs), or images. */
+export type SearchModality = 'table' | 'text' | 'image';
+
+/** Settings every trial has, whatever its family. */
+export interface CommonTrialSettings {
+  learningRate: number;
+  l2: number;
+  dropout: number;
+  batchSize: number;
+  epochs: number;
+  patience: number;
+}
+
+/** What a family samples from; the family-specific parts of SearchSpace. */
+export interface FamilySpace {
+  hidden: number[][];
+  dropout: number[];
+  cnnPresets: CnnPresetId[];
+  /** Conv filter multipliers (1 = the preset's filters). */
+  cnnWidths: number[];
+  /** L2 of the logistic regression default trial (text inputs need far less than numeric tables). */
+  defaultLogregL2: number;
+}
+
+export interface SearchFamily {
+  label: string;
+  modalities: readonly SearchModality[];
+  /** The family's own settings for one random trial (model sizes, dropout). */
+  sample(space: FamilySpace, pick: <T>(items: readonly T[]) => T): FamilySettings;
+  /** The studio's default of this family, tried first (so a search never scores below the old auto on validation). */
+  defaults(space: FamilySpace): FamilySettings;
+  spec(settings: TrialSettingsLike): ModelSpec;
+  describe(settings: TrialSettingsLike): string;
+}
+
+/** The family-specific part of a trial's settings. */
+export interface FamilySettings {
+  hidden: number[];
+  dropout: number;
+  l2?: number;
+  cnn?: { preset: CnnPresetId; width: number };
+}
+
+/** The fields of TrialSettings a family reads (space.ts holds the full type). */
+export interface TrialSettingsLike extends CommonTrialSettings {
+  family: string;
+  hidden: number[];
+  cnn?: { preset: CnnPresetId; width: number };
+}
+
+const logreg: SearchFamily = {
+  label: 'Logistic regression',
+  modalities: ['table', 'text'],
+  sample: () => ({ hidden: [], dropout: 0 }),
+  defaults: (space) => ({ hidden: [], dropout: 0, l2: space.defaultLogregL2 }),
+  spec: (s) => ({ kind: 'logreg', l2: s.l2 }),
+  describe: () => 'logreg',
+};
+
+const mlp: SearchFamily = {
+  label: 'MLP',
+  modalities: ['table', 'text'],
+  sample: (space, pick) => ({ hidden: [...pick(space.hidden)], dropout: pick(space.dropout) }),
+  defaults: () => ({ hidden: [...DEFAULT_MLP.hidden], dropout: DEFAULT_MLP.dropout, l2: DEFAULT_MLP.l2 }),
+  spec: (s) => ({ kind: 'mlp', hidden: [...s.hidden], activation: 'relu', dropout: s.dropout, l2: s.l2 }),
+  describe: (s) => `MLP ${s.hidden.join('→')}${s.dropout > 0 ? ` drop ${s.dropout}` : ''}`,
+};
+
+/**
+ * A CNN preset with its conv filters scaled by `width` (at least 4 filters) and every dropout layer at
+ * `dropout` (the small preset, which has none, gets one before its dense layer when dropout > 0).
+ */
+export function cnnTrialSpec(preset: CnnPresetId, width: number, dropout: number, l2: number): CnnSpec {
+  const layers: CnnLayerSpec[] = [];
+  let hasDropout = false;
+  for (const layer of CNN_PRESETS[preset].spec.layers) {
+    if (layer.type === 'conv') layers.push({ ...layer, filters: Math.max(4, Math.round(layer.filters * width)) });
+    else if (layer.type === 'dropout') {
+      hasDropout = true;
+      if (dropout > 0) layers.push({ type: 'dropout', rate: dropout });
+    } else if (layer.type === 'dense' && !hasDropout && dropout > 0) {
+      layers.push({ type: 'dropout', rate: dropout }, { ...layer });
+    } else layers.push({ ...layer });
+  }
+  return { kind: 'cnn', l2, layers };
+}
+
+const cnn: SearchFamily = {
+  label: 'CNN',
+  modalities: ['image'],
+  sample: (space, pick) => ({ hidden: [], dropout: pick(space.dropout), cnn: { preset: pick(space.cnnPresets), width: pick(space.cnnWidths) } }),
+  defaults: () => ({ hidden: [], dropout: 0.25, l2: DEFAULT_CNN.l2, cnn: { preset: 'medium', width: 1 } }),
+  spec: (s) => cnnTrialSpec(s.cnn?.preset ?? 'medium', s.cnn?.width ?? 1, s.dropout, s.l2),
+  describe: (s) => {
+    const c = s.cnn ?? { preset: 'medium', width: 1 };
+    return `CNN ${c.preset}${c.width !== 1 ? ` ×${c.width}` : ''}${s.dropout > 0 ? ` drop ${s.dropout}` : ''}`;
+  },
+};
+
+/** Every family the search knows, by model name. One line adds one (see the note at the top). */
+export const SEARCH_FAMILIES = { logreg, mlp, cnn } satisfies Record<string, SearchFamily>;
+
+export type SearchFamilyName = keyof typeof SEARCH_FAMILIES;
+export const SEARCH_FAMILY_NAMES = Object.keys(SEARCH_FAMILIES) as SearchFamilyName[];
+
+export function searchFamily(name: string): SearchFamily {
+  const family = (SEARCH_FAMILIES as Record<string, SearchFamily | undefined>)[name];
+  if (!family) throw new RangeError(`Unknown model family "${name}"; known: ${SEARCH_FAMILY_NAMES.join(', ')}.`);
+  return family;
+}
+
+/** Families for a modality, in table order. */
+export function familiesFor(modality: SearchModality): SearchFamilyName[] {
+  return SEARCH_FAMILY_NAMES.filter((name) => SEARCH_FAMILIES[name].modalities.includes(modality));
+}
+
+/** The logistic regression default for numeric tables (text tables use 1 / (2 · rows), see models/text-defaults). */
+export const TABLE_LOGREG_L2 = DEFAULT_LOGREG.l2;
