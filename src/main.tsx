@@ -4,11 +4,14 @@ import { App } from './ui/App';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
 import { useStudio } from './store/studio-store';
 import { installAutomation } from './automation/install';
+import { startApp } from './store/startup';
 import './ui/styles.css';
 import { initLocale, t } from './i18n/locale';
 import { initTheme } from './ui/theme';
 
 installAutomation();
+// Autosave, the link in the address, other tabs: started once, before the first render.
+void startApp(useStudio);
 initTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

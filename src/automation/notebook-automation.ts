@@ -80,9 +80,8 @@ async function ensureData(): Promise<AutomationResult<null>> {
 export const notebookAutomation = {
   /** Resolves once autosave has started and a link in the address (if any) has been opened. */
   async notebookReady(): Promise<AutomationResult<NotebookInfo>> {
-    const store = useStudio.getState();
-    store.startSharingSync();
-    await store.startPersistence();
+    // main.tsx starts the studio (store/startup.ts); this waits for that start.
+    await useStudio.getState().startPersistence();
     await settled();
     const { linkError } = useStudio.getState();
     if (linkError) return fail(linkError.code, linkError.message);

@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { en, type MessageKey, type Messages } from './en';
+import { numberFormat } from '../lib/format';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -103,17 +104,10 @@ export function useLocale(): Locale {
   return useSyncExternalStore(subscribe, snapshot, snapshot).locale;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 /** A number in the UI language (grouping, decimals), through Intl. */
 export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
   if (!Number.isFinite(value)) return '—';
-  const key = `${state.locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(state.locale, options);
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
+  return numberFormat(state.locale, options).format(value);
 }
 
 /** Fixed decimals in the UI language (what `toFixed` did, with the locale's separators). */

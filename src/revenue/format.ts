@@ -1,7 +1,8 @@
+import { numberFormat } from '../lib/format';
 import { Dec } from './money';
 
 /**
- * Display formatting. Everything goes through Intl.NumberFormat with exact
+ * Display formatting. Everything goes through Intl.NumberFormat (cached in lib/format) with exact
  * decimal strings (ES2023 formats "1200000.10" without a float round trip),
  * and every entry point guards against the strings "NaN", "Infinity" and "-0".
  */
@@ -9,20 +10,6 @@ import { Dec } from './money';
 export const PLACEHOLDER = '—';
 
 type Numeric = string | number;
-
-// Building an Intl.NumberFormat is slow next to using one, and a 1,200-period
-// table formats ~10,000 cells, so formatters are cached per locale + options.
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, options);
-    if (cache.size > 256) cache.clear(); // bound memory if many locales/currencies are tried
-    cache.set(key, f);
-  }
-  return f;
-}
 
 /** Canonical exact string, or null for anything that is not a finite number. */
 function toExact(value: Numeric): `${number}` | null {
@@ -46,7 +33,7 @@ function safeFormat(nf: Intl.NumberFormat, value: Numeric): string {
 
 /** Currency amount, e.g. ("1200000.00", "EUR", "en-US") → "€1,200,000.00". */
 export function formatMoney(value: Numeric, currency: string, locale?: string): string {
-  return safeFormat(nf(locale, { style: 'currency', currency }), value);
+  return safeFormat(numberFormat(locale, { style: 'currency', currency }), value);
 }
 
 /**
@@ -54,17 +41,17 @@ export function formatMoney(value: Numeric, currency: string, locale?: string): 
  * price really has them (per-call pricing such as €0.002 must not show €0.00).
  */
 export function formatPrice(value: Numeric, currency: string, locale?: string): string {
-  return safeFormat(nf(locale, { style: 'currency', currency, maximumFractionDigits: 6 }), value);
+  return safeFormat(numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 6 }), value);
 }
 
 /** Short money for chart axes, e.g. "€1.2M" or "€2.25M" (2 digits so nice tick values are not misrounded). */
 export function formatMoneyCompact(value: Numeric, currency: string, locale?: string): string {
-  return safeFormat(nf(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }), value);
+  return safeFormat(numberFormat(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }), value);
 }
 
 /** Plain grouped number, up to `maxFractionDigits` decimals, e.g. "1,000" or "0.1". */
 export function formatNumber(value: Numeric, locale?: string, maxFractionDigits = 20): string {
-  return safeFormat(nf(locale, { maximumFractionDigits: maxFractionDigits }), value);
+  return safeFormat(numberFormat(locale, { maximumFractionDigits: maxFractionDigits }), value);
 }
 
 /**
@@ -76,7 +63,7 @@ export function formatTotalPlain(exact: string, minorDigits: number, locale?: st
   if (exactValue === null) return PLACEHOLDER;
   const whole = new Dec(exactValue).isInteger();
   const digits = whole ? 0 : minorDigits;
-  return safeFormat(nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }), exactValue);
+  return safeFormat(numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }), exactValue);
 }
 
 /** Percent given in percent units: ("5", locale) → "5%". */
@@ -85,5 +72,5 @@ export function formatPercent(percent: Numeric, locale?: string, maxFractionDigi
   if (exact === null) return PLACEHOLDER;
   // Intl's percent style places the sign per locale ("5 %" in French).
   const fraction = new Dec(exact).div(100).toFixed();
-  return safeFormat(nf(locale, { style: 'percent', maximumFractionDigits: maxFractionDigits }), fraction);
+  return safeFormat(numberFormat(locale, { style: 'percent', maximumFractionDigits: maxFractionDigits }), fraction);
 }

@@ -25,6 +25,8 @@ export const PARAMETER_BUDGET = {
   maxParameters: Math.floor(table.parameters.maxBytes / table.parameters.bytesPerParameter),
 } as const;
 export const AUTO_LOAD = table.autoLoad;
+/** How often progress reaches the page (the worker's drop of batch updates and the store's batching). */
+export const PROGRESS_INTERVAL_MS: number = table.progress.intervalMs;
 
 /** True when `v` lies in `range` (and is whole where the range says so). */
 export function inRange(v: number, range: Range): boolean {

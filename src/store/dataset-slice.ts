@@ -28,6 +28,12 @@ export interface DatasetSlice {
   /** Loads from a source and records `ref` in the notebook (used by samples, files, links). */
   loadSource(source: DataSource, name: string, ref: (summary: DatasetSummary) => DatasetRef, preferredTarget?: string): Promise<boolean>;
   cancelLoad(): void;
+  /** Another notebook opened: its data is not this one's (cancels a load in progress, clears the data and its error). */
+  unloadDataset(): void;
+  /** Why the last load failed (or null to clear it), shown where load errors are shown; images and shared notebooks report here. */
+  reportLoadError(failure: WorkerFailure | null): void;
+  /** A data set loaded by another path (images): it becomes the loaded one. */
+  datasetLoaded(summary: DatasetSummary): void;
   /** Reads the loaded file again in another text encoding (the person's choice over the detected one). */
   reloadWithEncoding(encoding: TextEncodingName): Promise<boolean>;
   fetchRows(start: number, count: number): Promise<string[][]>;
@@ -99,6 +105,14 @@ export const createDatasetSlice: SliceCreator<DatasetSlice> = (set, get) => ({
   cancelLoad() {
     get().loading?.cancel();
   },
+
+  unloadDataset() {
+    get().loading?.cancel();
+    set({ dataset: null, loadError: null });
+  },
+
+  reportLoadError: (failure) => set({ loadError: failure }),
+  datasetLoaded: (summary) => set({ dataset: summary, loadError: null }),
 
   async fetchRows(start, count) {
     const dataset = get().dataset;

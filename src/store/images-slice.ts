@@ -50,7 +50,7 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (set, get) => ({
   async loadImageFiles(files, paths) {
     const classified = classifyImageFiles(files, paths);
     if (!classified.ok) {
-      set({ loadError: { code: 'unsupported_images', message: classified.message } });
+      get().reportLoadError({ code: 'unsupported_images', message: classified.message });
       return false;
     }
     return get().loadImages(classified.input, classified.name);
@@ -62,18 +62,20 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (set, get) => ({
     const settings = get().notebook.images;
     const problem = validateImageSettings(settings);
     if (problem) {
-      set({ loadError: { code: 'invalid_settings', message: problem } });
+      get().reportLoadError({ code: 'invalid_settings', message: problem });
       return false;
     }
     const { classNames, labelColumn } = get().imageLoadOptions;
     const job = worker().call('load-images', { input, settings, ...(classNames ? { classNames } : {}), ...(labelColumn ? { labelColumn } : {}) }, (p) => {
       if (p.phase === 'images') set((s) => (s.imageLoading ? { imageLoading: { ...s.imageLoading, step: p.step, done: p.done, total: p.total } } : {}));
     });
-    set({ imageLoading: { name, step: 'listing', done: 0, total: 0, cancel: () => job.cancel() }, loadError: null });
+    set({ imageLoading: { name, step: 'listing', done: 0, total: 0, cancel: () => job.cancel() } });
+    get().reportLoadError(null);
     try {
       const summary = await job.promise;
       const wasImages = get().dataset?.kind === 'images';
-      set({ dataset: summary, imageLoading: null, loadError: null, imageInput: { input, name }, imageSamples: null });
+      set({ imageLoading: null, imageInput: { input, name }, imageSamples: null });
+      get().datasetLoaded(summary);
       get().resetTraining();
       get().updateNotebook((doc) => ({
         ...doc,
@@ -86,7 +88,8 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (set, get) => ({
     } catch (error) {
       const failure = failureOf(error);
       // The previous data set (table or images) stays loaded; only the message changes.
-      set({ imageLoading: null, loadError: failure.code === 'cancelled' ? null : failure });
+      set({ imageLoading: null });
+      get().reportLoadError(failure.code === 'cancelled' ? null : failure);
       return false;
     }
   },
@@ -111,7 +114,7 @@ export const createImagesSlice: SliceCreator<ImagesSlice> = (set, get) => ({
       const thumbnails = await worker().call('image-samples', { datasetId: dataset.id, perClass }).promise;
       if (get().dataset?.id === dataset.id) set({ imageSamples: { datasetId: dataset.id, thumbnails } });
     } catch (error) {
-      set({ loadError: failureOf(error) });
+      get().reportLoadError(failureOf(error));
     }
   },
 

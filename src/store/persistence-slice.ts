@@ -1,33 +1,20 @@
 /**
- * Notebooks kept in this browser: autosave of the open document, the notebook list (open, rename,
- * duplicate, delete with undo), recovery on start, other tabs, and .json export/import.
- * The storage and autosave logic live in src/notebook/storage; this slice wires them to the store.
+ * Notebooks kept in this browser, as the page sees them: the save status, the notebook list, notices,
+ * the deleted notebook waiting for undo. Every flow (open a link, a stored notebook or a file, reopen
+ * on start, autosave, other tabs, conflict copies, delete with undo) is `NotebookSession`
+ * (src/notebook/session); this slice only calls it and writes its own keys. What the session needs from
+ * other slices it asks through their actions (`unloadDataset`, `forgetRun`, `replaceNotebook`, `afterOpen`).
+ * Browser wiring (IndexedDB, BroadcastChannel, the address bar, page hide) is store/startup.ts.
  */
-import { createNotebook, newId, type NotebookDocument } from '../notebook/document';
-import { MAX_NOTEBOOK_FILE_BYTES, notebookFileName, notebookFileText, parseNotebookFile } from '../notebook/notebook-file';
-import { findLinkPayload } from '../notebook/share/link-codec';
-import { Autosaver, type SaveStatus } from '../notebook/storage/autosave';
-import { IdbStorage } from '../notebook/storage/idb-storage';
-import { MemoryStorage } from '../notebook/storage/memory-storage';
-import { UnavailableStorage } from '../notebook/storage/unavailable-storage';
-import { explainStorageError, type NotebookEntry, type NotebookStorage, type StoredNotebook } from '../notebook/storage/types';
-import { validateNotebook } from '../notebook/validate';
-import { beginStart, browserStore, confirmStart } from '../notebook/storage/boot-guard';
+import type { NotebookDocument } from '../notebook/document';
+import { notebookFileName, notebookFileText } from '../notebook/notebook-file';
+import { NotebookSession, type DeletedNotebook, type NotebookNotice, type OpenRefusal, type SessionPorts, type StorageHealth } from '../notebook/session/session';
+import type { SaveStatus } from '../notebook/storage/autosave';
+import type { NotebookEntry, StoredNotebook } from '../notebook/storage/types';
 import type { SliceCreator } from './types';
 import { formatDateTime } from '../i18n/locale';
 
-export interface NotebookNotice {
-  kind: 'info' | 'warning' | 'error';
-  message: string;
-  /** One thing the person can do about it (e.g. open the previous notebook after a crashed start). */
-  action?: { label: string; run: () => void };
-}
-
-export interface DeletedNotebook {
-  entry: NotebookEntry;
-  json: string;
-  wasOpen: boolean;
-}
+export type { DeletedNotebook, NotebookNotice };
 
 export interface OpenOptions {
   /** Set when the document comes from this browser's storage (its revision and exact JSON). */
@@ -43,11 +30,18 @@ export interface PersistenceSlice {
   deletedNotebook: DeletedNotebook | null;
   persistenceReady: boolean;
   /** Whether the browser granted persistent storage, and how full it is (null until checked). */
-  storageHealth: { persisted: boolean; usage: number; quota: number } | null;
-  /** Starts autosave and reopens the last notebook (or the one in the link); safe to call twice. */
-  startPersistence(): Promise<void>;
+  storageHealth: StorageHealth | null;
+  /** Why a link or an imported file was not opened (the open notebook is unchanged). */
+  linkError: OpenRefusal | null;
+  /**
+   * Starts autosave and opens `link` (read from the address) or reopens the last notebook; the first
+   * call's ports are used, later calls wait for the same start. Called from store/startup.ts.
+   */
+  startPersistence(ports?: SessionPorts, link?: string | null): Promise<void>;
   /** Shows `doc` as the open notebook: saves the previous one first, unloads its data. */
   openDocument(doc: NotebookDocument, options?: OpenOptions): Promise<void>;
+  /** Opens a link (full URL, `#nb=…` or `nb=…`) as a new notebook; false (and linkError) when it is bad. */
+  openLink(text: string): Promise<boolean>;
   openStoredNotebook(id: string): Promise<boolean>;
   newNotebook(): Promise<void>;
   duplicateNotebook(id: string): Promise<void>;
@@ -60,215 +54,48 @@ export interface PersistenceSlice {
   exportNotebookJson(): { fileName: string; text: string };
   importNotebookJson(file: File): Promise<boolean>;
   setNotebookNotice(notice: NotebookNotice | null): void;
+  dismissLinkError(): void;
   /** The open notebook rendered once: from now on it is the one reopened on start. */
   confirmRendered(id: string): void;
   /** A part of notebook `id` failed to render: it is not made the notebook reopened on start. */
   noteRenderFailure(id: string): void;
 }
 
-const LAST_OPEN = 'lastOpenId';
-/** How many notebooks were stored at the last start (localStorage), to notice an eviction. */
-const STORED_COUNT = 'tau-studio:stored-notebooks';
-const CHANNEL = 'tau-studio-notebooks';
-
-let storage: NotebookStorage = new MemoryStorage();
-let autosaver: Autosaver | null = null;
-let started: Promise<void> | null = null;
-const tabId = newId('tab');
-/** Notebooks that rendered in this page; only these become the one reopened on start. */
-const rendered = new Set<string>();
-const failedToRender = new Set<string>();
-
-/** Stored text is untrusted too (another version, a damaged disk): a parse error becomes a refusal, never a crash. */
-function parseStored(json: string): ReturnType<typeof validateNotebook> {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    const message = `its stored text is damaged (${error instanceof Error ? error.message : String(error)}).`;
-    return { ok: false, code: 'notebook_damaged', message, errors: [message] };
-  }
-  return validateNotebook(value);
-}
-
-const when = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? 'earlier' : formatDateTime(date);
-};
-
 export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get, api) => {
-  const setNotice = (notice: NotebookNotice | null) => set({ notebookNotice: notice });
-  const reportStorageError = (error: unknown) => {
-    const failure = explainStorageError(error);
-    set({ saveStatus: { state: 'error', code: failure.code, message: failure.message } });
-  };
-  /** A link or file that takes the page down must not be reopened by every reload: remember only what rendered. */
-  const rememberLastOpen = (id: string) => {
-    if (rendered.has(id)) storage.setSetting(LAST_OPEN, id).catch(reportStorageError);
-  };
+  let session: NotebookSession | null = null;
+  let started: Promise<void> | null = null;
+  let announceStart: () => void = () => undefined;
+  /** Resolves when startPersistence was first called with ports (automation may ask before start-up did). */
+  const startRequested = new Promise<void>((resolve) => (announceStart = resolve));
 
-  async function start(): Promise<void> {
-    try {
-      storage = await IdbStorage.open();
-    } catch (error) {
-      // The app still works; every save fails with the reason, so the status never claims "Saved".
-      reportStorageError(error);
-      storage = new UnavailableStorage(explainStorageError(error));
-    }
-    const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
-    autosaver = new Autosaver(storage, {
-      status: (saveStatus) => set({ saveStatus }),
-      saved: (entry) => {
-        channel?.postMessage({ tab: tabId, id: entry.id, revision: entry.revision });
-        // The notebook written last is the one to reopen after a crash or a closed tab.
-        rememberLastOpen(entry.id);
-        void get().refreshNotebookList();
+  /** Before start-up the session works on memory storage (tests, and anything clicked in the first milliseconds). */
+  const ensureSession = (): NotebookSession => {
+    session ??= new NotebookSession(
+      {
+        current: () => get().notebook,
+        leave: () => get().finishRunBeforeLeaving(),
+        show: (doc, notice, saved) => {
+          // The loaded data and the last run belong to the previous notebook: unload them with it.
+          get().unloadDataset();
+          get().forgetRun();
+          get().replaceNotebook(doc);
+          set({ notebookNotice: notice, ...(saved ? { saveStatus: saved } : {}) });
+        },
+        replace: (doc) => get().replaceNotebook(doc),
+        retitle: (title) => get().setTitle(title),
+        restore: (doc, from) => get().afterOpen(doc, { fromLink: from === 'link' }),
+        status: (saveStatus) => set({ saveStatus }),
+        notice: (notebookNotice) => set({ notebookNotice }),
+        list: (notebookList) => set({ notebookList }),
+        refused: (linkError) => set({ linkError }),
+        deleted: (deletedNotebook) => set({ deletedNotebook }),
+        health: (storageHealth) => set({ storageHealth }),
+        ready: () => set({ persistenceReady: true }),
       },
-      conflict: ({ copy, other }) => {
-        set({ notebook: copy });
-        setNotice({
-          kind: 'warning',
-          message:
-            other.revision === 0
-              ? `Another tab deleted this notebook while you were editing here. Your version is kept as “${copy.title}”.`
-              : `Another tab saved this notebook (${when(other.savedAt)}) while you were editing here. Both versions are kept: yours continues as “${copy.title}”; the other tab’s is in the notebook list.`,
-        });
-      },
-    });
-    if (channel) channel.onmessage = (event: MessageEvent<{ tab: string; id: string; revision: number }>) => void onOtherTabSaved(event.data);
-
-    api.subscribe((state, previous) => {
-      if (state.notebook !== previous.notebook && get().persistenceReady) autosaver?.schedule(state.notebook);
-    });
-    const flushOnHide = () => void get().flushSave();
-    window.addEventListener('pagehide', flushOnHide);
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') flushOnHide();
-    });
-
-    const openLinkInAddress = async () => {
-      if (findLinkPayload(location.hash) === null) return false;
-      const link = location.hash;
-      // The link is read once; reloading the page reopens the saved notebook, not the link again.
-      history.replaceState(null, '', `${location.pathname}${location.search}`);
-      return get().openLink(link);
-    };
-    // A link pasted into the address bar of an open Tau Studio tab changes only the fragment.
-    window.addEventListener('hashchange', () => void openLinkInAddress());
-    const boot = beginStart(browserStore());
-    let opened = false;
-    if (boot.safeMode) {
-      // Two starts in a row ended before anything rendered: do not reopen what did that.
-      const hadLink = findLinkPayload(location.hash) !== null;
-      if (hadLink) history.replaceState(null, '', `${location.pathname}${location.search}`);
-      const previousId = await storage.getSetting(LAST_OPEN).catch((error: unknown) => {
-        reportStorageError(error);
-        return null;
-      });
-      setNotice({
-        kind: 'warning',
-        message: `Tau Studio did not finish starting the last ${boot.unconfirmedStarts} times, so it opened an empty notebook${hadLink ? ' and did not open the link in the address' : ''}. Your notebooks are still stored.`,
-        ...(previousId ? { action: { label: 'Open the previous notebook', run: () => void get().openStoredNotebook(previousId) } } : {}),
-      });
-    } else {
-      opened = await openLinkInAddress();
-      if (!opened) opened = await reopenLast();
-    }
-    if (!opened) autosaver.attach(get().notebook, 0, null);
-    set({ persistenceReady: true });
-    void checkStorageHealth();
-    // A change made while starting (e.g. a sample picked at once) is saved too.
-    if (get().notebook.updatedAt !== get().notebook.createdAt) autosaver.schedule(get().notebook);
-    await get().refreshNotebookList();
-  }
-
-  /**
-   * Asks for persistent storage (so the browser does not evict notebooks under pressure), and reports
-   * a nearly full quota and an eviction that already happened (notebooks stored before, none now).
-   */
-  async function checkStorageHealth(): Promise<void> {
-    const small = browserStore();
-    try {
-      const list = await storage.list();
-      const had = Number(small?.getItem(STORED_COUNT) ?? '0');
-      if (list.length === 0 && had > 0 && !get().notebookNotice) {
-        setNotice({
-          kind: 'warning',
-          message: `This browser removed the ${had} notebook${had === 1 ? '' : 's'} stored here (site data cleared or storage evicted). Notebooks exported as .json can be imported again.`,
-        });
-      }
-      small?.setItem(STORED_COUNT, String(list.length));
-      const manager = typeof navigator === 'undefined' ? undefined : navigator.storage;
-      if (!manager?.persist) return;
-      const persisted = (await manager.persisted()) || (await manager.persist());
-      const { usage = 0, quota = 0 } = await manager.estimate();
-      set({ storageHealth: { persisted, usage, quota } });
-      if (quota > 0 && usage / quota > 0.9) {
-        setNotice({
-          kind: 'warning',
-          message: `Storage for this site is ${((usage / quota) * 100).toFixed(0)}% full (${(usage / 1024 / 1024).toFixed(0)} of ${(quota / 1024 / 1024).toFixed(0)} MB); saves may start failing. Delete notebooks you no longer need or export them as .json.`,
-        });
-      }
-    } catch (error) {
-      console.warn('Could not check storage health', error);
-    }
-  }
-
-  async function reopenLast(): Promise<boolean> {
-    try {
-      const lastId = await storage.getSetting(LAST_OPEN);
-      if (!lastId) return false;
-      const stored = await storage.get(lastId);
-      if (!stored) return false;
-      const checked = parseStored(stored.json);
-      if (!checked.ok) {
-        setNotice({ kind: 'error', message: `The last notebook (“${stored.title}”) could not be reopened: ${checked.message} It is still stored; a new notebook was started instead.` });
-        return false;
-      }
-      await get().openDocument(checked.value, {
-        stored,
-        notice: { kind: 'info', message: `Reopened “${checked.value.title}”, last saved ${when(stored.savedAt)}.` },
-      });
-      return true;
-    } catch (error) {
-      reportStorageError(error);
-      return false;
-    }
-  }
-
-  async function onOtherTabSaved(message: { tab: string; id: string; revision: number }): Promise<void> {
-    if (message.tab === tabId) return;
-    await get().refreshNotebookList();
-    if (!autosaver || message.id !== autosaver.attachedId || message.revision <= autosaver.attachedRevision || autosaver.hasPendingChanges) return;
-    // Nothing unsaved here: follow the other tab's newer version instead of diverging from it.
-    const stored = await storage.get(message.id);
-    if (!stored) return;
-    const checked = parseStored(stored.json);
-    if (!checked.ok || autosaver.hasPendingChanges) return;
-    autosaver.attach(checked.value, stored.revision, JSON.stringify(checked.value));
-    set({ notebook: checked.value });
-    setNotice({ kind: 'info', message: 'Updated with changes saved in another tab.' });
-  }
-
-  /** A stored notebook as a document, or a notice saying why it cannot be opened. */
-  async function readStored(id: string): Promise<{ doc: NotebookDocument; stored: StoredNotebook } | null> {
-    try {
-      const stored = await storage.get(id);
-      if (!stored) {
-        setNotice({ kind: 'error', message: 'That notebook is no longer stored in this browser (deleted in another tab?).' });
-        return null;
-      }
-      const checked = parseStored(stored.json);
-      if (!checked.ok) {
-        setNotice({ kind: 'error', message: `“${stored.title}” could not be opened: ${checked.message}` });
-        return null;
-      }
-      return { doc: checked.value, stored };
-    } catch (error) {
-      reportStorageError(error);
-      return null;
-    }
-  }
+      { formatDate: (date) => formatDateTime(date) },
+    );
+    return session;
+  };
 
   return {
     saveStatus: { state: 'idle' },
@@ -277,195 +104,41 @@ export const createPersistenceSlice: SliceCreator<PersistenceSlice> = (set, get,
     deletedNotebook: null,
     persistenceReady: false,
     storageHealth: null,
+    linkError: null,
 
-    startPersistence() {
-      started ??= start();
+    startPersistence(ports, link = null) {
+      if (!ports) return started ?? startRequested.then(() => started ?? undefined);
+      if (started) return started;
+      const current = ensureSession();
+      // Every change of the open document is autosaved (after start; the session checks).
+      api.subscribe((state, previous) => {
+        if (state.notebook !== previous.notebook) current.changed(state.notebook);
+      });
+      started = current.start(ports, { link });
+      announceStart();
       return started;
     },
 
-    async openDocument(doc, { stored, notice = null } = {}) {
-      // A run in progress finishes into the notebook that started it (its best model so far), not the next one.
-      if (get().training.status !== 'idle') {
-        get().stopTraining();
-        await new Promise<void>((resolve) => {
-          const unsubscribe = api.subscribe((state) => {
-            if (state.training.status === 'idle') {
-              unsubscribe();
-              resolve();
-            }
-          });
-          if (get().training.status === 'idle') {
-            unsubscribe();
-            resolve();
-          }
-        });
-      }
-      await get().flushSave();
-      get().cancelLoad();
-      get().resetTraining();
-      // Stored documents count as saved in their validated form (key order may differ from the stored text),
-      // so merely opening a notebook never writes it — a second tab opening it must not cause a conflict.
-      autosaver?.attach(doc, stored?.revision ?? 0, stored ? JSON.stringify(doc) : null);
-      // The loaded data and the last run belong to the previous notebook: unload them with it.
-      set({
-        notebook: doc,
-        dataset: null,
-        loadError: null,
-        backendInUse: null,
-        notebookNotice: notice,
-        ...(stored && get().saveStatus.state !== 'error' ? { saveStatus: { state: 'saved' as const, savedAt: stored.savedAt, revision: stored.revision, bytes: stored.bytes } } : {}),
-      });
-      rememberLastOpen(doc.id);
-      // A document that is not stored yet (a link, an import, a copy) is saved right away.
-      if (!stored) autosaver?.schedule(doc);
-      await get().afterOpen(doc);
-    },
-
-    async openStoredNotebook(id) {
-      if (id === get().notebook.id) return true;
-      const found = await readStored(id);
-      if (!found) return false;
-      await get().openDocument(found.doc, { stored: found.stored });
-      return true;
-    },
-
-    async newNotebook() {
-      await get().openDocument(createNotebook());
-    },
-
-    async duplicateNotebook(id) {
-      await get().flushSave();
-      const source = id === get().notebook.id ? { doc: get().notebook } : await readStored(id);
-      if (!source) return;
-      const now = new Date().toISOString();
-      const copy: NotebookDocument = { ...source.doc, id: newId('nb'), title: `${source.doc.title} (copy)`, createdAt: now, updatedAt: now };
-      await get().openDocument(copy, { notice: { kind: 'info', message: `Opened a copy of “${source.doc.title}”.` } });
-    },
-
-    async renameNotebook(id, title) {
-      if (id === get().notebook.id) {
-        get().setTitle(title);
-        return;
-      }
-      const found = await readStored(id);
-      if (!found) return;
-      try {
-        const doc = { ...found.doc, title, updatedAt: new Date().toISOString() };
-        const result = await storage.put({ id, title, updatedAt: doc.updatedAt, json: JSON.stringify(doc) }, found.stored.revision);
-        if (!result.ok) setNotice({ kind: 'warning', message: `“${found.doc.title}” changed in another tab just now; rename it again.` });
-      } catch (error) {
-        reportStorageError(error);
-      }
-      await get().refreshNotebookList();
-    },
-
-    async deleteNotebook(id) {
-      await get().flushSave();
-      const wasOpen = id === get().notebook.id;
-      try {
-        const stored = await storage.get(id);
-        if (stored) {
-          await storage.remove(id);
-          const { json, ...entry } = stored;
-          set({ deletedNotebook: { entry, json, wasOpen } });
-        } else if (wasOpen) {
-          // Never saved (no changes yet): nothing to undo beyond reopening it.
-          set({
-            deletedNotebook: { entry: { id, title: get().notebook.title, updatedAt: get().notebook.updatedAt, savedAt: '', revision: 0, bytes: 0 }, json: JSON.stringify(get().notebook), wasOpen },
-          });
-        }
-      } catch (error) {
-        reportStorageError(error);
-        return;
-      }
-      if (wasOpen) {
-        const next = (await storage.list()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-        if (!next || !(await get().openStoredNotebook(next.id))) await get().openDocument(createNotebook());
-      }
-      await get().refreshNotebookList();
-    },
-
-    async undoDelete() {
-      const deleted = get().deletedNotebook;
-      if (!deleted) return;
-      set({ deletedNotebook: null });
-      const checked = parseStored(deleted.json);
-      if (!checked.ok) {
-        setNotice({ kind: 'error', message: `The deleted notebook could not be restored: ${checked.message}` });
-        return;
-      }
-      try {
-        const result = await storage.put({ id: deleted.entry.id, title: checked.value.title, updatedAt: checked.value.updatedAt, json: deleted.json }, 0);
-        if (!result.ok) {
-          setNotice({ kind: 'warning', message: 'Another tab already restored that notebook.' });
-        } else if (deleted.wasOpen) {
-          await get().openStoredNotebook(deleted.entry.id);
-        }
-      } catch (error) {
-        reportStorageError(error);
-      }
-      await get().refreshNotebookList();
-    },
-
-    async refreshNotebookList() {
-      try {
-        const list = await storage.list();
-        if (get().persistenceReady) browserStore()?.setItem(STORED_COUNT, String(list.length));
-        set({ notebookList: list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) });
-      } catch (error) {
-        reportStorageError(error);
-      }
-    },
-
-    async flushSave() {
-      await autosaver?.flush();
-    },
+    openDocument: (doc, { stored, notice = null } = {}) => ensureSession().open(doc, { stored, notice }),
+    openLink: (text) => ensureSession().openLink(text),
+    openStoredNotebook: (id) => ensureSession().openStored(id),
+    newNotebook: () => ensureSession().openNew(),
+    duplicateNotebook: (id) => ensureSession().duplicate(id),
+    renameNotebook: (id, title) => ensureSession().rename(id, title),
+    deleteNotebook: (id) => ensureSession().remove(id),
+    undoDelete: () => ensureSession().undoRemove(),
+    refreshNotebookList: () => ensureSession().refreshList(),
+    flushSave: () => ensureSession().flush(),
 
     exportNotebookJson() {
       const doc = get().notebook;
       return { fileName: notebookFileName(doc.title), text: notebookFileText(doc) };
     },
 
-    async importNotebookJson(file) {
-      if (file.size > MAX_NOTEBOOK_FILE_BYTES) {
-        set({
-          linkError: {
-            code: 'file_too_large',
-            message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; notebook files are at most ${MAX_NOTEBOOK_FILE_BYTES / 1024 / 1024} MB. Your current notebook is unchanged.`,
-          },
-        });
-        return false;
-      }
-      const checked = parseNotebookFile(await file.text(), file.name);
-      if (!checked.ok) {
-        set({ linkError: { code: checked.code, message: `${checked.message} Your current notebook is unchanged.` } });
-        return false;
-      }
-      set({ linkError: null });
-      // A fresh id: importing the same file twice (or into the browser that exported it) never overwrites.
-      const doc = { ...checked.value, id: newId('nb') };
-      await get().openDocument(doc, {
-        notice: {
-          kind: 'info',
-          message: `Imported “${doc.title}” from ${file.name}${checked.migratedFrom < checked.value.version ? ` (made by an older version ${checked.migratedFrom}, updated)` : ''}.`,
-        },
-      });
-      return true;
-    },
-
-    setNotebookNotice: setNotice,
-
-    confirmRendered(id) {
-      if (failedToRender.has(id) || rendered.has(id)) return;
-      rendered.add(id);
-      confirmStart(browserStore());
-      if (get().persistenceReady && autosaver) storage.setSetting(LAST_OPEN, id).catch(reportStorageError);
-    },
-
-    noteRenderFailure(id) {
-      failedToRender.add(id);
-      // The page itself is alive (the boundary caught it), so the start counts as good.
-      confirmStart(browserStore());
-    },
+    importNotebookJson: (file) => ensureSession().importFile(file),
+    setNotebookNotice: (notice) => ensureSession().setNotice(notice),
+    dismissLinkError: () => set({ linkError: null }),
+    confirmRendered: (id) => ensureSession().confirmRendered(id),
+    noteRenderFailure: (id) => ensureSession().noteRenderFailure(id),
   };
 };

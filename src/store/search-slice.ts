@@ -3,9 +3,8 @@ import type { SearchReport } from '../search/calls';
 import type { TrainingResult } from '../train/result';
 import { addRun, runFromResult, type RunRecord } from '../notebook/runs';
 import { newId } from '../notebook/document';
-import type { SliceCreator, StudioStore } from './types';
-import { failureOf, worker } from './worker-access';
-import { applyProgress, IDLE, ProgressBuffer } from './training-slice';
+import type { SliceCreator } from './types';
+import { worker } from './worker-access';
 
 export type SearchResult = TrainingResult & { search: SearchReport };
 
@@ -23,23 +22,8 @@ export interface SearchSlice {
   retrainTrial(runId: string, trialId: number): Promise<SearchResult | null>;
   deleteRun(id: string): void;
   toggleCompare(id: string): void;
-}
-
-type Set = Parameters<SliceCreator<SearchSlice>>[0];
-type Get = () => StudioStore;
-
-/** Appends a finished run to the notebook's experiments, within the caps. */
-export function recordRun(get: Get, set: Set, result: TrainingResult & { search?: SearchReport }): RunRecord {
-  const sha = get().notebook.dataset;
-  const run = runFromResult(result, { id: newId('run'), datasetSha256: sha && 'sha256' in sha ? sha.sha256 : undefined });
-  let dropped: string[] = [];
-  get().updateNotebook((doc) => {
-    const next = addRun(doc.runs ?? [], run);
-    dropped = next.dropped;
-    return { ...doc, runs: next.runs };
-  });
-  set({ runsNote: dropped.length > 0 ? `To keep the notebook small, dropped ${dropped.join('; ')}.` : null });
-  return run;
+  /** Appends a finished run (training or search) to the notebook's experiments, within the caps. */
+  recordRun(result: TrainingResult & { search?: SearchReport }): RunRecord;
 }
 
 export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
@@ -51,34 +35,23 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
   }): Promise<SearchResult | null> {
     const { dataset, notebook, training } = get();
     if (!dataset || training.status !== 'idle') return null;
-    const progressBuffer = new ProgressBuffer((batch) => set((s) => ({ training: batch.reduce(applyProgress, s.training) })));
-    const job = worker().call(
-      'search',
-      {
-        datasetId: dataset.id,
-        prepare: notebook.prepare,
-        training: notebook.training,
-        search: { budget: payload.budget, folds: payload.folds },
-        ...(payload.retrain ? { retrain: payload.retrain } : {}),
-        ...(payload.includeSplit ? { includeSplit: true } : {}),
-        ...(dataset.kind === 'images' ? { images: notebook.images } : {}),
-      },
-      (p) => progressBuffer.push(p),
+    return get().runTrainingJob(
+      (onProgress) =>
+        worker().call(
+          'search',
+          {
+            datasetId: dataset.id,
+            prepare: notebook.prepare,
+            training: notebook.training,
+            search: { budget: payload.budget, folds: payload.folds },
+            ...(payload.retrain ? { retrain: payload.retrain } : {}),
+            ...(payload.includeSplit ? { includeSplit: true } : {}),
+            ...(dataset.kind === 'images' ? { images: notebook.images } : {}),
+          },
+          onProgress,
+        ),
+      { message: payload.retrain ? `Retraining trial #${payload.retrain.trialId}…` : 'Starting the search…', epochs: 0 },
     );
-    set({
-      trainError: null,
-      training: { ...IDLE, status: 'running', message: payload.retrain ? `Retraining trial #${payload.retrain.trialId}…` : 'Starting the search…', cancel: () => job.cancel() },
-    });
-    try {
-      const result = await job.promise.finally(() => progressBuffer.flush());
-      set({ training: { ...get().training, status: 'idle', cancel: null, message: '' }, backendInUse: { name: result.backend, reason: result.backendReason, adapter: result.adapter } });
-      get().updateNotebook((doc) => ({ ...doc, results: result }));
-      recordRun(get, set, result);
-      return result;
-    } catch (error) {
-      set({ trainError: failureOf(error), training: { ...get().training, status: 'idle', cancel: null, message: '' } });
-      return null;
-    }
   }
 
   return {
@@ -103,6 +76,18 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     deleteRun(id) {
       get().updateNotebook((doc) => ({ ...doc, runs: (doc.runs ?? []).filter((r) => r.id !== id) }));
       set((s) => ({ compareRunIds: s.compareRunIds.filter((r) => r !== id) }));
+    },
+    recordRun(result) {
+      const sha = get().notebook.dataset;
+      const run = runFromResult(result, { id: newId('run'), datasetSha256: sha && 'sha256' in sha ? sha.sha256 : undefined });
+      let dropped: string[] = [];
+      get().updateNotebook((doc) => {
+        const next = addRun(doc.runs ?? [], run);
+        dropped = next.dropped;
+        return { ...doc, runs: next.runs };
+      });
+      set({ runsNote: dropped.length > 0 ? `To keep the notebook small, dropped ${dropped.join('; ')}.` : null });
+      return run;
     },
     toggleCompare: (id) => set((s) => ({ compareRunIds: s.compareRunIds.includes(id) ? s.compareRunIds.filter((r) => r !== id) : [...s.compareRunIds, id] })),
   };

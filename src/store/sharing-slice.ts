@@ -6,10 +6,9 @@
  */
 import { findSample } from '../data/samples';
 import type { DatasetFingerprint } from '../notebook/calls';
-import { newId, type DatasetRef, type NotebookDocument } from '../notebook/document';
+import type { DatasetRef, NotebookDocument } from '../notebook/document';
 import { artifactsOf, embedModel } from '../notebook/share/embedded-model';
 import { heavyPartsOf, type HeavyContent } from '../notebook/share/heavy-parts';
-import { decodeNotebookLink } from '../notebook/share/link-codec';
 import { EMBED_WEIGHTS_MAX_BYTES, INLINE_DATA_MAX_BYTES, planShareLink, type ShareNote, type SharePlan } from '../notebook/share/share-plan';
 import type { WorkerFailure } from '../workers/protocol';
 import type { SliceCreator } from './types';
@@ -32,8 +31,6 @@ export interface DatasetCheck {
 }
 
 export interface SharingSlice {
-  /** Why a link or an imported file was not opened (the open notebook is unchanged). */
-  linkError: WorkerFailure | null;
   shareLink: ShareLinkState | null;
   shareError: WorkerFailure | null;
   /** Whether a file given for a shared notebook is the one it was made with. */
@@ -47,21 +44,19 @@ export interface SharingSlice {
   weightsInfo: { finishedAt: string; bytes: number; embedded: boolean } | null;
   makeShareLink(): SharePlan & { url?: string };
   copyShareLink(): Promise<ShareLinkState | null>;
-  /** Opens a link (full URL, `#nb=…` or `nb=…`) as a new notebook; false (and linkError) when it is bad. */
-  openLink(text: string): Promise<boolean>;
-  /** After a notebook opens: restores its weights in the worker and reloads data that needs no one's help. */
+  /**
+   * After a notebook opens (called by the notebook session): restores its weights in the worker and reloads
+   * data that needs no one's help; from a link, large embedded data or models wait for one click.
+   */
   afterOpen(doc: NotebookDocument, options?: { fromLink?: boolean }): Promise<void>;
   /** Loads the notebook's data (a sample, inline data, its address, or `file` the person chose), keeping the stored results. */
   restoreDataset(file?: File): Promise<boolean>;
-  dismissLinkError(): void;
   startSharingSync(): void;
 }
 
 /** One fingerprint per loaded table, shared by everyone who asks. */
 const fingerprints = new Map<string, Promise<DatasetFingerprint | null>>();
 let syncing = false;
-/** Set while a link is being opened: its heavy parts wait for a click. */
-let openingLink = false;
 
 export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) => {
   const fingerprint = (datasetId: string) => {
@@ -137,7 +132,6 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
   }
 
   return {
-    linkError: null,
     shareLink: null,
     shareError: null,
     datasetCheck: null,
@@ -179,29 +173,9 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
       return state;
     },
 
-    async openLink(text) {
-      const decoded = decodeNotebookLink(text);
-      if (!decoded.ok) {
-        set({ linkError: { code: decoded.code, message: `${decoded.message} Your current notebook is unchanged.` } });
-        return false;
-      }
-      set({ linkError: null, shareLink: null });
-      // A new id: the shared notebook becomes the recipient's own copy, never overwriting one of theirs.
-      const doc: NotebookDocument = { ...decoded.value, id: newId('nb') };
-      const older = decoded.migratedFrom < doc.version ? ` It was made by an older Tau Studio (notebook version ${decoded.migratedFrom}) and has been updated.` : '';
-      const results = doc.results ? ' Its stored results are shown below; retrain to check them.' : '';
-      openingLink = true;
-      try {
-        await get().openDocument(doc, { notice: { kind: 'info', message: `Opened the shared notebook “${doc.title}” and saved it in this browser.${results}${older}` } });
-      } finally {
-        openingLink = false;
-      }
-      return true;
-    },
-
-    async afterOpen(doc) {
+    async afterOpen(doc, { fromLink = false } = {}) {
       // Nothing heavy starts by itself from a link: large embedded data or models wait for one click.
-      const heavy = openingLink ? heavyPartsOf(doc) : null;
+      const heavy = fromLink ? heavyPartsOf(doc) : null;
       set({ weightsInfo: null, datasetCheck: null, shareLink: null, shareError: null, heavyContent: heavy });
       if (!heavy?.model) await restoreWeights(doc);
       const ref = doc.dataset;
@@ -224,7 +198,7 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
         } else if (ref.kind === 'sample') {
           const sample = findSample(ref.file);
           if (!sample) {
-            set({ loadError: { code: 'unknown_sample', message: `This notebook uses a sample (${ref.file}) this version of Tau Studio does not have.` } });
+            get().reportLoadError({ code: 'unknown_sample', message: `This notebook uses a sample (${ref.file}) this version of Tau Studio does not have.` });
             return false;
           }
           loaded = await get().loadSource({ kind: 'url', url: new URL(`samples/${sample.file}`, document.baseURI).href, name: sample.file }, sample.file, () => ref);
@@ -248,8 +222,6 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
         set({ restoringDataset: false });
       }
     },
-
-    dismissLinkError: () => set({ linkError: null }),
 
     startSharingSync() {
       if (syncing) return;

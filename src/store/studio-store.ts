@@ -13,15 +13,19 @@ import type { StudioStore } from './types';
 export type { StudioStore } from './types';
 export { worker } from './worker-access';
 
+/** A store made of every slice (tests make fresh ones; the page uses `useStudio`). */
+export const createStudioStore = () =>
+  create<StudioStore>()((...args) => ({
+    ...createNotebookSlice(...args),
+    ...createDatasetSlice(...args),
+    ...createTrainingSlice(...args),
+    ...createImagesSlice(...args),
+    ...createModelsSlice(...args),
+    ...createPredictionSlice(...args),
+    ...createPersistenceSlice(...args),
+    ...createSharingSlice(...args),
+    ...createSearchSlice(...args),
+  }));
+
 /** The studio's single store: slices combined once. */
-export const useStudio = create<StudioStore>()((...args) => ({
-  ...createNotebookSlice(...args),
-  ...createDatasetSlice(...args),
-  ...createTrainingSlice(...args),
-  ...createImagesSlice(...args),
-  ...createModelsSlice(...args),
-  ...createPredictionSlice(...args),
-  ...createPersistenceSlice(...args),
-  ...createSharingSlice(...args),
-  ...createSearchSlice(...args),
-}));
+export const useStudio = createStudioStore();

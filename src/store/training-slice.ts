@@ -5,8 +5,9 @@ import type { TrainingResult } from '../train/result';
 import type { JobProgress, WorkerFailure } from '../workers/protocol';
 import type { SliceCreator } from './types';
 import { failureOf, worker } from './worker-access';
+import type { Job } from '../workers/worker-client';
 import type { SearchProgressInfo } from '../search/search';
-import { recordRun } from './search-slice';
+import { ProgressBuffer } from '../train/progress-throttle';
 
 export interface LiveRun {
   candidate: string;
@@ -37,13 +38,23 @@ export interface TrainingSlice {
   probeBackends(): Promise<void>;
   /** Trains with the notebook's settings; `includeSplit` also returns each split's row numbers. */
   train(options?: { includeSplit?: boolean; injectDeviceLossAfterEpoch?: number }): Promise<TrainingResult | null>;
+  /**
+   * Runs a worker job that trains (a training run, a model search) through this slice's state: progress,
+   * stop, the backend used, the result into the notebook and its run list. Other slices start jobs here
+   * instead of writing the training state themselves.
+   */
+  runTrainingJob<R extends TrainingResult>(start: (onProgress: (p: JobProgress) => void) => Job<R>, first: { message: string; epochs: number }): Promise<R | null>;
   stopTraining(): void;
   resetTraining(): void;
+  /** Before another notebook opens: stops a run and resolves once it finished into the notebook that started it. */
+  finishRunBeforeLeaving(): Promise<void>;
+  /** Another notebook opened: the run state and the backend of the last run belong to the previous one. */
+  forgetRun(): void;
 }
 
 export const IDLE: TrainingState = { status: 'idle', message: '', candidate: '', epoch: 0, epochs: 0, batch: 0, batches: 0, runs: [], search: null, cancel: null };
 
-export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
+export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get, api) => ({
   training: IDLE,
   trainError: null,
   backends: null,
@@ -61,29 +72,37 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
   async train(options = {}) {
     const { dataset, notebook, training } = get();
     if (!dataset || training.status !== 'idle') return null;
-    // Progress arrives many times a second; apply it in batches so rendering never blocks the page.
-    const progressBuffer = new ProgressBuffer((batch) => set((s) => ({ training: batch.reduce(applyProgress, s.training) })));
-    const job = worker().call(
-      'train',
-      {
-        datasetId: dataset.id,
-        prepare: notebook.prepare,
-        model: notebook.model.choice,
-        specs: {
-          logreg: notebook.model.logreg,
-          mlp: notebook.model.mlp,
-          cnn: notebook.model.cnn,
-          ...(notebook.model.linear ? { linear: notebook.model.linear } : {}),
-          ...(notebook.model.textcnn ? { textcnn: notebook.model.textcnn } : {}),
-        },
-        training: notebook.training,
-        ...(options.includeSplit ? { includeSplit: true } : {}),
-        ...(options.injectDeviceLossAfterEpoch !== undefined ? { injectDeviceLossAfterEpoch: options.injectDeviceLossAfterEpoch } : {}),
-        ...(dataset.kind === 'images' ? { images: notebook.images } : {}),
-      },
-      (p) => progressBuffer.push(p),
+    return get().runTrainingJob(
+      (onProgress) =>
+        worker().call(
+          'train',
+          {
+            datasetId: dataset.id,
+            prepare: notebook.prepare,
+            model: notebook.model.choice,
+            specs: {
+              logreg: notebook.model.logreg,
+              mlp: notebook.model.mlp,
+              cnn: notebook.model.cnn,
+              ...(notebook.model.linear ? { linear: notebook.model.linear } : {}),
+              ...(notebook.model.textcnn ? { textcnn: notebook.model.textcnn } : {}),
+            },
+            training: notebook.training,
+            ...(options.includeSplit ? { includeSplit: true } : {}),
+            ...(options.injectDeviceLossAfterEpoch !== undefined ? { injectDeviceLossAfterEpoch: options.injectDeviceLossAfterEpoch } : {}),
+            ...(dataset.kind === 'images' ? { images: notebook.images } : {}),
+          },
+          onProgress,
+        ),
+      { message: 'Starting…', epochs: notebook.training.epochs },
     );
-    set({ trainError: null, training: { ...IDLE, status: 'running', message: 'Starting…', epochs: notebook.training.epochs, cancel: () => job.cancel() } });
+  },
+
+  async runTrainingJob(start, first) {
+    // Progress arrives many times a second; apply it in batches (one render each) so rendering never blocks the page.
+    const progressBuffer = new ProgressBuffer((batch) => set((s) => ({ training: batch.reduce(applyProgress, s.training) })));
+    const job = start((p) => progressBuffer.push(p));
+    set({ trainError: null, training: { ...IDLE, status: 'running', message: first.message, epochs: first.epochs, cancel: () => job.cancel() } });
     try {
       const result = await job.promise.finally(() => progressBuffer.flush());
       set({
@@ -91,7 +110,7 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
         backendInUse: { name: result.backend, reason: result.backendReason, adapter: result.adapter },
       });
       get().updateNotebook((doc) => ({ ...doc, results: result }));
-      recordRun(get, set, result);
+      get().recordRun(result);
       return result;
     } catch (error) {
       set({ trainError: failureOf(error), training: { ...get().training, status: 'idle', cancel: null, message: '' } });
@@ -110,28 +129,30 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get) => ({
     get().training.cancel?.();
     set({ training: IDLE, trainError: null });
   },
-});
 
-/** Collects progress messages and hands them over at most every `intervalMs`. */
-export class ProgressBuffer {
-  private pending: JobProgress[] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  constructor(
-    private readonly apply: (batch: JobProgress[]) => void,
-    private readonly intervalMs = 250,
-  ) {}
-  push(progress: JobProgress): void {
-    this.pending.push(progress);
-    this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
-  }
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length > 0) this.apply(batch);
-  }
-}
+  async finishRunBeforeLeaving() {
+    // A run in progress finishes into the notebook that started it (its best model so far), not the next one.
+    if (get().training.status === 'idle') return;
+    get().stopTraining();
+    await new Promise<void>((resolve) => {
+      const unsubscribe = api.subscribe((state) => {
+        if (state.training.status === 'idle') {
+          unsubscribe();
+          resolve();
+        }
+      });
+      if (get().training.status === 'idle') {
+        unsubscribe();
+        resolve();
+      }
+    });
+  },
+
+  forgetRun() {
+    get().resetTraining();
+    set({ backendInUse: null });
+  },
+});
 
 /** Folds one progress message into the training state (exported for tests). */
 export function applyProgress(state: TrainingState, progress: JobProgress): TrainingState {

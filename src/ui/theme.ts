@@ -6,10 +6,15 @@ const STORAGE_KEY = 'tau:theme';
 let choice: ThemeChoice = 'system';
 const listeners = new Set<() => void>();
 
+const systemDark = (): MediaQueryList | null => (typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null);
+
+/**
+ * The page always carries the theme in use (html[data-theme=light|dark]), so the stylesheet writes the
+ * dark palette once; 'system' resolves through prefers-color-scheme and follows its changes.
+ */
 function apply(): void {
-  const root = document.documentElement;
-  if (choice === 'system') delete root.dataset.theme;
-  else root.dataset.theme = choice;
+  const resolved = choice === 'system' ? (systemDark()?.matches ? 'dark' : 'light') : choice;
+  document.documentElement.dataset.theme = resolved;
 }
 
 export function initTheme(): void {
@@ -20,6 +25,9 @@ export function initTheme(): void {
     console.warn(`Theme preference unavailable: ${error instanceof Error ? error.message : String(error)}`);
   }
   apply();
+  systemDark()?.addEventListener('change', () => {
+    if (choice === 'system') apply();
+  });
 }
 
 export function setTheme(next: ThemeChoice): void {

@@ -4,39 +4,21 @@
  * Thin by design: it routes messages to handler modules (one per feature) that call the domain code.
  */
 import { DataError } from '../lib/errors';
-import type { CallName, JobProgress, WorkerFailure, WorkerRequest, WorkerResponse } from './protocol';
+import type { JobProgress, WorkerFailure, WorkerRequest, WorkerResponse } from './protocol';
 import type { Handler } from './worker-state';
-import { tableHandlers } from './handlers/table-handlers';
-import { trainHandlers } from './handlers/train-handlers';
-import { modelHandlers } from './handlers/model-handlers';
-import { imageHandlers } from './handlers/image-handlers';
-import { exportHandlers } from './handlers/export-handlers';
-import { predictHandlers } from './handlers/predict-handlers';
-import { notebookHandlers } from './handlers/notebook-handlers';
-import { searchHandlers } from './handlers/search-handlers';
-import { throttleBatchProgress } from './progress-throttle';
+import { CONCURRENT_CALLS, handlers } from './handler-table';
+import { throttleBatchProgress } from '../train/progress-throttle';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-const handlers: { [K in CallName]: Handler<K> } = {
-  ...tableHandlers,
-  ...trainHandlers,
-  ...modelHandlers,
-  ...imageHandlers,
-  ...exportHandlers,
-  ...predictHandlers,
-  ...notebookHandlers,
-  ...searchHandlers,
-};
 
 const jobs = new Map<number, AbortController>();
 
 /**
  * TensorFlow.js has one global backend. Calls that use it run one at a time, so a prediction, an export
  * or a calibration never switches the backend under a running training job; calls that never touch
- * TensorFlow.js (loading data, browsing rows, probing) run at once. Cancel messages bypass the queue.
+ * TensorFlow.js (loading data, browsing rows, probing; marked `concurrent` in their handler module) run at
+ * once. Cancel messages bypass the queue.
  */
-const CONCURRENT_CALLS = new Set<CallName>(['load-table', 'rows', 'probe-backends', 'load-images', 'image-samples', 'image-pixels', 'dataset-fingerprint']);
 let tfQueue: Promise<unknown> = Promise.resolve();
 function exclusive<T>(run: () => Promise<T>): Promise<T> {
   const next = tfQueue.then(run, run);

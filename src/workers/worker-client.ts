@@ -24,8 +24,13 @@ interface Pending {
   onProgress?: (p: JobProgress) => void;
 }
 
+/** What the page needs of the worker: typed calls (the store's tests give an in-memory one). */
+export interface WorkerCaller {
+  call<K extends CallName>(call: K, payload: WorkerCalls[K][0], onProgress?: (p: JobProgress) => void): Job<WorkerCalls[K][1]>;
+}
+
 /** Main-thread side of the studio worker: typed calls, progress callbacks, cancellation. */
-export class StudioWorkerClient {
+export class StudioWorkerClient implements WorkerCaller {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;

@@ -90,3 +90,19 @@ export async function readyRuntime() {
 
 export type Handler<K extends CallName> = (payload: WorkerCalls[K][0], signal: AbortSignal, progress: (p: JobProgress) => void) => Promise<WorkerCalls[K][1]>;
 export type Handlers<Calls> = { [K in keyof Calls & CallName]: Handler<K> };
+
+const concurrentHandlers = new WeakSet<object>();
+
+/**
+ * Marks a handler that never touches TensorFlow.js (loading data, browsing rows, probing): it runs at
+ * once instead of waiting in the worker's one-at-a-time TF queue. The mark lives on the handler, so a new
+ * call is one entry in its handler module and nothing else.
+ */
+export function concurrent<K extends CallName>(handler: Handler<K>): Handler<K> {
+  concurrentHandlers.add(handler);
+  return handler;
+}
+
+export function runsConcurrently(handler: object): boolean {
+  return concurrentHandlers.has(handler);
+}

@@ -42,6 +42,8 @@ export class Autosaver {
   /** The last 'saved' status: re-reported when a change turns out to equal what is stored. */
   private lastSaved: SaveStatus | null = null;
   private running: Promise<void> = Promise.resolve();
+  /** A write (or its read-back) is in flight: its outcome (saved, or a conflict copy) is not known yet. */
+  private writing = false;
   private readonly delayMs: number;
   private readonly setTimer: (run: () => void, ms: number) => unknown;
   private readonly clearTimer: (timer: unknown) => void;
@@ -73,9 +75,12 @@ export class Autosaver {
     return this.revision;
   }
 
-  /** True while a change waits for its save. */
+  /**
+   * True while a change waits for its save or is being written: another tab's newer version must not be
+   * followed then (this tab's write may still turn into a conflict copy, which is what the page must show).
+   */
   get hasPendingChanges(): boolean {
-    return this.latest !== null;
+    return this.latest !== null || this.writing;
   }
 
   /**
@@ -117,6 +122,7 @@ export class Autosaver {
       return;
     }
     this.events.status({ state: 'saving' });
+    this.writing = true;
     try {
       const result = await this.storage.put({ id: doc.id, title: doc.title, updatedAt: doc.updatedAt, json }, this.revision);
       if (!result.ok) {
@@ -135,6 +141,8 @@ export class Autosaver {
       // Keep the change so the next change (or flush) tries again; nothing is dropped.
       this.latest ??= doc;
       this.events.status({ state: 'error', code: failure.code, message: failure.message });
+    } finally {
+      this.writing = false;
     }
   }
 

@@ -1,10 +1,9 @@
 import { Suspense, lazy, useDeferredValue } from 'react';
 import { TextInsights } from './TextInsights';
 import { useStudio } from '../../store/studio-store';
-import { BACKEND_LABELS } from '../../train/settings';
 import { Section } from '../common/Section';
-import { Message } from '../common/Message';
-import { formatCount, formatMetric, formatPercentValue } from '../common/format';
+import { ResultFacts } from './ResultFacts';
+import { formatMetric, formatPercentValue } from '../common/format';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { PerClassTable } from './PerClassTable';
 import { MisclassifiedGallery } from '../images/MisclassifiedGallery';
@@ -36,21 +35,7 @@ export function EvaluateSection({ step }: { step: number }) {
       title={t('evaluate.title')}
       summary={<span data-testid="accuracy-summary">{t('evaluate.summary', { accuracy: formatPercentValue(m.accuracy), f1: formatMetric(m.macroF1) })}</span>}
     >
-      <p className="result-facts">
-        {t('evaluate.facts', {
-          model: results.modelDescription,
-          backend: BACKEND_LABELS[results.backend],
-          adapter: results.adapter ? ` (${results.adapter})` : '',
-          train: formatCount(results.split.train),
-          validation: formatCount(results.split.validation),
-        })}{' '}
-        <span data-testid="test-size">{formatCount(results.split.test)}</span> {t('evaluate.factsTest', { seed: String(results.prepare.seed) })}
-      </p>
-      {results.warnings.map((w) => (
-        <Message key={w} kind="warning">
-          {w}
-        </Message>
-      ))}
+      <ResultFacts results={results} />
       <dl className="metric-cards">
         <div>
           <dt>{t('evaluate.accuracy')}</dt>

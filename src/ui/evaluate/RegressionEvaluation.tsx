@@ -1,8 +1,6 @@
-import { BACKEND_LABELS } from '../../train/settings';
 import { regressionMetricsOf, type TrainingResult } from '../../train/result';
 import { Section } from '../common/Section';
-import { Message } from '../common/Message';
-import { formatCount } from '../common/format';
+import { ResultFacts } from './ResultFacts';
 import { RegressionCharts } from './RegressionCharts';
 import { formatNumber, useT } from '../../i18n/locale';
 
@@ -22,22 +20,7 @@ export function RegressionEvaluation({ step, results }: { step: number; results:
   const better = m.mae < m.baselineMae;
   return (
     <Section id="evaluate" step={step} title={t('evaluate.title')} summary={<span data-testid="accuracy-summary">{t('regression.summary', { mae: formatValue(m.mae), r2: formatValue(m.r2) })}</span>}>
-      <p className="result-facts">
-        {t('regression.of', { target })}{' '}
-        {t('evaluate.facts', {
-          model: results.modelDescription,
-          backend: BACKEND_LABELS[results.backend],
-          adapter: results.adapter ? ` (${results.adapter})` : '',
-          train: formatCount(results.split.train),
-          validation: formatCount(results.split.validation),
-        })}{' '}
-        <span data-testid="test-size">{formatCount(results.split.test)}</span> {t('evaluate.factsTest', { seed: String(results.prepare.seed) })}
-      </p>
-      {results.warnings.map((w) => (
-        <Message key={w} kind="warning">
-          {w}
-        </Message>
-      ))}
+      <ResultFacts results={results} lead={t('regression.of', { target })} />
       <dl className="metric-cards">
         <div>
           <dt>MAE</dt>

@@ -1,9 +1,10 @@
 import { useStudio } from '../../store/studio-store';
-import { IMAGE_RANGES, PREPARE_RANGES } from '../../settings/limits';
+import { IMAGE_RANGES } from '../../settings/limits';
 import type { ImageDatasetSummary } from '../../data/images/summary';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
-import { NumberField } from '../common/NumberField';
+import { RangeFields } from '../common/RangeFields';
+import { splitFields } from '../prepare/split-fields';
 import './images.css';
 import { formatNumber, t, useT } from '../../i18n/locale';
 
@@ -40,33 +41,7 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
     >
       <p className="field-hint">{t('images.prepareHint', { width: String(images.width), height: String(images.height) })}</p>
       <div className="field-grid">
-        <NumberField
-          label={t('prepare.testFraction')}
-          value={prepare.testFraction}
-          min={PREPARE_RANGES.testFraction.min}
-          max={PREPARE_RANGES.testFraction.max}
-          step={0.05}
-          onChange={(testFraction) => setPrepare({ testFraction })}
-          testId="test-fraction"
-        />
-        <NumberField
-          label={t('prepare.validationFraction')}
-          value={prepare.validationFraction}
-          min={PREPARE_RANGES.validationFraction.min}
-          max={PREPARE_RANGES.validationFraction.max}
-          step={0.05}
-          onChange={(validationFraction) => setPrepare({ validationFraction })}
-          testId="validation-fraction"
-        />
-        <NumberField
-          label={t('prepare.splitSeed')}
-          value={prepare.seed}
-          min={PREPARE_RANGES.seed.min}
-          max={PREPARE_RANGES.seed.max}
-          integer
-          onChange={(seed) => setPrepare({ seed })}
-          testId="split-seed"
-        />
+        <RangeFields fields={splitFields()} values={prepare} onChange={setPrepare} />
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">{t('images.fewImages', { percent: formatNumber(trainFraction, { style: 'percent', maximumFractionDigits: 0 }) })}</Message> : null}
       <fieldset className="augmentation" data-testid="augmentation">
@@ -78,23 +53,13 @@ export function ImagePrepareSection({ step, images }: { step: number; images: Im
             </label>
             <span className="field-hint">{t('images.flipHint')}</span>
           </div>
-          <NumberField
-            label={t('images.shift')}
-            value={augmentation.shift}
-            min={IMAGE_RANGES.shift.min}
-            max={IMAGE_RANGES.shift.max}
-            step={0.05}
-            onChange={(shift) => setAugmentation({ shift })}
-            testId="augment-shift"
-          />
-          <NumberField
-            label={t('images.rotation')}
-            value={augmentation.rotation}
-            min={IMAGE_RANGES.rotation.min}
-            max={IMAGE_RANGES.rotation.max}
-            step={5}
-            onChange={(rotation) => setAugmentation({ rotation })}
-            testId="augment-rotation"
+          <RangeFields
+            fields={[
+              { key: 'shift', label: t('images.shift'), range: IMAGE_RANGES.shift, step: 0.05, testId: 'augment-shift' },
+              { key: 'rotation', label: t('images.rotation'), range: IMAGE_RANGES.rotation, step: 5, testId: 'augment-rotation' },
+            ]}
+            values={augmentation}
+            onChange={setAugmentation}
           />
         </div>
         <p className="field-hint">{t('images.augmentHint')}</p>

@@ -9,8 +9,6 @@ import { useT } from '../../i18n/locale';
 /** Header controls for the notebook as a whole: the list, link, export/import, and save status. */
 export function NotebookBar() {
   const t = useT();
-  const startPersistence = useStudio((s) => s.startPersistence);
-  const startSharingSync = useStudio((s) => s.startSharingSync);
   const newNotebook = useStudio((s) => s.newNotebook);
   const copyShareLink = useStudio((s) => s.copyShareLink);
   const exportNotebookJson = useStudio((s) => s.exportNotebookJson);
@@ -22,11 +20,6 @@ export function NotebookBar() {
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const importId = useId();
-
-  useEffect(() => {
-    startSharingSync();
-    void startPersistence();
-  }, [startPersistence, startSharingSync]);
 
   useEffect(() => {
     if (!menuOpen) return;

@@ -1,11 +1,11 @@
 import { Suspense, lazy, useId } from 'react';
-import { PREPARE_RANGES } from '../../settings/limits';
 import { useStudio } from '../../store/studio-store';
 import { canBeFeature, canSwitchToText, effectiveType, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
 import { checkTargetForTask, chooseTask, type TaskChoice } from '../../train/task';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
-import { NumberField } from '../common/NumberField';
+import { RangeFields } from '../common/RangeFields';
+import { splitFields } from './split-fields';
 import { SelectField } from '../common/SelectField';
 import { formatNumber, t, useT } from '../../i18n/locale';
 
@@ -99,33 +99,7 @@ export function PrepareSection({ step }: { step: number }) {
         </div>
         <SelectField label={t('prepare.missing')} value={prepare.missing} options={missingOptions()} onChange={(missing) => setPrepare({ missing })} testId="missing-select" />
         <SelectField label={t('prepare.scaling')} value={prepare.scaling} options={scalingOptions()} onChange={(scaling) => setPrepare({ scaling })} testId="scaling-select" />
-        <NumberField
-          label={t('prepare.testFraction')}
-          value={prepare.testFraction}
-          min={PREPARE_RANGES.testFraction.min}
-          max={PREPARE_RANGES.testFraction.max}
-          step={0.05}
-          onChange={(testFraction) => setPrepare({ testFraction })}
-          testId="test-fraction"
-        />
-        <NumberField
-          label={t('prepare.validationFraction')}
-          value={prepare.validationFraction}
-          min={PREPARE_RANGES.validationFraction.min}
-          max={PREPARE_RANGES.validationFraction.max}
-          step={0.05}
-          onChange={(validationFraction) => setPrepare({ validationFraction })}
-          testId="validation-fraction"
-        />
-        <NumberField
-          label={t('prepare.splitSeed')}
-          value={prepare.seed}
-          min={PREPARE_RANGES.seed.min}
-          max={PREPARE_RANGES.seed.max}
-          integer
-          onChange={(seed) => setPrepare({ seed })}
-          testId="split-seed"
-        />
+        <RangeFields fields={splitFields()} values={prepare} onChange={setPrepare} />
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">{t('prepare.fewRows', { percent: formatNumber(trainFraction, { style: 'percent', maximumFractionDigits: 0 }) })}</Message> : null}
       <p className="field-hint">{t('prepare.leakNote')}</p>

@@ -1,5 +1,6 @@
 import type { ModelLinkInputs, ModelView } from '../../revenue';
-import { SelectField, TextField } from './Field';
+import { SelectField } from '../common/SelectField';
+import { TextField } from '../common/TextField';
 import { t, useT } from '../../i18n/locale';
 
 export interface ModelTieInProps {
@@ -23,7 +24,7 @@ export function ModelTieIn({ idPrefix, view, onLinkChange, onUseAsN }: ModelTieI
     <section className="revenue-model" aria-labelledby={`${idPrefix}-model-heading`} data-testid="revenue-model">
       <h3 id={`${idPrefix}-model-heading`}>{t('revenue.modelHeading')}</h3>
       {matrixError ? (
-        <p className="revenue-error" role="alert">
+        <p className="field-error" role="alert">
           {matrixError}
         </p>
       ) : null}
@@ -59,7 +60,7 @@ export function ModelTieIn({ idPrefix, view, onLinkChange, onUseAsN }: ModelTieI
       ) : null}
       <button
         type="button"
-        className="revenue-button"
+        className="button"
         disabled={customersText === null}
         onClick={() => {
           if (customersText !== null) onUseAsN(customersText);

@@ -20,25 +20,20 @@ export function PriceFromModel({ idPrefix, offer, onUse }: PriceFromModelProps) 
     <section className="revenue-model" aria-labelledby={`${idPrefix}-price-heading`} data-testid="revenue-price-from-model">
       <h3 id={`${idPrefix}-price-heading`}>{t('revenue.priceHeading')}</h3>
       {offer.moneyLike ? null : (
-        <p className="revenue-hint">
+        <p className="field-hint">
           {t('revenue.priceNotMoney', { target: offer.target })}{' '}
           <label>
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> {t('revenue.priceConfirm', { target: offer.target })}
           </label>
         </p>
       )}
-      <p className="revenue-hint" aria-live="polite">
+      <p className="field-hint" aria-live="polite">
         {offer.basis === 'all'
           ? t('revenue.priceMean', { target: offer.target, rows: n(offer.rows), mean: n(offer.mean) })
           : t('revenue.priceMeanSample', { target: offer.target, rows: n(offer.rows), total: n(offer.testRows), mean: n(offer.mean) })}
         {offer.scenario ? ` ${t('revenue.priceInterval', { low: offer.scenario.lowText, high: offer.scenario.highText, level: n(offer.scenario.level * 100) })}` : ''}
       </p>
-      <button
-        type="button"
-        className="revenue-button"
-        disabled={!usable}
-        onClick={() => onUse(offer.priceText, offer.scenario ? { low: offer.scenario.lowText, high: offer.scenario.highText } : null)}
-      >
+      <button type="button" className="button" disabled={!usable} onClick={() => onUse(offer.priceText, offer.scenario ? { low: offer.scenario.lowText, high: offer.scenario.highText } : null)}>
         {t('revenue.priceUse')}
       </button>
     </section>

@@ -41,7 +41,7 @@ describe('RevenuePanel (server render)', () => {
     expect(html).toMatch(/<caption[^>]*>Revenue, cost and profit per month in EUR over 12 months<\/caption>/);
     expect(html.match(/<th scope="row">/g)?.length).toBe(12 + 7); // period rows + tornado rows
     for (const label of ['Download CSV', 'Download chart as SVG', 'Download chart as PNG']) {
-      expect(html).toContain(`<button type="button" class="revenue-button">${label}</button>`);
+      expect(html).toContain(`<button type="button" class="button">${label}</button>`);
     }
     expect(html).not.toContain('data-testid="revenue-model"');
     expect(html).not.toMatch(/NaN|Infinity/);
@@ -61,7 +61,7 @@ describe('RevenuePanel (server render)', () => {
     expect(customers?.['aria-invalid']).toBe('true');
     const errorId = customers?.['aria-describedby'];
     expect(errorId).toBeTruthy();
-    expect(decode(html)).toContain(`id="${errorId}" class="revenue-error">Customers (N) can't be negative. Enter 0 or more.</p>`);
+    expect(decode(html)).toContain(`id="${errorId}" class="field-error">Customers (N) can't be negative. Enter 0 or more.</p>`);
     expect(inputs.find((a) => a.value === 'abc')?.['aria-invalid']).toBe('true');
     expect(inputs.find((a) => a.value === '100')?.['aria-invalid']).toBeUndefined();
     expect(html).not.toContain('data-testid="revenue-total"');

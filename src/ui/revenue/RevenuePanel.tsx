@@ -13,10 +13,11 @@ import {
   type ScenarioOverrides,
   type SensitivityMetric,
 } from '../../revenue';
-import { SelectField, TextField } from './Field';
+import { SelectField } from '../common/SelectField';
+import { TextField } from '../common/TextField';
 import { ModelTieIn } from './ModelTieIn';
 import { PriceFromModel } from './PriceFromModel';
-import { DataTable } from './DataTable';
+import { CaptionedTable } from '../common/CaptionedTable';
 import { RevenueChart, SERIES } from './RevenueChart';
 import { ScenarioCards } from './ScenarioCards';
 import { TornadoChart } from './TornadoChart';
@@ -125,7 +126,7 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
             onChange={(currency) => set({ currency })}
             error={e.currency}
             inputMode="text"
-            className="revenue-field--narrow"
+            className="field-narrow"
           />
           <SelectField<PeriodUnit> id={`${id}-unit`} label={t('revenue.period')} value={value.periodUnit} options={UNIT_OPTIONS} onChange={(periodUnit) => set({ periodUnit })} error={e.periodUnit} />
         </div>
@@ -144,7 +145,7 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
               </label>
             ))}
           </div>
-          {e['growth.mode'] ? <p className="revenue-error">{e['growth.mode']}</p> : null}
+          {e['growth.mode'] ? <p className="field-error">{e['growth.mode']}</p> : null}
           <TextField
             id={`${id}-growth`}
             label={growthMode === 'percent' ? t('revenue.growthPercent', { unit }) : t('revenue.newCustomers', { unit })}
@@ -168,7 +169,7 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
             placeholder="browser default"
           />
         </div>
-        <p className="revenue-hint">{t('revenue.decimalsHint')}</p>
+        <p className="field-hint">{t('revenue.decimalsHint')}</p>
       </form>
 
       <section className="revenue-result" aria-labelledby={`${id}-result-heading`}>
@@ -185,7 +186,7 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
           </>
         ) : (
           <div className="revenue-invalid" role="status">
-            {e.total ? <p className="revenue-error">{e.total}</p> : null}
+            {e.total ? <p className="field-error">{e.total}</p> : null}
             <p>
               {view.errors.some((err) => err.field !== 'total') ? t('revenue.fixInputs') : ''}
               {t('revenue.keptAsTyped')}
@@ -198,18 +199,18 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
         <>
           <section className="revenue-section" aria-labelledby={`${id}-chart-heading`}>
             <h3 id={`${id}-chart-heading`}>{t('revenue.chartHeading')}</h3>
-            <p id={`${id}-chart-desc`} className="revenue-hint">
+            <p id={`${id}-chart-desc`} className="field-hint">
               {r.chartDescription}
             </p>
             <RevenueChart ref={chartRef} data={r.chart} unitLabel={r.unitTitle} descriptionId={`${id}-chart-desc`} formatAxis={r.formatAxisMoney} formatValue={r.formatMoneyValue} />
             <div className="revenue-actions">
-              <button type="button" className="revenue-button" onClick={onDownloadCsv}>
+              <button type="button" className="button" onClick={onDownloadCsv}>
                 Download CSV
               </button>
-              <button type="button" className="revenue-button" onClick={onDownloadSvg}>
+              <button type="button" className="button" onClick={onDownloadSvg}>
                 Download chart as SVG
               </button>
-              <button type="button" className="revenue-button" onClick={onDownloadPng}>
+              <button type="button" className="button" onClick={onDownloadPng}>
                 Download chart as PNG
               </button>
             </div>
@@ -245,7 +246,7 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
             </div>
           </fieldset>
         ))}
-        <p className="revenue-hint">Defaults: low = 80% of N, half the growth, 1.5× churn; high = 120% of N, 1.5× the growth, half the churn; price unchanged.</p>
+        <p className="field-hint">Defaults: low = 80% of N, half the growth, 1.5× churn; high = 120% of N, 1.5× the growth, half the churn; price unchanged.</p>
       </details>
 
       <section className="revenue-section" aria-labelledby={`${id}-tornado-heading`}>
@@ -258,7 +259,7 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
             onChange={(sensitivityPercent) => set({ sensitivityPercent })}
             error={e.sensitivityPercent}
             placeholder="20"
-            className="revenue-field--narrow"
+            className="field-narrow"
           />
           <fieldset className="revenue-radios-fieldset">
             <legend>{t('revenue.rankBy')}</legend>
@@ -273,11 +274,11 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
         </div>
         {tornado ? (
           <>
-            <p id={`${id}-tornado-desc`} className="revenue-hint">
+            <p id={`${id}-tornado-desc`} className="field-hint">
               {tornado.caption}. Base {tornado.metric} {tornado.base}. Bars show the change from base, largest effect first; the table below lists the values.
             </p>
             <TornadoChart rows={tornado.rows} percent={tornado.percent} descriptionId={`${id}-tornado-desc`} formatAxis={r?.formatAxisMoney ?? String} formatValue={r?.formatMoneyValue ?? String} />
-            <DataTable
+            <CaptionedTable
               caption={tornado.caption}
               headers={['Input', 'Lowered to', 'Raised to', 'Revenue (lowered)', 'Revenue (raised)', 'Profit (lowered)', 'Profit (raised)', 'Step']}
               rows={tornado.rows.map((t) => [t.label, t.low, t.high, t.revenueLow, t.revenueHigh, t.profitLow, t.profitHigh, t.step])}
@@ -320,7 +321,7 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
       {r ? (
         <section className="revenue-section" aria-labelledby={`${id}-table-heading`}>
           <h3 id={`${id}-table-heading`}>{t('revenue.every', { unit })}</h3>
-          <DataTable caption={r.table.caption} headers={r.table.headers} rows={r.table.rows} />
+          <CaptionedTable caption={r.table.caption} headers={r.table.headers} rows={r.table.rows} />
         </section>
       ) : null}
     </div>

@@ -16,7 +16,7 @@ export function ScenarioCards({ cards }: { cards: ScenarioCard[] }) {
               <div key={f.term} className="revenue-fact">
                 <dt>{f.term}</dt>
                 <dd>
-                  {f.value} <span className="revenue-note">({f.note})</span>
+                  {f.value} <span className="field-hint">({f.note})</span>
                 </dd>
               </div>
             ))}

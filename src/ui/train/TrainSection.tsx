@@ -6,7 +6,7 @@ import { BACKEND_LABELS, type BackendChoice, type OptimizerName } from '../../tr
 import { describeProbe } from '../../runtime/backends';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
-import { NumberField } from '../common/NumberField';
+import { RangeFields } from '../common/RangeFields';
 import { SelectField } from '../common/SelectField';
 // Lazy: recharts stays out of the initial JavaScript.
 const HistoryCharts = lazy(() => import('./HistoryCharts').then((m) => ({ default: m.HistoryCharts })));
@@ -53,49 +53,29 @@ export function TrainSection({ step }: { step: number }) {
     <Section id="train" step={step} title={t('train.title')}>
       <div className="field-grid">
         <SelectField label={t('train.optimizer')} value={settings.optimizer} options={OPTIMIZERS} onChange={(optimizer) => setTraining({ optimizer })} />
-        <NumberField
-          label={t('train.learningRate')}
-          value={settings.learningRate}
-          min={TRAIN_RANGES.learningRate.min}
-          max={TRAIN_RANGES.learningRate.max}
-          onChange={(learningRate) => setTraining({ learningRate })}
-          testId="learning-rate"
-        />
-        <NumberField
-          label={t('train.batchSize')}
-          value={settings.batchSize}
-          min={TRAIN_RANGES.batchSize.min}
-          max={TRAIN_RANGES.batchSize.max}
-          integer
-          onChange={(batchSize) => setTraining({ batchSize })}
-          testId="batch-size"
-        />
-        <NumberField
-          label={t('train.epochs')}
-          value={settings.epochs}
-          min={TRAIN_RANGES.epochs.min}
-          max={TRAIN_RANGES.epochs.max}
-          integer
-          onChange={(epochs) => setTraining({ epochs })}
-          testId="epochs"
+        <RangeFields
+          fields={[
+            { key: 'learningRate', label: t('train.learningRate'), range: TRAIN_RANGES.learningRate, testId: 'learning-rate' },
+            { key: 'batchSize', label: t('train.batchSize'), range: TRAIN_RANGES.batchSize, testId: 'batch-size' },
+            { key: 'epochs', label: t('train.epochs'), range: TRAIN_RANGES.epochs, testId: 'epochs' },
+          ]}
+          values={settings}
+          onChange={setTraining}
         />
         <div className="field">
           <label>
             <input type="checkbox" checked={settings.earlyStopping} onChange={(e) => setTraining({ earlyStopping: e.target.checked })} data-testid="early-stopping" /> {t('train.earlyStopping')}
           </label>
         </div>
-        <NumberField label={t('train.patience')} value={settings.patience} min={TRAIN_RANGES.patience.min} max={TRAIN_RANGES.patience.max} integer onChange={(patience) => setTraining({ patience })} />
-        <NumberField
-          label={t('train.halveLr')}
-          value={settings.reduceLearningRateAfter}
-          min={TRAIN_RANGES.reduceLearningRateAfter.min}
-          max={TRAIN_RANGES.reduceLearningRateAfter.max}
-          integer
-          onChange={(reduceLearningRateAfter) => setTraining({ reduceLearningRateAfter })}
-          testId="reduce-lr-after"
-          hint={t('train.halveLrHint')}
+        <RangeFields
+          fields={[
+            { key: 'patience', label: t('train.patience'), range: TRAIN_RANGES.patience },
+            { key: 'reduceLearningRateAfter', label: t('train.halveLr'), range: TRAIN_RANGES.reduceLearningRateAfter, testId: 'reduce-lr-after', hint: t('train.halveLrHint') },
+            { key: 'seed', label: t('train.seed'), range: TRAIN_RANGES.seed, testId: 'train-seed' },
+          ]}
+          values={settings}
+          onChange={setTraining}
         />
-        <NumberField label={t('train.seed')} value={settings.seed} min={TRAIN_RANGES.seed.min} max={TRAIN_RANGES.seed.max} integer onChange={(seed) => setTraining({ seed })} testId="train-seed" />
         <SelectField
           label={t('train.backend')}
           value={settings.backend}

@@ -4,7 +4,7 @@ import { loadImageInput, summarizeImages } from '../../data/images/load-input';
 import { packThumbnails, sampleIndicesPerClass } from '../../data/images/thumbnails';
 import type { ImageInput } from '../../data/images/summary';
 import type { ImageCalls } from '../protocol';
-import { loadedImages, workerState, type Handlers } from '../worker-state';
+import { loadedImages, workerState, type Handlers, concurrent } from '../worker-state';
 
 let imagesCounter = 0;
 const MAX_SAMPLES_PER_CLASS = 16;
@@ -22,7 +22,7 @@ function nameOf(input: ImageInput): string {
 }
 
 export const imageHandlers: Handlers<ImageCalls> = {
-  async 'load-images'(request, signal, progress) {
+  'load-images': concurrent(async (request, signal, progress) => {
     const started = performance.now();
     const loaded = await loadImageInput(request, { decode: decodeImage, signal, onProgress: progress }).catch((error: unknown) => {
       if (signal.aborted) throw new DataError('cancelled', 'Loading the images was cancelled; the previous data is unchanged.');
@@ -33,14 +33,14 @@ export const imageHandlers: Handlers<ImageCalls> = {
     workerState.images = { summary, dataset: loaded.dataset };
     workerState.dataset = null;
     return summary;
-  },
+  }),
 
-  async 'image-samples'({ datasetId, perClass }) {
+  'image-samples': concurrent(async ({ datasetId, perClass }) => {
     const { dataset } = loadedImages(datasetId);
     return packThumbnails(dataset, sampleIndicesPerClass(dataset, Math.max(1, Math.min(MAX_SAMPLES_PER_CLASS, Math.floor(perClass)))));
-  },
+  }),
 
-  async 'image-pixels'({ datasetId, indices }) {
+  'image-pixels': concurrent(async ({ datasetId, indices }) => {
     return packThumbnails(loadedImages(datasetId).dataset, indices);
-  },
+  }),
 };

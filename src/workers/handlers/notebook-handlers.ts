@@ -1,11 +1,11 @@
 import type { NotebookCalls } from '../../notebook/calls';
-import { setTrained, workerState, type Handlers } from '../worker-state';
+import { setTrained, workerState, type Handlers, concurrent } from '../worker-state';
 
 /** Files above this are not read whole just to hash them (it would double the memory the table uses). */
 const HASH_MAX_BYTES = 512 * 1024 * 1024;
 
 export const notebookHandlers: Handlers<NotebookCalls> = {
-  async 'dataset-fingerprint'({ datasetId, inlineMaxBytes }) {
+  'dataset-fingerprint': concurrent(async ({ datasetId, inlineMaxBytes }) => {
     const loaded = workerState.dataset;
     if (!loaded || loaded.summary.id !== datasetId || !loaded.file) return null;
     const file = loaded.file;
@@ -23,7 +23,7 @@ export const notebookHandlers: Handlers<NotebookCalls> = {
       }
     }
     return { name: file.name, bytes: file.size, sha256, text };
-  },
+  }),
 
   async 'forget-model'() {
     setTrained(null);

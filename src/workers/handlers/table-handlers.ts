@@ -3,7 +3,7 @@ import { DataError } from '../../lib/errors';
 import { profileTable } from '../../data/profile';
 import { tableRows } from '../../data/table';
 import type { DataSource, TableCalls, TableSummary } from '../protocol';
-import { workerState, type Handlers } from '../worker-state';
+import { workerState, type Handlers, concurrent } from '../worker-state';
 import { prewarmTableBackend } from '../prewarm';
 
 let datasetCounter = 0;
@@ -21,7 +21,7 @@ export async function sourceBlob(source: DataSource, signal: AbortSignal): Promi
 }
 
 export const tableHandlers: Handlers<TableCalls> = {
-  async 'load-table'(source, signal, progress) {
+  'load-table': concurrent(async (source, signal, progress) => {
     const started = performance.now();
     const { blob, name } = await sourceBlob(source, signal);
     const encoding = source.kind === 'file' ? source.encoding : undefined;
@@ -49,11 +49,11 @@ export const tableHandlers: Handlers<TableCalls> = {
     workerState.images = null;
     prewarmTableBackend();
     return summary;
-  },
+  }),
 
-  async rows({ datasetId, start, count }) {
+  rows: concurrent(async ({ datasetId, start, count }) => {
     const dataset = workerState.dataset;
     if (!dataset || dataset.summary.id !== datasetId) return [];
     return tableRows(dataset.table, start, Math.min(count, 500));
-  },
+  }),
 };

@@ -4,15 +4,15 @@ import { imageModelSpec } from '../../train/image-presets';
 import type { JobProgress, TrainJob } from '../../train/job';
 import type { TrainingResult } from '../../train/result';
 import type { TrainCalls } from '../protocol';
-import { getProbes, loadedImages, loadRuntime, setTrained, workerState, type Handlers } from '../worker-state';
+import { getProbes, loadedImages, loadRuntime, setTrained, workerState, type Handlers, concurrent } from '../worker-state';
 import { autoSearch } from '../search-runner';
 import { latestRunMarks, startRunClock } from '../run-clock';
 import { prewarmed } from '../prewarm';
 
 export const trainHandlers: Handlers<TrainCalls> = {
-  async 'probe-backends'() {
+  'probe-backends': concurrent(async () => {
     return getProbes();
-  },
+  }),
 
   async 'choose-backend'({ choice, workload }) {
     const rt = await loadRuntime();

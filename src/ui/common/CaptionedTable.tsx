@@ -1,22 +1,22 @@
 import { useId } from 'react';
 
-export interface DataTableProps {
+export interface CaptionedTableProps {
   caption: string;
   headers: string[];
   rows: string[][];
 }
 
 /**
- * A captioned table: the text alternative for each chart (every period, every
- * tornado bar) for screen readers and for anyone who wants the numbers.
- * The first column is the row header. The scroll box is focusable so keyboard
- * users can scroll long projections.
+ * A captioned table of text cells: the text alternative for each chart (every period, every tornado bar)
+ * for screen readers and for anyone who wants the numbers. The first column is the row header. The
+ * scroll box is focusable so keyboard users can scroll long tables. (The data set's rows, virtualized and
+ * fetched from the worker, are ui/data/DataTable.)
  */
-export function DataTable({ caption, headers, rows }: DataTableProps) {
+export function CaptionedTable({ caption, headers, rows }: CaptionedTableProps) {
   const captionId = useId();
   return (
-    <div className="revenue-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="revenue-table">
+    <div className="captioned-table" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table>
         <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
