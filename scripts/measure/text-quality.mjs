@@ -109,7 +109,7 @@ console.log(
       meanSklearn: mean(rows.map((r) => r.sklearnWordLogreg.accuracy)),
       meanDifference: mean(rows.map((r) => r.difference)),
       meanTrainingSeconds: mean(rows.map((r) => r.studio.trainingSeconds)),
-      ...(also ? { also, meanAlso: mean(rows.map((r) => r.also.accuracy)), meanAlsoTrainingSeconds: mean(rows.map((r) => r.also.trainingSeconds)) } : {}),
+      ...(also ? { also, meanAlso: mean(rows.map((r) => r.also?.accuracy ?? Number.NaN)), meanAlsoTrainingSeconds: mean(rows.map((r) => r.also?.trainingSeconds ?? Number.NaN)) } : {}),
     },
     null,
     2,
