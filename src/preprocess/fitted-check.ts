@@ -23,8 +23,14 @@ export function fittedPreprocessorProblem(p: FittedPreprocessor): string | null 
       if (f.frequencies.some((s) => !(s >= 0 && s <= 1))) return `${where}: frequencies are shares between 0 and 1`;
     } else {
       if (new Set(f.terms).size !== f.terms.length) return `${where}: a term appears twice`;
-      if (f.idf.length !== f.terms.length) return `${where}: ${f.terms.length} terms but ${f.idf.length} idf weights`;
-      if (f.idf.some((w) => !Number.isFinite(w) || w < 0)) return `${where}: idf weights must be finite and not negative`;
+      if (f.encoding === 'sequence') {
+        // The text CNN's word ids: a vocabulary and a sequence length, no idf weights (preprocess/fitted.ts).
+        if (f.idf.length !== 0) return `${where}: a word-id (sequence) feature carries no idf weights, found ${f.idf.length}`;
+        if (!Number.isInteger(f.maxTokens) || (f.maxTokens ?? 0) < 1) return `${where}: maxTokens must be a whole number of at least 1`;
+      } else {
+        if (f.idf.length !== f.terms.length) return `${where}: ${f.terms.length} terms but ${f.idf.length} idf weights`;
+        if (f.idf.some((w) => !Number.isFinite(w) || w < 0)) return `${where}: idf weights must be finite and not negative`;
+      }
     }
   }
   const width = p.features.reduce((sum, f) => sum + featureWidth(f), 0);

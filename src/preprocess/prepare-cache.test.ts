@@ -31,9 +31,6 @@ describe('prepareTableCached', () => {
     expect(prepareTableCached(table, profileTable(table), { ...settings, seed: settings.seed + 1 })).not.toBe(reseeded);
     const other = iris();
     expect(prepareTableCached(other, profiles, settings)).not.toBe(prepareTableCached(table, profiles, settings));
-    // The text CNN's word-id encoding is a different preparation of the same table and settings.
-    const tfidf = prepareTableCached(table, profiles, settings, 'tfidf');
-    expect(prepareTableCached(table, profiles, settings, 'sequence')).not.toBe(tfidf);
   });
 
   it('does not keep a preparation whose features exceed the cap', () => {

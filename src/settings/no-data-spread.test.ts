@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
  * dataset or a hostile link takes the page down. Loops instead. A spread whose size is bounded by a
  * constant may stay when its line says `spread-ok`.
  */
-const CALL_SPREAD = /(\.(push|unshift|splice|apply)\(|Math\.(max|min)\(|fromCharCode\(|fromCodePoint\()[^;\n]*\.\.\.[A-Za-z_(]/;
+// An object literal's first spread (`push({ ...layer })`) copies properties, not arguments: not matched.
+const CALL_SPREAD = /(\.(push|unshift|splice|apply)\(|Math\.(max|min)\(|fromCharCode\(|fromCodePoint\()[^;\n]*(?<!\{\s*)\.\.\.[A-Za-z_(]/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -27,5 +28,11 @@ describe('no data-sized spreads into calls', () => {
         .filter(({ line }) => CALL_SPREAD.test(line) && !line.includes('spread-ok') && !/^\s*(\/\/|\*)/.test(line)),
     );
     expect(offenders.map((o) => `${o.where}: ${o.line.trim()}`)).toEqual([]);
+  });
+
+  it('the pattern catches argument spreads and lets object-literal copies pass', () => {
+    for (const bad of ['rows.push(...more);', 'Math.max(1, ...cells)', 'out.push(a, ...b)', 'String.fromCharCode(...bytes)', 'list.push({ a }, ...rest)'])
+      expect(CALL_SPREAD.test(bad), bad).toBe(true);
+    for (const fine of ['layers.push({ ...layer, filters: 4 });', 'runs.push({ ...details, message: m });', 'rows.push(row);']) expect(CALL_SPREAD.test(fine), fine).toBe(false);
   });
 });
