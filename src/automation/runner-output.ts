@@ -1,4 +1,4 @@
-import { regressionMetricsOf, taskOf, type TrainingResult } from '../train/result';
+import { optionalClassificationScores, regressionMetricsOf, regressionTestSummary, taskOf, type TrainingResult } from '../train/result';
 import type { ClassificationReport } from '../evaluate';
 import type { TableSummary } from '../workers/protocol';
 import { delimiterName } from '../data/csv/dialect';
@@ -47,19 +47,8 @@ function textSummary(result: TrainingResult) {
 /** `tau train` output: a contract other tools read — extend, never rename. */
 function metricsOutput(result: TrainingResult) {
   const r = regressionMetricsOf(result);
-  if (r) {
-    return {
-      mae: r.mae,
-      rmse: r.rmse,
-      r2: r.r2,
-      mape: r.mape,
-      ...(r.mapeNote ? { mapeNote: r.mapeNote } : {}),
-      medianAbsoluteError: r.medianAbsoluteError,
-      baselineMae: r.baselineMae,
-      baseline: r.baseline,
-      ...(result.regression?.interval ? { interval: result.regression.interval } : {}),
-    };
-  }
+  const summary = regressionTestSummary(result);
+  if (r && summary) return { ...summary, baseline: r.baseline };
   const m = result.metrics as ClassificationReport;
   return {
     accuracy: m.accuracy,
@@ -69,9 +58,7 @@ function metricsOutput(result: TrainingResult) {
     macro: m.macro,
     weighted: m.weighted,
     confusionMatrix: m.confusionMatrix,
-    ...(m.rocAuc !== undefined ? { rocAuc: m.rocAuc } : {}),
-    ...(m.rocAucMacroOvr !== undefined ? { rocAucMacroOvr: m.rocAucMacroOvr } : {}),
-    ...(m.logLoss !== undefined ? { logLoss: m.logLoss } : {}),
+    ...optionalClassificationScores(m),
   };
 }
 

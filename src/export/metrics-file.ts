@@ -1,24 +1,14 @@
-import { classificationMetricsOf, regressionMetricsOf, taskOf, type TrainingResult } from '../train/result';
+import { classificationMetricsOf, optionalClassificationScores, regressionTestSummary, taskOf, type TrainingResult } from '../train/result';
 import type { MetricsFile } from './bundle-format';
 
 /** metrics.json from the notebook's training result, without the bulky parts (history, ROC points, preprocessing). */
 export function metricsFile(result: TrainingResult | null, exportedAt = new Date()): MetricsFile {
   const file: MetricsFile = { format: 'tau-metrics', version: 1, exportedAt: exportedAt.toISOString() };
   if (!result) return file;
-  const r = regressionMetricsOf(result);
   const m = classificationMetricsOf(result);
-  const test = r
-    ? {
-        mae: r.mae,
-        rmse: r.rmse,
-        r2: r.r2,
-        mape: r.mape,
-        ...(r.mapeNote ? { mapeNote: r.mapeNote } : {}),
-        medianAbsoluteError: r.medianAbsoluteError,
-        baselineMae: r.baselineMae,
-        ...(result.regression?.interval ? { interval: result.regression.interval } : {}),
-      }
-    : m
+  const test =
+    regressionTestSummary(result) ??
+    (m
       ? {
           accuracy: m.accuracy,
           macroF1: m.macroF1,
@@ -26,11 +16,9 @@ export function metricsFile(result: TrainingResult | null, exportedAt = new Date
           // A list, not an object keyed by class name: class names are user strings.
           perClass: m.confusionMatrix.labels.map((label) => ({ label, ...m.perClass[label] })),
           confusionMatrix: m.confusionMatrix,
-          ...(m.rocAuc !== undefined ? { rocAuc: m.rocAuc } : {}),
-          ...(m.rocAucMacroOvr !== undefined ? { rocAucMacroOvr: m.rocAucMacroOvr } : {}),
-          ...(m.logLoss !== undefined ? { logLoss: m.logLoss } : {}),
+          ...optionalClassificationScores(m),
         }
-      : null;
+      : null);
   if (!test) return file;
   file.evaluation = {
     finishedAt: result.finishedAt,

@@ -38,6 +38,34 @@ export function regressionMetricsOf(result: Pick<TrainingResult, 'metrics'>): Re
   return 'mae' in result.metrics ? result.metrics : null;
 }
 
+/**
+ * The regression test metrics every export reports (metrics.json, the runner's `tau train` JSON): one list of
+ * fields, so the two outputs cannot drift apart.
+ */
+export function regressionTestSummary(result: Pick<TrainingResult, 'metrics' | 'regression'>) {
+  const r = regressionMetricsOf(result);
+  if (!r) return null;
+  return {
+    mae: r.mae,
+    rmse: r.rmse,
+    r2: r.r2,
+    mape: r.mape,
+    ...(r.mapeNote ? { mapeNote: r.mapeNote } : {}),
+    medianAbsoluteError: r.medianAbsoluteError,
+    baselineMae: r.baselineMae,
+    ...(result.regression?.interval ? { interval: result.regression.interval } : {}),
+  };
+}
+
+/** A classifier's optional scores (present only where they are defined), for the same outputs. */
+export function optionalClassificationScores(m: ClassificationReport) {
+  return {
+    ...(m.rocAuc !== undefined ? { rocAuc: m.rocAuc } : {}),
+    ...(m.rocAucMacroOvr !== undefined ? { rocAucMacroOvr: m.rocAucMacroOvr } : {}),
+    ...(m.logLoss !== undefined ? { logLoss: m.logLoss } : {}),
+  };
+}
+
 /** A candidate tried by "auto" model selection. */
 export interface CandidateSummary {
   model: ModelSpec;
