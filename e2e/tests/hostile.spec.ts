@@ -118,6 +118,8 @@ test.describe('hostile files', () => {
       if (file.kind === 'image-zip') await page.getByTestId('image-file-input').waitFor({ state: 'attached' });
       await page.getByTestId(input).setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) });
       await expect(page.locator('body')).toContainText(file.shows);
+      // The encoding choice lists every encoding by name, so the detected one is read from its value.
+      if (file.encoding) await expect(page.getByTestId('encoding-select')).toHaveValue(file.encoding);
       const longest = await longestTask(page);
       await page.reload();
       await rendersStudio(page);

@@ -20,8 +20,10 @@ export interface HostileFile {
   kind: 'csv' | 'bundle' | 'image-zip';
   name: string;
   bytes: Uint8Array;
-  /** Text the page should show somewhere after loading it (a value, or the refusal). */
+  /** Text the page should show somewhere after loading it (a decoded value, or the refusal). */
   shows: RegExp;
+  /** CSVs in a legacy encoding: the encoding the studio must detect (the value of its encoding choice). */
+  encoding?: string;
 }
 
 export function linkFragment(json: string, version: number | string): string {
@@ -111,7 +113,8 @@ export function hostileCsvs(): HostileFile[] {
       kind: 'csv',
       name: 'latin1.csv',
       bytes: new Uint8Array([...ascii('name,city,n\nJos'), 0xe9, ...ascii(',Z'), 0xfc, ...ascii('rich,1\nAna,K'), 0xf6, ...ascii('ln,2\nBo,Par,3\n')]),
-      shows: /Windows-1252/,
+      shows: /Zürich/,
+      encoding: 'windows-1252',
     },
     // "城市,人口 / 北京,2154 / 上海,2487" in GBK.
     {
@@ -121,7 +124,8 @@ export function hostileCsvs(): HostileFile[] {
         0xb3, 0xc7, 0xca, 0xd0, 0x2c, 0xc8, 0xcb, 0xbf, 0xda, 0x0a, 0xb1, 0xb1, 0xbe, 0xa9, 0x2c, 0x32, 0x31, 0x35, 0x34, 0x0a, 0xc9, 0xcf, 0xba, 0xa3, 0x2c, 0x32, 0x34, 0x38, 0x37, 0x0a, 0xb9, 0xe3,
         0xd6, 0xdd, 0x2c, 0x31, 0x38, 0x38, 0x31, 0x0a,
       ]),
-      shows: /GB18030/,
+      shows: /北京/,
+      encoding: 'gb18030',
     },
     // "名前,年齢 / さくら,12 / たろう,30" in Shift-JIS.
     {
@@ -130,9 +134,10 @@ export function hostileCsvs(): HostileFile[] {
       bytes: new Uint8Array([
         0x96, 0xbc, 0x91, 0x4f, 0x2c, 0x94, 0x4e, 0x97, 0xee, 0x0a, 0x82, 0xb3, 0x82, 0xad, 0x82, 0xe7, 0x2c, 0x31, 0x32, 0x0a, 0x82, 0xbd, 0x82, 0xeb, 0x82, 0xa4, 0x2c, 0x33, 0x30, 0x0a,
       ]),
-      shows: /Shift-JIS/,
+      shows: /さくら/,
+      encoding: 'shift_jis',
     },
-    { kind: 'csv', name: 'utf16.csv', bytes: utf16le('\ufeffa,b\n1,x\n2,y\n3,z\n'), shows: /UTF-16/ },
+    { kind: 'csv', name: 'utf16.csv', bytes: utf16le('\ufeffa,b\n1,x\n2,y\n3,z\n'), shows: /UTF-16/, encoding: 'utf-16le' },
     { kind: 'csv', name: 'spaces.csv', bytes: new TextEncoder().encode('a,b\n1,x\n        ,y\n3,z\n'), shows: /missing/ },
     { kind: 'csv', name: 'binary.csv', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0, 9, 9, 9]), shows: /binary data/ },
     {
