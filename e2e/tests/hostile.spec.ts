@@ -106,9 +106,11 @@ test.describe('hostile links', () => {
 
 test.describe('hostile files', () => {
   for (const file of [...hostileCsvs(), ...hostileBundles()]) {
-    // KNOWN: wide.csv (5,000 columns) stays at "Reading wide.csv… 0% (0 rows)" in this harness (seen again
-    // with the trace recorder off, which was not the cause), while a standalone script against the same build
-    // shows its profiles in < 5 s. The worker's parse never reports progress here; not yet understood.
+    // KNOWN: wide.csv (5,000 columns). Narrowed down on 30 Nov: the file parses, the profiles exist (Prepare
+    // lists all 5,000 column types) and the ColumnProfiles chunk is fetched, yet in 2 of 5 runs of this test the
+    // profile cards never rendered within 20 s; with a page.evaluate poll every second they rendered in < 5 s in
+    // 3 of 3 runs, and a plain Playwright script shows them in < 5 s. A render-scheduling problem of the lazy
+    // profiles under this harness, not yet understood; fixme until it is.
     const known = file.name === 'wide.csv';
     (known ? test.fixme : test)(`${file.kind}: ${file.name}`, async ({ page }) => {
       const w = await watch(page);
