@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createNotebook, type NotebookDocument } from '../document';
 import { validateNotebook } from '../validate';
-import { Autosaver, type ConflictCopy, type SaveStatus } from './autosave';
+import { Autosaver, MIN_AUTOSAVE_DELAY_MS, type ConflictCopy, type SaveStatus } from './autosave';
 import { MemoryStorage } from './memory-storage';
 
 /** Timers the test fires by hand, so debouncing is exact and instant. */
 function manualTimers() {
   const pending = new Map<number, () => void>();
+  const delays: number[] = [];
   let next = 1;
   return {
-    setTimer: (run: () => void) => {
+    delays,
+    setTimer: (run: () => void, ms: number) => {
+      delays.push(ms);
       pending.set(next, run);
       return next++;
     },
@@ -52,6 +55,48 @@ describe('Autosaver', () => {
     const reopened = validateNotebook(JSON.parse(stored!.json));
     expect(reopened.ok && reopened.value.title).toBe('A123');
     expect(statuses.at(-1)).toMatchObject({ state: 'saved', revision: 1 });
+  });
+
+  it('starts the next save sooner by as long as the last write took, so a crash loses about delayMs of typing', async () => {
+    let clock = 0;
+    /** A disk that takes 300 ms per write and 50 ms per read-back. */
+    class SlowStorage extends MemoryStorage {
+      override async put(...args: Parameters<MemoryStorage['put']>) {
+        clock += 300;
+        return super.put(...args);
+      }
+      override async get(id: string) {
+        clock += 50;
+        return super.get(id);
+      }
+    }
+    const timers = manualTimers();
+    const saver = new Autosaver(new SlowStorage(), { status: () => undefined, conflict: () => undefined, saved: () => undefined }, { delayMs: 500, ...timers, now: () => clock });
+    let doc = edit(createNotebook('T'), 'T1');
+    saver.schedule(doc);
+    timers.fire();
+    await saver.flush();
+    doc = edit(doc, 'T12');
+    saver.schedule(doc);
+    timers.fire();
+    await saver.flush();
+    // First wait: the full 500 ms (no write measured yet); then 500 − (300 + 50).
+    expect(timers.delays).toEqual([500, 150]);
+    // A write slower than the whole delay still leaves a short pause between saves.
+    clock = 0;
+    class VerySlowStorage extends SlowStorage {
+      override async put(...args: Parameters<MemoryStorage['put']>) {
+        clock += 2000;
+        return super.put(...args);
+      }
+    }
+    const slowTimers = manualTimers();
+    const slow = new Autosaver(new VerySlowStorage(), { status: () => undefined, conflict: () => undefined, saved: () => undefined }, { delayMs: 500, ...slowTimers, now: () => clock });
+    slow.schedule(doc);
+    slowTimers.fire();
+    await slow.flush();
+    slow.schedule(edit(doc, 'T123'));
+    expect(slowTimers.delays).toEqual([500, MIN_AUTOSAVE_DELAY_MS]);
   });
 
   it('does not write when nothing changed', async () => {
