@@ -48,6 +48,14 @@ async function start(profile: string): Promise<Running> {
   return { process: child, browser, page };
 }
 
+/** Kills a browser process (if it still runs) and waits until it has exited. */
+async function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
 async function ready(page: Page): Promise<void> {
   await page.goto(base);
   await expect(page.getByTestId('notebook-title')).toBeVisible({ timeout: 60_000 });
@@ -127,11 +135,12 @@ test('crash mid-edit: SIGKILL the browser while typing, restart, at most the las
     expect(restored).toBe(sequence(restored.length));
     expect(restored.length).toBeGreaterThanOrEqual(mustHave);
   } finally {
-    if (first) first.process.kill('SIGKILL');
-    if (second) {
-      await second.browser.close().catch((error: unknown) => console.log(String(error)));
-      second.process.kill('SIGKILL');
+    for (const running of [first, second]) {
+      if (!running) continue;
+      await running.browser.close().catch((error: unknown) => console.log(`(closing the browser: ${String(error)})`));
+      await stopped(running.process);
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing into the profile for a moment after the browser exits.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });

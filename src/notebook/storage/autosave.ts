@@ -35,6 +35,13 @@ export interface AutosaveOptions {
   now?: () => number;
 }
 
+/**
+ * The wait before a save. A change is safe once its write has finished; the issue's bound is 0.5 s of typing
+ * lost in a crash, so the wait leaves room for the write itself (a small notebook's write and read-back took
+ * 20–150 ms here, several hundred under load — see currentDelayMs).
+ */
+export const DEFAULT_AUTOSAVE_DELAY_MS = 350;
+
 /** The shortest wait before a save, however slow the last write was: typing must not turn into a write per key. */
 export const MIN_AUTOSAVE_DELAY_MS = 100;
 
@@ -59,7 +66,12 @@ export class Autosaver {
   constructor(
     private readonly storage: NotebookStorage,
     private readonly events: AutosaveEvents,
-    { delayMs = 500, setTimer = (run, ms) => setTimeout(run, ms), clearTimer = (t) => clearTimeout(t as ReturnType<typeof setTimeout>), now = () => performance.now() }: AutosaveOptions = {},
+    {
+      delayMs = DEFAULT_AUTOSAVE_DELAY_MS,
+      setTimer = (run, ms) => setTimeout(run, ms),
+      clearTimer = (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+      now = () => performance.now(),
+    }: AutosaveOptions = {},
   ) {
     this.delayMs = delayMs;
     this.setTimer = setTimer;
