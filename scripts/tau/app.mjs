@@ -5,8 +5,12 @@ import { ensureChromium, chromiumArgs } from '../chromium.mjs';
 import { buildIfNeeded } from '../build-if-needed.mjs';
 import { UserError, existingPath, text } from './args.mjs';
 
-/** How often the runner asks the page what it is doing (printed on stderr when it changes). */
-const PROGRESS_POLL_MS = 1000;
+/**
+ * How often the runner asks the page what it is doing (printed on stderr when it changes). Short enough that a
+ * run of a second or two still shows its steps (a 1 s poll printed nothing for a fast iris run); a line is only
+ * printed when it changes, so the log does not grow with the poll rate.
+ */
+const PROGRESS_POLL_MS = 200;
 
 /**
  * Prints the page's progress line (window.tauStudio.progress) on stderr whenever it changes, until stopped.
@@ -30,7 +34,7 @@ function reportProgress(page) {
     }
     timer = setTimeout(poll, PROGRESS_POLL_MS);
   };
-  let timer = setTimeout(poll, PROGRESS_POLL_MS);
+  let timer = setTimeout(poll, 0);
   return () => {
     stopped = true;
     clearTimeout(timer);
