@@ -8,29 +8,12 @@
 //
 // Writes DIR/studio.json (the runner's JSON, with splitRows), DIR/torch.json and DIR/summary.json, and prints
 // the summary. Needs Chromium (as the runner) and /usr/bin/python3 with torch for the reference.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { flag, run } from './measure-cli.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCE = '/usr/share/datasets/fashion-mnist';
 const CLASS_NAMES = 'T-shirt/top,Trouser,Pullover,Dress,Coat,Sandal,Shirt,Sneaker,Bag,Ankle boot';
-
-function flag(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = process.argv[i + 1];
-  return value === undefined || value.startsWith('--') ? true : value;
-}
-
-function run(command, args, what) {
-  process.stderr.write(`[measure] ${what}: ${command} ${args.join(' ')}\n`);
-  const started = Date.now();
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}): ${result.stdout.slice(0, 2000)}`);
-  return { stdout: result.stdout, seconds: (Date.now() - started) / 1000 };
-}
 
 const full = Boolean(flag('full', false));
 const perClass = Number(flag('per-class', '500'));

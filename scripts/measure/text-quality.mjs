@@ -12,27 +12,9 @@
 //
 // Prints one JSON object: per seed the studio accuracy, its choice and training seconds, the scikit-learn
 // accuracies, and the mean difference. Needs Chromium (as the runner) and /usr/bin/python3 with scikit-learn.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function flag(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = process.argv[i + 1];
-  return value === undefined || value.startsWith('--') ? true : value;
-}
-
-function run(command, args, what) {
-  process.stderr.write(`[measure] ${what}: ${command} ${args.join(' ')}\n`);
-  const started = Date.now();
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}): ${result.stdout.slice(0, 2000)}`);
-  return { stdout: result.stdout, seconds: (Date.now() - started) / 1000 };
-}
+import { join } from 'node:path';
+import { flag, run } from './measure-cli.mjs';
 
 const data = String(flag('data', 'e2e/fixtures/text/debian-packages-en.csv'));
 const textColumn = String(flag('text', 'description'));
