@@ -32,6 +32,13 @@ function regressionOutput(batch: BatchPrediction, regression: NonNullable<BatchP
     ...(band ? { intervalLevel: band.level } : {}),
     ...(predictions ? { predictions } : {}),
     ...(regression.errors ? { metrics: regression.errors } : {}),
+    ...batchFacts(batch),
+  };
+}
+
+/** What every batch prediction reports besides its predictions: rows refused and why, drift, time, inference path. */
+function batchFacts(batch: BatchPrediction) {
+  return {
     invalidRows: batch.invalidRows,
     invalidCount: batch.invalidCount,
     ignoredColumns: batch.ignoredColumns,
@@ -58,12 +65,7 @@ function batchOutput(batch: BatchPrediction, withPredictions: boolean) {
     classes: batch.classes,
     ...(predictions ? { predictions } : {}),
     ...(batch.accuracy ? { accuracy: batch.accuracy.accuracy, accuracyDetail: batch.accuracy } : {}),
-    invalidRows: batch.invalidRows,
-    invalidCount: batch.invalidCount,
-    ignoredColumns: batch.ignoredColumns,
-    drift: batch.drift,
-    seconds: batch.seconds,
-    ...(batch.inference ? { inference: batch.inference } : {}),
+    ...batchFacts(batch),
   };
 }
 
