@@ -161,7 +161,7 @@ test.describe('notebooks: autosave, links, recovery', () => {
     await tabB.openNotebook();
     await expect(tabB.page.getByTestId('notebook-title')).toHaveValue('Shared');
 
-    // Both edit within the autosave delay (350 ms, less the last write's duration): whichever writes second finds the other's revision.
+    // Both edit within the autosave delay (250 ms, less the last write's duration): whichever writes second finds the other's revision.
     // The edits are sent at the same time; on a loaded machine one tab can still save before the other
     // has typed (then it simply follows the other tab, which is correct too), so try a few rounds until
     // the edits overlap. A broken conflict path never shows "Both versions are kept" and fails here.

@@ -37,10 +37,11 @@ export interface AutosaveOptions {
 
 /**
  * The wait before a save. A change is safe once its write has finished; the issue's bound is 0.5 s of typing
- * lost in a crash, so the wait leaves room for the write itself (a small notebook's write and read-back took
- * 20–150 ms here, several hundred under load — see currentDelayMs).
+ * lost in a crash. While someone types, what a crash loses is about this wait, plus the gap to the next
+ * keystroke, plus a timer delayed by a busy page (a write's own time is taken off the wait, see currentDelayMs):
+ * with 350 ms the crash e2e lost up to 632 ms on a quiet machine, so the wait is 250 ms.
  */
-export const DEFAULT_AUTOSAVE_DELAY_MS = 350;
+export const DEFAULT_AUTOSAVE_DELAY_MS = 250;
 
 /** The shortest wait before a save, however slow the last write was: typing must not turn into a write per key. */
 export const MIN_AUTOSAVE_DELAY_MS = 100;
