@@ -171,7 +171,7 @@ async function runSourceSearch(
   const pace = new Map<number, number>();
 
   let trials: TrialRecord[] = [];
-  let best: { id: number; settings: TrialRecord['settings']; epochs: number };
+  let best: SearchReport['best'];
   let stoppedBy: SearchReport['stoppedBy'] = 'retrain';
   let folds = 0;
   const searchStarted = performance.now();
@@ -190,6 +190,7 @@ async function runSourceSearch(
         signal: context.signal,
         reserveSeconds: (b) => (b ? (pace.get(b.id) ?? 0) * b.bestEpoch * foldFactor(b.validation.folds) * 1.3 + 0.3 : 0),
         onProgress: (info) => context.progress({ phase: 'search', ...info }),
+        shape: { inputs, classes: classCount },
       },
       async (request): Promise<RunResult> => {
         for (const rows of [request.train, request.validation]) for (const r of rows) if (isTest[r]) throw new Error(`Internal error: test row ${r} reached a search trial.`);
@@ -218,7 +219,7 @@ async function runSourceSearch(
     );
     if (!outcome.best) throw new DataError('cancelled', 'The search was stopped before its first trial finished; no model was kept.');
     trials = outcome.trials;
-    best = { id: outcome.best.id, settings: outcome.best.settings, epochs: outcome.best.bestEpoch };
+    best = { id: outcome.best.id, settings: outcome.best.settings, epochs: outcome.best.bestEpoch, rule: outcome.rule };
     stoppedBy = outcome.stoppedBy;
     folds = outcome.folds.length;
   }
@@ -281,7 +282,7 @@ async function runSourceSearch(
   const scoring = folds > 1 ? `${folds}-fold cross-validation on the ${trainRows.length} training rows` : `a holdout inside the ${trainRows.length} training rows`;
   const reason = job.retrain
     ? `Retrained trial #${best.id} (${describeTrial(best.settings)}) on all ${trainRows.length} training rows for ${best.epochs} epochs; the test split was evaluated once, for this model.`
-    : `Searched ${trials.length} configurations (budget ${describeBudget(job.search.budget)}, scored by ${scoring}); best #${best.id} ${describeTrial(best.settings)} with validation accuracy ${((bestTrial?.validation.mean ?? 0) * 100).toFixed(1)}% ± ${((bestTrial?.validation.std ?? 0) * 100).toFixed(1)}, refit on all training rows for ${best.epochs} epochs. The test split was evaluated once, for this model only.`;
+    : `Searched ${trials.length} configurations (budget ${describeBudget(job.search.budget)}, scored by ${scoring}); kept #${best.id} ${describeTrial(best.settings)} with validation accuracy ${((bestTrial?.validation.mean ?? 0) * 100).toFixed(1)}% ± ${((bestTrial?.validation.std ?? 0) * 100).toFixed(1)} (the simplest within one standard error of the best), refit on all training rows for ${best.epochs} epochs. The test split was evaluated once, for this model only.`;
   const result: TrainingResult & { search: SearchReport } = {
     finishedAt: new Date().toISOString(),
     datasetName,

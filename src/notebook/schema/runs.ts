@@ -62,7 +62,7 @@ const searchReport: Parser<SearchReport> = object<SearchReport>({
   budget: required(budget),
   validation: required(object<SearchReport['validation']>({ method: required(oneOf(['k-fold', 'holdout'] as const)), folds: required(count), rows: required(count) })),
   trials: required(array(trial, { max: 1000 })),
-  best: required(object<SearchReport['best']>({ id: required(count), settings: required(trialSettings), epochs: required(count) })),
+  best: required(object<SearchReport['best']>({ id: required(count), settings: required(trialSettings), epochs: required(count), rule: optional(oneOf(['one-standard-error'] as const)) })),
   stoppedBy: required(oneOf(['budget', 'user', 'retrain'] as const)),
   searchSeconds: required(measure),
   finalFitSeconds: required(measure),
