@@ -53,14 +53,6 @@ export interface SearchFamily {
   spec(settings: TrialSettingsLike): ModelSpec;
   describe(settings: TrialSettingsLike): string;
   /**
-   * Train every run for the most epochs, even at the first halving rung (early stopping still ends it).
-   * For models whose score after a few epochs says little about their converged score and that cost
-   * little per epoch: a logistic regression with a weak penalty needs hundreds of Adam steps on a small
-   * table, and at the first rung's 17 epochs it scored 79–88 % on iris folds where the MLPs scored 94–97 %,
-   * so it was never promoted (search-r2: the 8-trial search lost 0.7 points to scikit-learn's LR there).
-   */
-  fullEpochs?: boolean;
-  /**
    * Only sampled, never queued as a default trial: for families that cost far more per trial than the
    * defaults (the text CNN), so `auto`'s first trials stay the quick ones.
    */
@@ -91,7 +83,6 @@ const logreg: SearchFamily = {
   defaults: (space) => ({ hidden: [], dropout: 0, l2: space.defaultLogregL2 }),
   spec: (s) => ({ kind: 'logreg', l2: s.l2 }),
   describe: () => 'logreg',
-  fullEpochs: true,
 };
 
 const mlp: SearchFamily = {

@@ -167,12 +167,8 @@ describe('runSearch', () => {
     expect(outcome.trials[0].settings.family).toBe('logreg');
     expect(outcome.trials[1].settings.family).toBe('mlp');
     // First bracket: 9 configs at rung 0, 3 at rung 1, 1 at rung 2; second bracket: 3 configs.
-    const rung0 = log.filter((r) => r.epochs === minOf(log.map((x) => x.epochs))).length / 5;
-    const logregs = outcome.trials.filter((t) => t.settings.family === 'logreg');
-    expect(logregs.length).toBeGreaterThan(0);
-    expect(rung0).toBe(12 - logregs.length);
-    // Logistic regressions train for the most epochs from the first rung, once per fold (never again at later rungs).
-    for (const t of logregs) expect(log.filter((r) => r.trialId === t.id).map((r) => r.epochs)).toEqual(Array(5).fill(space.maxEpochs));
+    const rung0 = log.filter((r) => r.epochs === log[0].epochs).length / 5;
+    expect(rung0).toBe(12);
     expect(log.filter((r) => r.epochs === space.maxEpochs).length).toBeGreaterThan(0);
     const best = outcome.best;
     expect(best).not.toBeNull();

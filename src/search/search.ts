@@ -1,7 +1,6 @@
 import { createRandom, deriveSeed } from '../data/random';
 import { BudgetTracker, type SearchBudget } from './budget';
 import { validationFolds, type Fold } from './folds';
-import { searchFamily } from './families';
 import { halvingSchedule } from './halving';
 import { defaultTrials, sampleTrial } from './sampler';
 import { runSeed } from './seeds';
@@ -185,11 +184,7 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
     for (let r = 0; r < rungs.length; r++) {
       const scored: TrialRecord[] = [];
       for (const config of alive.slice(0, rungs[r].configs)) {
-        // Families that need every epoch to converge (the logistic regression) train to the last rung's
-        // epochs from the first rung; a trial already trained that long keeps its score at later rungs.
-        const epochs = searchFamily(config.settings.family).fullEpochs ? maxEpochs : rungs[r].epochs;
-        const previous = trials.get(config.id);
-        const record = previous && previous.epochs >= epochs ? { ...previous, rung: r } : await evaluate(config.id, config.settings, r, epochs);
+        const record = await evaluate(config.id, config.settings, r, rungs[r].epochs);
         if (!record) break search;
         trials.set(record.id, record);
         scored.push(record);
