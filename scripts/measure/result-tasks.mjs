@@ -14,6 +14,9 @@ import { withApp, loadData, unwrap } from '../tau/app.mjs';
 import { tabularCsv } from '../../bench/lib/generate.mjs';
 import { projectRoot } from '../serve.mjs';
 
+/** React's own frames, left out of the per-task lists (the app's components and libraries stay). */
+const REACT_INTERNALS = /^(\(root\)|\(anonymous\)|performWorkOnRoot|processRootScheduleInMicrotask|performSyncWorkOnRoot|flushSyncWorkAcrossRoots_impl|completeRoot\w*|commit\w*|flush\w*|recursivelyTraverse\w*|beginWork|renderRoot\w*|workLoop\w*|renderWithHooks|update(FunctionComponent|Memo|MemoComponent|SimpleMemoComponent|ForwardRef|Properties|StoreInstance)|performWorkUntilDeadline|performWorkOnRootViaSchedulerTask|insertOrAppendPlacementNode|completeUnitOfWork|completeWork|exports\.useMemo|run|call|mountIndeterminateComponent|reconcile\w*)$/;
+
 const argv = process.argv.slice(2);
 const flag = (name) => {
   const i = argv.indexOf(`--${name}`);
@@ -63,6 +66,7 @@ const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } :
   return out;
 });
 
+
 /** Self and inclusive time per function (name file:line) over the profiled run's busy main-thread samples. */
 function hotFunctions(p) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
@@ -87,8 +91,42 @@ function hotFunctions(p) {
       inclusive.set(k, (inclusive.get(k) ?? 0) + ms);
     }
   }
+  // Busy stretches (samples less than 5 ms apart) of 50 ms or more: the long tasks, each with its own top
+  // functions by inclusive time (React's own frames left out) so a reader sees what each one ran.
+  const clusters = [];
+  let current = null;
+  let clock = p.startTime;
+  for (let i = 0; i < p.samples.length; i++) {
+    clock += p.timeDeltas[i];
+    const node = byId.get(p.samples[i]);
+    const name = node.callFrame.functionName;
+    if (name === '(idle)' || name === '(program)' || name === '(root)') continue;
+    if (!current || clock - current.end > 5000) {
+      current = { start: clock, end: clock, inclusive: new Map() };
+      clusters.push(current);
+    }
+    current.end = clock;
+    const seen = new Set();
+    for (let id = node.id; id !== undefined; id = parent.get(id)) {
+      const f = byId.get(id).callFrame;
+      const k = key(f);
+      if (seen.has(k) || REACT_INTERNALS.test(f.functionName)) continue;
+      seen.add(k);
+      current.inclusive.set(k, (current.inclusive.get(k) ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000);
+    }
+  }
+  const tasks = clusters
+    .filter((c) => c.end - c.start >= 50_000)
+    .map((c) => ({
+      atMs: Math.round((c.start - p.startTime) / 1000),
+      ms: Math.round((c.end - c.start) / 1000),
+      top: [...c.inclusive.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 14)
+        .map(([k, ms]) => `${ms.toFixed(1)} ms  ${k}`),
+    }));
   const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${ms.toFixed(1)} ms  ${k}`);
-  return { busyMs: Math.round(total), self: top(self, 25), inclusive: top(inclusive, 60) };
+  return { busyMs: Math.round(total), tasks, self: top(self, 25), inclusive: top(inclusive, 60) };
 }
 
 const json = JSON.stringify({ root: root ?? 'dist', runs: report }, null, 2);
