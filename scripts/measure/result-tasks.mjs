@@ -25,11 +25,12 @@ const flag = (name) => {
 const root = flag('root');
 const runs = Number(flag('runs') ?? 3);
 const profile = argv.includes('--profile');
+const trace = argv.includes('--trace');
 const rows = Math.ceil(8192 / 0.95);
 const path = await tabularCsv(join(projectRoot, 'bench', 'out', `tabular-${rows}.csv`), rows);
 const options = { target: 'label', model: 'mlp', hidden: [64, 64], dropout: 0.2, l2: 0.001, batchSize: 256, learningRate: 0.01, epochs: 5, validationSize: 0, testSize: 0.05, backend: 'wasm' };
 
-const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } : {}) }, async (page, { context }) => {
+const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } : {}) }, async (page, { context, browser }) => {
   await loadData(page, { data: path });
   await page.evaluate(() => {
     window.__longTasks = [];
@@ -47,6 +48,7 @@ const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } :
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    if (trace && last) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
     const t0 = await page.evaluate(() => {
       window.__longTasks = [];
       return performance.now();
@@ -56,6 +58,7 @@ const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } :
     const wallSeconds = (Date.now() - started) / 1000;
     const tasks = await page.evaluate(() => window.__longTasks);
     const run = { wallSeconds, trainingSeconds: result.training.seconds, phases: result.timings?.phases, longTasks: tasks.map((t) => ({ atMs: Math.round(t.start - t0), ms: Math.round(t.duration) })) };
+    if (trace && last) run.traced = tracedTasks(JSON.parse((await browser.stopTracing()).toString('utf8')));
     if (cdp && last) {
       const { profile: p } = await cdp.send('Profiler.stop');
       run.hot = hotFunctions(p);
@@ -116,7 +119,7 @@ function hotFunctions(p) {
     }
   }
   const tasks = clusters
-    .filter((c) => c.end - c.start >= 50_000)
+    .filter((c) => c.end - c.start >= Number(process.env.TAU_TASK_MS ?? 50) * 1000)
     .map((c) => ({
       atMs: Math.round((c.start - p.startTime) / 1000),
       ms: Math.round((c.end - c.start) / 1000),
@@ -127,6 +130,26 @@ function hotFunctions(p) {
     }));
   const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${ms.toFixed(1)} ms  ${k}`);
   return { busyMs: Math.round(total), tasks, self: top(self, 25), inclusive: top(inclusive, 60) };
+}
+
+/** The renderer main thread's tasks of 50 ms or more, each with where its time went (by trace event name). */
+function tracedTasks(traceJson) {
+  const events = traceJson.traceEvents ?? traceJson;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur >= 50_000);
+  return tasks.map((task) => {
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const byName = new Map();
+    for (const e of inside) {
+      // Only direct children of the task: no enclosing event other than the task itself.
+      if (inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur)) continue;
+      const what = e.args?.data?.functionName ? `${e.name} ${e.args.data.functionName}` : e.args?.data?.type ? `${e.name} ${e.args.data.type}` : e.name;
+      byName.set(what, (byName.get(what) ?? 0) + e.dur / 1000);
+    }
+    return { ms: Math.round(task.dur / 1000), parts: [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, ms]) => `${ms.toFixed(1)} ms ${k}`) };
+  });
 }
 
 const json = JSON.stringify({ root: root ?? 'dist', runs: report }, null, 2);
