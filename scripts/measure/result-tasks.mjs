@@ -15,7 +15,8 @@ import { tabularCsv } from '../../bench/lib/generate.mjs';
 import { projectRoot } from '../serve.mjs';
 
 /** React's own frames, left out of the per-task lists (the app's components and libraries stay). */
-const REACT_INTERNALS = /^(\(root\)|\(anonymous\)|performWorkOnRoot|processRootScheduleInMicrotask|performSyncWorkOnRoot|flushSyncWorkAcrossRoots_impl|completeRoot\w*|commit\w*|flush\w*|recursivelyTraverse\w*|beginWork|renderRoot\w*|workLoop\w*|renderWithHooks|update(FunctionComponent|Memo|MemoComponent|SimpleMemoComponent|ForwardRef|Properties|StoreInstance)|performWorkUntilDeadline|performWorkOnRootViaSchedulerTask|insertOrAppendPlacementNode|completeUnitOfWork|completeWork|exports\.useMemo|run|call|mountIndeterminateComponent|reconcile\w*)$/;
+const REACT_INTERNALS =
+  /^(\(root\)|\(anonymous\)|performWorkOnRoot|processRootScheduleInMicrotask|performSyncWorkOnRoot|flushSyncWorkAcrossRoots_impl|completeRoot\w*|commit\w*|flush\w*|recursivelyTraverse\w*|beginWork|renderRoot\w*|workLoop\w*|renderWithHooks|update(FunctionComponent|Memo|MemoComponent|SimpleMemoComponent|ForwardRef|Properties|StoreInstance)|performWorkUntilDeadline|performWorkOnRootViaSchedulerTask|insertOrAppendPlacementNode|completeUnitOfWork|completeWork|exports\.useMemo|run|call|mountIndeterminateComponent|reconcile\w*)$/;
 
 const argv = process.argv.slice(2);
 const flag = (name) => {
@@ -33,9 +34,9 @@ const options = { target: 'label', model: 'mlp', hidden: [64, 64], dropout: 0.2,
 const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } : {}) }, async (page, { context, browser }) => {
   await loadData(page, { data: path });
   await page.evaluate(() => {
-    window.__longTasks = [];
+    window.__resultTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      for (const e of list.getEntries()) window.__resultTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: false });
   });
   unwrap(await page.evaluate((o) => window.tauStudio.train(o), options)); // warm-up
@@ -50,14 +51,19 @@ const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } :
     }
     if (trace && last) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
     const t0 = await page.evaluate(() => {
-      window.__longTasks = [];
+      window.__resultTasks = [];
       return performance.now();
     });
     const started = Date.now();
     const result = unwrap(await page.evaluate((o) => window.tauStudio.train(o), options));
     const wallSeconds = (Date.now() - started) / 1000;
-    const tasks = await page.evaluate(() => window.__longTasks);
-    const run = { wallSeconds, trainingSeconds: result.training.seconds, phases: result.timings?.phases, longTasks: tasks.map((t) => ({ atMs: Math.round(t.start - t0), ms: Math.round(t.duration) })) };
+    const tasks = await page.evaluate(() => window.__resultTasks);
+    const run = {
+      wallSeconds,
+      trainingSeconds: result.training.seconds,
+      phases: result.timings?.phases,
+      longTasks: tasks.map((t) => ({ atMs: Math.round(t.start - t0), ms: Math.round(t.duration) })),
+    };
     if (trace && last) run.traced = tracedTasks(JSON.parse((await browser.stopTracing()).toString('utf8')));
     if (cdp && last) {
       const { profile: p } = await cdp.send('Profiler.stop');
@@ -68,7 +74,6 @@ const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } :
   }
   return out;
 });
-
 
 /** Self and inclusive time per function (name file:line) over the profiled run's busy main-thread samples. */
 function hotFunctions(p) {
@@ -128,7 +133,11 @@ function hotFunctions(p) {
         .slice(0, 14)
         .map(([k, ms]) => `${ms.toFixed(1)} ms  ${k}`),
     }));
-  const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${ms.toFixed(1)} ms  ${k}`);
+  const top = (m, n) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, ms]) => `${ms.toFixed(1)} ms  ${k}`);
   return { busyMs: Math.round(total), tasks, self: top(self, 25), inclusive: top(inclusive, 60) };
 }
 
@@ -148,7 +157,13 @@ function tracedTasks(traceJson) {
       const what = e.args?.data?.functionName ? `${e.name} ${e.args.data.functionName}` : e.args?.data?.type ? `${e.name} ${e.args.data.type}` : e.name;
       byName.set(what, (byName.get(what) ?? 0) + e.dur / 1000);
     }
-    return { ms: Math.round(task.dur / 1000), parts: [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, ms]) => `${ms.toFixed(1)} ms ${k}`) };
+    return {
+      ms: Math.round(task.dur / 1000),
+      parts: [...byName.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, ms]) => `${ms.toFixed(1)} ms ${k}`),
+    };
   });
 }
 
