@@ -67,11 +67,31 @@ function maxDifference(a: Predicted, b: Predicted): number {
   return worst;
 }
 
-test('tau predict --precision: float32 and float32-shader equal the default within 1e-5; float16 on SwiftShader says float32 was used; a bad value exits 2', async ({}, info) => {
+test('tau predict --precision: float32 and float32-shader equal the default within 1e-5; float16 on SwiftShader says float32 was used; a bad value exits 2', async () => {
   test.setTimeout(420_000);
+  const info = test.info();
   const dir = mkdtempSync(join(tmpdir(), 'tau-precision-'));
   const bundle = join(dir, 'penguins.zip');
-  const trained = await tau('train', '--sample', 'penguins', '--target', 'Species', '--model', 'mlp', '--hidden', '16,8', '--backend', 'wasm', '--epochs', '4', '--seed', '5', '--export', bundle, '--quiet');
+  const trained = await tau(
+    'train',
+    '--sample',
+    'penguins',
+    '--target',
+    'Species',
+    '--model',
+    'mlp',
+    '--hidden',
+    '16,8',
+    '--backend',
+    'wasm',
+    '--epochs',
+    '4',
+    '--seed',
+    '5',
+    '--export',
+    bundle,
+    '--quiet',
+  );
   expect(trained.code, trained.stderr).toBe(0);
 
   const usual = await predict(bundle);

@@ -40,7 +40,8 @@ export function readQuantizationMetadata(metadata: Readonly<Record<string, strin
       if (tensor.dtype !== 'U8') return fail(file, `__metadata__.${QUANTIZATION_METADATA_KEY} gives a scale for ${label}, but that tensor is ${tensor.dtype}; only U8 tensors carry uint8 codes.`);
       if (!isObject(entry) || entry.dtype !== 'uint8') return fail(file, `the quantization of ${label} should be {"dtype": "uint8", "scale", "min"}.`);
       const { scale, min } = entry;
-      if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0) return fail(file, `the quantization of ${label} has scale ${JSON.stringify(scale) ?? 'missing'}; a finite number above 0 is needed.`);
+      if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0)
+        return fail(file, `the quantization of ${label} has scale ${JSON.stringify(scale) ?? 'missing'}; a finite number above 0 is needed.`);
       if (typeof min !== 'number' || !Number.isFinite(min)) return fail(file, `the quantization of ${label} has min ${JSON.stringify(min) ?? 'missing'}; a finite number is needed.`);
       out.set(name, { scale, min });
     }

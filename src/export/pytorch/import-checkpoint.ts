@@ -42,7 +42,8 @@ export function checkpointBundleFiles(files: ReadonlyMap<string, Uint8Array>): {
     return fail(`${jsonName} is not a Tau Studio PyTorch checkpoint or project (its "format" should be "tau-pytorch-checkpoint" or "tau-pytorch-project").`);
   if (info.version !== 1) fail(`${jsonName} has version ${String(info.version)}; this Tau Studio reads version 1.`);
   const studio = project ? info : info.studio;
-  if (!isObject(studio) || !isObject(studio.tfjs)) return fail(`${jsonName} has no "${project ? 'tfjs' : 'studio.tfjs'}" section (the model topology); it was not written by the exported PyTorch project.`);
+  if (!isObject(studio) || !isObject(studio.tfjs))
+    return fail(`${jsonName} has no "${project ? 'tfjs' : 'studio.tfjs'}" section (the model topology); it was not written by the exported PyTorch project.`);
   const inputShape = studio.inputShape;
   if (!Array.isArray(inputShape) || inputShape.length === 0 || inputShape.length > BUNDLE_LIMITS.tensorDimensions || !inputShape.every((d) => Number.isInteger(d) && d >= 1 && d <= 1e6)) {
     return fail(`${jsonName}: "studio.inputShape" should be a list of whole numbers.`);

@@ -141,7 +141,9 @@ describe('hostile quantized safetensors and manifests are refused with clear mes
   it('U8 codes without their scale and min (metadata stripped, or one entry missing)', async () => {
     const pair = projectPair('uint8');
     const stripped = rewrite(pair.get('weights.safetensors')!, (_, metadata) => delete metadata[QUANTIZATION_METADATA_KEY]);
-    await expect(readBundle(withWeights(pair, stripped))).rejects.toThrow(/weights\.safetensors: tensor "[^"]+" holds uint8 codes \(U8\) but __metadata__\.tau_quantization gives no scale and min for it/);
+    await expect(readBundle(withWeights(pair, stripped))).rejects.toThrow(
+      /weights\.safetensors: tensor "[^"]+" holds uint8 codes \(U8\) but __metadata__\.tau_quantization gives no scale and min for it/,
+    );
     const oneMissing = rewrite(pair.get('weights.safetensors')!, (tensors, metadata) => {
       const codes = JSON.parse(metadata[QUANTIZATION_METADATA_KEY]) as Record<string, unknown>;
       delete codes[tensors[1].name];
@@ -158,11 +160,46 @@ describe('hostile quantized safetensors and manifests are refused with clear mes
         change(codes[tensors[0].name]);
         metadata[QUANTIZATION_METADATA_KEY] = JSON.stringify(codes);
       });
-    await expect(readBundle(withWeights(pair, edit((e) => delete e.scale)))).rejects.toThrow(/the quantization of "[^"]+" has scale missing; a finite number above 0 is needed/);
-    await expect(readBundle(withWeights(pair, edit((e) => (e.scale = 0))))).rejects.toThrow(/has scale 0;/);
-    await expect(readBundle(withWeights(pair, edit((e) => (e.scale = '0.1'))))).rejects.toThrow(/has scale "0\.1";/);
-    await expect(readBundle(withWeights(pair, edit((e) => (e.min = null))))).rejects.toThrow(/has min null; a finite number is needed/);
-    await expect(readBundle(withWeights(pair, edit((e) => (e.dtype = 'uint4'))))).rejects.toThrow(/should be \{"dtype": "uint8", "scale", "min"\}/);
+    await expect(
+      readBundle(
+        withWeights(
+          pair,
+          edit((e) => delete e.scale),
+        ),
+      ),
+    ).rejects.toThrow(/the quantization of "[^"]+" has scale missing; a finite number above 0 is needed/);
+    await expect(
+      readBundle(
+        withWeights(
+          pair,
+          edit((e) => (e.scale = 0)),
+        ),
+      ),
+    ).rejects.toThrow(/has scale 0;/);
+    await expect(
+      readBundle(
+        withWeights(
+          pair,
+          edit((e) => (e.scale = '0.1')),
+        ),
+      ),
+    ).rejects.toThrow(/has scale "0\.1";/);
+    await expect(
+      readBundle(
+        withWeights(
+          pair,
+          edit((e) => (e.min = null)),
+        ),
+      ),
+    ).rejects.toThrow(/has min null; a finite number is needed/);
+    await expect(
+      readBundle(
+        withWeights(
+          pair,
+          edit((e) => (e.dtype = 'uint4')),
+        ),
+      ),
+    ).rejects.toThrow(/should be \{"dtype": "uint8", "scale", "min"\}/);
     const notJson = rewrite(pair.get('weights.safetensors')!, (_, metadata) => (metadata[QUANTIZATION_METADATA_KEY] = '{"a":'));
     await expect(readBundle(withWeights(pair, notJson))).rejects.toThrow(/__metadata__\.tau_quantization is not JSON/);
   });
@@ -220,7 +257,9 @@ describe('hostile quantized safetensors and manifests are refused with clear mes
       return loose(picked);
     };
     await expect(readBundle(variant((w) => delete (w[0].quantization as Record<string, unknown>).scale))).rejects.toThrow(/weights\[0\]\.quantization\.scale/);
-    await expect(readBundle(variant((w) => ((w[1].quantization as Record<string, unknown>).dtype = 'uint16')))).rejects.toThrow(/quantized to the text "uint16"; Tau Studio reads float16 and uint8 quantization/);
+    await expect(readBundle(variant((w) => ((w[1].quantization as Record<string, unknown>).dtype = 'uint16')))).rejects.toThrow(
+      /quantized to the text "uint16"; Tau Studio reads float16 and uint8 quantization/,
+    );
     const float32Shard = unzipSync(writeBundleZip(input))['group1-shard1of1.bin'];
     await expect(readBundle(variant(() => undefined, float32Shard))).rejects.toThrow(/weight files hold [\d,]+ bytes but model\.json describes [\d,]+ bytes of weights/);
   });
