@@ -279,8 +279,9 @@ class TextFeature:
             known = {t: math.exp(1 - idf) for t, idf in zip(feature["terms"], self.idf) if " " not in t and not t.startswith("#")}
             self.width = len(feature["terms"])
         elif self.encoding == "sequence":
-            # Ids 0 and 1 are padding and out-of-vocabulary; tokens[i] has id i + 2 (tokenizer.ts).
-            tokens = feature["tokens"]
+            # Ids 0 and 1 are padding and out-of-vocabulary; terms[i] has id i + 2 (tokenizer.ts encodeSequence;
+            # preprocessing.json keeps the sequence vocabulary in "terms", most frequent first, as fit.ts writes it).
+            tokens = feature["terms"]
             self.index = {t: i + 2 for i, t in enumerate(tokens)}
             self.max_tokens = int(feature["maxTokens"])
             # Most frequent first: weighted by rank (Zipf's law) for the dictionary split.
