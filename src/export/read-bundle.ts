@@ -31,8 +31,11 @@ async function zipFiles(blob: Blob, archiveName: string, signal?: AbortSignal): 
   }
   let models = entries.filter((e) => baseName(e.name) === BUNDLE_FILES.model);
   if (models.length === 0) {
-    // "Download as PyTorch project": weights.safetensors with studio.json beside it (imported as a checkpoint).
-    models = entries.filter((e) => baseName(e.name) === 'studio.json' && entries.some((w) => w.name === `${folderOf(e.name)}weights.safetensors`));
+    // A zip that is only a PyTorch project ("Download as PyTorch project"): weights.safetensors with studio.json
+    // beside it, imported as a checkpoint. A model bundle that lost its model.json is still reported as such.
+    models = entries.filter(
+      (e) => baseName(e.name) === 'studio.json' && entries.some((w) => w.name === `${folderOf(e.name)}weights.safetensors`) && entries.every((w) => w.name.startsWith(folderOf(e.name))),
+    );
   }
   if (models.length === 0) {
     throw new DataError(
