@@ -29,7 +29,7 @@ import { metricsFile } from '../metrics-file';
 import { readBundle } from '../read-bundle';
 import type { MetricsFile } from '../bundle-format';
 import { pytorchProjectFiles } from './project';
-import { readSafetensors } from './safetensors';
+import { readSafetensors, writeSafetensors } from './safetensors';
 import { roundTripArtifacts } from '../quantize-evaluate';
 import { DEFAULT_TOKENIZER, encodeSequence, fitSequenceVocabulary, words } from '../../preprocess/text/tokenizer';
 import type { FittedTextFeature } from '../../preprocess/fitted';
@@ -160,7 +160,7 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
     model.dispose();
   });
 
-  it('quantized projects (float16, uint8 weights.safetensors) predict what the studio predicts with the same quantized weights', async () => {
+  it('quantized projects (float16, uint8 weights.safetensors) predict what the studio predicts with the same quantized weights', { timeout: 180_000 }, async () => {
     expect(tableArtifacts).not.toBeNull();
     const artifacts = tableArtifacts as NonNullable<typeof tableArtifacts>;
     const { features } = transformRows(prepared.fitted, tableReader(parsed.table), allRows);
@@ -185,6 +185,13 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
           `max |Δp| vs studio's ${dtype} model ${diff.toExponential(2)}, vs float32 model ${fromFloat32.toExponential(2)}`,
       );
       expect(diff).toBeLessThanOrEqual(1e-4);
+      if (dtype === 'uint8') {
+        // U8 codes whose scale and min were stripped from __metadata__ are refused, never read as weights.
+        writeFileSync(join(dir, 'weights.safetensors'), writeSafetensors([...tensors.values()], { format: 'pt' }));
+        await expect(python(dir, ['predict.py', '--data', dataPath, '--out', join(root, 'stripped.csv')])).rejects.toThrow(
+          /holds uint8 codes but __metadata__\['tau_quantization'\] gives no scale and min/,
+        );
+      }
     }
   });
 
