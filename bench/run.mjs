@@ -392,8 +392,13 @@ function initialJavaScript() {
 async function app() {
   log('app: cold start, initial JS, long tasks while training…');
   const runs = [];
-  for (let r = 0; r < repeats; r++) runs.push(await attempt('app', () => studioApp()));
+  const baselineRuns = [];
+  for (let r = 0; r < repeats; r++) {
+    runs.push(await attempt('app', () => studioApp()));
+    if (baselineDist) baselineRuns.push(await attempt('app (baseline)', () => studioApp({ root: baselineDist })));
+  }
   const ok = runs.filter((x) => !x.error);
+  const baselineOk = baselineRuns.filter((x) => !x.error);
   report.workloads.app = {
     initialJavaScript: initialJavaScript(),
     ...(ok[ok.length - 1] ?? runs[0]),
@@ -401,7 +406,16 @@ async function app() {
     interactive: summarize(ok.map((x) => x.interactiveMs)),
     longestTaskMs: summarize(ok.map((x) => x.longestTaskMs))?.median ?? null,
     longestTask: summarize(ok.map((x) => x.longestTaskMs)),
+    longTaskTotal: summarize(ok.map((x) => x.longTaskTotalMs)),
     goalLongestTaskMs: 50,
+    baseline: baselineDist
+      ? {
+          dist: baselineDist,
+          interactive: summarize(baselineOk.map((x) => x.interactiveMs)),
+          longestTask: summarize(baselineOk.map((x) => x.longestTaskMs)),
+          longTaskTotal: summarize(baselineOk.map((x) => x.longTaskTotalMs)),
+        }
+      : null,
   };
 }
 

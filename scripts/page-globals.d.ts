@@ -14,6 +14,8 @@ declare global {
     __tauAutomation?: boolean;
     /** bench: durations of long tasks seen while training. */
     __longTasks: number[];
+    /** scripts/measure/result-tasks.mjs: long tasks (start, duration) from the Train call to the rendered result. */
+    __resultTasks: { start: number; duration: number }[];
     /** bench: papaparse, loaded into the page for the parsing comparison. */
     Papa: { parse(input: string | Blob, options?: object): void };
   }

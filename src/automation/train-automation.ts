@@ -7,7 +7,7 @@ import { validateTrainSettings } from '../train/settings';
 import { MAX_TEXT_VOCABULARY } from '../preprocess/settings';
 import { fail, type AutomationResult } from './result';
 import { worker } from '../store/worker-access';
-import { RunClock, phasesOf, type RunPhases } from '../train/run-timings';
+import { RESULT_HEADLINE_MARK, RunClock, phasesOf, type RunPhases } from '../train/run-timings';
 
 export interface TrainOptions {
   target?: string;
@@ -121,17 +121,30 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
 /** Trains with the notebook's current settings (after `applyTrainOptions`) and returns the runner JSON. */
 export async function trainCurrent(options: { includeSplit?: boolean; injectDeviceLossAfterEpoch?: number } = {}, clock = new RunClock()): Promise<AutomationResult<TrainOutput>> {
   clock.mark('call');
+  const calledAt = performance.now();
   const result = await useStudio.getState().train(options);
   clock.mark('result');
   const { trainError } = useStudio.getState();
   if (!result) return fail(trainError?.code ?? 'training_failed', trainError?.message ?? 'Training did not finish.');
-  // The results render in the next frame (React commits the store change before it); a hidden tab gets no frames.
+  // The run counts as finished when its headline is on the page (the evaluation panel marks it; the
+  // tables and charts follow in later tasks) and the next frame has painted; a hidden tab gets no frames.
+  await headlineShown(calledAt);
   await new Promise<void>((resolve) => {
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 250);
   });
   clock.mark('rendered');
   return { ok: true, value: { ...trainOutput(result), timings: await runTimings(clock) } };
+}
+
+/** Resolves once the evaluation panel marked a result headline after `since` (performance.now()), or after 2 s. */
+function headlineShown(since: number): Promise<void> {
+  const shown = () => performance.getEntriesByName(RESULT_HEADLINE_MARK).some((e) => e.startTime >= since);
+  return new Promise<void>((resolve) => {
+    const deadline = performance.now() + 2000;
+    const poll = () => (shown() || performance.now() > deadline ? resolve() : setTimeout(poll, 4));
+    poll();
+  });
 }
 
 /** Page marks plus the worker's marks of the same run, as phases in seconds (see train/run-timings.ts). */

@@ -22,9 +22,12 @@ export const RUN_MARKS = [
   'trained', // worker: every candidate trained
   'evaluated', // worker: test-split metrics done, result built
   'result', // page: the result arrived and is in the store
-  'rendered', // page: the next frame after the result (results drawn)
+  'rendered', // page: the result's headline is on the page (RESULT_HEADLINE_MARK) and the next frame passed
 ] as const;
 export type RunMarkName = (typeof RUN_MARKS)[number];
+
+/** Performance mark the evaluation panel sets when a result's headline (summary, metric cards) committed. */
+export const RESULT_HEADLINE_MARK = 'tau:results-headline';
 
 export const epochMs = (): number => performance.timeOrigin + performance.now();
 

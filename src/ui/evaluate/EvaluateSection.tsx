@@ -1,4 +1,4 @@
-import { Suspense, lazy, useDeferredValue } from 'react';
+import { useEffect } from 'react';
 import { TextInsights } from './TextInsights';
 import { useStudio } from '../../store/studio-store';
 import { Section } from '../common/Section';
@@ -7,17 +7,29 @@ import { formatMetric, formatPercentValue } from '../common/format';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { PerClassTable } from './PerClassTable';
 import { MisclassifiedGallery } from '../images/MisclassifiedGallery';
-// Lazy: recharts stays out of the initial JavaScript.
-const RocChart = lazy(() => import('./RocChart').then((m) => ({ default: m.RocChart })));
+import { RocChart } from './RocChart';
+import { useStagedReveal } from '../common/staged';
 import { useT } from '../../i18n/locale';
 import { RegressionEvaluation } from './RegressionEvaluation';
 import { regressionMetricsOf } from '../../train/result';
 import type { ClassificationReport } from '../../evaluate';
+import type { TrainingResult } from '../../train/result';
+import { RESULT_HEADLINE_MARK } from '../../train/run-timings';
+
+/** Marks the headline of `results` as shown, once per result (the runner's `rendered` mark waits for it). */
+export function useHeadlineMark(results: TrainingResult | null | undefined): void {
+  useEffect(() => {
+    if (results) performance.mark(RESULT_HEADLINE_MARK);
+  }, [results]);
+}
 
 export function EvaluateSection({ step }: { step: number }) {
   const t = useT();
-  // Deferred: a new result renders in an interruptible transition instead of one long task.
-  const results = useDeferredValue(useStudio((s) => s.notebook.results));
+  const results = useStudio((s) => s.notebook.results);
+  // Incremental (issue 19, 4b): the headline commits with the result; the per-class table and the
+  // confusion matrix follow in the next task, the ROC curve, galleries and text insights in the one after.
+  const stage = useStagedReveal(results, 3);
+  useHeadlineMark(results);
   if (!results) {
     return (
       <Section id="evaluate" step={step} title={t('evaluate.title')}>
@@ -25,7 +37,7 @@ export function EvaluateSection({ step }: { step: number }) {
       </Section>
     );
   }
-  if (regressionMetricsOf(results)) return <RegressionEvaluation step={step} results={results} />;
+  if (regressionMetricsOf(results)) return <RegressionEvaluation step={step} results={results} stage={stage} />;
   const m = results.metrics as ClassificationReport;
   const labels = m.confusionMatrix.labels;
   return (
@@ -68,14 +80,18 @@ export function EvaluateSection({ step }: { step: number }) {
           </div>
         ) : null}
       </dl>
-      <PerClassTable report={m} />
-      <ConfusionMatrix labels={labels} matrix={m.confusionMatrix.matrix} />
-      {results.misclassified ? <MisclassifiedGallery results={results} /> : null}
-      {results.textMistakes || results.topTokens ? <TextInsights results={results} /> : null}
-      {m.roc && m.rocAuc !== undefined ? (
-        <Suspense fallback={null}>
-          <RocChart roc={m.roc} auc={m.rocAuc} positive={labels[1]} />
-        </Suspense>
+      {stage >= 2 ? (
+        <>
+          <PerClassTable report={m} />
+          <ConfusionMatrix labels={labels} matrix={m.confusionMatrix.matrix} />
+        </>
+      ) : null}
+      {stage >= 3 ? (
+        <>
+          {results.misclassified ? <MisclassifiedGallery results={results} /> : null}
+          {results.textMistakes || results.topTokens ? <TextInsights results={results} /> : null}
+          {m.roc && m.rocAuc !== undefined ? <RocChart roc={m.roc} auc={m.rocAuc} positive={labels[1]} /> : null}
+        </>
       ) : null}
       <p className="field-hint">{t('evaluate.sklearnNote')}</p>
     </Section>

@@ -12,7 +12,8 @@ export function formatValue(v: number | null | undefined): string {
   return formatNumber(v, { maximumSignificantDigits: 4 });
 }
 
-export function RegressionEvaluation({ step, results }: { step: number; results: TrainingResult }) {
+/** `stage` (see EvaluateSection): the charts of residuals and predictions join from stage 2. */
+export function RegressionEvaluation({ step, results, stage = 2 }: { step: number; results: TrainingResult; stage?: number }) {
   const t = useT();
   const m = regressionMetricsOf(results);
   if (!m) return null;
@@ -79,7 +80,7 @@ export function RegressionEvaluation({ step, results }: { step: number; results:
             })
           : ''}
       </p>
-      {results.regression ? <RegressionCharts details={results.regression} /> : null}
+      {results.regression && stage >= 2 ? <RegressionCharts details={results.regression} /> : null}
       <p className="field-hint">{t('regression.sklearnNote')}</p>
     </Section>
   );

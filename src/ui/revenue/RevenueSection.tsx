@@ -1,4 +1,4 @@
-import { Suspense, lazy, useMemo } from 'react';
+import { Suspense, lazy, useDeferredValue, useMemo } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { classificationMetricsOf } from '../../train/result';
 import { Section } from '../common/Section';
@@ -10,7 +10,8 @@ export function RevenueSection({ step }: { step: number }) {
   useT();
   const revenue = useStudio((s) => s.notebook.revenue);
   const setRevenue = useStudio((s) => s.setRevenue);
-  const results = useStudio((s) => s.notebook.results);
+  // Deferred (issue 19, 4b): the revenue view recomputes for a new model after the result's headline commits.
+  const results = useDeferredValue(useStudio((s) => s.notebook.results));
   const regression = results?.regression;
   const testRows = results?.split.test ?? 0;
   // Computed inside the lazy panel, so the revenue domain stays out of the main bundle.

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../../store/studio-store';
 import { metricDeltas, settingsDiff, type RunRecord } from '../../notebook/runs';
@@ -67,7 +67,8 @@ function CompareChart({ runs, metric }: { runs: RunRecord[]; metric: 'loss' | 'a
 /** Every run kept in the notebook: pick two or more to compare, delete the ones not worth keeping. */
 export function RunsPanel() {
   useT();
-  const runs = useStudio((s) => s.notebook.runs);
+  // Deferred (issue 19, 4b): a new run's row renders after the result's headline, not in the same task.
+  const runs = useDeferredValue(useStudio((s) => s.notebook.runs));
   const compareIds = useStudio((s) => s.compareRunIds);
   const toggleCompare = useStudio((s) => s.toggleCompare);
   const deleteRun = useStudio((s) => s.deleteRun);

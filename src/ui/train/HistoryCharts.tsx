@@ -78,26 +78,17 @@ const MetricChart = memo(function MetricChart({ points, metric, label, title, ha
 });
 
 /** Loss and accuracy per epoch, training and validation side by side, with a table as text alternative. */
-/** True once the browser has been idle after `active` turned false: heavy mounts wait until then. */
-function useIdleAfter(active: boolean): boolean {
-  const [idle, setIdle] = useState(!active);
-  useEffect(() => {
-    if (active) {
-      setIdle(false);
-      return;
-    }
-    const schedule = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = schedule(() => setIdle(true), { timeout: 2000 });
-    return () => cancel(handle);
-  }, [active]);
-  return idle;
-}
-
 export const HistoryCharts = memo(function HistoryCharts({ history, title, live = false }: HistoryChartsProps) {
   const t = useT();
-  // Recharts mounts only when the page is idle after training, never in the middle of it.
-  const interactive = useIdleAfter(live);
+  // Plain SVG curves while training and when the result arrives; recharts (tooltips) mounts only once the
+  // user points at or focuses the finished charts — its mount was the longest task of a result (0.4–1 s).
+  const [wantsInteractive, setWantsInteractive] = useState(false);
+  // A new run starts plain again: the next result must not mount recharts as it arrives.
+  if (live && wantsInteractive) setWantsInteractive(false);
+  const interactive = wantsInteractive && !live;
+  const askInteractive = () => {
+    if (!live) setWantsInteractive(true);
+  };
   // The table is built only when opened: re-rendering hundreds of rows on every epoch would block the page.
   const [tableOpen, setTableOpen] = useState(false);
   const hasValidation = history.some((h) => h.valLoss !== null);
@@ -107,7 +98,7 @@ export const HistoryCharts = memo(function HistoryCharts({ history, title, live 
   const accuracyPoints = useDelayedValue(points, 120);
   return (
     <div className="history">
-      <div className="chart-pair">
+      <div className="chart-pair" onPointerEnter={askInteractive} onFocus={askInteractive} tabIndex={interactive ? undefined : 0} data-testid="history-charts" data-interactive={interactive}>
         {!interactive ? (
           <>
             <LiveCurves history={points} metric="loss" label={t('chart.loss')} title={title} />

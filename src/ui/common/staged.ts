@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Incremental rendering for panels that receive a big value at once (a training result): the first
+ * commit shows stage 1 only (the headline), and each later stage commits in its own task, so the page
+ * paints and handles input between them instead of running one long task.
+ *
+ * Stages advance through a plain task (`scheduler.postTask` where the browser has it, else a 0 ms
+ * timer), not `requestIdleCallback`, which a headless page without input may never call.
+ */
+export function useStagedReveal(key: unknown, stages: number): number {
+  const [state, setState] = useState({ key, shown: 1 });
+  // A new key restarts at stage 1 in this very render (React's "adjust state while rendering" pattern),
+  // so the first commit of a new result never carries the later stages.
+  const current = state.key === key ? state : { key, shown: 1 };
+  if (current !== state) setState(current);
+  const shown = Math.min(current.shown, stages);
+  useEffect(() => {
+    if (shown >= stages) return;
+    return nextTask(() => setState((s) => (s.key === key ? { key, shown: s.shown + 1 } : s)));
+  }, [key, shown, stages]);
+  return shown;
+}
+
+interface PostTaskScheduler {
+  postTask(callback: () => void, options: { priority: 'user-visible'; signal: AbortSignal }): Promise<void>;
+}
+
+/** Runs `callback` in a later task; returns a cancel function. */
+export function nextTask(callback: () => void): () => void {
+  const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
+  if (scheduler?.postTask) {
+    const controller = new AbortController();
+    scheduler.postTask(callback, { priority: 'user-visible', signal: controller.signal }).catch((error: unknown) => {
+      // Aborting (the component went away or moved on) rejects the task's promise; anything else is a bug.
+      if (!controller.signal.aborted) throw error;
+    });
+    return () => controller.abort();
+  }
+  const timer = setTimeout(callback, 0);
+  return () => clearTimeout(timer);
+}
