@@ -1,4 +1,5 @@
-import { Fragment, useEffect } from 'react';
+import { memo, useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store/studio-store';
 import type { SectionId } from '../notebook/document';
 import { BackendBadge, BackendNotice } from './BackendBadge';
@@ -31,16 +32,15 @@ const SECTIONS: Record<SectionId, (props: { step: number }) => React.JSX.Element
 export function App() {
   const t = useT();
   const title = useStudio((s) => s.notebook.title);
-  const cells = useStudio((s) => s.notebook.cells);
+  // Only the cells' ids and kinds: a keystroke in a note changes that note's text, which must not re-render
+  // the whole notebook (it cost ~60–90 ms per keystroke); each NoteCell reads its own text.
+  const cellIds = useStudio(useShallow((s) => s.notebook.cells.map((c) => c.id)));
+  const cellTypes = useStudio(useShallow((s) => s.notebook.cells.map((c) => c.type)));
   const setTitle = useStudio((s) => s.setTitle);
-  const addNote = useStudio((s) => s.addNote);
   const probeBackends = useStudio((s) => s.probeBackends);
-  const updateNotebook = useStudio((s) => s.updateNotebook);
-  const newNotebook = useStudio((s) => s.newNotebook);
   const notebookId = useStudio((s) => s.notebook.id);
   const persistenceReady = useStudio((s) => s.persistenceReady);
   const confirmRendered = useStudio((s) => s.confirmRendered);
-  const noteRenderFailure = useStudio((s) => s.noteRenderFailure);
 
   useEffect(() => {
     // The first paint with working controls: the bench reads this mark as "time to interactive".
@@ -77,40 +77,46 @@ export function App() {
       <BackendNotice />
       <NotebookNotices />
       <main id="main" className="notebook">
-        {cells.map((cell) => {
-          const content =
-            cell.type === 'markdown' ? (
-              <NoteCell id={cell.id} text={cell.text} />
-            ) : (
-              (() => {
-                const Component = SECTIONS[cell.type];
-                step += 1;
-                return <Component step={step} />;
-              })()
-            );
-          return (
-            <Fragment key={cell.id}>
-              <ErrorBoundary
-                key={`${notebookId}:${cell.id}`}
-                what={cell.type === 'markdown' ? t('error.note') : t(`error.section.${cell.type}`)}
-                testId={`section-error-${cell.type}`}
-                onReset={() => updateNotebook((doc) => resetSection(doc, cell))}
-                resetLabel={cell.type === 'markdown' ? t('error.clearNote') : t('error.resetSection')}
-                onNewNotebook={() => void newNotebook()}
-                onError={() => noteRenderFailure(notebookId)}
-              >
-                {content}
-              </ErrorBoundary>
-              <div className="add-note">
-                <button type="button" className="button button-quiet" onClick={() => addNote(cell.id)}>
-                  {t('app.addNote')}
-                </button>
-              </div>
-            </Fragment>
-          );
+        {cellIds.map((id, i) => {
+          const type = cellTypes[i];
+          if (type !== 'markdown') step += 1;
+          return <NotebookCell key={id} id={id} type={type} step={type === 'markdown' ? 0 : step} notebookId={notebookId} />;
         })}
       </main>
       <footer className="app-footer">{t('app.footer')}</footer>
     </div>
   );
 }
+
+/**
+ * One cell of the notebook inside its error boundary, with the "add note" button after it. Memoized on
+ * (id, type, step, notebook): typing in a note re-renders that note only, not every section.
+ */
+const NotebookCell = memo(function NotebookCell({ id, type, step, notebookId }: { id: string; type: SectionId | 'markdown'; step: number; notebookId: string }) {
+  const t = useT();
+  const addNote = useStudio((s) => s.addNote);
+  const updateNotebook = useStudio((s) => s.updateNotebook);
+  const newNotebook = useStudio((s) => s.newNotebook);
+  const noteRenderFailure = useStudio((s) => s.noteRenderFailure);
+  const Component = type === 'markdown' ? null : SECTIONS[type];
+  return (
+    <>
+      <ErrorBoundary
+        key={`${notebookId}:${id}`}
+        what={type === 'markdown' ? t('error.note') : t(`error.section.${type}`)}
+        testId={`section-error-${type}`}
+        onReset={() => updateNotebook((doc) => resetSection(doc, { id, type }))}
+        resetLabel={type === 'markdown' ? t('error.clearNote') : t('error.resetSection')}
+        onNewNotebook={() => void newNotebook()}
+        onError={() => noteRenderFailure(notebookId)}
+      >
+        {Component ? <Component step={step} /> : <NoteCell id={id} />}
+      </ErrorBoundary>
+      <div className="add-note">
+        <button type="button" className="button button-quiet" onClick={() => addNote(id)}>
+          {t('app.addNote')}
+        </button>
+      </div>
+    </>
+  );
+});

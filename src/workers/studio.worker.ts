@@ -8,26 +8,12 @@ import type { JobProgress, WorkerFailure, WorkerRequest, WorkerResponse } from '
 import type { Handler } from './worker-state';
 import { CONCURRENT_CALLS, handlers } from './handler-table';
 import { throttleBatchProgress } from '../train/progress-throttle';
+// One queue for every call that uses TensorFlow.js (and the WASM warm-up): see tf-queue.ts.
+import { exclusive } from './tf-queue';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const jobs = new Map<number, AbortController>();
-
-/**
- * TensorFlow.js has one global backend. Calls that use it run one at a time, so a prediction, an export
- * or a calibration never switches the backend under a running training job; calls that never touch
- * TensorFlow.js (loading data, browsing rows, probing; marked `concurrent` in their handler module) run at
- * once. Cancel messages bypass the queue.
- */
-let tfQueue: Promise<unknown> = Promise.resolve();
-function exclusive<T>(run: () => Promise<T>): Promise<T> {
-  const next = tfQueue.then(run, run);
-  tfQueue = next.then(
-    () => undefined,
-    () => undefined,
-  );
-  return next;
-}
 
 function post(response: WorkerResponse): void {
   self.postMessage(response);

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { ColumnProfile } from '../../data/profile';
 import { formatCount, formatStat } from '../common/format';
 import { formatNumber, useT } from '../../i18n/locale';
@@ -12,6 +11,35 @@ const TYPE_LABELS: Record<ColumnProfile['type'], MessageKey> = {
   text: 'data.type.text',
   id: 'data.type.id',
 };
+
+const HIST_WIDTH = 200;
+const HIST_HEIGHT = 60;
+
+/**
+ * A column's histogram as plain SVG bars (a tooltip per bar). It used recharts from a lazy chunk behind
+ * Suspense: the cards then waited for a dynamic import(), and in the e2e harness that import stayed
+ * pending for over a minute (the chunk's bytes had arrived in 62 ms; the promise resolved only once
+ * Playwright stopped polling the page), so a 5,000-column file showed no profile at all. 60 recharts
+ * charts were also a 1.7 s main-thread task. The same numbers are in the table below each chart.
+ */
+function MiniHistogram({ bins, rowsUnit }: { bins: ColumnProfile['histogram']; rowsUnit: string }) {
+  let highest = 1;
+  for (const b of bins) if (b.count > highest) highest = b.count;
+  const step = HIST_WIDTH / Math.max(1, bins.length);
+  const gap = step > 4 ? 1 : 0;
+  return (
+    <svg className="profile-bars" viewBox={`0 0 ${HIST_WIDTH} ${HIST_HEIGHT}`} width="100%" height={HIST_HEIGHT} preserveAspectRatio="none" aria-hidden="true">
+      {bins.map((b, j) => {
+        const h = b.count > 0 ? Math.max(1, (b.count / highest) * (HIST_HEIGHT - 2)) : 0;
+        return (
+          <rect key={j} x={j * step + gap / 2} y={HIST_HEIGHT - h} width={Math.max(0.5, step - gap)} height={h} fill="var(--accent)">
+            <title>{`${b.label}: ${b.count} ${rowsUnit}`}</title>
+          </rect>
+        );
+      })}
+    </svg>
+  );
+}
 
 /** One card per column: inferred type, missing and distinct counts, statistics and a histogram. */
 /** Cards drawn at first: 20,000 columns would be 20,000 charts and freeze the page. */
@@ -97,15 +125,7 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
             </dl>
             {p.histogram.length > 0 && !p.text ? (
               <figure className="profile-histogram">
-                <div style={{ height: 60 }} aria-hidden="true">
-                  <ResponsiveContainer width="100%" height="100%">
-                    <BarChart data={p.histogram} margin={{ top: 2, right: 2, bottom: 0, left: 2 }}>
-                      <XAxis dataKey="label" hide />
-                      <Tooltip formatter={(v) => [String(v), t('data.rowsUnit')]} />
-                      <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
-                    </BarChart>
-                  </ResponsiveContainer>
-                </div>
+                <MiniHistogram bins={p.histogram} rowsUnit={t('data.rowsUnit')} />
                 <details>
                   <summary>{t('data.histogramTable')}</summary>
                   <table className="compact-table">

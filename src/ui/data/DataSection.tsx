@@ -1,4 +1,4 @@
-import { Suspense, lazy, useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { SAMPLES } from '../../data/samples';
 import { delimiterName } from '../../data/csv/dialect';
@@ -8,8 +8,8 @@ import { Message } from '../common/Message';
 import { formatBytes } from '../../lib/format';
 import { formatCount } from '../common/format';
 import { DataTable } from './DataTable';
-// Lazy: recharts stays out of the initial JavaScript.
-const ColumnProfiles = lazy(() => import('./ColumnProfiles').then((m) => ({ default: m.ColumnProfiles })));
+// Not lazy: the profile cards draw their histograms as plain SVG (no recharts), see ColumnProfiles.
+import { ColumnProfiles } from './ColumnProfiles';
 import { ImageLoadPanel } from '../images/ImageLoadPanel';
 import { ImageDatasetView, imageHeadline } from '../images/ImageDatasetView';
 import { formatFixed, useT } from '../../i18n/locale';
@@ -130,9 +130,7 @@ export function DataSection({ step }: { step: number }) {
             </Message>
           ))}
           <DataTable key={dataset.id} />
-          <Suspense fallback={null}>
-            <ColumnProfiles profiles={dataset.profiles} />
-          </Suspense>
+          <ColumnProfiles profiles={dataset.profiles} />
         </>
       ) : null}
     </Section>

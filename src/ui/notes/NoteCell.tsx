@@ -5,8 +5,13 @@ import { Markdown } from './Markdown';
 import { useT } from '../../i18n/locale';
 
 /** A Markdown note: shown rendered, edited as text. */
-export function NoteCell({ id, text }: { id: string; text: string }) {
+export function NoteCell({ id }: { id: string }) {
   const t = useT();
+  // Its own text only: the rest of the notebook does not re-render while this note is typed in.
+  const text = useStudio((s) => {
+    for (const c of s.notebook.cells) if (c.id === id && c.type === 'markdown') return c.text;
+    return '';
+  });
   const updateNote = useStudio((s) => s.updateNote);
   const removeNote = useStudio((s) => s.removeNote);
   const [editing, setEditing] = useState(text === '');

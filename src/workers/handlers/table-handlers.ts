@@ -47,7 +47,7 @@ export const tableHandlers: Handlers<TableCalls> = {
     // Replace the previous dataset only now that the new one loaded completely.
     workerState.dataset = { summary, table: parsed.table, profiles, ...(source.kind === 'file' ? { file: source.file } : {}) };
     workerState.images = null;
-    prewarmTableBackend();
+    void prewarmTableBackend();
     return summary;
   }),
 
