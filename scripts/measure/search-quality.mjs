@@ -87,6 +87,9 @@ for (const table of tables) {
       trials: json.trials.length,
       studio: json.metrics.accuracy,
       studioModel: json.modelDescription,
+      // The kept trial and the one with the highest CV mean (what the search kept before the one-standard-error rule).
+      bestId: json.best.id,
+      topId: [...json.trials].sort((a, b) => b.validation.mean - a.validation.mean || a.validation.loss - b.validation.loss || a.id - b.id)[0]?.id,
       searchSeconds: json.seconds.total,
       wall,
       ...ref,

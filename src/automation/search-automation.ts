@@ -18,7 +18,7 @@ export function searchOutput(result: SearchResult) {
   const s = result.search;
   return {
     trials: s.trials.map((t) => ({ id: t.id, settings: t.settings, validation: t.validation, rung: t.rung, epochs: t.epochs, bestEpoch: t.bestEpoch, seconds: t.seconds })),
-    best: { id: s.best.id, settings: s.best.settings, epochs: s.best.epochs },
+    best: { id: s.best.id, settings: s.best.settings, epochs: s.best.epochs, ...(s.best.rule ? { rule: s.best.rule } : {}) },
     metrics: train.metrics,
     split: train.split,
     backend: train.backend,

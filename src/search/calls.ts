@@ -4,6 +4,7 @@ import type { PrepareSettings } from '../preprocess/settings';
 import type { TrainSettings } from '../train/settings';
 import type { SearchBudget } from './budget';
 import type { SearchProgressInfo, TrialRecord } from './search';
+import type { SelectionRule } from './select';
 import type { TrialSettings } from './space';
 
 export interface SearchSettings {
@@ -33,7 +34,8 @@ export interface SearchReport {
   budget: SearchBudget;
   validation: { method: 'k-fold' | 'holdout'; folds: number; rows: number };
   trials: TrialRecord[];
-  best: { id: number; settings: TrialSettings; epochs: number };
+  /** The kept trial; `rule` says how it was chosen (absent for a leaderboard retrain). */
+  best: { id: number; settings: TrialSettings; epochs: number; rule?: SelectionRule };
   stoppedBy: 'budget' | 'user' | 'retrain';
   /** Wall time of the search, of the final fit on all training rows, and of the whole job. */
   searchSeconds: number;

@@ -24,11 +24,11 @@ beforeAll(async () => {
 const context = (progress: JobProgress[] = []) => ({ signal: new AbortController().signal, progress: (p: JobProgress) => progress.push(p), backend: { name: 'cpu' as const, reason: 'test' } });
 
 describe('model families in the search space', () => {
-  it('chooses families by data: CNNs for images, logreg/MLP for plain and text tables', () => {
-    expect(SEARCH_FAMILY_NAMES).toEqual(['logreg', 'mlp', 'cnn']);
+  it('chooses families by data: CNNs for images, logreg/MLP for plain tables, and the text CNN too for text', () => {
+    expect(SEARCH_FAMILY_NAMES).toEqual(['logreg', 'mlp', 'cnn', 'textcnn']);
     expect(familiesFor('image')).toEqual(['cnn']);
     expect(familiesFor('table')).toEqual(['logreg', 'mlp']);
-    expect(familiesFor('text')).toEqual(['logreg', 'mlp']);
+    expect(familiesFor('text')).toEqual(['logreg', 'mlp', 'textcnn']);
     expect(() => searchFamily('forest')).toThrow(/Unknown model family "forest"/);
   });
 
@@ -58,14 +58,25 @@ describe('model families in the search space', () => {
     const text = searchSpaceFor({ rows: 200, inputs: 5000, classes: 2, modality: 'text', textVocabulary: 5000 });
     expect(text.text).toEqual({ vocabularies: [5000, 2000], ngrams: [2, 1] });
     const seen = new Set<string>();
+    const families = new Set<string>();
     for (let i = 0; i < 60; i++) {
       const s = sampleTrial(text, random);
-      expect(['logreg', 'mlp']).toContain(s.family);
+      families.add(s.family);
       seen.add(`${s.text?.vocabulary}/${s.text?.ngrams}`);
+      if (s.family === 'textcnn') {
+        // A text CNN trial samples its sizes from the space and trains the text CNN spec.
+        expect(text.textCnn.embeddingDims).toContain(s.textcnn?.embeddingDim);
+        expect(text.textCnn.filters).toContain(s.textcnn?.filters);
+        expect(text.textCnn.kernels).toContain(s.textcnn?.kernel);
+        expect(trialModelSpec(s)).toMatchObject({ kind: 'textcnn', dropout: s.dropout, l2: s.l2, embeddingDim: s.textcnn?.embeddingDim });
+      } else expect(s.textcnn).toBeUndefined();
     }
+    expect(families).toEqual(new Set(['logreg', 'mlp', 'textcnn']));
     expect(seen).toEqual(new Set(['5000/2', '5000/1', '2000/2', '2000/1']));
     // The logistic regression default on text is scikit-learn's C=1 penalty, 1 / (2 · rows).
     expect(defaultTrials(text)[0]).toMatchObject({ family: 'logreg', l2: 0.0025, text: { vocabulary: 5000, ngrams: 2 } });
+    // The text CNN is sampled only: the quick defaults stay auto's first trials.
+    expect(defaultTrials(text).map((t) => t.family)).toEqual(['logreg', 'mlp']);
   });
 });
 
@@ -169,6 +180,22 @@ describe('searching text tables (TF-IDF settings per trial)', () => {
     expect(fitted.tokenizer.wordNgrams).toEqual([1, 1]);
     expect(retrained.trained.exampleShape).toEqual([fitted.terms.length]);
     expect((retrained.result.metrics as ClassificationReport).accuracy).toBeGreaterThan(0.7);
+    retrained.trained.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  }, 240_000);
+
+  it('trains a text CNN trial on word-id sequences (a leaderboard retrain of a sampled trial) and frees its tensors', async () => {
+    const before = tf.memory().numTensors;
+    // Sizes kept tiny: the CPU backend under load. The search's CV runs use the same source and trainer.
+    const sampled = sampleTrial(searchSpaceFor({ rows: 96, inputs: 200, classes: 2, modality: 'text', textVocabulary: 200 }), createRandom(9));
+    const settings = { ...sampled, family: 'textcnn' as const, hidden: [], learningRate: 0.01, dropout: 0.3, l2: 0, batchSize: 16, textcnn: { embeddingDim: 8, filters: 8, kernel: 3 } };
+    const job = { datasetId: 'reviews', prepare, training: { ...DEFAULT_TRAIN, seed: 4 }, search: { budget: { kind: 'trials', count: 3 } as const, folds: 2 } };
+    const retrained = await runTableSearch({ ...job, retrain: { trialId: 3, settings, epochs: 3 } }, parsed.table, profiles, 'reviews', context());
+    expect(retrained.result.model).toMatchObject({ kind: 'textcnn', embeddingDim: 8, filters: 8, kernel: 3 });
+    const fitted = textFeature(retrained.result.preprocessing?.features ?? []);
+    expect(fitted?.kind === 'text' && fitted.encoding).toBe('sequence');
+    expect(retrained.result.training.epochs).toBe(3);
+    expect((retrained.result.metrics as ClassificationReport).confusionMatrix.matrix.flat().reduce((a, b) => a + b, 0)).toBe(retrained.result.split.test);
     retrained.trained.model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   }, 240_000);

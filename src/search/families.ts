@@ -3,11 +3,11 @@
  * sample its own settings, its studio default (tried first), and the model spec a trial trains. TF-free,
  * so the page can describe trials.
  *
- * Adding a family (e.g. g17's `textcnn`) is one entry in SEARCH_FAMILIES: `textcnn: textCnnFamily`, with
- * `modalities: ['text']` and a `spec` that returns the text CNN's spec; the sampler, the leaderboard, the
- * notebook parser and the search job pick it up from this table.
+ * Adding a family is one entry in SEARCH_FAMILIES (as `textcnn`: `modalities: ['text']` and a `spec` that
+ * returns the text CNN's spec); the sampler, the leaderboard, the notebook parser and the search job pick
+ * it up from this table.
  */
-import { DEFAULT_CNN, DEFAULT_LOGREG, DEFAULT_MLP, type CnnLayerSpec, type CnnSpec, type ModelSpec } from '../models/spec';
+import { DEFAULT_CNN, DEFAULT_LOGREG, DEFAULT_MLP, DEFAULT_TEXT_CNN, type CnnLayerSpec, type CnnSpec, type ModelSpec } from '../models/spec';
 import { CNN_PRESETS, type CnnPresetId } from '../train/image-presets';
 
 /** What the search trains on: a plain table, a table with free-text columns (TF-IDF inputs), or images. */
@@ -32,6 +32,15 @@ export interface FamilySpace {
   cnnWidths: number[];
   /** L2 of the logistic regression default trial (text inputs need far less than numeric tables). */
   defaultLogregL2: number;
+  /** Text CNN sizes to sample (text modality). */
+  textCnn: { embeddingDims: number[]; filters: number[]; kernels: number[]; dropout: number[] };
+}
+
+/** A text CNN trial's sizes (the rest of its spec comes from the common settings: dropout, L2). */
+export interface TextCnnTrialSettings {
+  embeddingDim: number;
+  filters: number;
+  kernel: number;
 }
 
 export interface SearchFamily {
@@ -43,6 +52,11 @@ export interface SearchFamily {
   defaults(space: FamilySpace): FamilySettings;
   spec(settings: TrialSettingsLike): ModelSpec;
   describe(settings: TrialSettingsLike): string;
+  /**
+   * Only sampled, never queued as a default trial: for families that cost far more per trial than the
+   * defaults (the text CNN), so `auto`'s first trials stay the quick ones.
+   */
+  sampledOnly?: boolean;
 }
 
 /** The family-specific part of a trial's settings. */
@@ -51,6 +65,7 @@ export interface FamilySettings {
   dropout: number;
   l2?: number;
   cnn?: { preset: CnnPresetId; width: number };
+  textcnn?: TextCnnTrialSettings;
 }
 
 /** The fields of TrialSettings a family reads (space.ts holds the full type). */
@@ -58,6 +73,7 @@ export interface TrialSettingsLike extends CommonTrialSettings {
   family: string;
   hidden: number[];
   cnn?: { preset: CnnPresetId; width: number };
+  textcnn?: TextCnnTrialSettings;
 }
 
 const logreg: SearchFamily = {
@@ -109,8 +125,38 @@ const cnn: SearchFamily = {
   },
 };
 
+/**
+ * The text CNN on word-id sequences (the search prepares a sequence encoding of the text columns for
+ * these trials, fitted on the training split like the TF-IDF one). Sampled only: a trial costs many
+ * times a TF-IDF logistic regression's.
+ */
+const textcnn: SearchFamily = {
+  label: 'Text CNN',
+  modalities: ['text'],
+  sampledOnly: true,
+  sample: (space, pick) => ({
+    hidden: [],
+    dropout: pick(space.textCnn.dropout),
+    textcnn: { embeddingDim: pick(space.textCnn.embeddingDims), filters: pick(space.textCnn.filters), kernel: pick(space.textCnn.kernels) },
+  }),
+  defaults: () => ({
+    hidden: [],
+    dropout: DEFAULT_TEXT_CNN.dropout,
+    l2: DEFAULT_TEXT_CNN.l2,
+    textcnn: { embeddingDim: DEFAULT_TEXT_CNN.embeddingDim, filters: DEFAULT_TEXT_CNN.filters, kernel: DEFAULT_TEXT_CNN.kernel },
+  }),
+  spec: (s) => {
+    const sizes = s.textcnn ?? DEFAULT_TEXT_CNN;
+    return { kind: 'textcnn', embeddingDim: sizes.embeddingDim, filters: sizes.filters, kernel: sizes.kernel, dropout: s.dropout, l2: s.l2 };
+  },
+  describe: (s) => {
+    const sizes = s.textcnn ?? DEFAULT_TEXT_CNN;
+    return `Text CNN emb ${sizes.embeddingDim}, ${sizes.filters}×${sizes.kernel}${s.dropout > 0 ? ` drop ${s.dropout}` : ''}`;
+  },
+};
+
 /** Every family the search knows, by model name. One line adds one (see the note at the top). */
-export const SEARCH_FAMILIES = { logreg, mlp, cnn } satisfies Record<string, SearchFamily>;
+export const SEARCH_FAMILIES = { logreg, mlp, cnn, textcnn } satisfies Record<string, SearchFamily>;
 
 export type SearchFamilyName = keyof typeof SEARCH_FAMILIES;
 export const SEARCH_FAMILY_NAMES = Object.keys(SEARCH_FAMILIES) as SearchFamilyName[];

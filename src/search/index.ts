@@ -5,3 +5,4 @@ export * from './sampler';
 export * from './search';
 export * from './seeds';
 export * from './space';
+export * from './select';

@@ -19,6 +19,7 @@ export function sampleTrial(space: SearchSpace, random: () => number): TrialSett
   const own = SEARCH_FAMILIES[family].sample(space, (items) => pick(items, random));
   const trial: TrialSettings = { family, hidden: own.hidden, learningRate, l2, dropout: own.dropout, batchSize, epochs: space.maxEpochs, patience: space.patience };
   if (own.cnn) trial.cnn = own.cnn;
+  if (own.textcnn) trial.textcnn = own.textcnn;
   if (space.text) trial.text = { vocabulary: pick(space.text.vocabularies, random), ngrams: pick(space.text.ngrams, random) };
   return trial;
 }
@@ -30,11 +31,13 @@ export function sampleTrial(space: SearchSpace, random: () => number): TrialSett
 export function defaultTrials(space: SearchSpace): TrialSettings[] {
   const batchSize = space.batchSizes.includes(32) ? 32 : space.batchSizes[0];
   const learningRate = space.families.includes('cnn') ? 0.001 : 0.01;
-  return space.families.map((family) => {
-    const own = SEARCH_FAMILIES[family].defaults(space);
-    const trial: TrialSettings = { family, hidden: own.hidden, learningRate, l2: own.l2 ?? 0, dropout: own.dropout, batchSize, epochs: space.maxEpochs, patience: space.patience };
-    if (own.cnn) trial.cnn = own.cnn;
-    if (space.text) trial.text = { vocabulary: space.text.vocabularies[0], ngrams: space.text.ngrams[0] };
-    return trial;
-  });
+  return space.families
+    .filter((family) => !SEARCH_FAMILIES[family].sampledOnly)
+    .map((family) => {
+      const own = SEARCH_FAMILIES[family].defaults(space);
+      const trial: TrialSettings = { family, hidden: own.hidden, learningRate, l2: own.l2 ?? 0, dropout: own.dropout, batchSize, epochs: space.maxEpochs, patience: space.patience };
+      if (own.cnn) trial.cnn = own.cnn;
+      if (space.text) trial.text = { vocabulary: space.text.vocabularies[0], ngrams: space.text.ngrams[0] };
+      return trial;
+    });
 }

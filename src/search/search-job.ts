@@ -77,7 +77,7 @@ export async function runTableSearch(
   if (source.task.task === 'regression') {
     throw new DataError('model_mismatch', `Model search tunes classifiers; "${job.prepare.target ?? 'the target'}" is a regression target. Train it with the linear model or an MLP instead.`);
   }
-  return runSourceSearch(job, source, (text) => tableSource(table, profiles, { prepare: textPrepare(job.prepare, text) }), datasetName, context, modelChoice);
+  return runSourceSearch(job, source, (text, model) => tableSource(table, profiles, { prepare: textPrepare(job.prepare, text), model }), datasetName, context, modelChoice);
 }
 
 /**
@@ -95,7 +95,7 @@ export async function runTableAuto(
   const source = tableSource(table, profiles, job);
   if (source.task.task === 'regression') return runTrainingJob(job, source, datasetName, context);
   const search: SearchJob = { ...job, search: autoSearchSettings(source.split.train.length + source.split.validation.length) };
-  return runSourceSearch(search, source, (text) => tableSource(table, profiles, { prepare: textPrepare(job.prepare, text) }), datasetName, context, 'auto');
+  return runSourceSearch(search, source, (text, model) => tableSource(table, profiles, { prepare: textPrepare(job.prepare, text), model }), datasetName, context, 'auto');
 }
 
 /** A search over CNN presets, widths and training settings on a loaded image set (augmentation as the job says). */
@@ -108,12 +108,13 @@ export async function runImageSearch(job: SearchJob, dataset: ImageDataset, data
 
 /**
  * The search itself, on any prepared source: `base` is the source as the job prepares it; `variant`
- * gives the source for a trial's text settings (tables with text columns), else `base` again.
+ * gives the source for a trial's text settings (tables with text columns; word-id sequences when the
+ * trial's model is the text CNN), else `base` again.
  */
 async function runSourceSearch(
   job: SearchJob,
   base: PreparedSource,
-  variant: (text: TextTrialSettings | undefined) => PreparedSource,
+  variant: (text: TextTrialSettings | undefined, model: 'textcnn' | undefined) => PreparedSource,
   datasetName: string,
   context: SearchContext,
   modelChoice: TrainingResult['modelChoice'],
@@ -130,15 +131,16 @@ async function runSourceSearch(
   const modality = modalityOf(base);
   const baseText: TextTrialSettings | undefined =
     modality === 'text' ? { vocabulary: job.prepare.textVocabularySize ?? DEFAULT_TEXT_VOCABULARY, ngrams: job.prepare.textWordNgrams ?? DEFAULT_TOKENIZER.wordNgrams[1] } : undefined;
-  const textKey = (text: TextTrialSettings | undefined) => (text ? `${text.vocabulary}/${text.ngrams}` : '');
+  const textKey = (text: TextTrialSettings | undefined, sequence = false) => (text ? `${text.vocabulary}/${sequence ? 'sequence' : text.ngrams}` : '');
   const sources = new Map<string, PreparedSource>([[textKey(baseText), base]]);
   /** The prepared source of a trial (text trials: its vocabulary and n-grams, cached). */
   const sourceOf = (settings: TrialSettings): PreparedSource => {
     if (modality !== 'text' || !settings.text) return base;
-    const key = textKey(settings.text);
+    const sequence = settings.family === 'textcnn';
+    const key = textKey(settings.text, sequence);
     const cached = sources.get(key);
     if (cached) return cached;
-    const prepared = variant(settings.text);
+    const prepared = variant(settings.text, sequence ? 'textcnn' : undefined);
     if (prepared.split.test.length !== testRows.length || prepared.labels.length !== base.labels.length) {
       throw new Error('Internal error: re-encoding the text changed the rows or the split.');
     }
@@ -151,7 +153,13 @@ async function runSourceSearch(
   };
   const dataFor = (settings: TrialSettings): CandidateData => {
     const source = sourceOf(settings);
-    return { features: source.features, exampleShape: source.exampleShapeFor(trialModelSpec(settings)), labels: source.labels, classCount };
+    return {
+      features: source.features,
+      exampleShape: source.exampleShapeFor(trialModelSpec(settings)),
+      labels: source.labels,
+      classCount,
+      ...(source.vocabularySize !== undefined ? { vocabularySize: source.vocabularySize } : {}),
+    };
   };
   const isTest = new Uint8Array(base.labels.length);
   for (const r of testRows) isTest[r] = 1;
@@ -171,7 +179,7 @@ async function runSourceSearch(
   const pace = new Map<number, number>();
 
   let trials: TrialRecord[] = [];
-  let best: { id: number; settings: TrialRecord['settings']; epochs: number };
+  let best: SearchReport['best'];
   let stoppedBy: SearchReport['stoppedBy'] = 'retrain';
   let folds = 0;
   const searchStarted = performance.now();
@@ -190,6 +198,7 @@ async function runSourceSearch(
         signal: context.signal,
         reserveSeconds: (b) => (b ? (pace.get(b.id) ?? 0) * b.bestEpoch * foldFactor(b.validation.folds) * 1.3 + 0.3 : 0),
         onProgress: (info) => context.progress({ phase: 'search', ...info }),
+        shape: { inputs, classes: classCount },
       },
       async (request): Promise<RunResult> => {
         for (const rows of [request.train, request.validation]) for (const r of rows) if (isTest[r]) throw new Error(`Internal error: test row ${r} reached a search trial.`);
@@ -218,7 +227,7 @@ async function runSourceSearch(
     );
     if (!outcome.best) throw new DataError('cancelled', 'The search was stopped before its first trial finished; no model was kept.');
     trials = outcome.trials;
-    best = { id: outcome.best.id, settings: outcome.best.settings, epochs: outcome.best.bestEpoch };
+    best = { id: outcome.best.id, settings: outcome.best.settings, epochs: outcome.best.bestEpoch, rule: outcome.rule };
     stoppedBy = outcome.stoppedBy;
     folds = outcome.folds.length;
   }
@@ -281,7 +290,7 @@ async function runSourceSearch(
   const scoring = folds > 1 ? `${folds}-fold cross-validation on the ${trainRows.length} training rows` : `a holdout inside the ${trainRows.length} training rows`;
   const reason = job.retrain
     ? `Retrained trial #${best.id} (${describeTrial(best.settings)}) on all ${trainRows.length} training rows for ${best.epochs} epochs; the test split was evaluated once, for this model.`
-    : `Searched ${trials.length} configurations (budget ${describeBudget(job.search.budget)}, scored by ${scoring}); best #${best.id} ${describeTrial(best.settings)} with validation accuracy ${((bestTrial?.validation.mean ?? 0) * 100).toFixed(1)}% ± ${((bestTrial?.validation.std ?? 0) * 100).toFixed(1)}, refit on all training rows for ${best.epochs} epochs. The test split was evaluated once, for this model only.`;
+    : `Searched ${trials.length} configurations (budget ${describeBudget(job.search.budget)}, scored by ${scoring}); kept #${best.id} ${describeTrial(best.settings)} with validation accuracy ${((bestTrial?.validation.mean ?? 0) * 100).toFixed(1)}% ± ${((bestTrial?.validation.std ?? 0) * 100).toFixed(1)} (the simplest within one standard error of the best), refit on all training rows for ${best.epochs} epochs. The test split was evaluated once, for this model only.`;
   const result: TrainingResult & { search: SearchReport } = {
     finishedAt: new Date().toISOString(),
     datasetName,

@@ -4,6 +4,7 @@ import { validationFolds, type Fold } from './folds';
 import { halvingSchedule } from './halving';
 import { defaultTrials, sampleTrial } from './sampler';
 import { runSeed } from './seeds';
+import { chooseTrial, SELECTION_RULE, type SelectionRule, type SelectionShape } from './select';
 import type { SearchSpace, TrialSettings } from './space';
 
 /** One training run the search asks for: a trial's settings on one fold, for at most `epochs` epochs. */
@@ -75,11 +76,15 @@ export interface SearchOptions {
   /** Configurations per successive-halving bracket (default 9) and the halving rate (default 3). */
   bracketSize?: number;
   eta?: number;
+  /** Model inputs and classes, to rank trials by parameter count in the one-standard-error rule (default 1 input, 2 classes). */
+  shape?: SelectionShape;
 }
 
 export interface SearchOutcome {
   trials: TrialRecord[];
+  /** The trial kept: the simplest within one standard error of the best mean (see select.ts). */
   best: TrialRecord | null;
+  rule: SelectionRule;
   stoppedBy: 'budget' | 'user';
   folds: Fold[];
   seconds: number;
@@ -90,7 +95,7 @@ export function compareTrials(a: TrialRecord, b: TrialRecord): number {
   return b.validation.mean - a.validation.mean || a.validation.loss - b.validation.loss || a.id - b.id;
 }
 
-function bestOf(trials: Map<number, TrialRecord>): TrialRecord {
+function topOf(trials: Map<number, TrialRecord>): TrialRecord {
   let best: TrialRecord | null = null;
   for (const t of trials.values()) if (!best || compareTrials(t, best) < 0) best = t;
   return best as TrialRecord;
@@ -122,6 +127,7 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
   let best: TrialRecord | null = null;
   let nextId = 1;
   let stoppedBy: SearchOutcome['stoppedBy'] = 'budget';
+  const shape = options.shape ?? { inputs: 1, classes: 2 };
   const reserve = () => options.reserveSeconds?.(best) ?? 0;
   const aborted = () => options.signal?.aborted === true;
   const progress = (current: SearchProgressInfo['current']) =>
@@ -182,8 +188,9 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
         if (!record) break search;
         trials.set(record.id, record);
         scored.push(record);
-        // A trial's latest rung replaces its earlier score, so the best is re-ranked over latest scores.
-        best = bestOf(trials);
+        // A trial's latest rung replaces its earlier score, so the best is re-ranked over latest scores;
+        // the best so far is the trial the search would keep if it ended now (one-standard-error rule).
+        best = chooseTrial(trials.values(), topOf(trials), shape);
         options.onTrial?.(record, best);
       }
       scored.sort(compareTrials);
@@ -192,5 +199,5 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
   }
   if (aborted()) stoppedBy = 'user';
   progress(null);
-  return { trials: [...trials.values()].sort((a, b) => a.id - b.id), best, stoppedBy, folds, seconds: tracker.elapsedSeconds() };
+  return { trials: [...trials.values()].sort((a, b) => a.id - b.id), best, rule: SELECTION_RULE, stoppedBy, folds, seconds: tracker.elapsedSeconds() };
 }

@@ -1,7 +1,7 @@
 import type { ModelSpec } from '../models/spec';
 import type { TrainSettings } from '../train/settings';
 import type { CnnPresetId } from '../train/image-presets';
-import { familiesFor, searchFamily, TABLE_LOGREG_L2, type FamilySpace, type SearchFamilyName, type SearchModality } from './families';
+import { familiesFor, searchFamily, TABLE_LOGREG_L2, type FamilySpace, type SearchFamilyName, type SearchModality, type TextCnnTrialSettings } from './families';
 
 /** Text preparation a trial uses (text modality only): TF-IDF vocabulary size and the longest word n-gram. */
 export interface TextTrialSettings {
@@ -24,6 +24,8 @@ export interface TrialSettings {
   patience: number;
   /** CNN families: the preset and its conv filter multiplier. */
   cnn?: { preset: CnnPresetId; width: number };
+  /** Text CNN family: embedding size, conv filters and kernel width. */
+  textcnn?: TextCnnTrialSettings;
   /** Tables with text columns: how the text is turned into inputs (refit per setting, on the training split). */
   text?: TextTrialSettings;
 }
@@ -77,6 +79,7 @@ export function searchSpaceFor(shape: DataShape): SearchSpace {
     cnnPresets: ['small', 'medium'] as CnnPresetId[],
     cnnWidths: [0.5, 1, 2],
     defaultLogregL2: modality === 'text' ? Number((1 / (2 * Math.max(1, rows))).toPrecision(3)) : TABLE_LOGREG_L2,
+    textCnn: { embeddingDims: [32, 64, 128], filters: [64, 128, 256], kernels: [3, 5], dropout: [0.3, 0.5] },
     text: null,
   };
   if (modality === 'image') {

@@ -6,8 +6,11 @@ import { seedMathRandom } from './seeded-scope';
 import { predictProbabilities } from '../models/predict-probabilities';
 import { trainModel, type TrainingData, type TrainingOptions, type TrainingOutcome } from './train-loop';
 
-/** The data a candidate trains on: every prepared row; which rows train and validate is passed separately. */
-export type CandidateData = Omit<TrainingData, 'train' | 'validation'>;
+/**
+ * The data a candidate trains on: every prepared row; which rows train and validate is passed separately.
+ * `vocabularySize`: word ids of a sequence encoding (the text CNN's embedding input size).
+ */
+export type CandidateData = Omit<TrainingData, 'train' | 'validation'> & { vocabularySize?: number };
 
 export interface CandidateRun {
   model: tf.LayersModel;
@@ -27,7 +30,7 @@ export async function trainCandidate(
   validationRows: Int32Array,
   hooks: Pick<TrainingOptions, 'shouldStop' | 'onEpoch' | 'onBatch' | 'augment'> = {},
 ): Promise<CandidateRun> {
-  const model = buildModel(spec, data.exampleShape, data.classCount, settings.seed);
+  const model = buildModel(spec, data.exampleShape, data.classCount, settings.seed, 'softmax', data.vocabularySize);
   const restore = seedMathRandom(settings.seed);
   try {
     const outcome = await trainModel(model, { ...data, train: trainRows, validation: validationRows }, settings, { ...hooks, l2: spec.l2 });

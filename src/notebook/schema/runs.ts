@@ -38,6 +38,13 @@ const trialSettings: Parser<TrialSettings> = object<TrialSettings>({
   epochs: required(number({ min: 1, max: 10000, integer: true })),
   patience: required(number({ min: 1, max: 1000, integer: true })),
   cnn: optional(object<NonNullable<TrialSettings['cnn']>>({ preset: required(oneOf(['small', 'medium'] as const)), width: required(number({ min: 0.05, max: 16 })) })),
+  textcnn: optional(
+    object<NonNullable<TrialSettings['textcnn']>>({
+      embeddingDim: required(number({ min: 1, max: 1024, integer: true })),
+      filters: required(number({ min: 1, max: 4096, integer: true })),
+      kernel: required(number({ min: 1, max: 64, integer: true })),
+    }),
+  ),
   text: optional(object<NonNullable<TrialSettings['text']>>({ vocabulary: required(number({ min: 1, max: 100_000, integer: true })), ngrams: required(number({ min: 1, max: 3, integer: true })) })),
 });
 
@@ -62,7 +69,7 @@ const searchReport: Parser<SearchReport> = object<SearchReport>({
   budget: required(budget),
   validation: required(object<SearchReport['validation']>({ method: required(oneOf(['k-fold', 'holdout'] as const)), folds: required(count), rows: required(count) })),
   trials: required(array(trial, { max: 1000 })),
-  best: required(object<SearchReport['best']>({ id: required(count), settings: required(trialSettings), epochs: required(count) })),
+  best: required(object<SearchReport['best']>({ id: required(count), settings: required(trialSettings), epochs: required(count), rule: optional(oneOf(['one-standard-error'] as const)) })),
   stoppedBy: required(oneOf(['budget', 'user', 'retrain'] as const)),
   searchSeconds: required(measure),
   finalFitSeconds: required(measure),

@@ -1,0 +1,79 @@
+import { CNN_PRESETS } from '../train/image-presets';
+import { SEARCH_FAMILY_NAMES } from './families';
+import type { TrialRecord } from './search';
+import type { TrialSettings } from './space';
+
+/**
+ * How the search picks its model: the one-standard-error rule (Breiman et al., CART; Hastie, Tibshirani &
+ * Friedman §7.10): among the trials whose cross-validated mean is within one standard error of the best
+ * mean, the simplest wins. On small tables a few validation rows separate the top trials, and the highest
+ * mean is often an overfit configuration that happened to suit those rows.
+ */
+export type SelectionRule = 'one-standard-error';
+export const SELECTION_RULE: SelectionRule = 'one-standard-error';
+
+/** Model inputs and classes, to count a trial's parameters (the search runs on prepared data). */
+export interface SelectionShape {
+  inputs: number;
+  classes: number;
+}
+
+/** Standard error of a trial's mean validation score: fold spread / √k (0 for a holdout, which has no spread). */
+export function standardError(trial: TrialRecord): number {
+  const k = trial.validation.folds;
+  return k > 1 ? trial.validation.std / Math.sqrt(k) : 0;
+}
+
+/**
+ * Trainable weights of a trial's model, approximately: dense layers for logistic regression and MLPs
+ * (inputs → hidden… → classes, with biases); for CNNs, the preset's conv filters scaled by the width
+ * (a bigger preset or width is a bigger model, which is all the ordering needs).
+ */
+export function trialParameters(settings: TrialSettings, shape: SelectionShape): number {
+  if (settings.cnn) {
+    let filters = 0;
+    let previous = 1;
+    for (const layer of CNN_PRESETS[settings.cnn.preset].spec.layers) {
+      if (layer.type !== 'conv') continue;
+      const f = Math.max(4, Math.round(layer.filters * settings.cnn.width));
+      filters += (previous * 9 + 1) * f;
+      previous = f;
+    }
+    return filters;
+  }
+  const sizes = [shape.inputs, ...settings.hidden, shape.classes];
+  let total = 0;
+  for (let i = 1; i < sizes.length; i++) total += (sizes[i - 1] + 1) * sizes[i];
+  return total;
+}
+
+/**
+ * Orders trials from simplest: model family in table order (logistic regression before MLP before CNN),
+ * then fewer parameters, then stronger L2, then more dropout; equal complexity goes to the higher mean.
+ */
+export function compareSimplicity(a: TrialRecord, b: TrialRecord, shape: SelectionShape): number {
+  const family = (t: TrialRecord) => SEARCH_FAMILY_NAMES.indexOf(t.settings.family);
+  return (
+    family(a) - family(b) ||
+    trialParameters(a.settings, shape) - trialParameters(b.settings, shape) ||
+    b.settings.l2 - a.settings.l2 ||
+    b.settings.dropout - a.settings.dropout ||
+    b.validation.mean - a.validation.mean ||
+    a.validation.loss - b.validation.loss ||
+    a.id - b.id
+  );
+}
+
+/**
+ * The trial a search keeps: the simplest among those whose mean is within one standard error of the
+ * best mean (`top` is the best by mean, then loss, then id: see compareTrials).
+ */
+export function chooseTrial(trials: Iterable<TrialRecord>, top: TrialRecord, shape: SelectionShape): TrialRecord {
+  const threshold = top.validation.mean - standardError(top);
+  let chosen = top;
+  for (const t of trials) {
+    // A tiny tolerance so float noise in equal means does not split ties.
+    if (t.validation.mean >= threshold - 1e-12 && compareSimplicity(t, chosen, shape) < 0) chosen = t;
+  }
+  return chosen;
+}
