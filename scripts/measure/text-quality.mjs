@@ -60,8 +60,11 @@ const summary = (r) => ({
   model: r.studio.modelDescription,
   backend: r.studio.backend,
   trainingSeconds: r.studio.training.seconds,
+  // The whole job in the worker (auto: the search's trials plus the refit; training.seconds is the refit only).
+  jobSeconds: r.studio.timings?.totalSeconds ?? null,
   wallSeconds: r.wallSeconds,
   epochs: r.studio.training.epochs,
+  bestEpoch: r.studio.training.bestEpoch,
   vocabulary: r.studio.text?.vocabularySize,
 });
 

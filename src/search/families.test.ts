@@ -11,7 +11,7 @@ import type { FittedFeature } from '../preprocess/fitted';
 import { CNN_PRESETS } from '../train/image-presets';
 import type { JobProgress } from '../train/job';
 import { DEFAULT_TRAIN } from '../train/settings';
-import { cnnTrialSpec, familiesFor, searchFamily, SEARCH_FAMILY_NAMES } from './families';
+import { cnnTrialSpec, familiesFor, quickFamilies, searchFamily, SEARCH_FAMILY_NAMES } from './families';
 import { defaultTrials, sampleTrial } from './sampler';
 import { runImageSearch, runTableSearch } from './search-job';
 import { searchSpaceFor, trialModelSpec } from './space';
@@ -30,6 +30,12 @@ describe('model families in the search space', () => {
     expect(familiesFor('table')).toEqual(['logreg', 'mlp']);
     expect(familiesFor('text')).toEqual(['logreg', 'mlp', 'textcnn']);
     expect(() => searchFamily('forest')).toThrow(/Unknown model family "forest"/);
+  });
+
+  it("keeps the text CNN out of auto's quick search (an explicit search still samples it)", () => {
+    expect(quickFamilies(familiesFor('text'))).toEqual(['logreg', 'mlp']);
+    expect(quickFamilies(familiesFor('table'))).toEqual(['logreg', 'mlp']);
+    expect(quickFamilies(familiesFor('image'))).toEqual(['cnn']);
   });
 
   it('scales CNN preset filters and sets dropout; width 1 and the preset dropout give the preset back', () => {

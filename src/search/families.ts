@@ -174,3 +174,8 @@ export function familiesFor(modality: SearchModality): SearchFamilyName[] {
 
 /** The logistic regression default for numeric tables (text tables use 1 / (2 · rows), see models/text-defaults). */
 export const TABLE_LOGREG_L2 = DEFAULT_LOGREG.l2;
+
+/** The families `auto` searches: those cheap enough to queue by default (not `sampledOnly`, e.g. not the text CNN). */
+export function quickFamilies(names: readonly SearchFamilyName[]): SearchFamilyName[] {
+  return names.filter((name) => !SEARCH_FAMILIES[name].sampledOnly);
+}

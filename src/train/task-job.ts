@@ -24,6 +24,7 @@ import { regressionLossMean, type EpochRecord, type TrainingData, type TrainingO
 import { predictProbabilities } from '../models/predict-probabilities';
 import type { RunMarkName } from './run-timings';
 import { trainWithRecovery, type BackendRecovery, type Resumption } from './device-recovery';
+import { describeTrainingDefaults, trainingFor } from './model-training';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -140,6 +141,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
   const runs: Run[] = [];
   let backendNow = context.backend.name;
   const resumptions: Resumption[] = [];
+  const trainingNotes: string[] = [];
   try {
     for (const spec of candidates) {
       if (context.signal.aborted && runs.length > 0) break;
@@ -161,10 +163,14 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
         validation: split.validation,
         ...(standardized ? { targets: standardized } : {}),
       };
+      // Per-model defaults (settings table → modelTraining), e.g. the text CNN's short patience.
+      const training = trainingFor(spec.kind, job.training);
+      const note = describeTrainingDefaults(candidate, job.training, training);
+      if (note) trainingNotes.push(note);
       const trained = await trainWithRecovery(
         () => buildModel(spec, exampleShape, outputUnits, job.training.seed, task.head, source.vocabularySize),
         data,
-        job.training,
+        training,
         {
           l2: spec.l2,
           loss,
@@ -268,7 +274,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
       samplesPerSecond: runs.reduce((s, r) => s + r.outcome.samplesSeen, 0) / Math.max(1e-9, seconds),
       history: outcome.history,
     },
-    warnings: [...resumptions.map((r) => r.message), ...source.warnings],
+    warnings: [...resumptions.map((r) => r.message), ...source.warnings, ...trainingNotes],
   };
   if (resumptions.length > 0) result.recovery = resumptions;
   if (context.backend.adapter && backendNow === context.backend.name) result.adapter = context.backend.adapter;
