@@ -79,7 +79,7 @@ const NO_SPREAD_INTO_CALLS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', '.tau-cache/**', '.gl/**', 'public/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', '.tau-cache/**', '.gl/**', '.gpu/**', 'public/**'] },
   js.configs.recommended,
   // typescript-eslint's rules for TypeScript files only (its base config also switches off core rules TS covers).
   ...tseslint.configs.recommended.map((config) => ({ files: TS_FILES, ...config })),
