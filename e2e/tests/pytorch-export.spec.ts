@@ -96,6 +96,15 @@ test.describe('PyTorch project and quantized bundles', () => {
 
     await exporter.importFiles([{ name: 'penguins-uint8.zip', buffer: readFileSync(info.outputPath('penguins-uint8.zip')) }]);
     await expect(page.getByText(/stored quantized \(uint8\)/)).toBeVisible({ timeout: 30_000 });
+    await exporter.predictCsv('penguins-bundle.csv', PENGUINS);
+    const fromBundle = await exporter.downloadPredictions();
+
+    // The same export's PyTorch files (U8 tensors + studio.json + preprocessing.json), picked loose, import too and
+    // predict exactly what the uint8 bundle predicts (the same codes, decoded as predict.py decodes them).
+    await exporter.importFiles(['weights.safetensors', 'studio.json', 'preprocessing.json'].map((name) => ({ name, buffer: Buffer.from(bundle.get(`pytorch/${name}`) as Uint8Array) })));
+    await expect(page.getByText(/Imported from a PyTorch project \(weights\.safetensors\).*stored quantized \(uint8\)/)).toBeVisible({ timeout: 30_000 });
+    await exporter.predictCsv('penguins-project.csv', PENGUINS);
+    expect(await exporter.downloadPredictions()).toBe(fromBundle);
   });
 
   test('reports whether this WebGPU device offers shader-f16 (float16 inference needs it)', async ({ page }, info) => {

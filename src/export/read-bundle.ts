@@ -29,9 +29,19 @@ async function zipFiles(blob: Blob, archiveName: string, signal?: AbortSignal): 
     if (error instanceof ZipError) throw new DataError('bundle_bad_zip', `${error.message} If it is a model bundle, export the model again from Tau Studio.`);
     throw error;
   }
-  const models = entries.filter((e) => baseName(e.name) === BUNDLE_FILES.model);
+  let models = entries.filter((e) => baseName(e.name) === BUNDLE_FILES.model);
   if (models.length === 0) {
-    throw new DataError('bundle_missing_file', `${archiveName} has no ${BUNDLE_FILES.model}, so it is not a model bundle. Import the .zip that Tau Studio's "Download model" produced.`);
+    // A zip that is only a PyTorch project ("Download as PyTorch project"): weights.safetensors with studio.json
+    // beside it, imported as a checkpoint. A model bundle that lost its model.json is still reported as such.
+    models = entries.filter(
+      (e) => baseName(e.name) === 'studio.json' && entries.some((w) => w.name === `${folderOf(e.name)}weights.safetensors`) && entries.every((w) => w.name.startsWith(folderOf(e.name))),
+    );
+  }
+  if (models.length === 0) {
+    throw new DataError(
+      'bundle_missing_file',
+      `${archiveName} has no ${BUNDLE_FILES.model}, so it is not a model bundle. Import the .zip that Tau Studio's "Download model" (or "Download as PyTorch project") produced.`,
+    );
   }
   if (models.length > 1) {
     throw new DataError(

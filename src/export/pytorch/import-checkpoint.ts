@@ -2,13 +2,17 @@ import { strToU8 } from 'fflate';
 import { DataError } from '../../lib/errors';
 import { BUNDLE_FILES, BUNDLE_LIMITS, type ModelJson } from '../bundle-format';
 import { checkModelJson, parseJsonFile } from '../validate-bundle';
-import { readSafetensors, tensorFloat32 } from './safetensors';
+import { readSafetensors } from './safetensors';
+import { decodeCheckpointTensor, readQuantizationMetadata } from './decode-tensors';
 import { fromTorchLayout, readTopology, UnsupportedLayerError } from './topology';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (message: string): never => {
   throw new DataError('checkpoint_invalid', message);
 };
+
+/** The exported project's description of the model (beside weights.safetensors and preprocessing.json). */
+const PROJECT_JSON = 'studio.json';
 
 /** Whether the picked files are a PyTorch checkpoint (a .safetensors file) rather than a TF.js bundle. */
 export function isCheckpoint(files: ReadonlyMap<string, Uint8Array>): boolean {
@@ -18,8 +22,10 @@ export function isCheckpoint(files: ReadonlyMap<string, Uint8Array>): boolean {
 /**
  * Turns the safetensors + JSON pair written by the exported train.py back into TF.js bundle files
  * (model.json, weights, preprocessing.json), which then go through the bundle's usual checks.
- * Every tensor's name, dtype and shape is checked against the model's topology before any weight
- * buffer is allocated.
+ * Also reads the PyTorch project's own `weights.safetensors` + `studio.json` (+ `preprocessing.json`),
+ * which a quantized export stores as F16 or U8 (codes with per-tensor scale/min in `__metadata__`):
+ * tensors are decoded to float32 as predict.py decodes them. Every tensor's name, dtype and shape is
+ * checked against the model's topology before any weight buffer is allocated.
  */
 export function checkpointBundleFiles(files: ReadonlyMap<string, Uint8Array>): { files: Map<string, Uint8Array>; note: string } {
   const weightsNames = [...files.keys()].filter((n) => n.toLowerCase().endsWith('.safetensors'));
@@ -27,13 +33,17 @@ export function checkpointBundleFiles(files: ReadonlyMap<string, Uint8Array>): {
   const weightsName = weightsNames[0];
   const stem = weightsName.slice(0, -'.safetensors'.length);
   const jsons = [...files.keys()].filter((n) => n.toLowerCase().endsWith('.json'));
-  const jsonName = jsons.includes(`${stem}.json`) ? `${stem}.json` : jsons.length === 1 ? jsons[0] : null;
-  if (!jsonName) return fail(`${weightsName} needs its JSON file (${stem}.json, written beside it by train.py); pick both together.`);
+  const jsonName = jsons.includes(`${stem}.json`) ? `${stem}.json` : jsons.includes(PROJECT_JSON) ? PROJECT_JSON : jsons.length === 1 ? jsons[0] : null;
+  if (!jsonName) return fail(`${weightsName} needs its JSON file (${stem}.json, written beside it by train.py, or the project's ${PROJECT_JSON}); pick both together.`);
   const info = parseJsonFile(jsonName, files.get(jsonName) as Uint8Array);
-  if (!isObject(info) || info.format !== 'tau-pytorch-checkpoint') return fail(`${jsonName} is not a Tau Studio PyTorch checkpoint (its "format" should be "tau-pytorch-checkpoint").`);
+  // The exported project itself: studio.json is the "studio" section, preprocessing.json lies beside it.
+  const project = isObject(info) && info.format === 'tau-pytorch-project';
+  if (!isObject(info) || (!project && info.format !== 'tau-pytorch-checkpoint'))
+    return fail(`${jsonName} is not a Tau Studio PyTorch checkpoint or project (its "format" should be "tau-pytorch-checkpoint" or "tau-pytorch-project").`);
   if (info.version !== 1) fail(`${jsonName} has version ${String(info.version)}; this Tau Studio reads version 1.`);
-  const studio = info.studio;
-  if (!isObject(studio) || !isObject(studio.tfjs)) return fail(`${jsonName} has no "studio.tfjs" section (the model topology); it was not written by the exported train.py.`);
+  const studio = project ? info : info.studio;
+  if (!isObject(studio) || !isObject(studio.tfjs))
+    return fail(`${jsonName} has no "${project ? 'tfjs' : 'studio.tfjs'}" section (the model topology); it was not written by the exported PyTorch project.`);
   const inputShape = studio.inputShape;
   if (!Array.isArray(inputShape) || inputShape.length === 0 || inputShape.length > BUNDLE_LIMITS.tensorDimensions || !inputShape.every((d) => Number.isInteger(d) && d >= 1 && d <= 1e6)) {
     return fail(`${jsonName}: "studio.inputShape" should be a list of whole numbers.`);
@@ -49,8 +59,10 @@ export function checkpointBundleFiles(files: ReadonlyMap<string, Uint8Array>): {
     if (error instanceof UnsupportedLayerError) return fail(`${jsonName}: ${error.message}`);
     throw error;
   }
-  const { tensors } = readSafetensors(files.get(weightsName) as Uint8Array, weightsName);
+  const { tensors, metadata } = readSafetensors(files.get(weightsName) as Uint8Array, weightsName);
+  const quantization = readQuantizationMetadata(metadata, tensors, weightsName);
   const mappings = new Map(topology.weights.map((m) => [m.tfjs, m]));
+  const stored = new Set<string>();
   const parts: Float32Array[] = [];
   for (const spec of model.weightSpecs) {
     const mapping = mappings.get(spec.name);
@@ -58,10 +70,10 @@ export function checkpointBundleFiles(files: ReadonlyMap<string, Uint8Array>): {
     if (mapping.tfjsShape.join('x') !== spec.shape.join('x')) fail(`${jsonName}: weight ${spec.name} has shape [${spec.shape.join(', ')}] but its layer needs [${mapping.tfjsShape.join(', ')}].`);
     const tensor = tensors.get(mapping.torch);
     if (!tensor) return fail(`${weightsName} has no tensor "${mapping.torch}" (the model's ${spec.name}). Pick the .safetensors written together with ${jsonName}.`);
-    if (tensor.dtype !== 'F32') fail(`${weightsName}: "${mapping.torch}" is ${tensor.dtype}; float32 (F32) is needed.`);
     if (tensor.shape.join('x') !== mapping.torchShape.join('x'))
       fail(`${weightsName}: "${mapping.torch}" has shape [${tensor.shape.join(', ')}] but the model needs [${mapping.torchShape.join(', ')}].`);
-    parts.push(fromTorchLayout(tensorFloat32(tensor), mapping));
+    if (tensor.dtype !== 'F32') stored.add(tensor.dtype === 'F16' ? 'float16' : 'uint8');
+    parts.push(fromTorchLayout(decodeCheckpointTensor(tensor, quantization, weightsName), mapping));
   }
   const weights = new Float32Array(totalValues);
   let offset = 0;
@@ -82,8 +94,15 @@ export function checkpointBundleFiles(files: ReadonlyMap<string, Uint8Array>): {
   const out = new Map<string, Uint8Array>();
   out.set(BUNDLE_FILES.model, strToU8(JSON.stringify(modelJson)));
   out.set('weights.bin', bytes);
+  const decoded = stored.size > 0 ? ` Its weights are stored quantized (${[...stored].join(', ')}); they were decoded to float32 as predict.py decodes them.` : '';
+  if (project) {
+    const preprocessingBytes = files.get(BUNDLE_FILES.preprocessing);
+    if (!preprocessingBytes) return fail(`${jsonName} is the PyTorch project's description; pick ${BUNDLE_FILES.preprocessing} from the same folder together with it and ${weightsName}.`);
+    out.set(BUNDLE_FILES.preprocessing, preprocessingBytes);
+    return { files: out, note: `Imported from a PyTorch project (${weightsName}); its test metrics are not known here.${decoded}` };
+  }
   if (!isObject(info.preprocessing)) return fail(`${jsonName} has no "preprocessing" section.`);
   out.set(BUNDLE_FILES.preprocessing, strToU8(JSON.stringify(info.preprocessing)));
   const epoch = typeof info.epoch === 'number' ? info.epoch : null;
-  return { files: out, note: `Imported from a PyTorch checkpoint (${weightsName}${epoch !== null ? `, epoch ${epoch}` : ''}); its test metrics are not known here.` };
+  return { files: out, note: `Imported from a PyTorch checkpoint (${weightsName}${epoch !== null ? `, epoch ${epoch}` : ''}); its test metrics are not known here.${decoded}` };
 }

@@ -4,6 +4,7 @@ import type { MetricsFile, PreprocessingFile } from '../bundle-format';
 import { DEFAULT_TRAIN } from '../../train/settings';
 import { float32Bytes, writeSafetensors, type NamedTensor } from './safetensors';
 import { float16Bits, quantizeWeights, type QuantizeDtype } from '../quantize';
+import { QUANTIZATION_METADATA_KEY } from './decode-tensors';
 import { readTopology, toTorchLayout, type TorchTopology, type WeightMapping } from './topology';
 import { modelPy } from './model-py';
 import { pytorchReadme } from './readme';
@@ -43,7 +44,7 @@ export interface PytorchProjectInput {
 }
 
 /** The __metadata__ key of a quantized weights.safetensors: JSON {tensor: {dtype: "uint8", scale, min}}. */
-export const QUANTIZATION_METADATA_KEY = 'tau_quantization';
+export { QUANTIZATION_METADATA_KEY };
 
 /** TF.js weights (float32, manifest order) by name. */
 export function weightsByName(artifacts: ModelArtifacts): Map<string, Float32Array> {

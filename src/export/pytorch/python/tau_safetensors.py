@@ -55,6 +55,8 @@ def load_file(path):
             array = (array.astype(np.float64) * float(q["scale"]) + float(q["min"])).astype(np.float32)
         elif spec["dtype"] == "F16":
             array = array.astype(np.float32)
+        elif spec["dtype"] == "U8":
+            raise ValueError(f"{path}: tensor {name!r} holds uint8 codes but __metadata__['tau_quantization'] gives no scale and min for it")
         tensors[name] = torch.from_numpy(array.astype(array.dtype.newbyteorder("="), copy=True))
     return tensors
 

@@ -156,9 +156,22 @@ def _word_like(classes):
     return len(classes) >= 2 and all(c == EXTEND_NUM_LET for c in classes)
 
 
-def _dictionary_words(run, costs, longest, unknown_cost):
+# An unseen two-character word costs UNSEEN_PAIR_COST more than an unknown character, plus
+# UNSEEN_PAIR_WEIGHT * -log(bound(a) * bound(b)). Chosen on the Chinese Debian fixture by fitting the
+# vocabulary on one half of the training cells and scoring the other half (never the test split):
+# tokens agreeing with Intl.Segmenter 92.02% -> 94.14% there, 95.43% -> 95.92% on the held-out test split.
+UNSEEN_PAIR_COST = 2.0
+UNSEEN_PAIR_WEIGHT = 4.0
+
+
+def _dictionary_words(run, costs, longest, unknown_cost, bound=None):
     """The cheapest split of `run` into known words (cost: -log of the word's frequency), the way a
-    unigram language model segments; characters that start no known word are grouped into one word."""
+    unigram language model segments; characters that start no known word are grouped into one word.
+
+    ICU's dictionary knows many words the training vocabulary lacks; most of those are two characters
+    that also occur inside known words. `bound` ({character: share of its training occurrences that
+    were inside a longer word}) lets two such characters form an unseen word when both are rarely
+    words on their own."""
     n = len(run)
     best = [0.0] + [math.inf] * n
     back = [0] * (n + 1)  # start of the last word of the best split of run[:i] (-1: an unknown character)
@@ -167,6 +180,10 @@ def _dictionary_words(run, costs, longest, unknown_cost):
             cost = costs.get(run[j:i])
             if cost is not None and best[j] + cost < best[i]:
                 best[i], back[i] = best[j] + cost, j
+        if bound and i >= 2 and run[i - 2 : i] not in costs and run[i - 2] in bound and run[i - 1] in bound:
+            cost = unknown_cost + UNSEEN_PAIR_COST - UNSEEN_PAIR_WEIGHT * math.log(bound[run[i - 2]] * bound[run[i - 1]])
+            if best[i - 2] + cost < best[i]:
+                best[i], back[i] = best[i - 2] + cost, i - 2
         if best[i - 1] + unknown_cost < best[i]:
             best[i], back[i] = best[i - 1] + unknown_cost, -1
     pieces = []
@@ -196,6 +213,16 @@ class Segmenter:
         self.used_dictionary = False  # set once a Chinese/Japanese/Thai... run was split (an approximation)
         # An unknown character costs ten times the rarest known word's cost ratio, so known words win when they fit.
         self.unknown_cost = max(self.costs.values(), default=0.0) + math.log(10)
+        # How "bound" each character is: the share of its weight inside longer known words (smoothed).
+        alone = {}
+        inside = {}
+        for w, c in counts.items():
+            if len(w) == 1:
+                alone[w] = alone.get(w, 0.0) + c
+            else:
+                for ch in set(w):
+                    inside[ch] = inside.get(ch, 0.0) + c
+        self.bound = {ch: (inside.get(ch, 0.0) + 0.5) / (alone.get(ch, 0.0) + inside.get(ch, 0.0) + 1.0) for ch in set(alone) | set(inside)}
 
     def words(self, text):
         out = []
@@ -218,7 +245,7 @@ class Segmenter:
         text = "".join(run)
         if is_dictionary:
             self.used_dictionary = True
-            out.extend(_dictionary_words(text, self.costs, self.longest, self.unknown_cost))
+            out.extend(_dictionary_words(text, self.costs, self.longest, self.unknown_cost, self.bound))
         else:
             out.extend(segment for segment, classes in _rule_segments(text) if _word_like(classes))
 
@@ -279,8 +306,9 @@ class TextFeature:
             known = {t: math.exp(1 - idf) for t, idf in zip(feature["terms"], self.idf) if " " not in t and not t.startswith("#")}
             self.width = len(feature["terms"])
         elif self.encoding == "sequence":
-            # Ids 0 and 1 are padding and out-of-vocabulary; tokens[i] has id i + 2 (tokenizer.ts).
-            tokens = feature["tokens"]
+            # Ids 0 and 1 are padding and out-of-vocabulary; terms[i] has id i + 2 (tokenizer.ts encodeSequence;
+            # preprocessing.json keeps the sequence vocabulary in "terms", most frequent first, as fit.ts writes it).
+            tokens = feature["terms"]
             self.index = {t: i + 2 for i, t in enumerate(tokens)}
             self.max_tokens = int(feature["maxTokens"])
             # Most frequent first: weighted by rank (Zipf's law) for the dictionary split.
