@@ -32,12 +32,6 @@ export interface FamilySpace {
   cnnWidths: number[];
   /** L2 of the logistic regression default trial (text inputs need far less than numeric tables). */
   defaultLogregL2: number;
-  /**
-   * Numeric tables: the logistic regression's own step sizes (its default, then the ones to sample). A convex
-   * model with a few inputs is still improving at epoch 150 with the MLP's 0.01 (iris: best epoch 150),
-   * where scikit-learn's solver has converged; null elsewhere (TF-IDF inputs keep the common range).
-   */
-  logregLearningRates: { default: number; sampled: number[] } | null;
   /** Text CNN sizes to sample (text modality). */
   textCnn: { embeddingDims: number[]; filters: number[]; kernels: number[]; dropout: number[] };
 }
@@ -68,8 +62,6 @@ export interface SearchFamily {
 /** The family-specific part of a trial's settings. */
 export interface FamilySettings {
   hidden: number[];
-  /** The family's own step size, when it has one (else the trial samples the common range). */
-  learningRate?: number;
   dropout: number;
   l2?: number;
   cnn?: { preset: CnnPresetId; width: number };
@@ -87,8 +79,8 @@ export interface TrialSettingsLike extends CommonTrialSettings {
 const logreg: SearchFamily = {
   label: 'Logistic regression',
   modalities: ['table', 'text'],
-  sample: (space, pick) => ({ hidden: [], dropout: 0, ...(space.logregLearningRates ? { learningRate: pick(space.logregLearningRates.sampled) } : {}) }),
-  defaults: (space) => ({ hidden: [], dropout: 0, l2: space.defaultLogregL2, ...(space.logregLearningRates ? { learningRate: space.logregLearningRates.default } : {}) }),
+  sample: () => ({ hidden: [], dropout: 0 }),
+  defaults: (space) => ({ hidden: [], dropout: 0, l2: space.defaultLogregL2 }),
   spec: (s) => ({ kind: 'logreg', l2: s.l2 }),
   describe: () => 'logreg',
 };

@@ -13,11 +13,11 @@ function pick<T>(items: readonly T[], random: () => number): T {
 /** One random configuration from the space (model family and its sizes, log-scale rates, dropout, batch, text inputs). */
 export function sampleTrial(space: SearchSpace, random: () => number): TrialSettings {
   const family = pick(space.families, random);
-  const sampledRate = logUniform(space.learningRate, random);
+  const learningRate = logUniform(space.learningRate, random);
   const l2 = random() < space.l2Zero ? 0 : logUniform(space.l2, random);
   const batchSize = pick(space.batchSizes, random);
   const own = SEARCH_FAMILIES[family].sample(space, (items) => pick(items, random));
-  const trial: TrialSettings = { family, hidden: own.hidden, learningRate: own.learningRate ?? sampledRate, l2, dropout: own.dropout, batchSize, epochs: space.maxEpochs, patience: space.patience };
+  const trial: TrialSettings = { family, hidden: own.hidden, learningRate, l2, dropout: own.dropout, batchSize, epochs: space.maxEpochs, patience: space.patience };
   if (own.cnn) trial.cnn = own.cnn;
   if (own.textcnn) trial.textcnn = own.textcnn;
   if (space.text) trial.text = { vocabulary: pick(space.text.vocabularies, random), ngrams: pick(space.text.ngrams, random) };
@@ -35,16 +35,7 @@ export function defaultTrials(space: SearchSpace): TrialSettings[] {
     .filter((family) => !SEARCH_FAMILIES[family].sampledOnly)
     .map((family) => {
       const own = SEARCH_FAMILIES[family].defaults(space);
-      const trial: TrialSettings = {
-        family,
-        hidden: own.hidden,
-        learningRate: own.learningRate ?? learningRate,
-        l2: own.l2 ?? 0,
-        dropout: own.dropout,
-        batchSize,
-        epochs: space.maxEpochs,
-        patience: space.patience,
-      };
+      const trial: TrialSettings = { family, hidden: own.hidden, learningRate, l2: own.l2 ?? 0, dropout: own.dropout, batchSize, epochs: space.maxEpochs, patience: space.patience };
       if (own.cnn) trial.cnn = own.cnn;
       if (space.text) trial.text = { vocabulary: space.text.vocabularies[0], ngrams: space.text.ngrams[0] };
       return trial;

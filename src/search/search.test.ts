@@ -3,7 +3,7 @@ import { BudgetTracker, parseBudget } from './budget';
 import { stratifiedHoldout, stratifiedKFold, validationFolds } from './folds';
 import { halvingSchedule, topIndices } from './halving';
 import { runSearch, type RunRequest, type RunResult } from './search';
-import { defaultTrials, sampleTrial } from './sampler';
+import { sampleTrial } from './sampler';
 import { searchSpaceFor } from './space';
 import { createRandom } from '../data/random';
 import { maxOf, minOf } from '../lib/arrays';
@@ -221,31 +221,15 @@ describe('space and sampler', () => {
     const space = searchSpaceFor({ rows: 120, inputs: 4, classes: 3 });
     const random = createRandom(3);
     const samples = Array.from({ length: 300 }, () => sampleTrial(space, random));
-    const mlps = samples.filter((s) => s.family === 'mlp');
-    for (const s of mlps) {
+    for (const s of samples) {
       expect(s.learningRate).toBeGreaterThanOrEqual(space.learningRate[0] * 0.999);
       expect(s.learningRate).toBeLessThanOrEqual(space.learningRate[1] * 1.001);
-    }
-    for (const s of samples) {
       expect(space.batchSizes).toContain(s.batchSize);
       expect(s.batchSize).toBeLessThanOrEqual(32);
     }
-    const below = mlps.filter((s) => s.learningRate < Math.sqrt(space.learningRate[0] * space.learningRate[1])).length;
-    expect(below / mlps.length).toBeGreaterThan(0.35);
-    expect(below / mlps.length).toBeLessThan(0.65);
+    const below = samples.filter((s) => s.learningRate < Math.sqrt(space.learningRate[0] * space.learningRate[1])).length;
+    expect(below / samples.length).toBeGreaterThan(0.4);
+    expect(below / samples.length).toBeLessThan(0.6);
     expect(new Set(samples.map((s) => s.family)).size).toBe(2);
-  });
-
-  it("gives a numeric table's logistic regression its own, larger steps (default 0.1); text keeps the common range", () => {
-    const space = searchSpaceFor({ rows: 120, inputs: 4, classes: 3 });
-    const logreg = defaultTrials(space).find((t) => t.family === 'logreg');
-    expect(logreg?.learningRate).toBe(0.1);
-    expect(defaultTrials(space).find((t) => t.family === 'mlp')?.learningRate).toBe(0.01);
-    const random = createRandom(5);
-    const sampled = Array.from({ length: 200 }, () => sampleTrial(space, random)).filter((s) => s.family === 'logreg');
-    expect(sampled.length).toBeGreaterThan(50);
-    for (const s of sampled) expect(space.logregLearningRates?.sampled).toContain(s.learningRate);
-    const text = searchSpaceFor({ rows: 120, inputs: 500, classes: 3, modality: 'text', textVocabulary: 500 });
-    expect(defaultTrials(text).find((t) => t.family === 'logreg')?.learningRate).toBe(0.01);
   });
 });

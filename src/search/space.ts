@@ -79,7 +79,6 @@ export function searchSpaceFor(shape: DataShape): SearchSpace {
     cnnPresets: ['small', 'medium'] as CnnPresetId[],
     cnnWidths: [0.5, 1, 2],
     defaultLogregL2: modality === 'text' ? Number((1 / (2 * Math.max(1, rows))).toPrecision(3)) : TABLE_LOGREG_L2,
-    logregLearningRates: modality === 'table' ? { default: 0.1, sampled: [0.03, 0.05, 0.1, 0.2, 0.3] } : null,
     textCnn: { embeddingDims: [32, 64, 128], filters: [64, 128, 256], kernels: [3, 5], dropout: [0.3, 0.5] },
     text: null,
   };
