@@ -140,7 +140,13 @@ test('crash mid-edit: SIGKILL the browser while typing, restart, at most the las
       await running.browser.close().catch((error: unknown) => console.log(`(closing the browser: ${String(error)})`));
       await stopped(running.process);
     }
-    // Chromium's helper processes may still be writing into the profile for a moment after the browser exits.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    // Chromium's helper processes may still be writing into the profile for a while after the browser exits
+    // (ENOTEMPTY failed the clean-up once in CI after 10 × 200 ms). A profile left in /tmp is harmless: say so
+    // instead of failing a test whose assertions all passed.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 25, retryDelay: 200 });
+    } catch (error) {
+      console.log(`(could not remove the test profile ${profile}: ${String(error)}; left in place)`);
+    }
   }
 });
