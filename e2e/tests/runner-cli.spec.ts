@@ -1,9 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot, runnerJson, tau, type RunnerCall } from '../fixtures/runner-call';
 
 /**
  * The runner's command-line conventions (scripts/tau/flags.mjs is the table of commands and flags):
@@ -11,37 +10,13 @@ import { fileURLToPath } from 'node:url';
  * and a contract test for each command and flag family (predict, share, run, --export, --out, --no-webgpu).
  */
 
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const root = projectRoot;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-
-interface RunnerCall {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function tau(...args: string[]): Promise<RunnerCall> {
-  return new Promise((done) => {
-    // The suite builds once before e2e; the runner must serve that build, not start another.
-    const env = { ...process.env, TAU_SKIP_BUILD: '1' };
-    execFile(process.execPath, [join(root, 'scripts', 'tau', 'cli.mjs'), ...args], { cwd: root, env, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function json(call: RunnerCall): Record<string, unknown> {
-  try {
-    return JSON.parse(call.stdout) as Record<string, unknown>;
-  } catch (error) {
-    throw new Error(`The runner did not print JSON (exit ${call.code}).\nstdout: ${call.stdout.slice(0, 500)}\nstderr: ${call.stderr.slice(-2000)}`, { cause: error });
-  }
-}
 
 function usageError(call: RunnerCall): { code: string; message: string } {
   expect(call.code, call.stderr).toBe(2);
   expect(call.stderr).not.toMatch(/\n\s+at /);
-  return (json(call) as { error: { code: string; message: string } }).error;
+  return (runnerJson(call) as { error: { code: string; message: string } }).error;
 }
 
 const IRIS = ['--sample', 'iris', '--target', 'species', '--model', 'logreg', '--backend', 'wasm', '--epochs', '3', '--seed', '3'];
@@ -96,7 +71,7 @@ test.describe('runner command line', () => {
     const appError = (call: RunnerCall) => {
       expect(call.code, call.stderr).not.toBe(0);
       expect(call.stderr).not.toMatch(/\n\s+at /);
-      return (json(call) as { error: { code: string; message: string } }).error;
+      return (runnerJson(call) as { error: { code: string; message: string } }).error;
     };
     const textTarget = appError(await tau('search', '--data', join(dir, 'notes.csv'), '--target', 'note', '--budget', '2trials', '--backend', 'wasm'));
     expect(textTarget).toEqual({ code: 'target_too_many_classes', message: expect.stringMatching(/"note" has 120 distinct values; a classifier here supports 2 to 100 classes/) });
@@ -112,7 +87,7 @@ test.describe('runner command line', () => {
     const bundle = join(dir, 'model.zip');
     const trained = await tau('train', ...IRIS, '--include-split', 'false', '--out', resultFile, '--export', bundle);
     expect(trained.code, trained.stderr).toBe(0);
-    const result = json(trained);
+    const result = runnerJson(trained);
     expect(result).not.toHaveProperty('splitRows');
     expect(JSON.parse(readFileSync(resultFile, 'utf8'))).toEqual(result);
     expect(result.export).toMatchObject({ path: bundle, bytes: expect.any(Number) });
@@ -125,7 +100,7 @@ test.describe('runner command line', () => {
     const predicted = await tau('predict', '--model', bundle, '--data', rows, '--quiet');
     expect(predicted.code, predicted.stderr).toBe(0);
     expect(predicted.stderr).not.toMatch(/\[tau \d+s\]/);
-    const prediction = json(predicted);
+    const prediction = runnerJson(predicted);
     expect(prediction).toMatchObject({ rows: 3, invalidCount: 1 });
     const predictions = prediction.predictions as { row: number; label: string | null }[];
     expect(predictions.map((p) => p.row)).toEqual([1, 2, 3]);
@@ -134,7 +109,7 @@ test.describe('runner command line', () => {
     const csvFile = join(dir, 'predictions.csv');
     const withOut = await tau('predict', '--model', bundle, '--data', rows, '--out', csvFile, '--quiet');
     expect(withOut.code, withOut.stderr).toBe(0);
-    const summary = json(withOut);
+    const summary = runnerJson(withOut);
     expect(summary).not.toHaveProperty('predictions');
     expect(summary.out).toBe(csvFile);
     const csv = readFileSync(csvFile, 'utf8').trim().split(/\r?\n/);
@@ -145,25 +120,25 @@ test.describe('runner command line', () => {
   test('share prints a link that run opens with the same metrics; --retrain on the same backend reproduces them', async () => {
     const shared = await tau('share', ...IRIS, '--quiet');
     expect(shared.code, shared.stderr).toBe(0);
-    const link = json(shared) as { url: string; fragment: string; bytes: number; metrics: { accuracy: number } };
+    const link = runnerJson(shared) as { url: string; fragment: string; bytes: number; metrics: { accuracy: number } };
     expect(link.url).toMatch(/#nb=\d+\./);
     expect(link.bytes).toBeGreaterThan(0);
 
     const opened = await tau('run', '--url', link.url, '--quiet');
     expect(opened.code, opened.stderr).toBe(0);
-    const stored = json(opened) as { retrained: boolean; metrics: { accuracy: number } };
+    const stored = runnerJson(opened) as { retrained: boolean; metrics: { accuracy: number } };
     expect(stored.retrained).toBe(false);
     expect(stored.metrics.accuracy).toBe(link.metrics.accuracy);
 
     const retrained = await tau('run', '--url', link.fragment, '--retrain', '--quiet');
     expect(retrained.code, retrained.stderr).toBe(0);
-    expect(json(retrained)).toMatchObject({ retrained: true, sameMetrics: true, sameBackend: true });
+    expect(runnerJson(retrained)).toMatchObject({ retrained: true, sameMetrics: true, sameBackend: true });
   });
 
   test('--no-webgpu starts Chromium without WebGPU: auto picks another backend', async () => {
     const call = await tau('train', '--sample', 'iris', '--target', 'species', '--model', 'logreg', '--epochs', '2', '--no-webgpu', '--quiet');
     expect(call.code, call.stderr).toBe(0);
-    const result = json(call) as { backend: string };
+    const result = runnerJson(call) as { backend: string };
     expect(['webgl', 'wasm', 'cpu']).toContain(result.backend);
   });
 });

@@ -1,9 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot, runnerJson, tau } from '../fixtures/runner-call';
 
 /**
  * `tau predict --precision float32|float16|float32-shader` through the runner (each call is its own headless
@@ -13,32 +12,8 @@ import { fileURLToPath } from 'node:url';
  * outside the list is a usage error (exit 2) naming the flag.
  */
 
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const root = projectRoot;
 const PENGUINS = join(root, 'public', 'samples', 'penguins.csv');
-
-interface RunnerCall {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function tau(...args: string[]): Promise<RunnerCall> {
-  return new Promise((done) => {
-    // The suite builds once before e2e; the runner must serve that build, not start another.
-    const env = { ...process.env, TAU_SKIP_BUILD: '1' };
-    execFile(process.execPath, [join(root, 'scripts', 'tau', 'cli.mjs'), ...args], { cwd: root, env, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function json<T>(call: RunnerCall): T {
-  try {
-    return JSON.parse(call.stdout) as T;
-  } catch (error) {
-    throw new Error(`The runner did not print JSON (exit ${call.code}).\nstdout: ${call.stdout.slice(0, 500)}\nstderr: ${call.stderr.slice(-2000)}`, { cause: error });
-  }
-}
 
 interface Predicted {
   rows: number;
@@ -49,7 +24,7 @@ interface Predicted {
 async function predict(bundle: string, ...extra: string[]): Promise<Predicted> {
   const call = await tau('predict', '--model', bundle, '--data', PENGUINS, '--quiet', ...extra);
   expect(call.code, call.stderr).toBe(0);
-  return json<Predicted>(call);
+  return runnerJson<Predicted>(call);
 }
 
 /** Largest |Δp| over every row and class; the same rows must be predicted (or refused) by both. */
@@ -131,7 +106,7 @@ test('tau predict --precision: float32 and float32-shader equal the default with
   const bad = await tau('predict', '--model', bundle, '--data', PENGUINS, '--precision', 'float8', '--quiet');
   expect(bad.code, bad.stderr).toBe(2);
   expect(bad.stderr).not.toMatch(/\n\s+at /);
-  const error = json<{ error: { code: string; message: string } }>(bad).error;
+  const error = runnerJson<{ error: { code: string; message: string } }>(bad).error;
   expect(error.code).toBe('invalid_arguments');
   expect(error.message).toMatch(/--precision/);
   expect(error.message).toMatch(/float32, float16, float32-shader/);
