@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel } from '../../src/models/build-model';
 import type { CnnSpec, MlpSpec } from '../../src/models/spec';
+import { parseCnnLayers } from '../../src/models/cnn-layers-text';
 import { trainModel, type TrainingData } from '../../src/train/train-loop';
 import { DEFAULT_TRAIN, type TrainSettings } from '../../src/train/settings';
 import { gpuInference, runDenseNetwork } from '../../src/runtime/webgpu-f16/dense-inference';
@@ -201,17 +202,10 @@ async function trainingThroughput() {
     return { backend: tf.getBackend(), rows, batchSize, epochSeconds: seconds, steadySamplesPerSecond: rows / steady, runSamplesPerSecond: (rows * epochs) / seconds.reduce((a, b) => a + b, 0) };
   };
   const mlp: MlpSpec = { kind: 'mlp', hidden: [64, 64], activation: 'relu', dropout: 0.2, l2: 0.001 };
-  const cnn: CnnSpec = {
-    kind: 'cnn',
-    l2: 0,
-    layers: [
-      { type: 'conv', filters: 32, kernel: 3, activation: 'relu' },
-      { type: 'maxpool', size: 2 },
-      { type: 'conv', filters: 64, kernel: 3, activation: 'relu' },
-      { type: 'maxpool', size: 2 },
-      { type: 'dense', units: 128, activation: 'relu' },
-    ],
-  };
+  // The bench's CNN, in the runner's --cnn text form (one definition of the layers, parsed by the studio's codec).
+  const layers = parseCnnLayers('conv32,pool,conv64,pool,fc128');
+  if (!layers.ok) throw new Error(layers.message);
+  const cnn: CnnSpec = { kind: 'cnn', l2: 0, layers: layers.layers };
   return {
     mlp: await run('mlp', buildModel(mlp, [32], 2, 1), [32], size(8192, 1024), 256, size(5, 3), mlp.l2, 2),
     mlpBatch2048: await run('mlp', buildModel(mlp, [32], 2, 1), [32], size(65_536, 4096), 2048, size(4, 3), mlp.l2, 2),
