@@ -25,6 +25,8 @@ export const PARAMETER_BUDGET = {
   maxParameters: Math.floor(table.parameters.maxBytes / table.parameters.bytesPerParameter),
 } as const;
 export const AUTO_LOAD = table.autoLoad;
+/** How many items of a per-column list the page draws at first, and how many more per "show more". */
+export const DISPLAY_LIMITS: { columnsShown: number; columnsMore: number } = table.display;
 /** How often progress reaches the page (the worker's drop of batch updates and the store's batching). */
 export const PROGRESS_INTERVAL_MS: number = table.progress.intervalMs;
 

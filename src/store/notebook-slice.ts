@@ -1,6 +1,7 @@
 import type { ModelChoice, ModelSpec } from '../models/spec';
 import type { PrepareSettings } from '../preprocess/settings';
 import { canBeFeature, includedByDefault } from '../preprocess/settings';
+import { withFeaturesIncluded } from '../preprocess/bulk-features';
 import type { TrainSettings } from '../train/settings';
 import type { RevenueInputs } from '../revenue';
 import { createNotebook, newId, type NotebookDocument } from '../notebook/document';
@@ -14,6 +15,8 @@ export interface NotebookSlice {
   setTitle(title: string): void;
   setPrepare(patch: Partial<PrepareSettings>): void;
   setFeatureIncluded(name: string, include: boolean): void;
+  /** Includes or excludes every column (`names` null) or the columns named, in one change. */
+  setFeaturesIncluded(names: readonly string[] | null, include: boolean): void;
   setModelChoice(choice: ModelChoice): void;
   setModelSpec(spec: ModelSpec): void;
   setTraining(patch: Partial<TrainSettings>): void;
@@ -40,6 +43,12 @@ export const createNotebookSlice: SliceCreator<NotebookSlice> = (set, get) => {
         const isDefault = profile ? includedByDefault(profile, doc.prepare) === include : false;
         return { ...doc, prepare: { ...doc.prepare, featureOverrides: isDefault ? others : [...others, { name, include }] } };
       });
+    },
+    setFeaturesIncluded(names, include) {
+      const dataset = get().dataset;
+      if (dataset?.kind !== 'table') return;
+      const only = names === null ? null : new Set(names);
+      updateNotebook((doc) => ({ ...doc, prepare: { ...doc.prepare, featureOverrides: withFeaturesIncluded(dataset.profiles, doc.prepare, only, include) } }));
     },
     setModelChoice: (choice) => updateNotebook((doc) => ({ ...doc, model: { ...doc.model, choice } })),
     setModelSpec: (spec) => updateNotebook((doc) => ({ ...doc, model: { ...doc.model, [spec.kind]: spec } })),

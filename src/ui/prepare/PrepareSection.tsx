@@ -1,11 +1,12 @@
 import { Suspense, lazy, useId } from 'react';
 import { useStudio } from '../../store/studio-store';
-import { canBeFeature, canSwitchToText, effectiveType, selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
+import { selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
 import { checkTargetForTask, chooseTask, type TaskChoice } from '../../train/task';
 import { Section } from '../common/Section';
 import { Message } from '../common/Message';
 import { RangeFields } from '../common/RangeFields';
 import { splitFields } from './split-fields';
+import { FeatureList } from './FeatureList';
 import { SelectField } from '../common/SelectField';
 import { formatNumber, t, useT } from '../../i18n/locale';
 
@@ -35,6 +36,7 @@ export function PrepareSection({ step }: { step: number }) {
   const prepare = useStudio((s) => s.notebook.prepare);
   const setPrepare = useStudio((s) => s.setPrepare);
   const setFeatureIncluded = useStudio((s) => s.setFeatureIncluded);
+  const setFeaturesIncluded = useStudio((s) => s.setFeaturesIncluded);
   const setColumnType = (name: string, type: 'text' | 'categorical') => setPrepare({ columnTypes: [...(prepare.columnTypes ?? []).filter((c) => c.name !== name), { name, type }] });
   const targetId = useId();
   const targetNoteId = useId();
@@ -103,52 +105,14 @@ export function PrepareSection({ step }: { step: number }) {
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">{t('prepare.fewRows', { percent: formatNumber(trainFraction, { style: 'percent', maximumFractionDigits: 0 }) })}</Message> : null}
       <p className="field-hint">{t('prepare.leakNote')}</p>
-      <fieldset className="feature-list" data-testid="feature-list">
-        <legend>{t('prepare.features', { selected: features.size, total: profiles.length - 1 })}</legend>
-        {profiles
-          .filter((p) => p.name !== prepare.target)
-          .map((p, i) => {
-            const allowed = canBeFeature(p);
-            const id = `feature-${i}`;
-            const type = effectiveType(p, prepare);
-            return (
-              <div key={i} className="feature-item">
-                <input id={id} type="checkbox" checked={features.has(p.name)} disabled={!allowed.ok} onChange={(e) => setFeatureIncluded(p.name, e.target.checked)} aria-describedby={`${id}-why`} />
-                <label htmlFor={id}>{p.name}</label>
-                {canSwitchToText(p) && (type === 'text' || type === 'categorical') ? (
-                  <select
-                    aria-label={t('prepare.useAs', { column: p.name })}
-                    value={type}
-                    data-testid="column-use"
-                    data-column={p.name}
-                    onChange={(e) => {
-                      const next = e.target.value === 'text' ? 'text' : 'categorical';
-                      setColumnType(p.name, next);
-                      if (next === 'text') setFeatureIncluded(p.name, true);
-                    }}
-                  >
-                    <option value="categorical">{t('prepare.kind.categorical')}</option>
-                    <option value="text">{t('prepare.kind.text')}</option>
-                  </select>
-                ) : null}
-                <span id={`${id}-why`} className="field-hint">
-                  {type}
-                  {!allowed.ok
-                    ? ` — ${allowed.reason}`
-                    : type === 'id'
-                      ? t('prepare.idExcluded')
-                      : type === 'text'
-                        ? p.text
-                          ? t('prepare.textTfidfStats', { median: formatNumber(p.text.medianTokens), distinct: formatNumber(p.text.vocabularySize) })
-                          : t('prepare.textTfidf')
-                        : p.storage === 'string'
-                          ? t('prepare.oneHot')
-                          : ''}
-                </span>
-              </div>
-            );
-          })}
-      </fieldset>
+      <FeatureList
+        profiles={profiles}
+        prepare={prepare}
+        features={features}
+        setFeatureIncluded={setFeatureIncluded}
+        setFeaturesIncluded={setFeaturesIncluded}
+        setColumnType={setColumnType}
+      />
     </Section>
   );
 }
