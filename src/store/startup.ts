@@ -6,6 +6,7 @@
  * themselves are src/notebook/session; nothing here decides what opens.
  */
 import { findLinkPayload } from '../notebook/share/link-codec';
+import { notebookDecoder } from '../workers/notebook-decode-client';
 import type { SavedMessage, SessionChannel, SessionPorts } from '../notebook/session/session';
 import { browserStore } from '../notebook/storage/boot-guard';
 import { IdbStorage } from '../notebook/storage/idb-storage';
@@ -74,6 +75,7 @@ export function browserEnvironment(): StartupEnvironment {
       openStorage: () => IdbStorage.open(),
       small: browserStore(),
       channel: broadcastChannel(),
+      decoder: notebookDecoder(),
       quota: manager?.persist ? { persisted: () => manager.persisted(), persist: () => manager.persist(), estimate: () => manager.estimate() } : null,
     },
     hash: () => location.hash,

@@ -9,13 +9,12 @@
  */
 import { createNotebook, newId, type NotebookDocument } from '../document';
 import { MAX_NOTEBOOK_FILE_BYTES, parseNotebookFile } from '../notebook-file';
-import { decodeNotebookLink } from '../share/link-codec';
+import { inlineDecoder, parseStored, type NotebookDecoder } from './decoder';
 import { Autosaver, type AutosaveOptions, type SaveStatus } from '../storage/autosave';
 import { beginStart, confirmStart, type SmallStore } from '../storage/boot-guard';
 import { MemoryStorage } from '../storage/memory-storage';
 import { explainStorageError, type NotebookEntry, type NotebookStorage, type StoredNotebook } from '../storage/types';
 import { UnavailableStorage } from '../storage/unavailable-storage';
-import { validateNotebook, type NotebookValidation } from '../validate';
 
 export interface NotebookNotice {
   kind: 'info' | 'warning' | 'error';
@@ -73,6 +72,8 @@ export interface SessionPorts {
   /** Other tabs of this app (BroadcastChannel), or null. */
   channel: SessionChannel | null;
   quota?: StorageQuota | null;
+  /** Decodes links and stored notebooks (the page: large ones in a worker); inline when absent. */
+  decoder?: NotebookDecoder;
 }
 
 export interface SessionOptions {
@@ -107,17 +108,7 @@ export const LAST_OPEN = 'lastOpenId';
 /** How many notebooks were stored at the last start (localStorage), to notice an eviction. */
 export const STORED_COUNT = 'tau-studio:stored-notebooks';
 
-/** Stored text is untrusted too (another version, a damaged disk): a parse error becomes a refusal, never a crash. */
-export function parseStored(json: string): NotebookValidation {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    const message = `its stored text is damaged (${error instanceof Error ? error.message : String(error)}).`;
-    return { ok: false, code: 'notebook_damaged', message, errors: [message] };
-  }
-  return validateNotebook(value);
-}
+export { parseStored } from './decoder';
 
 const byUpdated = (entries: NotebookEntry[]) => entries.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 
@@ -145,6 +136,11 @@ export class NotebookSession {
     this.tabId = options.tabId ?? newId('tab');
     this.now = options.now ?? (() => new Date());
     this.formatDate = options.formatDate ?? ((date) => date.toISOString());
+  }
+
+  /** The ports' decoder once started; before start-up (tests, an early click) decoding is inline. */
+  private get decoder(): NotebookDecoder {
+    return this.ports.decoder ?? inlineDecoder;
   }
 
   get ready(): boolean {
@@ -188,7 +184,7 @@ export class NotebookSession {
 
   /** Opens a link (full URL, `#nb=…` or `nb=…`) as a new notebook of this browser; false (and a refusal) when it is bad. */
   async openLink(text: string): Promise<boolean> {
-    const decoded = decodeNotebookLink(text);
+    const decoded = await this.decoder.decodeLink(text);
     if (!decoded.ok) {
       this.host.refused({ code: decoded.code, message: `${decoded.message} Your current notebook is unchanged.` });
       return false;
@@ -405,7 +401,7 @@ export class NotebookSession {
       if (!lastId) return false;
       const stored = await this.storage.get(lastId);
       if (!stored) return false;
-      const checked = parseStored(stored.json);
+      const checked = await this.decoder.parseStored(stored.json);
       if (!checked.ok) {
         this.setNotice({ kind: 'error', message: `The last notebook (“${stored.title}”) could not be reopened: ${checked.message} It is still stored; a new notebook was started instead.` });
         return false;
@@ -426,7 +422,7 @@ export class NotebookSession {
     if (!autosaver || message.id !== autosaver.attachedId || message.revision <= autosaver.attachedRevision || autosaver.hasPendingChanges) return;
     const stored = await this.storage.get(message.id);
     if (!stored) return;
-    const checked = parseStored(stored.json);
+    const checked = await this.decoder.parseStored(stored.json);
     // Meanwhile this tab may have started a write, or moved to another notebook (a conflict copy, a click).
     if (!checked.ok || autosaver.hasPendingChanges || autosaver.attachedId !== message.id || stored.revision <= autosaver.attachedRevision) return;
     autosaver.attach(checked.value, stored.revision, JSON.stringify(checked.value));
@@ -473,7 +469,7 @@ export class NotebookSession {
         this.setNotice({ kind: 'error', message: 'That notebook is no longer stored in this browser (deleted in another tab?).' });
         return null;
       }
-      const checked = parseStored(stored.json);
+      const checked = await this.decoder.parseStored(stored.json);
       if (!checked.ok) {
         this.setNotice({ kind: 'error', message: `“${stored.title}” could not be opened: ${checked.message}` });
         return null;

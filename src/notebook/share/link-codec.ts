@@ -57,7 +57,15 @@ export function findLinkPayload(text: string): string | null {
   return null;
 }
 
-export function decodeNotebookLink(text: string): LinkDecoding {
+/** Refusal code when a link unpacks to more than `maxJsonBytes` asked by the caller (not a bad link: decode it elsewhere). */
+export const LINK_OVER_INLINE_LIMIT = 'link_over_inline_limit';
+
+/**
+ * `maxJsonBytes` (below MAX_LINK_JSON_BYTES) lets the page decode small links at once and hand larger ones to a
+ * worker: past it, decoding stops early with the code LINK_OVER_INLINE_LIMIT.
+ */
+export function decodeNotebookLink(text: string, { maxJsonBytes = MAX_LINK_JSON_BYTES }: { maxJsonBytes?: number } = {}): LinkDecoding {
+  const inlineLimit = Math.min(maxJsonBytes, MAX_LINK_JSON_BYTES);
   if (text.length > MAX_LINK_CHARS + 10_000) {
     return fail(
       'link_too_large',
@@ -108,9 +116,11 @@ export function decodeNotebookLink(text: string): LinkDecoding {
   try {
     json = inflateCapped(compressed, {
       format: 'deflate',
-      maxBytes: MAX_LINK_JSON_BYTES,
+      maxBytes: inlineLimit,
       limitError: (produced) =>
-        new LinkError(
+        inlineLimit < MAX_LINK_JSON_BYTES
+          ? new LinkError(LINK_OVER_INLINE_LIMIT, `This link unpacks to more than ${inlineLimit.toLocaleString('en-US')} bytes; it is decoded off the main thread.`)
+          : new LinkError(
           'link_too_large',
           `This link unpacks to more than ${MAX_LINK_JSON_BYTES / 1024 / 1024} MB (stopped at ${produced.toLocaleString('en-US')} bytes); notebooks in links are smaller. It was not opened.`,
         ),

@@ -1,0 +1,13 @@
+/// <reference lib="webworker" />
+/**
+ * A small worker that decodes large notebook links and stored notebooks (inflate, JSON, validation) so the
+ * page's main thread stays free. Thin: the work is notebook/session/decoder.ts. Separate from the studio
+ * worker, whose thread may be busy starting TensorFlow.js when a link is opened.
+ */
+import { handleDecodeRequest, type DecodeRequest } from '../notebook/session/decoder';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+self.onmessage = (event: MessageEvent<DecodeRequest>) => {
+  self.postMessage(handleDecodeRequest(event.data));
+};
