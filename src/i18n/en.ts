@@ -216,6 +216,7 @@ export const en = {
   'prepare.leakNote':
     'The split is stratified (by class, or by target decile for regression) and seeded. Imputation, scaling and one-hot encoding are fitted on the training split only and then applied to validation, test and new data, so nothing leaks from the held-out rows.',
   'prepare.features': 'Features ({selected} of {total})',
+  'prepare.findTarget': 'The list shows {shown} of {total} columns; type here to find another:',
   'prepare.findColumn': 'Find a column',
   'prepare.selectAll': 'Select all {count}',
   'prepare.selectMatching': 'Select the {count} matching',

@@ -212,6 +212,7 @@ export const zhCN: Messages = {
   'prepare.fewRows': '只剩 {percent} 的行用于训练。',
   'prepare.leakNote': '划分按类别（回归时按目标十分位）分层并使用随机种子。填充、缩放和独热编码只在训练集上拟合，再应用到验证集、测试集和新数据上，因此留出的行不会泄漏信息。',
   'prepare.features': '特征（{selected} / {total}）',
+  'prepare.findTarget': '列表显示 {shown} / {total} 列；在此输入以查找其他列：',
   'prepare.findColumn': '查找列',
   'prepare.selectAll': '全选 {count} 列',
   'prepare.selectMatching': '选中匹配的 {count} 列',

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useId } from 'react';
+import { Suspense, lazy, useId, useMemo, useState } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { selectFeatures, type MissingStrategy, type ScalingKind } from '../../preprocess/settings';
 import { checkTargetForTask, chooseTask, type TaskChoice } from '../../train/task';
@@ -7,6 +7,8 @@ import { Message } from '../common/Message';
 import { RangeFields } from '../common/RangeFields';
 import { splitFields } from './split-fields';
 import { FeatureList } from './FeatureList';
+import { pageColumns } from './column-paging';
+import { DISPLAY_LIMITS } from '../../settings/limits';
 import { SelectField } from '../common/SelectField';
 import { formatNumber, t, useT } from '../../i18n/locale';
 
@@ -40,6 +42,9 @@ export function PrepareSection({ step }: { step: number }) {
   const setColumnType = (name: string, type: 'text' | 'categorical') => setPrepare({ columnTypes: [...(prepare.columnTypes ?? []).filter((c) => c.name !== name), { name, type }] });
   const targetId = useId();
   const targetNoteId = useId();
+  const targetFindId = useId();
+  const [targetQuery, setTargetQuery] = useState('');
+  const columnNames = useMemo(() => (dataset?.kind === 'table' ? dataset.profiles.map((p) => p.name) : []), [dataset]);
 
   if (!dataset) {
     return (
@@ -60,6 +65,13 @@ export function PrepareSection({ step }: { step: number }) {
   const targetCheck = targetProfile && task ? checkTargetForTask(targetProfile, task.task) : null;
   const features = new Set(selectFeatures(profiles, prepare));
   const trainFraction = 1 - prepare.testFraction - prepare.validationFraction;
+  // A wide table lists the first columns (or those matching the search) as targets, plus the chosen one:
+  // 5,000 <option>s were most of the DOM the page built for a 5,000-column file.
+  const wideTarget = profiles.length > DISPLAY_LIMITS.columnsShown;
+  const targetPage = wideTarget ? pageColumns(columnNames, targetQuery, DISPLAY_LIMITS.columnsShown) : null;
+  const targetIndices = targetPage ? targetPage.indices : profiles.map((_, i) => i);
+  const chosenIndex = targetProfile ? profiles.indexOf(targetProfile) : -1;
+  if (chosenIndex >= 0 && !targetIndices.includes(chosenIndex)) targetIndices.unshift(chosenIndex);
 
   return (
     <Section id="prepare" step={step} title={t('prepare.title')} summary={<span>{t('prepare.summary', { features: features.size, target: prepare.target ?? t('prepare.noTarget') })}</span>}>
@@ -75,12 +87,20 @@ export function PrepareSection({ step }: { step: number }) {
             onChange={(e) => setPrepare({ target: e.target.value === '' ? null : e.target.value })}
           >
             <option value="">{t('prepare.choose')}</option>
-            {profiles.map((p, i) => (
-              <option key={i} value={p.name}>
-                {t('prepare.targetOption', { name: p.name, type: p.type, distinct: p.distinct })}
+            {targetIndices.map((i) => (
+              <option key={i} value={profiles[i].name}>
+                {t('prepare.targetOption', { name: profiles[i].name, type: profiles[i].type, distinct: profiles[i].distinct })}
               </option>
             ))}
           </select>
+          {targetPage ? (
+            <>
+              <label htmlFor={targetFindId} className="field-hint">
+                {t('prepare.findTarget', { shown: formatNumber(targetPage.indices.length), total: formatNumber(targetPage.matching) })}
+              </label>
+              <input id={targetFindId} type="search" value={targetQuery} data-testid="target-search" onChange={(e) => setTargetQuery(e.target.value)} />
+            </>
+          ) : null}
           <span id={targetNoteId} className={targetCheck && !targetCheck.ok ? 'field-error' : 'field-hint'} data-testid="target-note">
             {targetCheck && targetProfile
               ? targetCheck.ok
