@@ -105,27 +105,45 @@ export function validateConfusionMatrix(cm: ConfusionMatrix): FromModelError[] {
   const k = Array.isArray(labels) ? labels.length : 0;
   if (k < 2) errors.push({ field: 'matrix', message: 'The confusion matrix needs at least two classes.' });
   else if (new Set(labels).size !== k) errors.push({ field: 'matrix', message: 'Class labels in the confusion matrix must be unique.' });
-  const square = Array.isArray(matrix) && matrix.length === k && matrix.every((row) => Array.isArray(row) && row.length === k);
+  // Plain loops: a 1,000-class result is a million cells, checked on every render of the revenue panel.
+  let square = Array.isArray(matrix) && matrix.length === k;
+  for (let r = 0; square && r < k; r++) square = Array.isArray(matrix[r]) && matrix[r].length === k;
   if (!square) {
     errors.push({ field: 'matrix', message: `The confusion matrix must be ${k} × ${k}, one row and one column per class.` });
-  } else if (!matrix.every((row) => row.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0))) {
+  } else if (!allCounts(matrix)) {
     errors.push({ field: 'matrix', message: 'Confusion matrix cells must be counts of 0 or more.' });
   }
   return errors;
+}
+
+function allCounts(matrix: readonly (readonly unknown[])[]): boolean {
+  for (const row of matrix) {
+    for (const v of row) if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return false;
+  }
+  return true;
 }
 
 /** Precision/recall for one class; rows = true class, columns = predicted (scikit-learn layout). */
 export function classMetricsFromConfusion(cm: ConfusionMatrix, classLabel: string): FromModelResult<ClassConfusionCounts> {
   const errors = validateConfusionMatrix(cm);
   if (errors.length > 0) return { ok: false, errors };
+  return metricsOfValidMatrix(cm, classLabel);
+}
+
+function metricsOfValidMatrix(cm: ConfusionMatrix, classLabel: string): FromModelResult<ClassConfusionCounts> {
   const i = cm.labels.indexOf(classLabel);
   if (i < 0) {
     return { ok: false, errors: [{ field: 'classLabel', message: `“${classLabel}” is not one of the model's classes.` }] };
   }
   const tp = cm.matrix[i][i];
-  const predicted = cm.matrix.reduce((sum, row) => sum + row[i], 0);
-  const actual = cm.matrix[i].reduce((sum, v) => sum + v, 0);
-  const total = cm.matrix.reduce((sum, row) => sum + row.reduce((a, b) => a + b, 0), 0);
+  let predicted = 0;
+  let actual = 0;
+  let total = 0;
+  for (const row of cm.matrix) {
+    predicted += row[i];
+    for (const v of row) total += v;
+  }
+  for (const v of cm.matrix[i]) actual += v;
   return {
     ok: true,
     value: {
@@ -185,7 +203,7 @@ export function modelTieIn(cm: ConfusionMatrix, link: ModelLinkInputs | null | u
     populationScale = Number(scale.value);
   }
   if (errors.length > 0) return { ok: false, errors };
-  const metrics = classMetricsFromConfusion(cm, classLabel);
+  const metrics = metricsOfValidMatrix(cm, classLabel);
   if (!metrics.ok) return metrics;
   const m = metrics.value;
   const r = customersFromModel({ predictedPositives: m.predictedPositives, precision: m.precision, recall: m.recall, conversionRate: conversion, populationScale }, locale);
