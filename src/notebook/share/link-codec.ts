@@ -121,9 +121,9 @@ export function decodeNotebookLink(text: string, { maxJsonBytes = MAX_LINK_JSON_
         inlineLimit < MAX_LINK_JSON_BYTES
           ? new LinkError(LINK_OVER_INLINE_LIMIT, `This link unpacks to more than ${inlineLimit.toLocaleString('en-US')} bytes; it is decoded off the main thread.`)
           : new LinkError(
-          'link_too_large',
-          `This link unpacks to more than ${MAX_LINK_JSON_BYTES / 1024 / 1024} MB (stopped at ${produced.toLocaleString('en-US')} bytes); notebooks in links are smaller. It was not opened.`,
-        ),
+              'link_too_large',
+              `This link unpacks to more than ${MAX_LINK_JSON_BYTES / 1024 / 1024} MB (stopped at ${produced.toLocaleString('en-US')} bytes); notebooks in links are smaller. It was not opened.`,
+            ),
       corruptError: (detail) => new LinkError('link_corrupt', `This notebook link is damaged: its data cannot be unpacked (${detail}). Copy the whole link again.`),
     });
   } catch (error) {

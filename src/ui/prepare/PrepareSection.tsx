@@ -125,14 +125,7 @@ export function PrepareSection({ step }: { step: number }) {
       </div>
       {trainFraction < 0.3 ? <Message kind="warning">{t('prepare.fewRows', { percent: formatNumber(trainFraction, { style: 'percent', maximumFractionDigits: 0 }) })}</Message> : null}
       <p className="field-hint">{t('prepare.leakNote')}</p>
-      <FeatureList
-        profiles={profiles}
-        prepare={prepare}
-        features={features}
-        setFeatureIncluded={setFeatureIncluded}
-        setFeaturesIncluded={setFeaturesIncluded}
-        setColumnType={setColumnType}
-      />
+      <FeatureList profiles={profiles} prepare={prepare} features={features} setFeatureIncluded={setFeatureIncluded} setFeaturesIncluded={setFeaturesIncluded} setColumnType={setColumnType} />
     </Section>
   );
 }
