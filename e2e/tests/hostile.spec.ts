@@ -59,6 +59,8 @@ test.afterAll(() => {
 test.describe('hostile links', () => {
   for (const link of hostileLinks(base)) {
     test(`link: ${link.name}`, async ({ page }) => {
+      // Open, page through the report, reload: 1.9–2.1 min of the 3 min budget at load ~30, over it at load ~43.
+      if (link.name.startsWith('1,000-class')) test.slow();
       const w = await watch(page);
       await page.goto(`/${link.fragment}`);
       await rendersStudio(page);
