@@ -2,10 +2,10 @@
  * Turning untrusted notebook text (a link, stored JSON) into a validated document, behind one interface so the
  * page can do it off the main thread. A 25 KB link can unpack to megabytes (a result with 1,000 classes is a
  * 1,000 × 1,000 confusion matrix): inflating, parsing and validating that took ~1.8 s of one main-thread task.
- * Small inputs are decoded at once (no worker start-up for the usual notebook); larger ones go to `offThread`
+ * Links, and stored notebooks over 256 KB, go to `offThread`; small stored notebooks are parsed at once
  * (store/startup.ts gives the page a dedicated worker, workers/notebook-decode.worker.ts). Plain TypeScript.
  */
-import { decodeNotebookLink, LINK_OVER_INLINE_LIMIT, type LinkDecoding } from '../share/link-codec';
+import { decodeNotebookLink, type LinkDecoding } from '../share/link-codec';
 import { validateNotebook, type NotebookValidation } from '../validate';
 
 export interface NotebookDecoder {
@@ -35,16 +35,14 @@ export const inlineDecoder: NotebookDecoder = {
 export const INLINE_DECODE_BYTES = 256 * 1024;
 
 /**
- * Small inputs inline, large ones through `offThread`. A link is inflated here up to `inlineBytes` (cheap) and
- * handed over only when it unpacks to more; stored JSON is handed over by its length.
+ * Links always through `offThread`: their size says nothing about what they unpack to (25 KB of link held
+ * ~4 MB of JSON), and inflating even the first 256 KB on the page took ~1 s there, because the capped inflater
+ * works a compressed piece at a time. Stored JSON is handed over by its length; small notebooks (every start
+ * reopens one) are parsed at once, without starting the worker.
  */
 export function splitDecoder(offThread: NotebookDecoder, inlineBytes = INLINE_DECODE_BYTES): NotebookDecoder {
   return {
-    decodeLink(text) {
-      const quick = decodeNotebookLink(text, { maxJsonBytes: inlineBytes });
-      if (quick.ok || quick.code !== LINK_OVER_INLINE_LIMIT) return Promise.resolve(quick);
-      return offThread.decodeLink(text);
-    },
+    decodeLink: (text) => offThread.decodeLink(text),
     parseStored(json) {
       // UTF-16 code units: at most 3 bytes each in UTF-8, at least 1.
       return json.length <= inlineBytes ? Promise.resolve(parseStored(json)) : offThread.parseStored(json);

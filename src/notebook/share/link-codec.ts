@@ -57,15 +57,7 @@ export function findLinkPayload(text: string): string | null {
   return null;
 }
 
-/** Refusal code when a link unpacks to more than `maxJsonBytes` asked by the caller (not a bad link: decode it elsewhere). */
-export const LINK_OVER_INLINE_LIMIT = 'link_over_inline_limit';
-
-/**
- * `maxJsonBytes` (below MAX_LINK_JSON_BYTES) lets the page decode small links at once and hand larger ones to a
- * worker: past it, decoding stops early with the code LINK_OVER_INLINE_LIMIT.
- */
-export function decodeNotebookLink(text: string, { maxJsonBytes = MAX_LINK_JSON_BYTES }: { maxJsonBytes?: number } = {}): LinkDecoding {
-  const inlineLimit = Math.min(maxJsonBytes, MAX_LINK_JSON_BYTES);
+export function decodeNotebookLink(text: string): LinkDecoding {
   if (text.length > MAX_LINK_CHARS + 10_000) {
     return fail(
       'link_too_large',
@@ -116,14 +108,12 @@ export function decodeNotebookLink(text: string, { maxJsonBytes = MAX_LINK_JSON_
   try {
     json = inflateCapped(compressed, {
       format: 'deflate',
-      maxBytes: inlineLimit,
+      maxBytes: MAX_LINK_JSON_BYTES,
       limitError: (produced) =>
-        inlineLimit < MAX_LINK_JSON_BYTES
-          ? new LinkError(LINK_OVER_INLINE_LIMIT, `This link unpacks to more than ${inlineLimit.toLocaleString('en-US')} bytes; it is decoded off the main thread.`)
-          : new LinkError(
-              'link_too_large',
-              `This link unpacks to more than ${MAX_LINK_JSON_BYTES / 1024 / 1024} MB (stopped at ${produced.toLocaleString('en-US')} bytes); notebooks in links are smaller. It was not opened.`,
-            ),
+        new LinkError(
+          'link_too_large',
+          `This link unpacks to more than ${MAX_LINK_JSON_BYTES / 1024 / 1024} MB (stopped at ${produced.toLocaleString('en-US')} bytes); notebooks in links are smaller. It was not opened.`,
+        ),
       corruptError: (detail) => new LinkError('link_corrupt', `This notebook link is damaged: its data cannot be unpacked (${detail}). Copy the whole link again.`),
     });
   } catch (error) {
