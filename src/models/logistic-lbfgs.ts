@@ -123,7 +123,9 @@ export async function fitLogisticLbfgs(
   if (!(Number.isInteger(classes) && classes >= 2)) throw new RangeError('Logistic regression needs at least two classes.');
   if (!(options.alpha >= 0 && Number.isFinite(options.alpha))) throw new RangeError('The L2 penalty must be a finite number of at least 0.');
   if (!fullBatchFits(n, p)) {
-    throw new RangeError(`The full-batch solver takes at most ${FULL_BATCH_LOGREG.maxCells.toLocaleString('en-US')} rows × features; this fit has ${n} × ${p}. Use the mini-batch trainer for data this large.`);
+    throw new RangeError(
+      `The full-batch solver takes at most ${FULL_BATCH_LOGREG.maxCells.toLocaleString('en-US')} rows × features; this fit has ${n} × ${p}. Use the mini-batch trainer for data this large.`,
+    );
   }
   for (let i = 0; i < n; i++) {
     const y = labels[rows[i]];

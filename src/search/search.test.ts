@@ -242,7 +242,10 @@ describe('space and sampler', () => {
     const space = searchSpaceFor({ rows: rows.length, inputs: 4, classes: 3 });
     expect(space.families).toEqual(['logreg-lbfgs', 'mlp']);
     const log: RunRequest[] = [];
-    const outcome = await runSearch({ rows, label: (r) => r % 3, space, budget: { kind: 'trials', count: 3 }, folds: 3, seed: 2 }, fakeTrainer((r) => r % 3, undefined, log));
+    const outcome = await runSearch(
+      { rows, label: (r) => r % 3, space, budget: { kind: 'trials', count: 3 }, folds: 3, seed: 2 },
+      fakeTrainer((r) => r % 3, undefined, log),
+    );
     const grid = outcome.trials.filter((t) => t.settings.family === 'logreg-lbfgs');
     expect(grid.map((t) => t.settings.c)).toEqual(space.logregCs);
     expect(grid.map((t) => t.id)).toEqual(space.logregCs.map((_, i) => i + 1));

@@ -61,7 +61,10 @@ export async function trainFullBatchLogreg(
   const k = data.classCount;
   if (k < 2) throw new DataError('too_few_classes', 'Logistic regression needs at least two classes in the target.');
   if (!fullBatchFits(trainRows.length, p)) {
-    throw new DataError('invalid_model', `The full-batch logistic regression handles at most the settings table's rows × features; ${trainRows.length} × ${p} is more. Train the mini-batch logistic regression instead (no solver).`);
+    throw new DataError(
+      'invalid_model',
+      `The full-batch logistic regression handles at most the settings table's rows × features; ${trainRows.length} × ${p} is more. Train the mini-batch logistic regression instead (no solver).`,
+    );
   }
   const alpha = spec.c !== undefined ? penaltyForC(spec.c, trainRows.length, k) : 2 * spec.l2;
   const fit = await fitLogisticLbfgs(data.features, p, data.labels, k, trainRows, { alpha, shouldStop, pause: yieldToEventLoop });

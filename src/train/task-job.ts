@@ -157,7 +157,14 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
       }
       if (isFullBatchLogreg(spec)) {
         if (regression) throw new DataError('model_mismatch', 'Logistic regression needs a classification target.');
-        const fitted = await trainFullBatchLogreg(spec, { features: source.features, exampleShape, labels: source.labels, classCount: outputUnits }, split.train, split.validation, job.training.seed, () => context.signal.aborted);
+        const fitted = await trainFullBatchLogreg(
+          spec,
+          { features: source.features, exampleShape, labels: source.labels, classCount: outputUnits },
+          split.train,
+          split.validation,
+          job.training.seed,
+          () => context.signal.aborted,
+        );
         runs.push({ spec, model: fitted.model, outcome: fitted.outcome });
         if (fitted.outcome.history.length > 0) context.progress({ phase: 'epoch', candidate, record: fitted.outcome.history[0] });
         continue;
