@@ -7,7 +7,7 @@ import { validateTrainSettings } from '../train/settings';
 import { MAX_TEXT_VOCABULARY } from '../preprocess/settings';
 import { fail, type AutomationResult } from './result';
 import { worker } from '../store/worker-access';
-import { RESULT_HEADLINE_MARK, RunClock, phasesOf, type RunPhases } from '../train/run-timings';
+import { RESULT_HEADLINE_MARK, RESULT_RECEIVED_MARK, RunClock, lastMarkAt, phasesOf, type RunPhases } from '../train/run-timings';
 
 export interface TrainOptions {
   target?: string;
@@ -123,6 +123,8 @@ export async function trainCurrent(options: { includeSplit?: boolean; injectDevi
   clock.mark('call');
   const calledAt = performance.now();
   const result = await useStudio.getState().train(options);
+  const received = lastMarkAt(RESULT_RECEIVED_MARK);
+  if (received !== undefined && received >= performance.timeOrigin + calledAt) clock.mark('received', received);
   clock.mark('result');
   const { trainError } = useStudio.getState();
   if (!result) return fail(trainError?.code ?? 'training_failed', trainError?.message ?? 'Training did not finish.');

@@ -4,6 +4,7 @@
  * files are asked for and checked against their SHA-256). Links never run code: they are data,
  * validated before anything reads them, and a bad one never replaces the open notebook.
  */
+import { afterResultShown } from './after-result';
 import { findSample } from '../data/samples';
 import type { DatasetFingerprint } from '../notebook/calls';
 import type { DatasetRef, NotebookDocument } from '../notebook/document';
@@ -95,6 +96,7 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
     // Only a run finished in this page (backendInUse is cleared when a notebook opens) has its model in the worker.
     if (!get().backendInUse) return;
     let artifacts;
+    const startedAt = performance.now();
     try {
       artifacts = await worker().call('model-artifacts', {}).promise;
     } catch (error) {
@@ -110,6 +112,7 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
       const model = embedModel(artifacts, results.finishedAt);
       get().updateNotebook((doc) => (doc.results?.finishedAt === results.finishedAt ? { ...doc, trainedModel: model } : doc));
     }
+    performance.measure('tau:record-weights', { start: startedAt });
   }
 
   async function restoreWeights(doc: NotebookDocument): Promise<void> {
@@ -232,7 +235,8 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
           // After the load has also updated the notebook's dataset reference (same tick).
           queueMicrotask(() => void recordFingerprint(id));
         }
-        if (state.notebook.results !== previous.notebook.results && !state.restoringDataset) queueMicrotask(() => void recordWeights());
+        // The weights (a worker read, base64, a notebook update and its autosave) wait until the result's headline shows.
+        if (state.notebook.results !== previous.notebook.results && !state.restoringDataset) afterResultShown(() => void recordWeights());
       });
     },
   };
