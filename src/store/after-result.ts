@@ -19,7 +19,14 @@ export function afterResultShown(work: () => void, since = performance.now(), ma
   poll();
 }
 
-/** After the next frame (a hidden tab gets no frames: then after 250 ms), in a task of its own. */
+interface BackgroundScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
+}
+
+/**
+ * After the next frame (a hidden tab gets no frames: then after 250 ms), in a task of its own at background
+ * priority where the browser has `scheduler.postTask` (the result's own stages and input go first).
+ */
 function afterFrame(work: () => void): void {
   let done = false;
   const run = () => {
@@ -27,6 +34,8 @@ function afterFrame(work: () => void): void {
     done = true;
     work();
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler;
+  const task = () => (scheduler?.postTask ? void scheduler.postTask(run, { priority: 'background' }) : setTimeout(run, 0));
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(task);
   setTimeout(run, 250);
 }
