@@ -26,10 +26,10 @@ export function bytesToBase64(bytes: Uint8Array): string {
   if (i < n) {
     const two = i + 1 < n;
     const v = (bytes[i] << 16) | ((two ? bytes[i + 1] : 0) << 8);
-    out[o++] = CODES[v >> 18];
-    out[o++] = CODES[(v >> 12) & 63];
-    out[o++] = two ? CODES[(v >> 6) & 63] : PAD;
-    out[o++] = PAD;
+    out[o] = CODES[v >> 18];
+    out[o + 1] = CODES[(v >> 12) & 63];
+    out[o + 2] = two ? CODES[(v >> 6) & 63] : PAD;
+    out[o + 3] = PAD;
   }
   return ascii.decode(out);
 }
