@@ -79,7 +79,8 @@ const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } :
       const { profile: p } = await cdp.send('Profiler.stop');
       run.hot = hotFunctions(p);
       // --profile-out file.cpuprofile: the raw profile (opens in Chrome DevTools' Performance panel).
-      if (flag('profile-out')) writeFileSync(flag('profile-out'), JSON.stringify(p));
+      const profileOut = flag('profile-out');
+      if (profileOut) writeFileSync(profileOut, JSON.stringify(p));
     }
     out.push(run);
     process.stderr.write(`run ${r + 1}: wall ${wallSeconds.toFixed(2)} s, training ${result.training.seconds.toFixed(2)} s, long tasks ${JSON.stringify(run.longTasks)}\n`);
