@@ -26,8 +26,9 @@ async function coldLoad(browser, url) {
   try {
     const page = await context.newPage();
     await page.addInitScript(() => {
-      window.__tauLongTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__tauLongTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+      // Start times and durations, in pairs (the page global is typed as number[]).
+      window.__longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.startTime, e.duration))).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('tau:interactive').length > 0, null, { timeout: 120_000 });
@@ -37,7 +38,7 @@ async function coldLoad(browser, url) {
     if ((await title.inputValue()) !== 'cold start') throw new Error('cold-start: the title field did not take typing after tau:interactive');
     return await page.evaluate(() => {
       const interactive = performance.getEntriesByName('tau:interactive')[0].startTime;
-      const nav = performance.getEntriesByType('navigation')[0];
+      const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
       const marks = Object.fromEntries(
         performance
           .getEntriesByType('mark')
@@ -45,11 +46,11 @@ async function coldLoad(browser, url) {
           .map((m) => [m.name, m.startTime]),
       );
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-      const scripts = performance
-        .getEntriesByType('resource')
+      const scripts = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'))
         .filter((r) => /\.(js|css)$/.test(new URL(r.name).pathname) && r.startTime < interactive)
         .map((r) => ({ file: new URL(r.name).pathname.split('/').pop(), start: r.startTime, end: r.responseEnd }));
-      const longTasks = window.__tauLongTasks.filter((t) => t.start < interactive);
+      const longTasks = [];
+      for (let i = 0; i + 1 < window.__longTasks.length; i += 2) if (window.__longTasks[i] < interactive) longTasks.push({ start: window.__longTasks[i], duration: window.__longTasks[i + 1] });
       return {
         htmlEnd: nav.responseEnd,
         domInteractive: nav.domInteractive,
@@ -85,6 +86,7 @@ function summarize(samples) {
 const servers = await Promise.all(dists.map((root) => startServer({ root })));
 const browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: chromiumArgs({ webgpu: false }) });
 try {
+  /** @type {Record<string, number>[][]} */
   const samples = dists.map(() => []);
   // One warm-up load per build (Chromium's own start, disk cache of the binary), not counted.
   for (const server of servers) await coldLoad(browser, server.url);

@@ -20,9 +20,12 @@ export function AfterStartup({ children, testId }: { children: ReactNode; testId
     const element = placeholder.current;
     const observer =
       element && typeof IntersectionObserver === 'function'
-        ? new IntersectionObserver((entries) => {
-            if (entries.some((entry) => entry.isIntersecting)) show();
-          }, { rootMargin: '400px 0px' })
+        ? new IntersectionObserver(
+            (entries) => {
+              if (entries.some((entry) => entry.isIntersecting)) show();
+            },
+            { rootMargin: '400px 0px' },
+          )
         : null;
     if (element) observer?.observe(element);
     return () => {
