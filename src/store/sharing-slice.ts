@@ -10,7 +10,8 @@ import type { DatasetFingerprint } from '../notebook/calls';
 import type { DatasetRef, NotebookDocument } from '../notebook/document';
 import { artifactsOf, embedModel } from '../notebook/share/embedded-model';
 import { heavyPartsOf, type HeavyContent } from '../notebook/share/heavy-parts';
-import { EMBED_WEIGHTS_MAX_BYTES, INLINE_DATA_MAX_BYTES, planShareLink, type ShareNote, type SharePlan } from '../notebook/share/share-plan';
+import { EMBED_WEIGHTS_MAX_BYTES, INLINE_DATA_MAX_BYTES } from '../notebook/share/link-format';
+import type { ShareNote, SharePlan } from '../notebook/share/share-plan';
 import type { WorkerFailure } from '../workers/protocol';
 import type { SliceCreator } from './types';
 import { failureOf, worker } from './worker-access';
@@ -43,7 +44,8 @@ export interface SharingSlice {
   loadHeavyContent(): Promise<void>;
   /** The trained weights of the current results: their size and whether the notebook holds them. */
   weightsInfo: { finishedAt: string; bytes: number; embedded: boolean } | null;
-  makeShareLink(): SharePlan & { url?: string };
+  /** Async: the link encoder (fflate) loads on the first share, not with the page. */
+  makeShareLink(): Promise<SharePlan & { url?: string }>;
   copyShareLink(): Promise<ShareLinkState | null>;
   /**
    * After a notebook opens (called by the notebook session): restores its weights in the worker and reloads
@@ -151,7 +153,8 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
       if (heavy.data) await get().restoreDataset();
     },
 
-    makeShareLink() {
+    async makeShareLink() {
+      const { planShareLink } = await import('../notebook/share/share-plan');
       const { notebook, weightsInfo } = get();
       const plan = planShareLink(notebook, { weightBytes: weightsInfo?.finishedAt === notebook.results?.finishedAt ? (weightsInfo?.bytes ?? null) : null });
       if (!plan.ok) return plan;
@@ -160,7 +163,7 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
 
     async copyShareLink() {
       await get().flushSave();
-      const plan = get().makeShareLink();
+      const plan = await get().makeShareLink();
       if (!plan.ok || !plan.url) {
         set({ shareError: plan.ok ? null : { code: plan.code, message: plan.message }, shareLink: null });
         return null;
