@@ -27,6 +27,8 @@ export const PARAMETER_BUDGET = {
 export const AUTO_LOAD = table.autoLoad;
 /** How many items of a per-column list the page draws at first, and how many more per "show more". */
 export const DISPLAY_LIMITS: { columnsShown: number; columnsMore: number } = table.display;
+/** The full-batch logistic regression's work cap, stopping rule and C range (src/models/logistic-lbfgs.ts). */
+export const FULL_BATCH_LOGREG: { maxCells: number; maxIterations: number; tolerance: number; cMin: number; cMax: number; gridPerDecade: number } = table.fullBatchLogreg;
 /** How often progress reaches the page (the worker's drop of batch updates and the store's batching). */
 export const PROGRESS_INTERVAL_MS: number = table.progress.intervalMs;
 

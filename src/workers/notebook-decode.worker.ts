@@ -4,7 +4,8 @@
  * page's main thread stays free. Thin: the work is notebook/session/decoder.ts. Separate from the studio
  * worker, whose thread may be busy starting TensorFlow.js when a link is opened.
  */
-import { handleDecodeRequest, type DecodeRequest } from '../notebook/session/decoder';
+import type { DecodeRequest } from '../notebook/session/decoder';
+import { handleDecodeRequest } from '../notebook/session/decode-request';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -6,7 +6,8 @@ import { encodeNotebookLink } from '../share/link-codec';
 import { currentDocument } from '../test-utils/fixtures';
 import { crc32 } from '../../data/images/crc32';
 import { bytesToBase64Url } from '../share/base64';
-import { handleDecodeRequest, inlineDecoder, INLINE_DECODE_BYTES, parseStored, splitDecoder, type DecodeRequest, type NotebookDecoder } from './decoder';
+import { handleDecodeRequest } from './decode-request';
+import { inlineDecoder, INLINE_DECODE_BYTES, parseStored, splitDecoder, type DecodeRequest, type NotebookDecoder } from './decoder';
 
 const base = JSON.parse(readFileSync(new URL('../fixtures/v1-breast-cancer.json', import.meta.url), 'utf8')) as Parameters<typeof hostileLinks>[0];
 const manyClasses = hostileLinks(base).find((l) => l.name === '1,000-class results')!;

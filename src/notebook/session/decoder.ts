@@ -5,7 +5,7 @@
  * Links, and stored notebooks over 256 KB, go to `offThread`; small stored notebooks are parsed at once
  * (store/startup.ts gives the page a dedicated worker, workers/notebook-decode.worker.ts). Plain TypeScript.
  */
-import { decodeNotebookLink, type LinkDecoding } from '../share/link-codec';
+import type { LinkDecoding } from '../share/link-codec';
 import { validateNotebook, type NotebookValidation } from '../validate';
 
 export interface NotebookDecoder {
@@ -27,7 +27,8 @@ export function parseStored(json: string): NotebookValidation {
 
 /** Decodes on the calling thread (Node tests, and the fallback when no worker can start). */
 export const inlineDecoder: NotebookDecoder = {
-  decodeLink: (text) => Promise.resolve(decodeNotebookLink(text)),
+  // Loaded for a link only: the link decoder brings fflate, whose tables cost start-up time on every page.
+  decodeLink: async (text) => (await import('../share/link-codec')).decodeNotebookLink(text),
   parseStored: (json) => Promise.resolve(parseStored(json)),
 };
 
@@ -53,14 +54,3 @@ export function splitDecoder(offThread: NotebookDecoder, inlineBytes = INLINE_DE
 /** The messages between the page and the decode worker. */
 export type DecodeRequest = { id: number; kind: 'link' | 'stored'; text: string };
 export type DecodeResponse = { id: number; result: LinkDecoding | NotebookValidation };
-
-/** What the worker does with one request (plain, so Node tests run it without a worker). */
-export function handleDecodeRequest(request: DecodeRequest): DecodeResponse {
-  try {
-    return { id: request.id, result: request.kind === 'link' ? decodeNotebookLink(request.text) : parseStored(request.text) };
-  } catch (error) {
-    // The decoders return refusals for bad input; anything thrown is a bug, reported as a refusal with its message.
-    const message = `It could not be read (${error instanceof Error ? error.message : String(error)}).`;
-    return { id: request.id, result: { ok: false, code: 'decode_failed', message, errors: [message] } };
-  }
-}
