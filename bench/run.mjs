@@ -87,10 +87,15 @@ async function ingest() {
   log(`ingest: generating a ${megabytes} MB CSV…`);
   const { path } = await ingestCsv(join(outDir, `ingest-${megabytes}mb.csv`), megabytes);
   const studioRuns = [];
+  const baselineRuns = [];
   const pandasRuns = [];
   for (let r = 0; r < repeats; r++) {
     log(`ingest ${r + 1}/${repeats}: studio…`);
     studioRuns.push(await attempt('studio', () => studioIngest(path)));
+    if (baselineDist) {
+      log(`ingest ${r + 1}/${repeats}: studio (baseline ${baselineDist})…`);
+      baselineRuns.push(await attempt('studio (baseline)', () => studioIngest(path, { root: baselineDist })));
+    }
     log(`ingest ${r + 1}/${repeats}: pandas…`);
     pandasRuns.push(python('ingest', { path }));
   }
@@ -104,6 +109,16 @@ async function ingest() {
   const ready = summarize(studioRuns.map((x) => rate(x.parseSeconds + x.profileSeconds)));
   const pandas = summarize(pandasRuns.map((x) => rate(x.seconds)));
   const studioRate = parse?.median ?? null;
+  // The same measurements of the baseline build, interleaved with the studio's (before/after in one run).
+  const baseline = baselineDist
+    ? {
+        dist: baselineDist,
+        parse: summarize(baselineRuns.map((x) => rate(x.parseSeconds))),
+        ready: summarize(baselineRuns.map((x) => rate(x.parseSeconds + x.profileSeconds))),
+        peakMemoryMB: summarize(baselineRuns.map((x) => x.memory?.deltaMB)),
+        runs: baselineRuns,
+      }
+    : null;
   report.workloads.ingest = {
     megabytes: mb,
     rows: studio.rows,
@@ -111,6 +126,7 @@ async function ingest() {
     papaparseTyped: { ...typed, mbPerSecond: rate(typed.seconds) },
     papaparseRaw: { ...raw, mbPerSecond: rate(raw.seconds) },
     pandas: { ...pandasRuns[0], mbPerSecond: pandas?.median ?? null, rate: pandas, peakMemoryMB: summarize(pandasRuns.map((x) => x.peakMemoryMB))?.median ?? null },
+    baseline,
     ratios: {
       vsPapaparseTyped: ratio(studioRate, rate(typed.seconds)),
       vsPapaparseRaw: ratio(studioRate, rate(raw.seconds)),

@@ -4,8 +4,18 @@ import { withApp, loadData, unwrap } from '../../scripts/tau/app.mjs';
 import { projectRoot } from '../../scripts/serve.mjs';
 import { samplePeak } from './memory.mjs';
 
-export async function studioIngest(path) {
-  return withApp({ webgpu: false }, async (page) => {
+/** papaparse in the same browser (main thread), typed or raw, counting rows in chunks (its fastest mode). */
+/**
+ * The app's Content-Security-Policy (script-src 'self') blocks inline scripts, which is what
+ * `addScriptTag({ path })` injects; so papaparse is served as a file from the app's own origin (a
+ * route on the context, which also sees requests that go through the app's service worker) and loaded
+ * with a script element pointing at it.
+ */
+const PAPAPARSE_PATH = '/__bench/papaparse.min.js';
+
+/** @param {{ root?: string }} [options] root: serve another build (the bench's baseline) */
+export async function studioIngest(path, { root } = {}) {
+  return withApp({ webgpu: false, root }, async (page) => {
     const sampler = samplePeak(process.pid);
     const summary = await loadData(page, { data: path });
     const memory = sampler.stop();
@@ -13,10 +23,12 @@ export async function studioIngest(path) {
   });
 }
 
-/** papaparse in the same browser (main thread), typed or raw, counting rows in chunks (its fastest mode). */
 export async function papaparseIngest(path, dynamicTyping) {
-  return withApp({ webgpu: false }, async (page) => {
-    await page.addScriptTag({ path: join(projectRoot, 'node_modules', 'papaparse', 'papaparse.min.js') });
+  return withApp({ webgpu: false }, async (page, { context, server }) => {
+    const url = new URL(PAPAPARSE_PATH, server.url).href;
+    await context.route(url, (route) => route.fulfill({ path: join(projectRoot, 'node_modules', 'papaparse', 'papaparse.min.js'), contentType: 'text/javascript' }));
+    await page.addScriptTag({ url });
+    if (!(await page.evaluate(() => typeof window.Papa?.parse === 'function'))) throw new Error(`bench: papaparse did not load from ${url}`);
     await page.evaluate(() => {
       const input = document.createElement('input');
       input.type = 'file';

@@ -33,7 +33,15 @@ export function renderTable(report) {
       `| papaparse, dynamicTyping (same browser) | ${n(i.papaparseTyped.mbPerSecond, 1)} | ${n(i.papaparseTyped.memory?.deltaMB)} | ${x(i.ratios.vsPapaparseTyped)} ${note(i.papaparseTyped)} |`,
     );
     lines.push(`| papaparse, strings (same browser) | ${n(i.papaparseRaw.mbPerSecond, 1)} | ${n(i.papaparseRaw.memory?.deltaMB)} | ${x(i.ratios.vsPapaparseRaw)} ${note(i.papaparseRaw)} |`);
+    if (i.baseline) {
+      const b = i.baseline;
+      const vsPandas = (rate) => x(rate && i.pandas.mbPerSecond ? rate.median / i.pandas.mbPerSecond : null);
+      lines.push(`| baseline build (worker parse) | ${mr(b.parse, 1)} | ${mr(b.peakMemoryMB)} | ${vsPandas(b.parse)} of pandas |`);
+      lines.push(`| baseline build, file → ready table incl. column profiles | ${mr(b.ready, 1)} | | ${vsPandas(b.ready)} of pandas |`);
+    }
+    const memoryRatio = i.studio.peakMemoryMB && i.pandas.peakMemoryMB ? i.studio.peakMemoryMB.median / i.pandas.peakMemoryMB : null;
     lines.push(`| pandas read_csv + categories | ${i.pandas.rate ? mr(i.pandas.rate, 1) : n(i.pandas.mbPerSecond, 1)} | ${n(i.pandas.peakMemoryMB)} | 1.00× ${note(i.pandas)} |`, '');
+    if (memoryRatio !== null) lines.push(`Peak memory Δ, studio / pandas: ${x(memoryRatio)} (target ≤ 1.2×).`, '');
   }
   for (const key of ['tabular', 'image']) {
     const t = w[key];
