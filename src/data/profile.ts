@@ -3,6 +3,7 @@ import { formatNumberCell } from './table';
 import { inferColumnType, type ColumnType } from './infer-types';
 import { textStats, type TextStats } from '../preprocess/text/tfidf';
 import { DEFAULT_TOKENIZER } from '../preprocess/text/tokenizer';
+import { sortFloat64 } from './sort-float64';
 
 export interface HistogramBin {
   label: string;
@@ -60,7 +61,7 @@ function profileNumeric(name: string, values: Float64Array, missing: number): Co
       sum += v;
     }
   }
-  present.sort();
+  sortFloat64(present);
   let distinct = 0;
   for (let i = 0; i < present.length; i++) if (i === 0 || present[i] !== present[i - 1]) distinct++;
   const column: Column = { storage: 'numeric', name, values, missing };
@@ -118,11 +119,26 @@ function binnedHistogram(sorted: Float64Array, min: number, max: number): Histog
   });
 }
 
+/**
+ * The TOP_VALUES most frequent values, most common first, ties in ascending order. One pass over the
+ * runs of equal values; only the chosen ones are formatted (an id column has a run per row).
+ */
 function topOfSorted(sorted: Float64Array): { value: string; count: number }[] {
-  return discreteHistogram(sorted)
-    .sort((a, b) => b.count - a.count)
-    .slice(0, TOP_VALUES)
-    .map((b) => ({ value: b.label, count: b.count }));
+  const top: { value: number; count: number }[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    const count = j - i;
+    // Runs arrive in ascending order, so an equal count never displaces an earlier value.
+    if (top.length < TOP_VALUES || count > top[top.length - 1].count) {
+      let at = top.length;
+      while (at > 0 && top[at - 1].count < count) at--;
+      top.splice(at, 0, { value: sorted[i], count });
+      if (top.length > TOP_VALUES) top.pop();
+    }
+    i = j;
+  }
+  return top.map((t) => ({ value: formatNumberCell(t.value), count: t.count }));
 }
 
 function profileStrings(column: Extract<Column, { storage: 'string' }>): ColumnProfile {
