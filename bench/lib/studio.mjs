@@ -4,7 +4,6 @@ import { withApp, loadData, unwrap } from '../../scripts/tau/app.mjs';
 import { projectRoot } from '../../scripts/serve.mjs';
 import { samplePeak } from './memory.mjs';
 
-/** papaparse in the same browser (main thread), typed or raw, counting rows in chunks (its fastest mode). */
 /**
  * The app's Content-Security-Policy (script-src 'self') blocks inline scripts, which is what
  * `addScriptTag({ path })` injects; so papaparse is served as a file from the app's own origin (a
@@ -13,7 +12,7 @@ import { samplePeak } from './memory.mjs';
  */
 const PAPAPARSE_PATH = '/__bench/papaparse.min.js';
 
-/** @param {{ root?: string }} [options] root: serve another build (the bench's baseline) */
+/** @param {string} path @param {{ root?: string }} [options] root: serve another build (the bench's baseline) */
 export async function studioIngest(path, { root } = {}) {
   return withApp({ webgpu: false, root }, async (page) => {
     const sampler = samplePeak(process.pid);
@@ -23,6 +22,7 @@ export async function studioIngest(path, { root } = {}) {
   });
 }
 
+/** papaparse in the same browser (main thread), typed or raw, counting rows in chunks (its fastest mode). */
 export async function papaparseIngest(path, dynamicTyping) {
   return withApp({ webgpu: false }, async (page, { context, server }) => {
     const url = new URL(PAPAPARSE_PATH, server.url).href;

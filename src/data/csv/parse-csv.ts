@@ -94,10 +94,14 @@ export async function parseCsvBlob(blob: Blob, options: ParseOptions): Promise<P
   const parser = new StreamingCsvParser(options.fileName, options.previewRows ?? 20, ENCODING_LABELS[encoding]);
   let lastProgress = 0;
   const cancelled = (): DataError => new DataError('cancelled', `Loading ${options.fileName} was cancelled; nothing was changed.`);
+  // The next chunk is read while this one is parsed (the file's bytes come from the browser process).
+  const read = (offset: number): Promise<ArrayBuffer> => blob.slice(offset, Math.min(total, offset + chunkBytes)).arrayBuffer();
+  let ahead = total > 0 ? read(0) : null;
   for (let offset = 0; offset < total; offset += chunkBytes) {
     if (options.signal?.aborted) throw cancelled();
     const end = Math.min(total, offset + chunkBytes);
-    const bytes = new Uint8Array(await blob.slice(offset, end).arrayBuffer());
+    const bytes = new Uint8Array(await (ahead as Promise<ArrayBuffer>));
+    ahead = end < total ? read(end) : null;
     const last = end >= total;
     parser.feed(decoder.decode(bytes, { stream: !last }), last);
     const now = Date.now();
