@@ -57,7 +57,7 @@ describe('type inference and profiles', () => {
 
   it('profiles a large column (radix-sorted) exactly as sorting with the built-in sort gives', () => {
     let seed = 7;
-    const next = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const n = 20_000;
     const values = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? Number.NaN : Math.round((next() * 2000 - 1000) * 10) / 10));
     const p = profileColumn({ storage: 'numeric', name: 'balance', values, missing: Math.ceil(n / 97) });
@@ -70,7 +70,20 @@ describe('type inference and profiles', () => {
     expect(p.histogram.reduce((s, b) => s + b.count, 0)).toBe(present.length);
   });
 
-  it('lists an id column\'s top values in ascending order (all counts tie) and a flag\'s by count', () => {
+  it('profiles small-range integer columns (counted, not sorted) like the built-in sort, -0 included', () => {
+    for (const withNegativeZero of [false, true]) {
+      const values = Float64Array.from({ length: 9000 }, (_, i) => (i % 11 === 0 ? Number.NaN : ((i * 7919) % 41) - 20));
+      if (withNegativeZero) values[5] = -0;
+      const p = profileColumn({ storage: 'numeric', name: 'rating', values, missing: Math.ceil(9000 / 11) });
+      const present = values.filter((v) => !Number.isNaN(v)).sort();
+      const mid = present.length >> 1;
+      expect(p.median).toBe(present.length % 2 ? present[mid] : (present[mid - 1] + present[mid]) / 2);
+      expect([p.min, p.max, p.distinct]).toEqual([-20, 20, 41]);
+      expect(p.histogram.map((b) => b.count)).toEqual(p.histogram.map((b) => present.filter((v) => v >= (b.from as number) && (v < (b.to as number) || (b.to === 20 && v === 20))).length));
+    }
+  });
+
+  it("lists an id column's top values in ascending order (all counts tie) and a flag's by count", () => {
     const ids = Float64Array.from({ length: 30_000 }, (_, i) => 30_000 - i);
     const id = profileColumn({ storage: 'numeric', name: 'id', values: ids, missing: 0 });
     expect(id.type).toBe('id');

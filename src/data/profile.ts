@@ -54,14 +54,22 @@ function profileNumeric(name: string, values: Float64Array, missing: number): Co
   const present = new Float64Array(values.length - missing);
   let k = 0;
   let sum = 0;
+  let ascending = true;
+  let smallIntegers = true;
+  let low = Infinity;
+  let high = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === v) {
+      if (k > 0 && v < present[k - 1]) ascending = false;
+      if (smallIntegers && (!Number.isInteger(v) || (v === 0 && 1 / v < 0))) smallIntegers = false;
+      if (v < low) low = v;
+      if (v > high) high = v;
       present[k++] = v;
       sum += v;
     }
   }
-  sortFloat64(present);
+  sortPresent(present, ascending, smallIntegers && high - low <= COUNTING_RANGE, low, high);
   let distinct = 0;
   for (let i = 0; i < present.length; i++) if (i === 0 || present[i] !== present[i - 1]) distinct++;
   const column: Column = { storage: 'numeric', name, values, missing };
@@ -92,6 +100,29 @@ function profileNumeric(name: string, values: Float64Array, missing: number): Co
   };
   if (type === 'boolean' || type === 'id') profile.top = topOfSorted(present);
   return profile;
+}
+
+/** Integer columns spanning at most this many values are sorted by counting (ages, counts, ratings, flags). */
+const COUNTING_RANGE = 1 << 16;
+
+/**
+ * Sorts a column's present values ascending: nothing to do when they already are (ids, timestamps); a
+ * counting sort for integers in a small range (-0 excluded, it would come back as 0); otherwise a radix
+ * sort. The same order as Float64Array.prototype.sort, without its O(n log n) on a million rows.
+ */
+function sortPresent(present: Float64Array, ascending: boolean, countable: boolean, low: number, high: number): void {
+  if (ascending) return;
+  if (!countable) {
+    sortFloat64(present);
+    return;
+  }
+  const counts = new Int32Array(high - low + 1);
+  for (let i = 0; i < present.length; i++) counts[present[i] - low]++;
+  let k = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const value = low + b;
+    for (let c = counts[b]; c > 0; c--) present[k++] = value;
+  }
 }
 
 /** One bar per distinct value, for columns with few values (counts, ratings, 0/1 flags). */
