@@ -286,4 +286,69 @@
             (br $loop_j)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $loop_i))))
+
+  ;; Two dropout masks at once (layers A and B, each its own Alea stream, as dropout_mask writes it): the
+  ;; generator is a serial chain of f64 operations (~20 cycles a draw), so two independent chains in one loop
+  ;; run in about the time of one. Each mask is `rows` rows of `units` draws (row stride ld, columns
+  ;; units…ld zeroed). units = 0 for B leaves it untouched (an odd number of dropout layers). The mask value
+  ;; is floor(f32(u) + keep) · scale (0 or scale, as dropout_mask's select, but without a data-dependent branch).
+  (func (export "dropout_mask2") (param $rows i32)
+    (param $ma i32) (param $ua i32) (param $lda i32) (param $a0 f64) (param $a1 f64) (param $a2 f64) (param $keepa f32) (param $scalea f32)
+    (param $mb i32) (param $ub i32) (param $ldb i32) (param $b0 f64) (param $b1 f64) (param $b2 f64) (param $keepb f32) (param $scaleb f32)
+    (local $na i32) (local $nb i32) (local $ja i32) (local $jb i32) (local $ca f64) (local $cb f64) (local $ta f64) (local $tb f64)
+    (local $end i32)
+    (local.set $ca (f64.const 1))
+    (local.set $cb (f64.const 1))
+    (local.set $na (i32.mul (local.get $rows) (local.get $ua)))
+    (local.set $nb (i32.mul (local.get $rows) (local.get $ub)))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.eqz (i32.or (local.get $na) (local.get $nb))))
+        (if (local.get $na)
+          (then
+            (local.set $ta (f64.add (f64.mul (f64.const 2091639) (local.get $a0))
+              (f64.mul (local.get $ca) (f64.const 2.3283064365386963e-10))))
+            (local.set $a0 (local.get $a1))
+            (local.set $a1 (local.get $a2))
+            (local.set $ca (f64.floor (local.get $ta)))
+            (local.set $a2 (f64.sub (local.get $ta) (local.get $ca)))
+            (f32.store (local.get $ma)
+              (f32.mul (f32.floor (f32.add (f32.demote_f64 (local.get $a2)) (local.get $keepa))) (local.get $scalea)))
+            (local.set $ma (i32.add (local.get $ma) (i32.const 4)))
+            (local.set $na (i32.sub (local.get $na) (i32.const 1)))
+            (local.set $ja (i32.add (local.get $ja) (i32.const 1)))
+            (if (i32.eq (local.get $ja) (local.get $ua))
+              (then
+                (local.set $ja (i32.const 0))
+                (local.set $end (i32.add (local.get $ma) (i32.shl (i32.sub (local.get $lda) (local.get $ua)) (i32.const 2))))
+                (block $pad_done
+                  (loop $pad
+                    (br_if $pad_done (i32.ge_u (local.get $ma) (local.get $end)))
+                    (f32.store (local.get $ma) (f32.const 0))
+                    (local.set $ma (i32.add (local.get $ma) (i32.const 4)))
+                    (br $pad)))))))
+        (if (local.get $nb)
+          (then
+            (local.set $tb (f64.add (f64.mul (f64.const 2091639) (local.get $b0))
+              (f64.mul (local.get $cb) (f64.const 2.3283064365386963e-10))))
+            (local.set $b0 (local.get $b1))
+            (local.set $b1 (local.get $b2))
+            (local.set $cb (f64.floor (local.get $tb)))
+            (local.set $b2 (f64.sub (local.get $tb) (local.get $cb)))
+            (f32.store (local.get $mb)
+              (f32.mul (f32.floor (f32.add (f32.demote_f64 (local.get $b2)) (local.get $keepb))) (local.get $scaleb)))
+            (local.set $mb (i32.add (local.get $mb) (i32.const 4)))
+            (local.set $nb (i32.sub (local.get $nb) (i32.const 1)))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 1)))
+            (if (i32.eq (local.get $jb) (local.get $ub))
+              (then
+                (local.set $jb (i32.const 0))
+                (local.set $end (i32.add (local.get $mb) (i32.shl (i32.sub (local.get $ldb) (local.get $ub)) (i32.const 2))))
+                (block $pad_done
+                  (loop $pad
+                    (br_if $pad_done (i32.ge_u (local.get $mb) (local.get $end)))
+                    (f32.store (local.get $mb) (f32.const 0))
+                    (local.set $mb (i32.add (local.get $mb) (i32.const 4)))
+                    (br $pad)))))))
+        (br $loop))))
 )
