@@ -70,9 +70,7 @@ function watModules(): Plugin {
       const { default: wabtInit } = await import('wabt');
       const wabt = await wabtInit();
       const text = readFileSync(file, 'utf8');
-      const parsed = relaxed
-        ? wabt.parseWat(file, relaxedMadd(text), { simd: true, relaxed_simd: true })
-        : wabt.parseWat(file, text, { simd: true });
+      const parsed = relaxed ? wabt.parseWat(file, relaxedMadd(text), { simd: true, relaxed_simd: true }) : wabt.parseWat(file, text, { simd: true });
       try {
         parsed.validate();
         const { buffer } = parsed.toBinary({});

@@ -42,11 +42,15 @@ describe('one training step (load rows + forward + backward + Adam)', () => {
   for (const fma of relaxedAvailable() ? [false, true] : [false]) {
     const t = trainer(fma);
     let start = 0;
-    bench(fma ? 'step, relaxed-SIMD FMA' : 'step, SIMD', () => {
-      t.loadRows(features, order, start, BATCH);
-      t.trainBatch(BATCH, labels, start, 0.001, Math.random);
-      start = (start + BATCH) % ROWS;
-    }, options);
+    bench(
+      fma ? 'step, relaxed-SIMD FMA' : 'step, SIMD',
+      () => {
+        t.loadRows(features, order, start, BATCH);
+        t.trainBatch(BATCH, labels, start, 0.001, Math.random);
+        start = (start + BATCH) % ROWS;
+      },
+      options,
+    );
   }
 });
 
@@ -61,60 +65,99 @@ describe('the parts of one step', () => {
   for (let i = 256; i < fill.length; i++) fill[i] = ((i * 2654435761) % 1000) / 1000 - 0.5;
   const t = trainer(false);
   let start = 0;
-  bench('copy 256 rows into memory (loadRows)', () => {
-    t.loadRows(features, order, start, BATCH);
-    start = (start + BATCH) % ROWS;
-  }, options);
-  for (const [name, kk] of [['SIMD', k], ['FMA', kf]] as const) {
+  bench(
+    'copy 256 rows into memory (loadRows)',
+    () => {
+      t.loadRows(features, order, start, BATCH);
+      start = (start + BATCH) % ROWS;
+    },
+    options,
+  );
+  for (const [name, kk] of [
+    ['SIMD', k],
+    ['FMA', kf],
+  ] as const) {
     if (!kk) continue;
-    bench(`forward gemms (3 layers, bias + ReLU), ${name}`, () => {
-      kk.gemm(x, 32, 1, w0, 64, a0, 64, BATCH, 64, 32, b, GEMM_BIAS | GEMM_RELU);
-      kk.gemm(a0, 64, 1, w1, 64, a1, 64, BATCH, 64, 64, b, GEMM_BIAS | GEMM_RELU);
-      kk.gemm(a1, 64, 1, w2, 8, a2, 8, BATCH, 8, 64, b, GEMM_BIAS);
-    }, options);
-    bench(`backward gemms (dW ×3, dA ×2), ${name}`, () => {
-      kk.gemm(a1, 1, 64, d0, 8, g, 8, 64, 8, BATCH, 0, 0);
-      kk.gemm(d0, 8, 1, wt, 64, d1, 64, BATCH, 64, 2, 0, 0);
-      kk.gemm(a0, 1, 64, d1, 64, g, 64, 64, 64, BATCH, 0, 0);
-      kk.gemm(d1, 64, 1, wt, 64, d0, 64, BATCH, 64, 64, 0, 0);
-      kk.gemm(x, 1, 32, d0, 64, g, 64, 32, 64, BATCH, 0, 0);
-    }, options);
+    bench(
+      `forward gemms (3 layers, bias + ReLU), ${name}`,
+      () => {
+        kk.gemm(x, 32, 1, w0, 64, a0, 64, BATCH, 64, 32, b, GEMM_BIAS | GEMM_RELU);
+        kk.gemm(a0, 64, 1, w1, 64, a1, 64, BATCH, 64, 64, b, GEMM_BIAS | GEMM_RELU);
+        kk.gemm(a1, 64, 1, w2, 8, a2, 8, BATCH, 8, 64, b, GEMM_BIAS);
+      },
+      options,
+    );
+    bench(
+      `backward gemms (dW ×3, dA ×2), ${name}`,
+      () => {
+        kk.gemm(a1, 1, 64, d0, 8, g, 8, 64, 8, BATCH, 0, 0);
+        kk.gemm(d0, 8, 1, wt, 64, d1, 64, BATCH, 64, 2, 0, 0);
+        kk.gemm(a0, 1, 64, d1, 64, g, 64, 64, 64, BATCH, 0, 0);
+        kk.gemm(d1, 64, 1, wt, 64, d0, 64, BATCH, 64, 64, 0, 0);
+        kk.gemm(x, 1, 32, d0, 64, g, 64, 32, 64, BATCH, 0, 0);
+      },
+      options,
+    );
   }
-  bench('dropout masks (2 layers, Alea) + mul', () => {
-    for (const layer of [0, 1]) {
+  bench(
+    'dropout masks (2 layers, Alea) + mul',
+    () => {
+      for (const layer of [0, 1]) {
+        const [s0, s1, s2] = aleaState(String(Math.random()));
+        k.dropout_mask(m0, BATCH, 64, 64, s0, s1, s2, Math.fround(0.8), Math.fround(1.25));
+        k.mul(layer ? a1 : a0, m0, BATCH * 64);
+      }
+    },
+    options,
+  );
+  bench(
+    'dropout masks, both layers in one interleaved call (dropout_mask2) + mul',
+    () => {
       const [s0, s1, s2] = aleaState(String(Math.random()));
-      k.dropout_mask(m0, BATCH, 64, 64, s0, s1, s2, Math.fround(0.8), Math.fround(1.25));
-      k.mul(layer ? a1 : a0, m0, BATCH * 64);
-    }
-  }, options);
-  bench('dropout masks, both layers in one interleaved call (dropout_mask2) + mul', () => {
-    const [s0, s1, s2] = aleaState(String(Math.random()));
-    const [r0, r1, r2] = aleaState(String(Math.random()));
-    k.dropout_mask2(BATCH, m0, 64, 64, s0, s1, s2, Math.fround(0.8), Math.fround(1.25), d0, 64, 64, r0, r1, r2, Math.fround(0.8), Math.fround(1.25));
-    k.mul(a0, m0, BATCH * 64);
-    k.mul(a1, d0, BATCH * 64);
-  }, options);
-  bench('aleaState(String(seed)) ×2 (the seeds alone)', () => {
-    aleaState(String(Math.random()));
-    aleaState(String(Math.random()));
-  }, options);
-  bench('colsum ×3 + transpose ×2 + relu_back ×2', () => {
-    k.colsum(d0, BATCH, 8, g);
-    k.colsum(d1, BATCH, 64, g);
-    k.colsum(d0, BATCH, 64, g);
-    k.transpose(w2, 64, 8, wt);
-    k.transpose(w1, 64, 64, wt);
-    k.relu_back(d1, a1, m0, BATCH * 64);
-    k.relu_back(d0, a0, m0, BATCH * 64);
-  }, options);
-  bench('L2 sumsq + Adam (6,656 kernel + 136 bias values)', () => {
-    k.sumsq(w0, 6656);
-    k.adam(w0, g, mo, v, 6656, 0.001, 0.9, 0.999, 0.5, 0.5, 1e-7, 0.002);
-    k.adam(w0 + 6656 * 4, g, mo, v, 136, 0.001, 0.9, 0.999, 0.5, 0.5, 1e-7, 0);
-  }, options);
+      const [r0, r1, r2] = aleaState(String(Math.random()));
+      k.dropout_mask2(BATCH, m0, 64, 64, s0, s1, s2, Math.fround(0.8), Math.fround(1.25), d0, 64, 64, r0, r1, r2, Math.fround(0.8), Math.fround(1.25));
+      k.mul(a0, m0, BATCH * 64);
+      k.mul(a1, d0, BATCH * 64);
+    },
+    options,
+  );
+  bench(
+    'aleaState(String(seed)) ×2 (the seeds alone)',
+    () => {
+      aleaState(String(Math.random()));
+      aleaState(String(Math.random()));
+    },
+    options,
+  );
+  bench(
+    'colsum ×3 + transpose ×2 + relu_back ×2',
+    () => {
+      k.colsum(d0, BATCH, 8, g);
+      k.colsum(d1, BATCH, 64, g);
+      k.colsum(d0, BATCH, 64, g);
+      k.transpose(w2, 64, 8, wt);
+      k.transpose(w1, 64, 64, wt);
+      k.relu_back(d1, a1, m0, BATCH * 64);
+      k.relu_back(d0, a0, m0, BATCH * 64);
+    },
+    options,
+  );
+  bench(
+    'L2 sumsq + Adam (6,656 kernel + 136 bias values)',
+    () => {
+      k.sumsq(w0, 6656);
+      k.adam(w0, g, mo, v, 6656, 0.001, 0.9, 0.999, 0.5, 0.5, 1e-7, 0.002);
+      k.adam(w0 + 6656 * 4, g, mo, v, 136, 0.001, 0.9, 0.999, 0.5, 0.5, 1e-7, 0);
+    },
+    options,
+  );
   const t2 = trainer(false);
   t2.loadRows(features, order, 0, BATCH);
-  bench('softmax + cross-entropy + dLogits (JS), via a no-dropout eval of one batch', () => {
-    t2.evaluate(features, order.subarray(0, BATCH), labels);
-  }, options);
+  bench(
+    'softmax + cross-entropy + dLogits (JS), via a no-dropout eval of one batch',
+    () => {
+      t2.evaluate(features, order.subarray(0, BATCH), labels);
+    },
+    options,
+  );
 });

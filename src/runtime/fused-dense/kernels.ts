@@ -21,8 +21,22 @@ export interface DenseKernels {
   /** Two dropout masks (two independent Alea streams, interleaved for speed); ub = 0 leaves B untouched. */
   dropout_mask2(
     rows: number,
-    ma: number, ua: number, lda: number, a0: number, a1: number, a2: number, keepa: number, scalea: number,
-    mb: number, ub: number, ldb: number, b0: number, b1: number, b2: number, keepb: number, scaleb: number,
+    ma: number,
+    ua: number,
+    lda: number,
+    a0: number,
+    a1: number,
+    a2: number,
+    keepa: number,
+    scalea: number,
+    mb: number,
+    ub: number,
+    ldb: number,
+    b0: number,
+    b1: number,
+    b2: number,
+    keepb: number,
+    scaleb: number,
   ): void;
 }
 

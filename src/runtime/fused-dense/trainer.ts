@@ -230,8 +230,22 @@ export class FusedDenseTrainer {
       const [b0, b1, b2] = b >= 0 ? aleaState(String(seeds[i + 1])) : [0, 0, 0];
       this.kernels.dropout_mask2(
         count,
-        this.masks[a], this.dims[a + 1], this.padded[a + 1], a0, a1, a2, keepA, f(1 / keepA),
-        b >= 0 ? this.masks[b] : 0, b >= 0 ? this.dims[b + 1] : 0, b >= 0 ? this.padded[b + 1] : 0, b0, b1, b2, keepB, f(1 / keepB),
+        this.masks[a],
+        this.dims[a + 1],
+        this.padded[a + 1],
+        a0,
+        a1,
+        a2,
+        keepA,
+        f(1 / keepA),
+        b >= 0 ? this.masks[b] : 0,
+        b >= 0 ? this.dims[b + 1] : 0,
+        b >= 0 ? this.padded[b + 1] : 0,
+        b0,
+        b1,
+        b2,
+        keepB,
+        f(1 / keepB),
       );
     }
     const x = this.f32();
