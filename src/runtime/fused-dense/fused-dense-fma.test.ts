@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { FusedDenseTrainer, type DenseNetPlan } from './trainer';
 import { relaxedAvailable } from './kernels';
+import { fusedBackendDecision } from './backend-decision';
 import { expectTfjsParity, parityCases, syntheticData } from './parity-fixtures';
 import { createRandom } from '../../data/random';
 
@@ -21,6 +22,10 @@ describe('fused dense trainer on the relaxed-SIMD (FMA) module', () => {
     const plan: DenseNetPlan = { inputs: 4, hidden: [{ units: 8, dropout: 0 }], classes: 2 };
     expect(new FusedDenseTrainer(plan, 8, { kind: 'adam', epsilon: 1e-7, l2: 0 }).fma).toBe(true);
     expect(new FusedDenseTrainer(plan, 8, { kind: 'adam', epsilon: 1e-7, l2: 0 }, 'wasm', { fma: false }).fma).toBe(false);
+    const decision = fusedBackendDecision({ exampleShape: [32], batchSize: 256, spec: { kind: 'mlp', hidden: [64, 64], activation: 'relu', dropout: 0.2, l2: 0.001 } }, [
+      { name: 'wasm', available: true },
+    ]);
+    expect(decision?.reason).toContain('fused WASM SIMD trainer with relaxed-SIMD fused multiply-add');
   });
 
   it('agrees with the scalar reference to 1e-4 in loss over an epoch (rounding differs, dropouts match)', () => {
