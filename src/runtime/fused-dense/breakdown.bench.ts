@@ -100,18 +100,7 @@ describe('the parts of one step', () => {
     );
   }
   bench(
-    'dropout masks (2 layers, Alea) + mul',
-    () => {
-      for (const layer of [0, 1]) {
-        const [s0, s1, s2] = aleaState(String(Math.random()));
-        k.dropout_mask(m0, BATCH, 64, 64, s0, s1, s2, Math.fround(0.8), Math.fround(1.25));
-        k.mul(layer ? a1 : a0, m0, BATCH * 64);
-      }
-    },
-    options,
-  );
-  bench(
-    'dropout masks, both layers in one interleaved call (dropout_mask2) + mul',
+    'dropout masks of both layers (dropout_mask2: two Alea chains interleaved) + mul',
     () => {
       const [s0, s1, s2] = aleaState(String(Math.random()));
       const [r0, r1, r2] = aleaState(String(Math.random()));

@@ -251,47 +251,14 @@
         (local.set $g (i32.add (local.get $g) (i32.const 16)))
         (local.set $a (i32.add (local.get $a) (i32.const 16)))
         (br $loop))))
-;; TF.js's dropout mask for `rows` rows of `units` (row stride ld; columns units…ld are zeroed):
-  ;; u from Alea (the seedrandom generator, state s0 s1 s2 with c = 1, already seeded from the string)
-  ;; in f64 exactly as seedrandom computes it, then floor(f32(u) + keep) / keep in f32: scale or 0.
-  (func (export "dropout_mask")
-    (param $mask i32) (param $rows i32) (param $units i32) (param $ld i32)
-    (param $s0 f64) (param $s1 f64) (param $s2 f64) (param $keep f32) (param $scale f32)
-    (local $i i32) (local $j i32) (local $p i32) (local $t f64) (local $c f64)
-    (local.set $c (f64.const 1))
-    (local.set $p (local.get $mask))
-    (local.set $i (i32.const 0))
-    (block $done_i
-      (loop $loop_i
-        (br_if $done_i (i32.ge_u (local.get $i) (local.get $rows)))
-        (local.set $j (i32.const 0))
-        (block $done_j
-          (loop $loop_j
-            (br_if $done_j (i32.ge_u (local.get $j) (local.get $ld)))
-            (if (i32.lt_u (local.get $j) (local.get $units))
-              (then
-                (local.set $t (f64.add (f64.mul (f64.const 2091639) (local.get $s0))
-                  (f64.mul (local.get $c) (f64.const 2.3283064365386963e-10))))
-                (local.set $s0 (local.get $s1))
-                (local.set $s1 (local.get $s2))
-                ;; t ≥ 0, so floor is seedrandom's `t | 0`, without the int round trip on the serial chain.
-                (local.set $c (f64.floor (local.get $t)))
-                (local.set $s2 (f64.sub (local.get $t) (local.get $c)))
-                (f32.store (local.get $p)
-                  (select (local.get $scale) (f32.const 0)
-                    (f32.ge (f32.add (f32.demote_f64 (local.get $s2)) (local.get $keep)) (f32.const 1)))))
-              (else (f32.store (local.get $p) (f32.const 0))))
-            (local.set $p (i32.add (local.get $p) (i32.const 4)))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
-            (br $loop_j)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $loop_i))))
 
-  ;; Two dropout masks at once (layers A and B, each its own Alea stream, as dropout_mask writes it): the
+  ;; TF.js's dropout masks of two layers at once (A and B, each its own Alea stream: the seedrandom generator,
+  ;; state s0 s1 s2 with c = 1, already seeded from the string; u in f64 exactly as seedrandom computes it): the
   ;; generator is a serial chain of f64 operations (~20 cycles a draw), so two independent chains in one loop
   ;; run in about the time of one. Each mask is `rows` rows of `units` draws (row stride ld, columns
   ;; units…ld zeroed). units = 0 for B leaves it untouched (an odd number of dropout layers). The mask value
-  ;; is floor(f32(u) + keep) · scale (0 or scale, as dropout_mask's select, but without a data-dependent branch).
+  ;; is floor(f32(u) + keep) · scale (0 or scale, without a data-dependent branch). t ≥ 0, so f64.floor is
+  ;; seedrandom's `t | 0`, without the int round trip on the serial chain.
   (func (export "dropout_mask2") (param $rows i32)
     (param $ma i32) (param $ua i32) (param $lda i32) (param $a0 f64) (param $a1 f64) (param $a2 f64) (param $keepa f32) (param $scalea f32)
     (param $mb i32) (param $ub i32) (param $ldb i32) (param $b0 f64) (param $b1 f64) (param $b2 f64) (param $keepb f32) (param $scaleb f32)

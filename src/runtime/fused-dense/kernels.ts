@@ -17,7 +17,6 @@ export interface DenseKernels {
   sumsq(x: number, count: number): number;
   adam(w: number, g: number, m: number, v: number, count: number, lr: number, b1: number, b2: number, c1: number, c2: number, eps: number, l2x2: number): void;
   momentum(w: number, g: number, a: number, count: number, lr: number, mu: number, l2x2: number): void;
-  dropout_mask(mask: number, rows: number, units: number, ld: number, s0: number, s1: number, s2: number, keep: number, scale: number): void;
   /** Two dropout masks (two independent Alea streams, interleaved for speed); ub = 0 leaves B untouched. */
   dropout_mask2(
     rows: number,
@@ -91,6 +90,25 @@ export function scalarKernels(memory: WebAssembly.Memory): DenseKernels {
   const f = Math.fround;
   // The view is re-made per call: memory.grow detaches old buffers.
   const view = () => new Float32Array(memory.buffer);
+  /** One layer's mask: `rows` rows of `units` Alea draws u → f32(u) + keep ≥ 1 ? scale : 0 (row stride ld, padding 0). */
+  const aleaMask = (mask: number, rows: number, units: number, ld: number, s0: number, s1: number, s2: number, keep: number, scale: number) => {
+    const x = view();
+    let c = 1;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < ld; j++) {
+        let value = 0;
+        if (j < units) {
+          const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+          s0 = s1;
+          s1 = s2;
+          c = t | 0;
+          s2 = t - c;
+          value = f(f(s2) + f(keep)) >= 1 ? f(scale) : 0;
+        }
+        x[(mask >> 2) + i * ld + j] = value;
+      }
+    }
+  };
   return {
     memory,
     gemm(a, ars, acs, b, ldb, c, ldc, m, n, k, bias, flags) {
@@ -159,28 +177,10 @@ export function scalarKernels(memory: WebAssembly.Memory): DenseKernels {
         x[(w >> 2) + i] = f(wi + f(ai * -lr));
       }
     },
-    dropout_mask(mask, rows, units, ld, s0, s1, s2, keep, scale) {
-      const x = view();
-      let c = 1;
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < ld; j++) {
-          let value = 0;
-          if (j < units) {
-            const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-            s0 = s1;
-            s1 = s2;
-            c = t | 0;
-            s2 = t - c;
-            value = f(f(s2) + f(keep)) >= 1 ? f(scale) : 0;
-          }
-          x[(mask >> 2) + i * ld + j] = value;
-        }
-      }
-    },
     dropout_mask2(rows, ma, ua, lda, a0, a1, a2, keepa, scalea, mb, ub, ldb, b0, b1, b2, keepb, scaleb) {
       // The streams are independent: one after the other gives what the interleaved kernel gives.
-      this.dropout_mask(ma, rows, ua, lda, a0, a1, a2, keepa, scalea);
-      if (ub > 0) this.dropout_mask(mb, rows, ub, ldb, b0, b1, b2, keepb, scaleb);
+      aleaMask(ma, rows, ua, lda, a0, a1, a2, keepa, scalea);
+      if (ub > 0) aleaMask(mb, rows, ub, ldb, b0, b1, b2, keepb, scaleb);
     },
   };
 }
