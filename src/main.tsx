@@ -8,8 +8,11 @@ import { startApp } from './store/startup';
 import './ui/styles.css';
 import { initLocale, t } from './i18n/locale';
 import { initTheme } from './ui/theme';
+import { afterStartup } from './ui/startup/phase';
 
-installAutomation();
+performance.mark('tau:main');
+// The automation handle (only for drivers) loads after the first paint; drivers wait for window.tauStudio.
+void afterStartup().then(installAutomation);
 // Autosave, the link in the address, other tabs: started once, before the first render.
 void startApp(useStudio);
 initTheme();
@@ -19,15 +22,16 @@ const rootElement = root;
 // The UI language first (the Chinese catalogue is a lazy chunk), then the first render.
 void initLocale()
   .catch((error: unknown) => console.warn(`Language could not be loaded: ${error instanceof Error ? error.message : String(error)}`))
-  .finally(() =>
+  .finally(() => {
+    performance.mark('tau:render');
     createRoot(rootElement).render(
       <StrictMode>
         <ErrorBoundary what="Tau Studio" testId="app-error" onReset={() => undefined} resetLabel={t('error.tryAgain')} onNewNotebook={() => void useStudio.getState().newNotebook()}>
           <App />
         </ErrorBoundary>
       </StrictMode>,
-    ),
-  );
+    );
+  });
 
 // The service worker (offline, updates, isolation on header-less hosts) is registered from a lazy chunk
 // once the page has loaded and gone idle, so its precache download (~5 MB) does not compete with the

@@ -47,7 +47,8 @@ test.describe('fused dense trainer and lazy panels', () => {
       'prepared→first-batch',
       'first-batch→trained',
       'trained→evaluated',
-      'evaluated→result',
+      'evaluated→received',
+      'received→result',
       'result→rendered',
     ]);
     expect(timings?.untilFirstBatchSeconds).toBeGreaterThan(0);

@@ -14,9 +14,12 @@ test.describe('model search, leaderboard and runs', () => {
     await page.getByTestId('search-button').click();
     await expect(page.getByTestId('search-progress')).toContainText('Trials done', { timeout: 60_000 });
 
-    // The leaderboard: four trials, validation scores only, and the note that the test split was used once.
+    // The leaderboard: the exact logistic regression's 13 C values (scored first, outside the budget) and the
+    // four budgeted trials, validation scores only, and the note that the test split was used once.
     const rows = page.getByTestId('leaderboard-row');
-    await expect(rows).toHaveCount(4, { timeout: 150_000 });
+    await expect(rows).toHaveCount(13 + 4, { timeout: 150_000 });
+    await expect(rows.filter({ hasText: 'logreg L-BFGS C 0.001' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'logreg L-BFGS C 1000' })).toHaveCount(1);
     await expect(page.getByTestId('confusion-matrix')).toBeVisible();
     await expect(page.getByTestId('leaderboard-note')).toContainText('No trial saw the test split');
     await expect(page.getByTestId('leaderboard-note')).toContainText('3-fold cross-validation');
@@ -27,11 +30,11 @@ test.describe('model search, leaderboard and runs', () => {
     await page.getByTestId('sort-id').click();
     await expect(rows.first()).toHaveAttribute('data-trial', '1');
     await page.getByTestId('sort-id').click();
-    await expect(rows.first()).toHaveAttribute('data-trial', '4');
+    await expect(rows.first()).toHaveAttribute('data-trial', '17');
     await page.getByTestId('sort-id').click();
     await expect(rows.first()).toHaveAttribute('data-trial', '1');
 
-    // Retrain the first trial (logistic regression, the studio default) on all training rows: a second run.
+    // Retrain the first trial (the exact logistic regression, C 0.001) on all training rows: a second run.
     await expect(page.getByTestId('run-row')).toHaveCount(1);
     await rows.first().getByTestId('retrain-trial').click();
     await expect(page.getByTestId('run-row')).toHaveCount(2, { timeout: 120_000 });

@@ -1,6 +1,6 @@
 // Main-thread long tasks around a training result, on the bench's 1b workload (issue 19, target 4b).
 //
-//   node scripts/measure/result-tasks.mjs [--root <dist>] [--runs 3] [--profile] [--out file.json]
+//   node scripts/measure/result-tasks.mjs [--root <dist>] [--runs 3] [--profile [--profile-out f.cpuprofile]] [--out file.json]
 //
 // Loads the bench's tabular CSV (8,602 rows, 32 features), trains the default-settings MLP 32→64→64→2
 // (dropout 0.2, L2 0.001, batch 256, 5 epochs, WASM) once to warm the page, then `--runs` more times,
@@ -58,8 +58,18 @@ const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } :
     const result = unwrap(await page.evaluate((o) => window.tauStudio.train(o), options));
     const wallSeconds = (Date.now() - started) / 1000;
     const tasks = await page.evaluate(() => window.__resultTasks);
+    // The page's own marks and measures of this run (result received, headline, weights embedded, autosave), ms after the call.
+    const marks = await page.evaluate(
+      (since) =>
+        performance
+          .getEntries()
+          .filter((e) => (e.entryType === 'mark' || e.entryType === 'measure') && e.name.startsWith('tau:') && e.startTime >= since)
+          .map((e) => ({ name: e.name, atMs: Math.round(e.startTime - since), ms: Math.round(e.duration) })),
+      t0,
+    );
     const run = {
       wallSeconds,
+      marks,
       trainingSeconds: result.training.seconds,
       phases: result.timings?.phases,
       longTasks: tasks.map((t) => ({ atMs: Math.round(t.start - t0), ms: Math.round(t.duration) })),
@@ -68,9 +78,13 @@ const report = await withApp({ webgpu: false, quiet: true, ...(root ? { root } :
     if (cdp && last) {
       const { profile: p } = await cdp.send('Profiler.stop');
       run.hot = hotFunctions(p);
+      // --profile-out file.cpuprofile: the raw profile (opens in Chrome DevTools' Performance panel).
+      const profileOut = flag('profile-out');
+      if (profileOut) writeFileSync(profileOut, JSON.stringify(p));
     }
     out.push(run);
     process.stderr.write(`run ${r + 1}: wall ${wallSeconds.toFixed(2)} s, training ${result.training.seconds.toFixed(2)} s, long tasks ${JSON.stringify(run.longTasks)}\n`);
+    process.stderr.write(`  phases ${JSON.stringify(run.phases)}\n  marks ${JSON.stringify(marks)}\n`);
   }
   return out;
 });

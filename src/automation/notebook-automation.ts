@@ -93,7 +93,7 @@ export const notebookAutomation = {
   /** The link for the open notebook, as "Copy link" makes it. */
   async shareLink(): Promise<AutomationResult<ShareOutput>> {
     await settled();
-    const plan = useStudio.getState().makeShareLink();
+    const plan = await useStudio.getState().makeShareLink();
     if (!plan.ok || !plan.url) return plan.ok ? fail('internal', 'No link was made.') : fail(plan.code, plan.message);
     const results = plan.doc.results;
     return {

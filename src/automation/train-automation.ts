@@ -7,7 +7,7 @@ import { validateTrainSettings } from '../train/settings';
 import { MAX_TEXT_VOCABULARY } from '../preprocess/settings';
 import { fail, type AutomationResult } from './result';
 import { worker } from '../store/worker-access';
-import { RESULT_HEADLINE_MARK, RunClock, phasesOf, type RunPhases } from '../train/run-timings';
+import { RESULT_HEADLINE_MARK, RESULT_RECEIVED_MARK, RunClock, lastMarkAt, phasesOf, type RunMark, type RunPhases } from '../train/run-timings';
 
 export interface TrainOptions {
   target?: string;
@@ -123,9 +123,14 @@ export async function trainCurrent(options: { includeSplit?: boolean; injectDevi
   clock.mark('call');
   const calledAt = performance.now();
   const result = await useStudio.getState().train(options);
+  const received = lastMarkAt(RESULT_RECEIVED_MARK);
+  if (received !== undefined && received >= performance.timeOrigin + calledAt) clock.mark('received', received);
   clock.mark('result');
   const { trainError } = useStudio.getState();
   if (!result) return fail(trainError?.code ?? 'training_failed', trainError?.message ?? 'Training did not finish.');
+  // The worker's marks are complete once its result arrived: asked now, they come back while the page
+  // renders, instead of a round trip after the headline (behind the tasks that follow it).
+  const workerMarks = workerRunMarks();
   // The run counts as finished when its headline is on the page (the evaluation panel marks it; the
   // tables and charts follow in later tasks) and the next frame has painted; a hidden tab gets no frames.
   await headlineShown(calledAt);
@@ -134,7 +139,7 @@ export async function trainCurrent(options: { includeSplit?: boolean; injectDevi
     setTimeout(resolve, 250);
   });
   clock.mark('rendered');
-  return { ok: true, value: { ...trainOutput(result), timings: await runTimings(clock) } };
+  return { ok: true, value: { ...trainOutput(result), timings: await runTimings(clock, workerMarks) } };
 }
 
 /** Resolves once the evaluation panel marked a result headline after `since` (performance.now()), or after 2 s. */
@@ -147,15 +152,20 @@ function headlineShown(since: number): Promise<void> {
   });
 }
 
-/** Page marks plus the worker's marks of the same run, as phases in seconds (see train/run-timings.ts). */
-async function runTimings(clock: RunClock): Promise<RunPhases | undefined> {
+/** The worker's marks of its latest run; null when they could not be read (said on the console). */
+async function workerRunMarks(): Promise<RunMark[] | null> {
   try {
-    const workerMarks = (await worker().call('run-timings', {}).promise) ?? [];
-    return phasesOf([...clock.marks, ...workerMarks]);
+    return (await worker().call('run-timings', {}).promise) ?? [];
   } catch (error) {
     console.warn('Run timings unavailable:', error);
-    return undefined;
+    return null;
   }
+}
+
+/** Page marks plus the worker's marks of the same run, as phases in seconds (see train/run-timings.ts). */
+async function runTimings(clock: RunClock, workerMarks: Promise<RunMark[] | null>): Promise<RunPhases | undefined> {
+  const marks = await workerMarks;
+  return marks ? phasesOf([...clock.marks, ...marks]) : undefined;
 }
 
 export const trainAutomation = {

@@ -1,4 +1,4 @@
-import { inRange, MODEL_RANGES } from '../settings/limits';
+import { FULL_BATCH_LOGREG, inRange, MODEL_RANGES } from '../settings/limits';
 
 /** What the user chose to train, as plain data (it lives in the notebook document and in exports). */
 export type Activation = 'relu' | 'tanh' | 'elu' | 'sigmoid';
@@ -7,6 +7,13 @@ export interface LogisticRegressionSpec {
   kind: 'logreg';
   /** L2 penalty on the weights (sum of squares, per training example). */
   l2: number;
+  /**
+   * 'lbfgs': solved full-batch to tolerance in float64 (src/models/logistic-lbfgs.ts), as scikit-learn's
+   * LogisticRegression; absent: trained by the mini-batch loop like every other model.
+   */
+  solver?: 'lbfgs';
+  /** With solver 'lbfgs': scikit-learn's C (penalty 1/(2·C·n) per row on the n rows fitted); absent: `l2` applies. */
+  c?: number;
 }
 
 /** Least-squares linear regression (regression tasks), solved in closed form; l2 is Ridge's α per training row. */
@@ -88,7 +95,7 @@ export const DEFAULT_CNN: CnnSpec = {
 export function describeModel(spec: ModelSpec): string {
   switch (spec.kind) {
     case 'logreg':
-      return 'Logistic regression (softmax)';
+      return spec.solver === 'lbfgs' ? `Logistic regression (softmax, L-BFGS${spec.c !== undefined ? `, C ${spec.c}` : ''})` : 'Logistic regression (softmax)';
     case 'linear':
       return spec.l2 > 0 ? `Linear regression (ridge, L2 ${spec.l2})` : 'Linear regression (least squares)';
     case 'mlp':
@@ -107,6 +114,9 @@ export function validateModelSpec(spec: ModelSpec): string | null {
   const units = (u: number) => inRange(u, R.units);
   const dropout = `Dropout must be from 0 to ${R.dropout.max}.`;
   if (!inRange(spec.l2, R.l2)) return `L2 penalty must be between ${R.l2.min} and ${R.l2.max}.`;
+  if (spec.kind === 'logreg' && spec.c !== undefined && !(spec.c >= FULL_BATCH_LOGREG.cMin && spec.c <= FULL_BATCH_LOGREG.cMax)) {
+    return `C (the inverse L2 strength) must be from ${FULL_BATCH_LOGREG.cMin} to ${FULL_BATCH_LOGREG.cMax}.`;
+  }
   if (spec.kind === 'mlp') {
     if (spec.hidden.length > R.hiddenLayers.max) return `An MLP here has at most ${R.hiddenLayers.max} hidden layers.`;
     if (!spec.hidden.every(units)) return `Each hidden layer needs a whole number of units between 1 and ${R.units.max}.`;

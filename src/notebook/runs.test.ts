@@ -74,6 +74,28 @@ describe('runs (experiments)', () => {
     if (!bad.ok) expect(bad.message).toContain('runs[0].metrics');
   });
 
+  it('keeps an exact logistic regression search (family logreg-lbfgs, C, solver) through validation; a C outside the range is rejected', () => {
+    const doc = currentDocument();
+    const result = fixtureResult();
+    const settings = { family: 'logreg-lbfgs' as const, hidden: [], learningRate: 0.01, l2: 0, dropout: 0, batchSize: 32, epochs: 1, patience: 1, c: 3.16 };
+    const exact: SearchReport = {
+      ...report,
+      trials: [...report.trials, { ...report.trials[0], id: 3, settings, epochs: 1, bestEpoch: 1 }],
+      best: { id: 3, settings, epochs: 1, rule: 'one-standard-error' },
+    };
+    const model = { kind: 'logreg' as const, l2: 0, solver: 'lbfgs' as const, c: 3.16 };
+    const runs = [runFromResult({ ...result, model, search: exact }, { id: 'run-1' })];
+    const checked = validateNotebook(JSON.parse(JSON.stringify({ ...doc, runs, model: { ...doc.model, logreg: model } })));
+    expect(checked.ok).toBe(true);
+    if (checked.ok) {
+      expect(checked.value.runs).toEqual(runs);
+      expect(checked.value.model.logreg).toEqual(model);
+    }
+    const tooLarge = validateNotebook(JSON.parse(JSON.stringify({ ...doc, model: { ...doc.model, logreg: { ...model, c: 1e9 } } })));
+    expect(tooLarge.ok).toBe(false);
+    if (!tooLarge.ok) expect(tooLarge.message).toContain('model.logreg.c');
+  });
+
   it('caps: curves go before metrics (oldest first), then leaderboards, then whole runs, and says what was dropped', () => {
     const result = fixtureResult();
     let runs: RunRecord[] = [];

@@ -46,6 +46,7 @@ export {
 export {
   DEFAULT_CONVERSION_PERCENT,
   buildRevenueView,
+  buildRevenueModelView,
   periodUnitName,
   type ChartPoint,
   type ModelView,

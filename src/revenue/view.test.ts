@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { projectionToCsv } from './csv';
 import { defaultRevenueInputs } from './inputs';
 import type { RevenueInputs } from './types';
-import { buildRevenueView } from './view';
+import { buildRevenueView, buildRevenueModelView } from './view';
 
 const en = (over: Partial<RevenueInputs> = {}): RevenueInputs => ({ ...defaultRevenueInputs(), locale: 'en-US', ...over });
 
@@ -42,6 +42,25 @@ describe('buildRevenueView', () => {
     expect(v.result).toBeNull();
     expect(v.fieldErrors.customers).toMatch(/can't be negative/);
     expect(v.fieldErrors.price).toMatch(/not a number/);
+  });
+
+  it('builds the model tie-in alone equal to the full view (the panel keeps the projection across results)', () => {
+    const model = {
+      labels: ['stay', 'churn'],
+      matrix: [
+        [80, 20],
+        [10, 90],
+      ],
+    };
+    expect(buildRevenueModelView(model, en())).toEqual(buildRevenueView(en(), model).model);
+    const other = {
+      labels: ['stay', 'churn'],
+      matrix: [
+        [50, 50],
+        [5, 95],
+      ],
+    };
+    expect(buildRevenueModelView(other, en()).customersText).not.toBe(buildRevenueModelView(model, en()).customersText);
   });
 
   it('builds the model tie-in, defaulting class and conversion', () => {

@@ -129,6 +129,16 @@ export function buildRevenueView(inputs: RevenueInputs, model?: ConfusionMatrix 
   };
 }
 
+/**
+ * Only the model tie-in part of the view (what a new training result changes): the projection, its table and
+ * charts depend on the inputs alone, so a page can keep them while results come and go (issue 19).
+ */
+export function buildRevenueModelView(model: ConfusionMatrix, inputs: RevenueInputs, defaultLocale?: string): ModelView {
+  const parsedResult = parseRevenueInputs(inputs);
+  const locale = parsedResult.ok && parsedResult.value.locale ? parsedResult.value.locale : (defaultLocale ?? browserLocale());
+  return buildModelView(model, inputs, locale);
+}
+
 function buildResult(parsed: ParsedRevenueInputs, locale: string): RevenueResultView {
   const scenarios = projectScenarios(parsed);
   const base = scenarios[1];

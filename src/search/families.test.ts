@@ -25,16 +25,16 @@ const context = (progress: JobProgress[] = []) => ({ signal: new AbortController
 
 describe('model families in the search space', () => {
   it('chooses families by data: CNNs for images, logreg/MLP for plain tables, and the text CNN too for text', () => {
-    expect(SEARCH_FAMILY_NAMES).toEqual(['logreg', 'mlp', 'cnn', 'textcnn']);
+    expect(SEARCH_FAMILY_NAMES).toEqual(['logreg', 'logreg-lbfgs', 'mlp', 'cnn', 'textcnn']);
     expect(familiesFor('image')).toEqual(['cnn']);
-    expect(familiesFor('table')).toEqual(['logreg', 'mlp']);
+    expect(familiesFor('table')).toEqual(['logreg', 'logreg-lbfgs', 'mlp']);
     expect(familiesFor('text')).toEqual(['logreg', 'mlp', 'textcnn']);
     expect(() => searchFamily('forest')).toThrow(/Unknown model family "forest"/);
   });
 
   it("keeps the text CNN out of auto's quick search (an explicit search still samples it)", () => {
     expect(quickFamilies(familiesFor('text'))).toEqual(['logreg', 'mlp']);
-    expect(quickFamilies(familiesFor('table'))).toEqual(['logreg', 'mlp']);
+    expect(quickFamilies(familiesFor('table'))).toEqual(['logreg', 'logreg-lbfgs', 'mlp']);
     expect(quickFamilies(familiesFor('image'))).toEqual(['cnn']);
   });
 

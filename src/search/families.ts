@@ -9,6 +9,7 @@
  */
 import { DEFAULT_CNN, DEFAULT_LOGREG, DEFAULT_MLP, DEFAULT_TEXT_CNN, type CnnLayerSpec, type CnnSpec, type ModelSpec } from '../models/spec';
 import { CNN_PRESETS, type CnnPresetId } from '../train/image-presets';
+import { FULL_BATCH_LOGREG } from '../settings/limits';
 
 /** What the search trains on: a plain table, a table with free-text columns (TF-IDF inputs), or images. */
 export type SearchModality = 'table' | 'text' | 'image';
@@ -34,6 +35,8 @@ export interface FamilySpace {
   defaultLogregL2: number;
   /** Text CNN sizes to sample (text modality). */
   textCnn: { embeddingDims: number[]; filters: number[]; kernels: number[]; dropout: number[] };
+  /** scikit-learn's C values the full-batch logistic regression tries (a log-scale grid, smallest first). */
+  logregCs: number[];
 }
 
 /** A text CNN trial's sizes (the rest of its spec comes from the common settings: dropout, L2). */
@@ -57,6 +60,12 @@ export interface SearchFamily {
    * defaults (the text CNN), so `auto`'s first trials stay the quick ones.
    */
   sampledOnly?: boolean;
+  /**
+   * Families cheap enough to try a whole grid (the full-batch logistic regression: each fit is one exact
+   * solve): the search scores every grid point by the same cross-validation before its random brackets,
+   * outside the trial budget, and never samples the family.
+   */
+  grid?(space: FamilySpace): FamilySettings[];
 }
 
 /** The family-specific part of a trial's settings. */
@@ -66,6 +75,8 @@ export interface FamilySettings {
   l2?: number;
   cnn?: { preset: CnnPresetId; width: number };
   textcnn?: TextCnnTrialSettings;
+  /** scikit-learn's C (full-batch logistic regression). */
+  c?: number;
 }
 
 /** The fields of TrialSettings a family reads (space.ts holds the full type). */
@@ -74,6 +85,7 @@ export interface TrialSettingsLike extends CommonTrialSettings {
   hidden: number[];
   cnn?: { preset: CnnPresetId; width: number };
   textcnn?: TextCnnTrialSettings;
+  c?: number;
 }
 
 const logreg: SearchFamily = {
@@ -83,6 +95,21 @@ const logreg: SearchFamily = {
   defaults: (space) => ({ hidden: [], dropout: 0, l2: space.defaultLogregL2 }),
   spec: (s) => ({ kind: 'logreg', l2: s.l2 }),
   describe: () => 'logreg',
+};
+
+/**
+ * Logistic regression solved exactly (L-BFGS, src/models/logistic-lbfgs.ts) for each C of a log grid,
+ * as scikit-learn's GridSearchCV over LogisticRegression's C. Tables whose training rows × inputs fit the
+ * settings table's cap (limits.json fullBatchLogreg) search it instead of the mini-batch logistic regression.
+ */
+const logregLbfgs: SearchFamily = {
+  label: 'Logistic regression (L-BFGS)',
+  modalities: ['table'],
+  grid: (space) => space.logregCs.map((c) => ({ hidden: [], dropout: 0, l2: 0, c })),
+  sample: (space, pick) => ({ hidden: [], dropout: 0, l2: 0, c: pick(space.logregCs) }),
+  defaults: () => ({ hidden: [], dropout: 0, l2: 0, c: 1 }),
+  spec: (s) => ({ kind: 'logreg', l2: s.c !== undefined ? 0 : s.l2, solver: 'lbfgs', ...(s.c !== undefined ? { c: s.c } : {}) }),
+  describe: (s) => `logreg L-BFGS${s.c !== undefined ? ` C ${s.c}` : ''}`,
 };
 
 const mlp: SearchFamily = {
@@ -156,7 +183,7 @@ const textcnn: SearchFamily = {
 };
 
 /** Every family the search knows, by model name. One line adds one (see the note at the top). */
-export const SEARCH_FAMILIES = { logreg, mlp, cnn, textcnn } satisfies Record<string, SearchFamily>;
+export const SEARCH_FAMILIES = { logreg, 'logreg-lbfgs': logregLbfgs, mlp, cnn, textcnn } satisfies Record<string, SearchFamily>;
 
 export type SearchFamilyName = keyof typeof SEARCH_FAMILIES;
 export const SEARCH_FAMILY_NAMES = Object.keys(SEARCH_FAMILIES) as SearchFamilyName[];
@@ -174,6 +201,18 @@ export function familiesFor(modality: SearchModality): SearchFamilyName[] {
 
 /** The logistic regression default for numeric tables (text tables use 1 / (2 · rows), see models/text-defaults). */
 export const TABLE_LOGREG_L2 = DEFAULT_LOGREG.l2;
+
+/** The C grid of the full-batch logistic regression: `perDecade` points a decade from cMin to cMax (limits.json), 3 significant digits. */
+export function logregCGrid(perDecade = FULL_BATCH_LOGREG.gridPerDecade): number[] {
+  const from = Math.log10(FULL_BATCH_LOGREG.cMin);
+  const steps = Math.round((Math.log10(FULL_BATCH_LOGREG.cMax) - from) * perDecade);
+  return Array.from({ length: steps + 1 }, (_, i) => Number((10 ** (from + i / perDecade)).toPrecision(3)));
+}
+
+/** The families that queue a grid of trials (scored before the random brackets, outside the trial budget). */
+export function gridFamilies(names: readonly SearchFamilyName[]): SearchFamilyName[] {
+  return names.filter((name) => SEARCH_FAMILIES[name].grid !== undefined);
+}
 
 /** The families `auto` searches: those cheap enough to queue by default (not `sampledOnly`, e.g. not the text CNN). */
 export function quickFamilies(names: readonly SearchFamilyName[]): SearchFamilyName[] {

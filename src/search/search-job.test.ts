@@ -27,10 +27,14 @@ describe('runTableSearch (real training on the CPU backend)', () => {
     const context = { signal: new AbortController().signal, progress: (p: JobProgress) => progress.push(p), backend: { name: 'cpu' as const, reason: 'test' } };
     const { result, trained } = await runTableSearch(job, parsed.table, profiles, 'iris', context);
 
-    expect(result.search.trials).toHaveLength(3);
+    // The exact logistic regression's 13 C values (outside the budget), then the 3 budgeted trials.
+    expect(result.search.trials).toHaveLength(13 + 3);
+    expect(result.search.trials.filter((t) => t.settings.family === 'logreg-lbfgs')).toHaveLength(13);
+    expect(result.search.trials.filter((t) => t.settings.family === 'mlp')).toHaveLength(3);
     for (const trial of result.search.trials) {
       expect(trial.validation.folds).toBe(3);
-      expect(trial.validation.mean).toBeGreaterThan(0.5);
+      // C = 0.001 on 80 rows is nearly uniform probabilities (still above chance on iris).
+      expect(trial.validation.mean).toBeGreaterThan(trial.settings.c === 0.001 ? 0.3 : 0.5);
       expect(JSON.stringify(trial)).not.toMatch(/test/i);
     }
     expect(result.search.validation).toEqual({ method: 'k-fold', folds: 3, rows: split.train.length + split.validation.length });
@@ -40,7 +44,7 @@ describe('runTableSearch (real training on the CPU backend)', () => {
     expect((result.metrics as ClassificationReport).confusionMatrix.matrix.flat().reduce((a, b) => a + b, 0)).toBe(30);
     expect((result.metrics as ClassificationReport).accuracy).toBeGreaterThan(0.8);
     expect(result.training.epochs).toBe(result.search.best.epochs);
-    expect(progress.some((p) => p.phase === 'search' && p.trialsDone === 3)).toBe(true);
+    expect(progress.some((p) => p.phase === 'search' && p.trialsDone === 16)).toBe(true);
     // Only the kept model's tensors remain.
     const kept = trained.model.weights.length;
     expect(tf.memory().numTensors - before).toBe(kept);
@@ -53,13 +57,21 @@ describe('runTableSearch (real training on the CPU backend)', () => {
     expect((again.result.metrics as ClassificationReport).accuracy).toBe((result.metrics as ClassificationReport).accuracy);
     again.trained.model.dispose();
 
-    // A leaderboard retrain fits the given settings without searching.
-    const pick = result.search.trials[0];
+    // A leaderboard retrain fits the given settings without searching (an MLP trial, then an exact logistic regression).
+    const pick = result.search.trials.filter((t) => t.settings.family === 'mlp')[0];
     const retrained = await runTableSearch({ ...job, retrain: { trialId: pick.id, settings: pick.settings, epochs: pick.bestEpoch } }, parsed.table, profiles, 'iris', context);
     expect(retrained.result.search.trials).toHaveLength(0);
     expect(retrained.result.search.stoppedBy).toBe('retrain');
     expect(retrained.result.training.epochs).toBe(pick.bestEpoch);
     retrained.trained.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    const exact = result.search.trials.find((t) => t.settings.c === 1);
+    if (!exact) throw new Error('no C = 1 trial');
+    const refit = await runTableSearch({ ...job, retrain: { trialId: exact.id, settings: exact.settings, epochs: exact.bestEpoch } }, parsed.table, profiles, 'iris', context);
+    expect(refit.result.model).toEqual({ kind: 'logreg', l2: 0, solver: 'lbfgs', c: 1 });
+    expect(refit.result.modelDescription).toBe('Logistic regression (softmax, L-BFGS, C 1)');
+    expect((refit.result.metrics as ClassificationReport).accuracy).toBeGreaterThan(0.85);
+    refit.trained.model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   }, 240_000);
 });

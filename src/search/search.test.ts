@@ -4,7 +4,7 @@ import { stratifiedHoldout, stratifiedKFold, validationFolds } from './folds';
 import { halvingSchedule, topIndices } from './halving';
 import { runSearch, type RunRequest, type RunResult } from './search';
 import { sampleTrial } from './sampler';
-import { searchSpaceFor } from './space';
+import { searchSpaceFor, type SearchSpace } from './space';
 import { createRandom } from '../data/random';
 import { maxOf, minOf } from '../lib/arrays';
 
@@ -148,7 +148,8 @@ describe('runSearch', () => {
     if (testRows.has(row)) throw new Error(`test row ${row} read during search`);
     return row % 3;
   };
-  const space = searchSpaceFor({ rows: trainRows.length, inputs: 4, classes: 3 });
+  // The brackets' own families (the exact logistic regression's C grid is tested below).
+  const space: SearchSpace = { ...searchSpaceFor({ rows: trainRows.length, inputs: 4, classes: 3 }), families: ['logreg', 'mlp'] };
 
   it('never reads a test row, and no trial carries test metrics', async () => {
     touched.length = 0;
@@ -230,6 +231,28 @@ describe('space and sampler', () => {
     const below = samples.filter((s) => s.learningRate < Math.sqrt(space.learningRate[0] * space.learningRate[1])).length;
     expect(below / samples.length).toBeGreaterThan(0.4);
     expect(below / samples.length).toBeLessThan(0.6);
-    expect(new Set(samples.map((s) => s.family)).size).toBe(2);
+    // The exact logistic regression is tried over its C grid, never sampled: the brackets sample MLPs here.
+    expect([...new Set(samples.map((s) => s.family))]).toEqual(['mlp']);
+    const wide = searchSpaceFor({ rows: 2000, inputs: 1000, classes: 3 });
+    expect(new Set(Array.from({ length: 100 }, () => sampleTrial(wide, random).family))).toEqual(new Set(['logreg', 'mlp']));
+  });
+
+  it('scores the whole C grid first, by the same folds, outside the trial budget', async () => {
+    const rows = Int32Array.from({ length: 120 }, (_, i) => i);
+    const space = searchSpaceFor({ rows: rows.length, inputs: 4, classes: 3 });
+    expect(space.families).toEqual(['logreg-lbfgs', 'mlp']);
+    const log: RunRequest[] = [];
+    const outcome = await runSearch(
+      { rows, label: (r) => r % 3, space, budget: { kind: 'trials', count: 3 }, folds: 3, seed: 2 },
+      fakeTrainer((r) => r % 3, undefined, log),
+    );
+    const grid = outcome.trials.filter((t) => t.settings.family === 'logreg-lbfgs');
+    expect(grid.map((t) => t.settings.c)).toEqual(space.logregCs);
+    expect(grid.map((t) => t.id)).toEqual(space.logregCs.map((_, i) => i + 1));
+    expect(outcome.trials.filter((t) => t.settings.family !== 'logreg-lbfgs')).toHaveLength(3);
+    // One run per fold per C (no halving rungs for an exact solve).
+    expect(log.filter((r) => r.settings.family === 'logreg-lbfgs')).toHaveLength(3 * space.logregCs.length);
+    const folds = new Set(log.filter((r) => r.settings.family === 'logreg-lbfgs').map((r) => r.validation.join()));
+    expect(folds.size).toBe(3);
   });
 });

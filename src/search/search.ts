@@ -2,7 +2,7 @@ import { createRandom, deriveSeed } from '../data/random';
 import { BudgetTracker, type SearchBudget } from './budget';
 import { validationFolds, type Fold } from './folds';
 import { halvingSchedule } from './halving';
-import { defaultTrials, sampleTrial } from './sampler';
+import { defaultTrials, gridTrials, sampleTrial } from './sampler';
 import { runSeed } from './seeds';
 import { chooseTrial, SELECTION_RULE, type SelectionRule, type SelectionShape } from './select';
 import type { SearchSpace, TrialSettings } from './space';
@@ -172,7 +172,23 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
     };
   }
 
-  search: while (!aborted() && tracker.canStartTrial(reserve())) {
+  // Grid families (the exact logistic regression over C): every grid point once, scored by the same folds,
+  // outside the trial budget (each is one cheap solve) and outside the brackets, where a converged fit would
+  // crowd out models still at their first rung's few epochs.
+  let cutShort = false;
+  for (const settings of gridTrials(options.space)) {
+    if (aborted() || !tracker.canStartTrial(reserve())) break;
+    const record = await evaluate(nextId++, settings, 0, 1);
+    if (!record) {
+      cutShort = true;
+      break;
+    }
+    trials.set(record.id, record);
+    best = chooseTrial(trials.values(), topOf(trials), shape);
+    options.onTrial?.(record, best);
+  }
+
+  search: while (!cutShort && !aborted() && tracker.canStartTrial(reserve())) {
     const count = options.budget.kind === 'trials' ? Math.min(bracketSize, options.budget.count - tracker.trialsStarted()) : bracketSize;
     const configs: { id: number; settings: TrialSettings }[] = [];
     for (let i = 0; i < count; i++) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SearchFamilyName } from './families';
 import { compareTrials, runSearch, type RunRequest, type RunResult, type TrialRecord } from './search';
 import { chooseTrial, standardError, trialParameters } from './select';
 import { searchSpaceFor, type TrialSettings } from './space';
@@ -53,7 +54,7 @@ describe('one-standard-error rule', () => {
 
   it('runSearch keeps the simpler trial within one SE and says which rule chose it', async () => {
     const rows = Int32Array.from({ length: 90 }, (_, i) => i);
-    const space = searchSpaceFor({ rows: rows.length, inputs: 4, classes: 3 });
+    const space = { ...searchSpaceFor({ rows: rows.length, inputs: 4, classes: 3 }), families: ['logreg', 'mlp'] as SearchFamilyName[] };
     // The MLP scores higher on average but spreads over the folds; the logistic regression is steady.
     const trainer = async (request: RunRequest): Promise<RunResult> => {
       const acc = request.settings.family === 'mlp' ? [0.9, 1, 0.95][request.fold] : 0.93;
@@ -64,5 +65,19 @@ describe('one-standard-error rule', () => {
     expect(top(outcome.trials).settings.family).toBe('mlp');
     expect(outcome.best?.settings.family).toBe('logreg');
     expect(outcome.rule).toBe('one-standard-error');
+  });
+
+  it('among exact logistic regressions within one SE keeps the smallest C (the strongest penalty)', async () => {
+    const rows = Int32Array.from({ length: 90 }, (_, i) => i);
+    const space = { ...searchSpaceFor({ rows: rows.length, inputs: 4, classes: 3 }), families: ['logreg-lbfgs'] as SearchFamilyName[], logregCs: [0.01, 0.1, 1, 10] };
+    // C 1 is best on average; C 0.1 is within its standard error; C 0.01 is not.
+    const byC: Record<number, number[]> = { 0.01: [0.8, 0.8, 0.8], 0.1: [0.93, 0.95, 0.91], 1: [0.9, 1, 0.96], 10: [0.9, 0.97, 0.96] };
+    const trainer = async (request: RunRequest): Promise<RunResult> => {
+      const acc = byC[request.settings.c ?? 0][request.fold];
+      return { valAccuracy: acc, valLoss: 1 - acc, bestEpoch: 1, epochsRun: 1, seconds: 0, stopped: false };
+    };
+    const outcome = await runSearch({ rows, label: (r) => r % 3, space, budget: { kind: 'trials', count: 1 }, folds: 3, seed: 1, shape }, trainer);
+    expect(top(outcome.trials).settings.c).toBe(1);
+    expect(outcome.best?.settings.c).toBe(0.1);
   });
 });

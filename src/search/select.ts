@@ -47,6 +47,11 @@ export function trialParameters(settings: TrialSettings, shape: SelectionShape):
   return total;
 }
 
+/** How strongly a trial's weights are penalised: 1/C for the exact logistic regression, else its L2. */
+function strength(settings: TrialSettings): number {
+  return settings.c !== undefined ? 1 / settings.c : settings.l2;
+}
+
 /**
  * Orders trials from simplest: model family in table order (logistic regression before MLP before CNN),
  * then fewer parameters, then stronger L2, then more dropout; equal complexity goes to the higher mean.
@@ -56,7 +61,7 @@ export function compareSimplicity(a: TrialRecord, b: TrialRecord, shape: Selecti
   return (
     family(a) - family(b) ||
     trialParameters(a.settings, shape) - trialParameters(b.settings, shape) ||
-    b.settings.l2 - a.settings.l2 ||
+    strength(b.settings) - strength(a.settings) ||
     b.settings.dropout - a.settings.dropout ||
     b.validation.mean - a.validation.mean ||
     a.validation.loss - b.validation.loss ||

@@ -1,7 +1,8 @@
 import type { ModelSpec } from '../models/spec';
 import type { TrainSettings } from '../train/settings';
 import type { CnnPresetId } from '../train/image-presets';
-import { familiesFor, searchFamily, TABLE_LOGREG_L2, type FamilySpace, type SearchFamilyName, type SearchModality, type TextCnnTrialSettings } from './families';
+import { fullBatchFits } from '../models/logistic-lbfgs';
+import { familiesFor, logregCGrid, searchFamily, TABLE_LOGREG_L2, type FamilySpace, type SearchFamilyName, type SearchModality, type TextCnnTrialSettings } from './families';
 
 /** Text preparation a trial uses (text modality only): TF-IDF vocabulary size and the longest word n-gram. */
 export interface TextTrialSettings {
@@ -28,6 +29,8 @@ export interface TrialSettings {
   textcnn?: TextCnnTrialSettings;
   /** Tables with text columns: how the text is turned into inputs (refit per setting, on the training split). */
   text?: TextTrialSettings;
+  /** Full-batch logistic regression: scikit-learn's C (its penalty; `l2` is then 0 and unused). */
+  c?: number;
 }
 
 /** What a search may try; built from the data by `searchSpaceFor`. */
@@ -72,8 +75,11 @@ export function searchSpaceFor(shape: DataShape): SearchSpace {
   if (rows >= 300) hidden.push([64, 32], [128]);
   if (rows >= 3000) hidden.push([128, 64], [256]);
   const batchSizes = [16, 32, 64, 128, 256].filter((b) => b <= Math.max(16, rows / 4));
+  // Tables small enough for the exact solver search it (a C grid) instead of the mini-batch logistic regression.
+  const exact = modality === 'table' && fullBatchFits(rows, Math.max(1, shape.inputs));
   const common = {
-    families: familiesFor(modality),
+    families: familiesFor(modality).filter((f) => (exact ? f !== 'logreg' : f !== 'logreg-lbfgs')),
+    logregCs: logregCGrid(),
     hidden,
     dropout: [0, 0.1, 0.2, 0.3, 0.5],
     cnnPresets: ['small', 'medium'] as CnnPresetId[],
@@ -133,5 +139,6 @@ export function trialTrainSettings(s: TrialSettings, base: TrainSettings, epochs
 
 export function describeTrial(s: TrialSettings): string {
   const text = s.text ? `, vocab ${s.text.vocabulary} ${s.text.ngrams === 1 ? 'words' : `1–${s.text.ngrams}-grams`}` : '';
+  if (s.c !== undefined) return `${searchFamily(s.family).describe(s)}${text}`;
   return `${searchFamily(s.family).describe(s)}, lr ${s.learningRate.toPrecision(2)}, L2 ${s.l2 === 0 ? '0' : s.l2.toPrecision(2)}, batch ${s.batchSize}${text}`;
 }

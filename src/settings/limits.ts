@@ -25,6 +25,8 @@ export const PARAMETER_BUDGET = {
   maxParameters: Math.floor(table.parameters.maxBytes / table.parameters.bytesPerParameter),
 } as const;
 export const AUTO_LOAD = table.autoLoad;
+/** The full-batch logistic regression's work cap, stopping rule and C range (src/models/logistic-lbfgs.ts). */
+export const FULL_BATCH_LOGREG: { maxCells: number; maxIterations: number; tolerance: number; cMin: number; cMax: number; gridPerDecade: number } = table.fullBatchLogreg;
 /** How often progress reaches the page (the worker's drop of batch updates and the store's batching). */
 export const PROGRESS_INTERVAL_MS: number = table.progress.intervalMs;
 

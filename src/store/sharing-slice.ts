@@ -4,12 +4,14 @@
  * files are asked for and checked against their SHA-256). Links never run code: they are data,
  * validated before anything reads them, and a bad one never replaces the open notebook.
  */
+import { afterResultShown } from './after-result';
 import { findSample } from '../data/samples';
 import type { DatasetFingerprint } from '../notebook/calls';
 import type { DatasetRef, NotebookDocument } from '../notebook/document';
 import { artifactsOf, embedModel } from '../notebook/share/embedded-model';
 import { heavyPartsOf, type HeavyContent } from '../notebook/share/heavy-parts';
-import { EMBED_WEIGHTS_MAX_BYTES, INLINE_DATA_MAX_BYTES, planShareLink, type ShareNote, type SharePlan } from '../notebook/share/share-plan';
+import { EMBED_WEIGHTS_MAX_BYTES, INLINE_DATA_MAX_BYTES } from '../notebook/share/link-format';
+import type { ShareNote, SharePlan } from '../notebook/share/share-plan';
 import type { WorkerFailure } from '../workers/protocol';
 import type { SliceCreator } from './types';
 import { failureOf, worker } from './worker-access';
@@ -42,7 +44,8 @@ export interface SharingSlice {
   loadHeavyContent(): Promise<void>;
   /** The trained weights of the current results: their size and whether the notebook holds them. */
   weightsInfo: { finishedAt: string; bytes: number; embedded: boolean } | null;
-  makeShareLink(): SharePlan & { url?: string };
+  /** Async: the link encoder (fflate) loads on the first share, not with the page. */
+  makeShareLink(): Promise<SharePlan & { url?: string }>;
   copyShareLink(): Promise<ShareLinkState | null>;
   /**
    * After a notebook opens (called by the notebook session): restores its weights in the worker and reloads
@@ -95,6 +98,7 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
     // Only a run finished in this page (backendInUse is cleared when a notebook opens) has its model in the worker.
     if (!get().backendInUse) return;
     let artifacts;
+    const startedAt = performance.now();
     try {
       artifacts = await worker().call('model-artifacts', {}).promise;
     } catch (error) {
@@ -110,6 +114,7 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
       const model = embedModel(artifacts, results.finishedAt);
       get().updateNotebook((doc) => (doc.results?.finishedAt === results.finishedAt ? { ...doc, trainedModel: model } : doc));
     }
+    performance.measure('tau:record-weights', { start: startedAt });
   }
 
   async function restoreWeights(doc: NotebookDocument): Promise<void> {
@@ -148,7 +153,8 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
       if (heavy.data) await get().restoreDataset();
     },
 
-    makeShareLink() {
+    async makeShareLink() {
+      const { planShareLink } = await import('../notebook/share/share-plan');
       const { notebook, weightsInfo } = get();
       const plan = planShareLink(notebook, { weightBytes: weightsInfo?.finishedAt === notebook.results?.finishedAt ? (weightsInfo?.bytes ?? null) : null });
       if (!plan.ok) return plan;
@@ -157,7 +163,7 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
 
     async copyShareLink() {
       await get().flushSave();
-      const plan = get().makeShareLink();
+      const plan = await get().makeShareLink();
       if (!plan.ok || !plan.url) {
         set({ shareError: plan.ok ? null : { code: plan.code, message: plan.message }, shareLink: null });
         return null;
@@ -232,7 +238,8 @@ export const createSharingSlice: SliceCreator<SharingSlice> = (set, get, api) =>
           // After the load has also updated the notebook's dataset reference (same tick).
           queueMicrotask(() => void recordFingerprint(id));
         }
-        if (state.notebook.results !== previous.notebook.results && !state.restoringDataset) queueMicrotask(() => void recordWeights());
+        // The weights (a worker read, base64, a notebook update and its autosave) wait until the result's headline shows.
+        if (state.notebook.results !== previous.notebook.results && !state.restoringDataset) afterResultShown(() => void recordWeights());
       });
     },
   };

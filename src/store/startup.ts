@@ -5,7 +5,7 @@
  * of an open tab (`hashchange`), saving when the page is hidden, and the sharing sync. The flows
  * themselves are src/notebook/session; nothing here decides what opens.
  */
-import { findLinkPayload } from '../notebook/share/link-codec';
+import { findLinkPayload } from '../notebook/share/link-format';
 import type { SavedMessage, SessionChannel, SessionPorts } from '../notebook/session/session';
 import { browserStore } from '../notebook/storage/boot-guard';
 import { IdbStorage } from '../notebook/storage/idb-storage';

@@ -8,6 +8,7 @@ import { failureOf, worker } from './worker-access';
 import type { Job } from '../workers/worker-client';
 import type { SearchProgressInfo } from '../search/search';
 import { ProgressBuffer } from '../train/progress-throttle';
+import { RESULT_RECEIVED_MARK } from '../train/run-timings';
 
 export interface LiveRun {
   candidate: string;
@@ -104,7 +105,10 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get, api) 
     const job = start((p) => progressBuffer.push(p));
     set({ trainError: null, training: { ...IDLE, status: 'running', message: first.message, epochs: first.epochs, cancel: () => job.cancel() } });
     try {
-      const result = await job.promise.finally(() => progressBuffer.flush());
+      const result = await job.promise.finally(() => {
+        performance.mark(RESULT_RECEIVED_MARK);
+        progressBuffer.flush();
+      });
       set({
         training: { ...get().training, status: 'idle', cancel: null, message: '' },
         backendInUse: { name: result.backend, reason: result.backendReason, adapter: result.adapter },

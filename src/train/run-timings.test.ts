@@ -32,6 +32,17 @@ describe('run timings', () => {
     expect(untilFirstBatchSeconds).toBe(0.9);
   });
 
+  it('splits the result message from the store update when the page marked its arrival', () => {
+    const { phases } = phasesOf([
+      { name: 'result', at: 1300 },
+      { name: 'call', at: 0 },
+      { name: 'received', at: 1100 },
+      { name: 'evaluated', at: 1000 },
+      { name: 'rendered', at: 1400 },
+    ]);
+    expect(phases).toEqual({ 'call→evaluated': 1, 'evaluated→received': 0.1, 'received→result': 0.2, 'result→rendered': 0.1 });
+  });
+
   it('skips marks that did not happen and reports no first batch when there was none', () => {
     const { phases, untilFirstBatchSeconds } = phasesOf([
       { name: 'call', at: 0 },

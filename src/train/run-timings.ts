@@ -21,13 +21,24 @@ export const RUN_MARKS = [
   'first-batch', // worker: the first training batch finished
   'trained', // worker: every candidate trained
   'evaluated', // worker: test-split metrics done, result built
-  'result', // page: the result arrived and is in the store
+  'received', // page: the result message arrived (worker's clone, the message, the page's read of it)
+  'result', // page: the result is in the store (notebook, run list)
   'rendered', // page: the result's headline is on the page (RESULT_HEADLINE_MARK) and the next frame passed
 ] as const;
 export type RunMarkName = (typeof RUN_MARKS)[number];
 
 /** Performance mark the evaluation panel sets when a result's headline (summary, metric cards) committed. */
 export const RESULT_HEADLINE_MARK = 'tau:results-headline';
+
+/** Performance mark the training slice sets when a job's result message arrived on the page. */
+export const RESULT_RECEIVED_MARK = 'tau:result-received';
+
+/** The latest performance mark of this name as an absolute time (epochMs), or undefined. */
+export function lastMarkAt(name: string): number | undefined {
+  const entries = performance.getEntriesByName(name, 'mark');
+  const last = entries[entries.length - 1];
+  return last ? performance.timeOrigin + last.startTime : undefined;
+}
 
 export const epochMs = (): number => performance.timeOrigin + performance.now();
 

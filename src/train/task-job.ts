@@ -23,6 +23,7 @@ import { evaluateClassification, evaluateRegression, foldTargetScaling, taskDefi
 import { regressionLossMean, type EpochRecord, type TrainingData, type TrainingOutcome } from './train-loop';
 import { predictProbabilities } from '../models/predict-probabilities';
 import type { RunMarkName } from './run-timings';
+import { isFullBatchLogreg, trainFullBatchLogreg } from './full-batch-logreg';
 import { trainWithRecovery, type BackendRecovery, type Resumption } from './device-recovery';
 import { describeTrainingDefaults, trainingFor } from './model-training';
 
@@ -152,6 +153,20 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
         runs.push(fitLinear(spec, source, exampleShape, standardized, loss, job.training.seed));
         const record = runs[runs.length - 1].outcome.history[0];
         context.progress({ phase: 'epoch', candidate, record });
+        continue;
+      }
+      if (isFullBatchLogreg(spec)) {
+        if (regression) throw new DataError('model_mismatch', 'Logistic regression needs a classification target.');
+        const fitted = await trainFullBatchLogreg(
+          spec,
+          { features: source.features, exampleShape, labels: source.labels, classCount: outputUnits },
+          split.train,
+          split.validation,
+          job.training.seed,
+          () => context.signal.aborted,
+        );
+        runs.push({ spec, model: fitted.model, outcome: fitted.outcome });
+        if (fitted.outcome.history.length > 0) context.progress({ phase: 'epoch', candidate, record: fitted.outcome.history[0] });
         continue;
       }
       const data: TrainingData = {

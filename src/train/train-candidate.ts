@@ -4,6 +4,7 @@ import type { ModelSpec } from '../models/spec';
 import type { TrainSettings } from './settings';
 import { seedMathRandom } from './seeded-scope';
 import { predictProbabilities } from '../models/predict-probabilities';
+import { isFullBatchLogreg, trainFullBatchLogreg } from './full-batch-logreg';
 import { trainModel, type TrainingData, type TrainingOptions, type TrainingOutcome } from './train-loop';
 
 /**
@@ -30,6 +31,11 @@ export async function trainCandidate(
   validationRows: Int32Array,
   hooks: Pick<TrainingOptions, 'shouldStop' | 'onEpoch' | 'onBatch' | 'augment'> = {},
 ): Promise<CandidateRun> {
+  if (isFullBatchLogreg(spec)) {
+    const { model, outcome } = await trainFullBatchLogreg(spec, data, trainRows, validationRows, settings.seed, hooks.shouldStop);
+    if (outcome.history.length > 0) hooks.onEpoch?.(outcome.history[0], outcome.history);
+    return { model, outcome };
+  }
   const model = buildModel(spec, data.exampleShape, data.classCount, settings.seed, 'softmax', data.vocabularySize);
   const restore = seedMathRandom(settings.seed);
   try {

@@ -4,6 +4,7 @@ import type { SearchReport } from '../../search/calls';
 import type { TrialRecord } from '../../search/search';
 import type { TrialSettings } from '../../search/space';
 import { SEARCH_FAMILY_NAMES } from '../../search/families';
+import { FULL_BATCH_LOGREG } from '../../settings/limits';
 import type { RunCurves, RunMetrics, RunRecord } from '../runs';
 import { MAX_CURVE_POINTS, MAX_RUNS } from '../runs';
 import { array, measure, nullable, number, object, oneOf, optional, required, string, union, type Parser } from './parsers';
@@ -46,6 +47,7 @@ const trialSettings: Parser<TrialSettings> = object<TrialSettings>({
     }),
   ),
   text: optional(object<NonNullable<TrialSettings['text']>>({ vocabulary: required(number({ min: 1, max: 100_000, integer: true })), ngrams: required(number({ min: 1, max: 3, integer: true })) })),
+  c: optional(number({ min: FULL_BATCH_LOGREG.cMin, max: FULL_BATCH_LOGREG.cMax })),
 });
 
 const trial: Parser<TrialRecord> = object<TrialRecord>({

@@ -22,7 +22,7 @@ import type { ImageTrainingInfo, MisclassifiedImage } from '../../train/image-re
 import { MAX_SNIPPET_CHARS, MAX_TEXT_MISTAKES, TOP_TOKENS_PER_CLASS, type ClassTopTokens, type TextMistake } from '../../evaluate/text-insights';
 import type { DatasetRef, EmbeddedModel, ModelSection } from '../document';
 import { DEFAULT_CNN } from '../../models/spec';
-import { AUTO_LOAD, checkParameterBudget, DOCUMENT_LIMITS, IMAGE_CAPS, IMAGE_RANGES, MODEL_RANGES, PREPARE_RANGES, TRAIN_RANGES, type Range } from '../../settings/limits';
+import { AUTO_LOAD, checkParameterBudget, DOCUMENT_LIMITS, FULL_BATCH_LOGREG, IMAGE_CAPS, IMAGE_RANGES, MODEL_RANGES, PREPARE_RANGES, TRAIN_RANGES, type Range } from '../../settings/limits';
 import { countTopologyParameters } from '../../models/parameter-count';
 import { checkTopology, checkTopologyBudget } from '../../models/topology-check';
 import { array, boolean, dictionary, INVALID, isRecord, jsonValue, measure, nullable, number, object, oneOf, optional, refine, required, string, union, withDefault, type Parser } from './parsers';
@@ -70,7 +70,14 @@ export const prepareSettings: Parser<PrepareSettings> = object<PrepareSettings>(
 
 const checkSpec = <T extends ModelSpec>(parser: Parser<T>): Parser<T> => refine(parser, (spec) => validateModelSpec(spec));
 
-const logregSpec = checkSpec(object<LogisticRegressionSpec>({ kind: required(oneOf(['logreg'] as const)), l2: required(number({ min: 0, max: 1 })) }));
+const logregSpec = checkSpec(
+  object<LogisticRegressionSpec>({
+    kind: required(oneOf(['logreg'] as const)),
+    l2: required(number({ min: 0, max: 1 })),
+    solver: optional(oneOf(['lbfgs'] as const)),
+    c: optional(number({ min: FULL_BATCH_LOGREG.cMin, max: FULL_BATCH_LOGREG.cMax })),
+  }),
+);
 const linearSpec = checkSpec(object<LinearRegressionSpec>({ kind: required(oneOf(['linear'] as const)), l2: required(number({ min: 0, max: 1 })) }));
 const mlpSpec = checkSpec(
   object<MlpSpec>({

@@ -9,7 +9,6 @@
  */
 import { createNotebook, newId, type NotebookDocument } from '../document';
 import { MAX_NOTEBOOK_FILE_BYTES, parseNotebookFile } from '../notebook-file';
-import { decodeNotebookLink } from '../share/link-codec';
 import { Autosaver, type AutosaveOptions, type SaveStatus } from '../storage/autosave';
 import { beginStart, confirmStart, type SmallStore } from '../storage/boot-guard';
 import { MemoryStorage } from '../storage/memory-storage';
@@ -188,6 +187,8 @@ export class NotebookSession {
 
   /** Opens a link (full URL, `#nb=…` or `nb=…`) as a new notebook of this browser; false (and a refusal) when it is bad. */
   async openLink(text: string): Promise<boolean> {
+    // Loaded for a link only: the decoder brings fflate, whose tables cost start-up time on every page.
+    const { decodeNotebookLink } = await import('../share/link-codec');
     const decoded = decodeNotebookLink(text);
     if (!decoded.ok) {
       this.host.refused({ code: decoded.code, message: `${decoded.message} Your current notebook is unchanged.` });

@@ -16,20 +16,10 @@ import { NOTEBOOK_VERSION, type NotebookDocument } from '../document';
 import { validateNotebook } from '../validate';
 import { base64UrlToBytes, bytesToBase64Url } from './base64';
 
-/** Longest link text accepted: Chrome handles URLs up to 2 MB; other browsers and chat apps may cut sooner. */
-export const MAX_LINK_CHARS = 2_000_000;
-/** Largest notebook JSON a link may inflate to. */
-export const MAX_LINK_JSON_BYTES = 16 * 1024 * 1024;
-
-export const LINK_PARAM = 'nb';
-
-export interface EncodedLink {
-  /** `nb=…`, to append after `#`. */
-  fragment: string;
-  /** Characters in the fragment (what counts against URL limits). */
-  chars: number;
-  jsonBytes: number;
-}
+// The link's constants and the fragment lookup live in ./link-format (no fflate): start-up reads the
+// address with them without loading the compressor.
+import { findLinkPayload, LINK_PARAM, MAX_LINK_CHARS, MAX_LINK_JSON_BYTES, type EncodedLink } from './link-format';
+export { findLinkPayload, LINK_PARAM, MAX_LINK_CHARS, MAX_LINK_JSON_BYTES, type EncodedLink } from './link-format';
 
 export function encodeNotebookLink(doc: NotebookDocument): EncodedLink {
   const json = new TextEncoder().encode(JSON.stringify(doc));
@@ -42,20 +32,6 @@ export function encodeNotebookLink(doc: NotebookDocument): EncodedLink {
 export type LinkDecoding = { ok: true; value: NotebookDocument; warnings: string[]; migratedFrom: number } | { ok: false; code: string; message: string };
 
 const fail = (code: string, message: string): LinkDecoding => ({ ok: false, code, message });
-
-/**
- * The `nb=` payload from a full link, a `#nb=…` fragment or the bare `nb=…`; null when the text has
- * no notebook in it at all.
- */
-export function findLinkPayload(text: string): string | null {
-  const trimmed = text.trim();
-  const hashAt = trimmed.indexOf('#');
-  const fragment = hashAt >= 0 ? trimmed.slice(hashAt + 1) : trimmed;
-  for (const part of fragment.split('&')) {
-    if (part.startsWith(`${LINK_PARAM}=`)) return part.slice(LINK_PARAM.length + 1);
-  }
-  return null;
-}
 
 export function decodeNotebookLink(text: string): LinkDecoding {
   if (text.length > MAX_LINK_CHARS + 10_000) {

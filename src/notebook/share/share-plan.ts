@@ -11,10 +11,8 @@ import { documentForSharing } from '../notebook-file';
 import { encodeNotebookLink, MAX_LINK_CHARS, type EncodedLink } from './link-codec';
 import { withoutCurves } from '../runs';
 
-/** Uploaded files up to this size travel inside the notebook (and its links) as text. */
-export const INLINE_DATA_MAX_BYTES = 256 * 1024;
-/** Trained weights up to this size (raw float32 bytes) travel inside the notebook (and its links). */
-export const EMBED_WEIGHTS_MAX_BYTES = 512 * 1024;
+import { EMBED_WEIGHTS_MAX_BYTES, INLINE_DATA_MAX_BYTES } from './link-format';
+export { EMBED_WEIGHTS_MAX_BYTES, INLINE_DATA_MAX_BYTES } from './link-format';
 
 export interface ShareNote {
   /** What was left out: the data, the weights, the runs' curves, or neither (info). */

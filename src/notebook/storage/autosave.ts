@@ -46,6 +46,9 @@ export const DEFAULT_AUTOSAVE_DELAY_MS = 250;
 /** The shortest wait before a save, however slow the last write was: typing must not turn into a write per key. */
 export const MIN_AUTOSAVE_DELAY_MS = 100;
 
+/** Performance measure of each save (serialize, write, read back), for the run-timing tools (issue 19). */
+export const AUTOSAVE_MEASURE = 'tau:autosave';
+
 export class Autosaver {
   private id: string | null = null;
   private revision = 0;
@@ -146,6 +149,7 @@ export class Autosaver {
     if (!doc) return;
     this.latest = null;
     if (doc.id !== this.id) this.attach(doc, 0, null);
+    const startedAt = performance.now();
     const json = JSON.stringify(doc);
     if (json === this.savedJson) {
       // Nothing new to write: the stored copy is current, so say so instead of staying "pending".
@@ -169,6 +173,7 @@ export class Autosaver {
       this.events.saved(result.entry);
       this.lastSaved = { state: 'saved', savedAt: result.entry.savedAt, revision: result.entry.revision, bytes: result.entry.bytes };
       if (!this.latest) this.events.status(this.lastSaved);
+      performance.measure(AUTOSAVE_MEASURE, { start: startedAt });
     } catch (error) {
       const failure = explainStorageError(error);
       // Keep the change so the next change (or flush) tries again; nothing is dropped.

@@ -6,7 +6,9 @@ import { useEffect, useState } from 'react';
  * paints and handles input between them instead of running one long task.
  *
  * Stages advance through a plain task (`scheduler.postTask` where the browser has it, else a 0 ms
- * timer), not `requestIdleCallback`, which a headless page without input may never call.
+ * timer), not `requestIdleCallback`, which a headless page without input may never call. The later
+ * stages run at background priority: the frame that paints the headline, input and timers go first,
+ * so the headline is on screen before the tables and charts below it are built (issue 19, 1b/4b).
  */
 export function useStagedReveal(key: unknown, stages: number): number {
   const [state, setState] = useState({ key, shown: 1 });
@@ -23,7 +25,7 @@ export function useStagedReveal(key: unknown, stages: number): number {
 }
 
 interface PostTaskScheduler {
-  postTask(callback: () => void, options: { priority: 'user-visible'; signal: AbortSignal }): Promise<void>;
+  postTask(callback: () => void, options: { priority: 'background'; signal: AbortSignal }): Promise<void>;
 }
 
 /** Runs `callback` in a later task; returns a cancel function. */
@@ -31,7 +33,7 @@ export function nextTask(callback: () => void): () => void {
   const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
   if (scheduler?.postTask) {
     const controller = new AbortController();
-    scheduler.postTask(callback, { priority: 'user-visible', signal: controller.signal }).catch((error: unknown) => {
+    scheduler.postTask(callback, { priority: 'background', signal: controller.signal }).catch((error: unknown) => {
       // Aborting (the component went away or moved on) rejects the task's promise; anything else is a bug.
       if (!controller.signal.aborted) throw error;
     });

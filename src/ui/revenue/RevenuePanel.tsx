@@ -2,6 +2,7 @@ import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import {
   DEFAULT_CONVERSION_PERCENT,
   buildRevenueView,
+  buildRevenueModelView,
   priceFromRegression,
   periodUnitName,
   PERIOD_UNITS,
@@ -52,7 +53,11 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
   const id = useId();
   // Projections of up to 1,200 periods × ~20 variants are recomputed off the typing path.
   const deferred = useDeferredValue(value);
-  const view = useMemo(() => buildRevenueView(deferred, model, locale), [deferred, model, locale]);
+  // The projection depends on the inputs only; a new training result recomputes just the model tie-in (the
+  // projection and its charts took 130–200 ms of a result's main-thread time, issue 19).
+  const base = useMemo(() => buildRevenueView(deferred, null, locale), [deferred, locale]);
+  const modelView = useMemo(() => (model ? buildRevenueModelView(model, deferred, locale) : null), [model, deferred, locale]);
+  const view = useMemo(() => ({ ...base, model: modelView }), [base, modelView]);
   const priceOffer = useMemo(() => (price ? priceFromRegression(price) : null), [price]);
   const chartRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');

@@ -5,6 +5,7 @@ import { Section } from '../common/Section';
 // Lazy: the revenue model and its recharts charts load when the section first renders.
 const RevenuePanel = lazy(() => import('./RevenuePanel').then((m) => ({ default: m.RevenuePanel })));
 import { t, useT } from '../../i18n/locale';
+import { AfterStartup } from '../startup/AfterStartup';
 
 export function RevenueSection({ step }: { step: number }) {
   useT();
@@ -18,9 +19,12 @@ export function RevenueSection({ step }: { step: number }) {
   const price = useMemo(() => (regression ? { ...regression, testRows } : null), [regression, testRows]);
   return (
     <Section id="revenue" step={step} title={t('revenue.title')}>
-      <Suspense fallback={null}>
-        <RevenuePanel value={revenue} onChange={setRevenue} model={results ? (classificationMetricsOf(results)?.confusionMatrix ?? null) : null} price={price} />
-      </Suspense>
+      {/* After start-up (or when scrolled near): the panel's chunk brings recharts and decimal arithmetic. */}
+      <AfterStartup testId="revenue-pending">
+        <Suspense fallback={null}>
+          <RevenuePanel value={revenue} onChange={setRevenue} model={results ? (classificationMetricsOf(results)?.confusionMatrix ?? null) : null} price={price} />
+        </Suspense>
+      </AfterStartup>
     </Section>
   );
 }

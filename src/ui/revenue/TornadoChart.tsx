@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { TornadoRow } from '../../revenue';
 import { useUntabbableChartLayers } from './chart-focus';
 import { t, useT } from '../../i18n/locale';
@@ -12,8 +12,8 @@ export interface TornadoChartProps {
   formatValue: (value: number) => string;
 }
 
-/** Bars show the change in total revenue against base when each input is lowered / raised. */
-export function TornadoChart({ rows, percent, descriptionId, formatAxis, formatValue }: TornadoChartProps) {
+/** Bars show the change in total revenue against base when each input is lowered / raised (memoized: results do not change it). */
+export const TornadoChart = memo(function TornadoChart({ rows, percent, descriptionId, formatAxis, formatValue }: TornadoChartProps) {
   useT();
   const ref = useRef<HTMLDivElement>(null);
   useUntabbableChartLayers(ref);
@@ -33,4 +33,4 @@ export function TornadoChart({ rows, percent, descriptionId, formatAxis, formatV
       </ResponsiveContainer>
     </div>
   );
-}
+});

@@ -111,10 +111,11 @@ export function Leaderboard() {
                   {trial.id === report.best.id ? t('leaderboard.best') : ''}
                 </td>
                 <td>{COLUMNS[1].value(trial)}</td>
-                <td>{trial.settings.learningRate.toPrecision(2)}</td>
+                {/* An exact logistic regression (C in the model column) has no step size or batches. */}
+                <td>{trial.settings.c !== undefined ? '—' : trial.settings.learningRate.toPrecision(2)}</td>
                 <td>{trial.settings.l2 === 0 ? '0' : trial.settings.l2.toPrecision(2)}</td>
                 <td>{trial.settings.dropout}</td>
-                <td>{trial.settings.batchSize}</td>
+                <td>{trial.settings.c !== undefined ? '—' : trial.settings.batchSize}</td>
                 <td>
                   {trial.bestEpoch} / {trial.epochs}
                 </td>

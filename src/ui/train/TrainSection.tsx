@@ -145,9 +145,12 @@ export function TrainSection({ step }: { step: number }) {
           {t('train.why', { backend: BACKEND_LABELS[results.backend], reason: results.backendReason })}
         </p>
       ) : null}
-      <Suspense fallback={null}>
-        <SearchPanel />
-      </Suspense>
+      {/* The search panel shows nothing without data: its chunk loads once there is some. */}
+      {dataset ? (
+        <Suspense fallback={null}>
+          <SearchPanel />
+        </Suspense>
+      ) : null}
     </Section>
   );
 }

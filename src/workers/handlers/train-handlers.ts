@@ -19,9 +19,8 @@ export const trainHandlers: Handlers<TrainCalls> = {
     return rt.chooseBackend(choice, workload, await getProbes());
   },
 
-  async 'run-timings'() {
-    return latestRunMarks();
-  },
+  // Reads marks only (no TF.js): answered at once, not behind the weights read that follows a result.
+  'run-timings': concurrent(async () => latestRunMarks()),
 
   async train(job, signal, reportProgress) {
     const { clock, progress } = startRunClock(reportProgress);
