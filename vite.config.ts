@@ -39,6 +39,23 @@ function tfjsWasmThreads(): Plugin {
 }
 
 /**
+ * The relaxed-SIMD variant of a module (`import bytes from './x.wat?relaxed'`): every multiply-add written
+ * `(f32x4.add (local.get $acc) (f32x4.mul (local.get $a) (local.get $b)))` becomes
+ * `(f32x4.relaxed_madd (local.get $a) (local.get $b) (local.get $acc))`, one fused multiply-add where the
+ * CPU has FMA (one rounding instead of two: results differ from the plain module in the last bits).
+ */
+function relaxedMadd(text: string): string {
+  const pattern = /\(f32x4\.add \(local\.get (\$\w+)\) \(f32x4\.mul \(local\.get (\$\w+)\) \(local\.get (\$\w+)\)\)\)/g;
+  let count = 0;
+  const out = text.replace(pattern, (_match, acc: string, a: string, b: string) => {
+    count++;
+    return `(f32x4.relaxed_madd (local.get ${a}) (local.get ${b}) (local.get ${acc}))`;
+  });
+  if (count === 0) throw new Error('relaxedMadd: no multiply-add of the expected form in the module');
+  return out;
+}
+
+/**
  * `import bytes from './x.wat'` gives the module's binary as a Uint8Array: hand-written WebAssembly text
  * is assembled here, at build (and test) time, with wabt, and inlined as base64. The built app does not
  * ship or load wabt.
@@ -47,10 +64,13 @@ function watModules(): Plugin {
   return {
     name: 'tau:wat',
     async load(id) {
-      if (!id.endsWith('.wat')) return null;
+      const relaxed = id.endsWith('.wat?relaxed');
+      if (!id.endsWith('.wat') && !relaxed) return null;
+      const file = relaxed ? id.slice(0, -'?relaxed'.length) : id;
       const { default: wabtInit } = await import('wabt');
       const wabt = await wabtInit();
-      const parsed = wabt.parseWat(id, readFileSync(id, 'utf8'), { simd: true });
+      const text = readFileSync(file, 'utf8');
+      const parsed = relaxed ? wabt.parseWat(file, relaxedMadd(text), { simd: true, relaxed_simd: true }) : wabt.parseWat(file, text, { simd: true });
       try {
         parsed.validate();
         const { buffer } = parsed.toBinary({});

@@ -87,10 +87,15 @@ async function ingest() {
   log(`ingest: generating a ${megabytes} MB CSV…`);
   const { path } = await ingestCsv(join(outDir, `ingest-${megabytes}mb.csv`), megabytes);
   const studioRuns = [];
+  const baselineRuns = [];
   const pandasRuns = [];
   for (let r = 0; r < repeats; r++) {
     log(`ingest ${r + 1}/${repeats}: studio…`);
     studioRuns.push(await attempt('studio', () => studioIngest(path)));
+    if (baselineDist) {
+      log(`ingest ${r + 1}/${repeats}: studio (baseline ${baselineDist})…`);
+      baselineRuns.push(await attempt('studio (baseline)', () => studioIngest(path, { root: baselineDist })));
+    }
     log(`ingest ${r + 1}/${repeats}: pandas…`);
     pandasRuns.push(python('ingest', { path }));
   }
@@ -104,13 +109,45 @@ async function ingest() {
   const ready = summarize(studioRuns.map((x) => rate(x.parseSeconds + x.profileSeconds)));
   const pandas = summarize(pandasRuns.map((x) => rate(x.seconds)));
   const studioRate = parse?.median ?? null;
+  // Where the studio's seconds went (medians over the runs): file reads, decoding, scanning into columns, final arrays, profiles.
+  const seconds = (pick) => summarize(studioRuns.map(pick))?.median ?? null;
+  const breakdown = {
+    readSeconds: seconds((x) => x.parseTimings?.readSeconds),
+    decodeSeconds: seconds((x) => x.parseTimings?.decodeSeconds),
+    scanSeconds: seconds((x) => x.parseTimings?.scanSeconds),
+    finishSeconds: seconds((x) => x.parseTimings?.finishSeconds),
+    profileSeconds: seconds((x) => x.profileSeconds),
+    parseSeconds: seconds((x) => x.parseSeconds),
+    wallSeconds: seconds((x) => x.wallSeconds),
+  };
+  // The same measurements of the baseline build, interleaved with the studio's (before/after in one run).
+  const baseline = baselineDist
+    ? {
+        dist: baselineDist,
+        parse: summarize(baselineRuns.map((x) => rate(x.parseSeconds))),
+        ready: summarize(baselineRuns.map((x) => rate(x.parseSeconds + x.profileSeconds))),
+        wait: summarize(baselineRuns.map((x) => rate(x.wallSeconds))),
+        peakMemoryMB: summarize(baselineRuns.map((x) => x.memory?.deltaMB)),
+        runs: baselineRuns,
+      }
+    : null;
   report.workloads.ingest = {
     megabytes: mb,
     rows: studio.rows,
-    studio: { ...studio, mbPerSecond: studioRate, loadToReadyMbPerSecond: ready?.median ?? null, parse, ready, peakMemoryMB: summarize(studioRuns.map((x) => x.memory?.deltaMB)) },
+    studio: {
+      ...studio,
+      mbPerSecond: studioRate,
+      loadToReadyMbPerSecond: ready?.median ?? null,
+      parse,
+      ready,
+      wait: summarize(studioRuns.map((x) => rate(x.wallSeconds))),
+      breakdown,
+      peakMemoryMB: summarize(studioRuns.map((x) => x.memory?.deltaMB)),
+    },
     papaparseTyped: { ...typed, mbPerSecond: rate(typed.seconds) },
     papaparseRaw: { ...raw, mbPerSecond: rate(raw.seconds) },
     pandas: { ...pandasRuns[0], mbPerSecond: pandas?.median ?? null, rate: pandas, peakMemoryMB: summarize(pandasRuns.map((x) => x.peakMemoryMB))?.median ?? null },
+    baseline,
     ratios: {
       vsPapaparseTyped: ratio(studioRate, rate(typed.seconds)),
       vsPapaparseRaw: ratio(studioRate, rate(raw.seconds)),

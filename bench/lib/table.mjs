@@ -33,7 +33,27 @@ export function renderTable(report) {
       `| papaparse, dynamicTyping (same browser) | ${n(i.papaparseTyped.mbPerSecond, 1)} | ${n(i.papaparseTyped.memory?.deltaMB)} | ${x(i.ratios.vsPapaparseTyped)} ${note(i.papaparseTyped)} |`,
     );
     lines.push(`| papaparse, strings (same browser) | ${n(i.papaparseRaw.mbPerSecond, 1)} | ${n(i.papaparseRaw.memory?.deltaMB)} | ${x(i.ratios.vsPapaparseRaw)} ${note(i.papaparseRaw)} |`);
+    if (i.studio.wait)
+      lines.push(
+        `| Tau Studio, file input → table in the page (as a person waits) | ${mr(i.studio.wait, 1)} | | ${x(i.pandas.mbPerSecond ? i.studio.wait.median / i.pandas.mbPerSecond : null)} of pandas |`,
+      );
+    if (i.baseline) {
+      const b = i.baseline;
+      const vsPandas = (rate) => x(rate && i.pandas.mbPerSecond ? rate.median / i.pandas.mbPerSecond : null);
+      lines.push(`| baseline build (worker parse) | ${mr(b.parse, 1)} | ${mr(b.peakMemoryMB)} | ${vsPandas(b.parse)} of pandas |`);
+      lines.push(`| baseline build, file → ready table incl. column profiles | ${mr(b.ready, 1)} | | ${vsPandas(b.ready)} of pandas |`);
+    }
+    const memoryRatio = i.studio.peakMemoryMB && i.pandas.peakMemoryMB ? i.studio.peakMemoryMB.median / i.pandas.peakMemoryMB : null;
     lines.push(`| pandas read_csv + categories | ${i.pandas.rate ? mr(i.pandas.rate, 1) : n(i.pandas.mbPerSecond, 1)} | ${n(i.pandas.peakMemoryMB)} | 1.00× ${note(i.pandas)} |`, '');
+    if (memoryRatio !== null) lines.push(`Peak memory Δ, studio / pandas: ${x(memoryRatio)} (target ≤ 1.2×).`, '');
+    const b = i.studio.breakdown;
+    if (b && b.parseSeconds !== null) {
+      lines.push(
+        `Studio seconds (medians): read ${n(b.readSeconds, 2)}, decode ${n(b.decodeSeconds, 2)}, scan + build columns ${n(b.scanSeconds, 2)}, final arrays ${n(b.finishSeconds, 2)} ` +
+          `(parse ${n(b.parseSeconds, 2)}), profiles ${n(b.profileSeconds, 2)}, file input → page ${n(b.wallSeconds, 2)}.`,
+        '',
+      );
+    }
   }
   for (const key of ['tabular', 'image']) {
     const t = w[key];

@@ -24,6 +24,7 @@ export function inspectOutput(summary: TableSummary) {
     bytes: summary.bytes,
     parseSeconds: summary.parseSeconds,
     profileSeconds: summary.profileSeconds,
+    ...(summary.parseTimings ? { parseTimings: summary.parseTimings } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseCsvText } from './csv/parse-csv';
-import { profileTable } from './profile';
+import { profileColumn, profileTable } from './profile';
 
 const profiles = (text: string) => profileTable(parseCsvText(text).table);
 
@@ -53,6 +53,48 @@ describe('type inference and profiles', () => {
     expect(x).toMatchObject({ missing: 2, distinct: 4, min: 1, max: 4, mean: 2.5, median: 2.5 });
     expect(x.std).toBeCloseTo(Math.sqrt(5 / 3), 12);
     expect(x.histogram.reduce((s, b) => s + b.count, 0)).toBe(4);
+  });
+
+  it('profiles a large column (radix-sorted) exactly as sorting with the built-in sort gives', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const n = 20_000;
+    const values = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? Number.NaN : Math.round((next() * 2000 - 1000) * 10) / 10));
+    const p = profileColumn({ storage: 'numeric', name: 'balance', values, missing: Math.ceil(n / 97) });
+    const present = values.filter((v) => !Number.isNaN(v)).sort();
+    expect(p.min).toBe(present[0]);
+    expect(p.max).toBe(present[present.length - 1]);
+    const mid = present.length >> 1;
+    expect(p.median).toBe(present.length % 2 ? present[mid] : (present[mid - 1] + present[mid]) / 2);
+    expect(p.distinct).toBe(new Set(present).size);
+    expect(p.histogram.reduce((s, b) => s + b.count, 0)).toBe(present.length);
+  });
+
+  it('profiles small-range integer columns (counted, not sorted) like the built-in sort, -0 included', () => {
+    for (const withNegativeZero of [false, true]) {
+      const values = Float64Array.from({ length: 9000 }, (_, i) => (i % 11 === 0 ? Number.NaN : ((i * 7919) % 41) - 20));
+      if (withNegativeZero) values[5] = -0;
+      const p = profileColumn({ storage: 'numeric', name: 'rating', values, missing: Math.ceil(9000 / 11) });
+      const present = values.filter((v) => !Number.isNaN(v)).sort();
+      const mid = present.length >> 1;
+      expect(p.median).toBe(present.length % 2 ? present[mid] : (present[mid - 1] + present[mid]) / 2);
+      expect([p.min, p.max, p.distinct]).toEqual([-20, 20, 41]);
+      expect(p.histogram.map((b) => b.count)).toEqual(p.histogram.map((b) => present.filter((v) => v >= (b.from as number) && (v < (b.to as number) || (b.to === 20 && v === 20))).length));
+    }
+  });
+
+  it("lists an id column's top values in ascending order (all counts tie) and a flag's by count", () => {
+    const ids = Float64Array.from({ length: 30_000 }, (_, i) => 30_000 - i);
+    const id = profileColumn({ storage: 'numeric', name: 'id', values: ids, missing: 0 });
+    expect(id.type).toBe('id');
+    expect(id.top).toEqual(Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), count: 1 })));
+    const flags = Float64Array.from({ length: 10_000 }, (_, i) => (i % 4 === 0 ? 1 : 0));
+    const flag = profileColumn({ storage: 'numeric', name: 'flag', values: flags, missing: 0 });
+    expect(flag.type).toBe('boolean');
+    expect(flag.top).toEqual([
+      { value: '0', count: 7500 },
+      { value: '1', count: 2500 },
+    ]);
   });
 
   it('bins a continuous column into 20 bins covering min..max', () => {

@@ -16,7 +16,7 @@ describe('the worker handler table (the one list of call names)', () => {
   });
 
   it('reads which calls skip the TF.js queue from the handlers themselves, so a new call needs no second edit', () => {
-    expect([...CONCURRENT_CALLS].sort()).toEqual(['dataset-fingerprint', 'image-pixels', 'image-samples', 'load-images', 'load-table', 'probe-backends', 'rows']);
+    expect([...CONCURRENT_CALLS].sort()).toEqual(['dataset-fingerprint', 'image-pixels', 'image-samples', 'load-images', 'load-table', 'probe-backends', 'rows', 'run-timings']);
     for (const name of ['train', 'predict-record', 'load-model', 'search'] as const) expect(CONCURRENT_CALLS.has(name)).toBe(false);
     const plain: Handler<'rows'> = async () => [];
     const marked = concurrent<'rows'>(async () => []);

@@ -1,5 +1,6 @@
 import type { ColumnProfile } from '../data/profile';
 import type { CsvDialect } from '../data/csv/dialect';
+import type { ParseTimings } from '../data/csv/parse-csv';
 import type { TextEncodingName } from '../data/csv/encoding';
 import type { BackendProbe } from '../runtime/backends';
 import type { BackendDecision } from '../runtime/calibration';
@@ -35,6 +36,8 @@ export interface TableSummary {
   parseSeconds: number;
   /** Time to compute the column profiles after parsing. */
   profileSeconds: number;
+  /** Where parsing spent its time (files; the bench reports it). */
+  parseTimings?: ParseTimings;
 }
 
 /** The loaded data set: a table or images (`kind` tells which); a new load replaces either. */

@@ -1,4 +1,5 @@
 import type { Column } from '../table';
+import { ChunkedValues } from './chunked-values';
 
 /** Spellings of "no value" seen in real exports (pandas' defaults plus a few from UCI and spreadsheets). */
 const MISSING_TOKENS = new Set(['', 'NA', 'N/A', 'n/a', 'na', 'NaN', 'nan', 'NAN', 'null', 'NULL', 'Null', 'None', 'none', '?', '-', '#N/A', '#NA', '<NA>', '.', 'missing']);
@@ -34,13 +35,12 @@ export function parseNumberCell(raw: string, decimalComma: boolean): number {
 }
 
 /**
- * Accumulates one column while rows stream in. It stays numeric (a Float64Array) until a value that is
- * neither missing nor a number arrives; then it switches to dictionary-coded strings.
+ * Accumulates one column while rows stream in. It stays numeric (Float64 chunks) until a value that is
+ * neither missing nor a number arrives; then it switches to dictionary-coded strings (Int32 chunks).
  */
 export class ColumnBuilder {
-  private length = 0;
-  private numbers: Float64Array | null = new Float64Array(1024);
-  private codes: Int32Array | null = null;
+  private numbers: ChunkedValues<Float64Array> | null = new ChunkedValues((n) => new Float64Array(n));
+  private codes: ChunkedValues<Int32Array> | null = null;
   private readonly dictionary = new Map<string, number>();
   private readonly values: string[] = [];
   private missingCount = 0;
@@ -51,36 +51,41 @@ export class ColumnBuilder {
   ) {}
 
   push(raw: string): void {
-    const index = this.length++;
     if (isMissingToken(raw)) {
       this.missingCount++;
-      if (this.numbers) this.numberSlot(index)[index] = Number.NaN;
-      else this.codeSlot(index)[index] = -1;
+      if (this.numbers) this.numbers.push(Number.NaN);
+      else (this.codes as ChunkedValues<Int32Array>).push(-1);
       return;
     }
     if (this.numbers) {
       const value = parseNumberCell(raw, this.decimalComma);
       if (value === value) {
-        this.numberSlot(index)[index] = value;
+        this.numbers.push(value);
         return;
       }
-      this.switchToStrings(index);
+      this.switchToStrings();
     }
-    this.codeSlot(index)[index] = this.codeOf(raw);
+    (this.codes as ChunkedValues<Int32Array>).push(this.codeOf(raw));
   }
 
   /** A number the scanner already parsed (only offered while the column is numeric). */
   pushNumber(value: number): void {
-    if (!this.numbers) {
-      this.push(String(value));
-      return;
-    }
-    const index = this.length++;
-    this.numberSlot(index)[index] = value;
+    if (this.numbers) this.numbers.push(value);
+    else this.push(String(value));
+  }
+
+  /** A value the scanner matched to `code` of this column's dictionary (see `knownValues`). */
+  pushCode(code: number): void {
+    (this.codes as ChunkedValues<Int32Array>).push(code);
   }
 
   get isNumeric(): boolean {
     return this.numbers !== null;
+  }
+
+  /** The distinct values seen so far in code order (string columns; the array grows as values arrive). */
+  get knownValues(): readonly string[] {
+    return this.values;
   }
 
   /** Pads a short row: the value is missing. */
@@ -90,13 +95,12 @@ export class ColumnBuilder {
 
   finish(): Column {
     if (this.numbers) {
-      return { storage: 'numeric', name: this.name, values: this.numbers.slice(0, this.length), missing: this.missingCount };
+      return { storage: 'numeric', name: this.name, values: this.numbers.take(), missing: this.missingCount };
     }
-    const codes = this.codes ?? new Int32Array(0);
     return {
       storage: 'string',
       name: this.name,
-      codes: codes.slice(0, this.length),
+      codes: (this.codes as ChunkedValues<Int32Array>).take(),
       dictionary: this.values,
       missing: this.missingCount,
     };
@@ -111,36 +115,12 @@ export class ColumnBuilder {
     return code;
   }
 
-  private numberSlot(index: number): Float64Array {
-    let numbers = this.numbers as Float64Array;
-    if (index >= numbers.length) {
-      const grown = new Float64Array(numbers.length * 2);
-      grown.set(numbers);
-      numbers = grown;
-      this.numbers = grown;
-    }
-    return numbers;
-  }
-
-  private codeSlot(index: number): Int32Array {
-    let codes = this.codes ?? new Int32Array(1024);
-    if (index >= codes.length) {
-      const grown = new Int32Array(Math.max(codes.length * 2, index + 1));
-      grown.set(codes);
-      codes = grown;
-    }
-    this.codes = codes;
-    return codes;
-  }
-
-  /** Re-encodes the numbers seen so far as strings (as JavaScript prints them) before `index`. */
-  private switchToStrings(index: number): void {
-    const numbers = this.numbers as Float64Array;
+  /** Re-encodes the numbers seen so far as strings (as JavaScript prints them). */
+  private switchToStrings(): void {
+    const numbers = this.numbers as ChunkedValues<Float64Array>;
     this.numbers = null;
-    const codes = this.codeSlot(Math.max(index, numbers.length - 1));
-    for (let i = 0; i < index; i++) {
-      const v = numbers[i];
-      codes[i] = v !== v ? -1 : this.codeOf(String(v));
-    }
+    const codes = new ChunkedValues((n) => new Int32Array(n));
+    numbers.forEach((v) => codes.push(v !== v ? -1 : this.codeOf(String(v))));
+    this.codes = codes;
   }
 }

@@ -106,6 +106,29 @@ describe('parseCsvText', () => {
     expect(cellText(column, 3000)).toBe('oops');
   });
 
+  it('matches fields of a few-valued string column to codes while scanning, exactly as plain parsing would', () => {
+    // Values that share prefixes and lengths, case and whitespace variants, quoted copies, missing tokens,
+    // and a column that gains a 33rd value late (it then stops being matched).
+    const plans = ['pro', 'professional', 'Pro', ' pro', 'pro ', 'team', 'tea', 'NA', '', '"pro"', '"a,b"', 'a'];
+    const lines = ['plan,many,n'];
+    for (let i = 0; i < 6000; i++) lines.push(`${plans[(i * 7) % plans.length]},v${i < 5000 ? i % 30 : i % 40},${i}`);
+    const parsed = parseCsvText(lines.join('\n'), 'plans.csv', 5);
+    const [plan, many] = parsed.table.columns;
+    const unquote = (p: string) => (p === '"pro"' ? 'pro' : p === '"a,b"' ? 'a,b' : p);
+    const expected = Array.from({ length: 6000 }, (_, i) => {
+      const p = unquote(plans[(i * 7) % plans.length]);
+      return p === 'NA' || p.trim() === '' ? null : p;
+    });
+    expect(texts(plan)).toEqual(expected);
+    expect(plan.missing).toBe(expected.filter((p) => p === null).length);
+    // Codes follow first appearance, as without matching.
+    expect(plan.storage === 'string' && plan.dictionary).toEqual([...new Set(expected.filter((p) => p !== null))]);
+    expect(plan.storage === 'string' && plan.dictionary.length).toBe(9);
+    expect(texts(many)).toEqual(Array.from({ length: 6000 }, (_, i) => `v${i < 5000 ? i % 30 : i % 40}`));
+    // The preview keeps the first rows as written (unquoted), missing spellings included.
+    expect(parsed.preview.map((r) => r[0])).toEqual([0, 1, 2, 3, 4].map((i) => unquote(plans[(i * 7) % plans.length])));
+  });
+
   it('pads short rows with missing values and warns once', () => {
     const parsed = parseCsvText('a,b,c\n1,2,3\n4,5\n');
     expect(parsed.table.columns[2].missing).toBe(1);

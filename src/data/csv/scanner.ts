@@ -9,7 +9,10 @@ import { DataError } from '../../lib/errors';
 export interface RowBuffer {
   /** Fields in this row. */
   count: number;
-  /** numbers[i] is valid when isNumber[i] === 1, else texts[i] holds the field as written. */
+  /**
+   * isNumber[i] === 1: numbers[i] is the field's number; 2: numbers[i] is the field's code in the
+   * column's dictionary (see RowSink.dictionaries); 0: texts[i] holds the field as written.
+   */
   numbers: Float64Array;
   isNumber: Uint8Array;
   texts: string[];
@@ -18,6 +21,11 @@ export interface RowBuffer {
 export interface RowSink {
   /** Whether column `index` still wants numbers (fast path) rather than text. */
   readonly numericHint: Uint8Array;
+  /**
+   * Per column, the distinct values of a string column with few of them (code = index), or null: a field
+   * equal to one of them is handed over as its code, without making a string of it.
+   */
+  readonly dictionaries: readonly (readonly string[] | null)[];
   /** Whether the next rows should also keep their text (for the preview). */
   wantsText(): boolean;
   row(buffer: RowBuffer, line: number): void;
@@ -89,6 +97,7 @@ export class CsvScanner {
     const delim = this.delimiter;
     const point = this.decimalPoint;
     let hint = this.sink.numericHint;
+    let dictionaries = this.sink.dictionaries;
     const b = this.buffer;
     const n = text.length;
     let pos = 0;
@@ -182,7 +191,14 @@ export class CsvScanner {
               if (c === delim || c === LF || c === CR) break;
               k++;
             }
-            this.text(field++, text.slice(start, k));
+            const known = !keepText && field < dictionaries.length ? dictionaries[field] : null;
+            const code = known !== null ? knownCode(text, start, k, known) : -1;
+            if (code >= 0) {
+              if (field >= b.numbers.length) this.grow();
+              b.numbers[field] = code;
+              b.isNumber[field] = 2;
+              field++;
+            } else this.text(field++, text.slice(start, k));
           }
           i = k;
         }
@@ -216,11 +232,26 @@ export class CsvScanner {
         this.sink.row(b, rowLine);
         keepText = this.sink.wantsText();
         hint = this.sink.numericHint; // replaced once the header row is known
+        dictionaries = this.sink.dictionaries;
       }
     }
     this.carryLine = line;
     return n;
   }
+}
+
+/** The index of the value in `known` equal to text[start, end), or -1. */
+function knownCode(text: string, start: number, end: number, known: readonly string[]): number {
+  const length = end - start;
+  const first = length > 0 ? text.charCodeAt(start) : -1;
+  for (let code = 0; code < known.length; code++) {
+    const value = known[code];
+    if (value.length !== length || value.charCodeAt(0) !== first) continue;
+    let i = 1;
+    while (i < length && value.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+    if (i === length) return code;
+  }
+  return -1;
 }
 
 function isBlank(s: string): boolean {

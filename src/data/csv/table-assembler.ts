@@ -5,6 +5,9 @@ import type { CsvDialect } from './dialect';
 import { DataError } from '../../lib/errors';
 import type { RowBuffer, RowSink } from './scanner';
 
+/** String columns with up to this many distinct values have their fields matched to codes while scanning. */
+const MAX_MATCHED_VALUES = 32;
+
 /** Makes header names unique and non-empty without changing them otherwise (they are shown as text). */
 export function normalizeHeader(raw: string[]): string[] {
   const seen = new Map<string, number>();
@@ -33,6 +36,7 @@ export class TableAssembler implements RowSink {
   private shortRows = 0;
   private firstShortLine = 0;
   numericHint = new Uint8Array(0);
+  dictionaries: (readonly string[] | null)[] = [];
   rows = 0;
 
   constructor(
@@ -51,6 +55,7 @@ export class TableAssembler implements RowSink {
       this.header = normalizeHeader(Array.from({ length: count }, (_, i) => fieldText(buffer, i)));
       this.builders = this.header.map((name) => new ColumnBuilder(name, this.dialect.decimal === ','));
       this.numericHint = new Uint8Array(this.builders.length).fill(1);
+      this.dictionaries = this.builders.map(() => null);
       return;
     }
     const builders = this.builders;
@@ -75,10 +80,17 @@ export class TableAssembler implements RowSink {
     const present = Math.min(width, count);
     for (let c = 0; c < present; c++) {
       const builder = builders[c];
-      if (buffer.isNumber[c] === 1) builder.pushNumber(buffer.numbers[c]);
+      const kind = buffer.isNumber[c];
+      if (kind === 1) builder.pushNumber(buffer.numbers[c]);
+      else if (kind === 2) builder.pushCode(buffer.numbers[c]);
       else {
         builder.push(buffer.texts[c]);
-        if (!builder.isNumeric) this.numericHint[c] = 0;
+        if (!builder.isNumeric) {
+          this.numericHint[c] = 0;
+          // A string column with few distinct values: the scanner matches its fields to codes directly.
+          const known = builder.knownValues;
+          this.dictionaries[c] = known.length <= MAX_MATCHED_VALUES ? known : null;
+        }
       }
     }
     for (let c = present; c < width; c++) builders[c].pushMissing();

@@ -1,7 +1,7 @@
 import type { ModelSpec } from '../../models/spec';
 import type { BackendProbe } from '../backends';
 import type { BackendDecision } from '../calibration';
-import { simdAvailable } from './kernels';
+import { relaxedAvailable, simdAvailable } from './kernels';
 
 /** Kernel weights of a dense net on `inputs` features (the class count taken as 2; it barely matters here). */
 export function denseWeightCount(spec: ModelSpec, inputs: number): number {
@@ -30,6 +30,6 @@ export function fusedBackendDecision(shape: { exampleShape: number[]; batchSize:
   if (hardwareGpu && weights * shape.batchSize > FUSED_OVER_GPU_MAX_WORK) return null;
   return {
     backend: 'wasm',
-    reason: `WASM: a dense network of ${weights.toLocaleString('en-US')} weights trains fastest in the fused WASM SIMD trainer (one call sequence per batch instead of ~120 TF.js kernels), so no calibration was needed.`,
+    reason: `WASM: a dense network of ${weights.toLocaleString('en-US')} weights trains fastest in the fused WASM SIMD trainer${relaxedAvailable() ? ' with relaxed-SIMD fused multiply-add' : ''} (one call sequence per batch instead of ~120 TF.js kernels), so no calibration was needed.`,
   };
 }

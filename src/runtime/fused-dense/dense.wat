@@ -54,16 +54,16 @@
                 (br_if $done_k (i32.eqz (local.get $kk)))
                 (local.set $b0 (v128.load (local.get $pb)))
                 (local.set $b1 (v128.load offset=16 (local.get $pb)))
-                (local.set $x (f32x4.splat (f32.load (local.get $pa0))))
+                (local.set $x (v128.load32_splat (local.get $pa0)))
                 (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $x) (local.get $b0))))
                 (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $x) (local.get $b1))))
-                (local.set $x (f32x4.splat (f32.load (local.get $pa1))))
+                (local.set $x (v128.load32_splat (local.get $pa1)))
                 (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $x) (local.get $b0))))
                 (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $x) (local.get $b1))))
-                (local.set $x (f32x4.splat (f32.load (local.get $pa2))))
+                (local.set $x (v128.load32_splat (local.get $pa2)))
                 (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $x) (local.get $b0))))
                 (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $x) (local.get $b1))))
-                (local.set $x (f32x4.splat (f32.load (local.get $pa3))))
+                (local.set $x (v128.load32_splat (local.get $pa3)))
                 (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $x) (local.get $b0))))
                 (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $x) (local.get $b1))))
                 (local.set $pa0 (i32.add (local.get $pa0) (local.get $acs4)))
@@ -251,39 +251,71 @@
         (local.set $g (i32.add (local.get $g) (i32.const 16)))
         (local.set $a (i32.add (local.get $a) (i32.const 16)))
         (br $loop))))
-;; TF.js's dropout mask for `rows` rows of `units` (row stride ld; columns units…ld are zeroed):
-  ;; u from Alea (the seedrandom generator, state s0 s1 s2 with c = 1, already seeded from the string)
-  ;; in f64 exactly as seedrandom computes it, then floor(f32(u) + keep) / keep in f32: scale or 0.
-  (func (export "dropout_mask")
-    (param $mask i32) (param $rows i32) (param $units i32) (param $ld i32)
-    (param $s0 f64) (param $s1 f64) (param $s2 f64) (param $keep f32) (param $scale f32)
-    (local $i i32) (local $j i32) (local $p i32) (local $t f64) (local $c f64)
-    (local.set $c (f64.const 1))
-    (local.set $p (local.get $mask))
-    (local.set $i (i32.const 0))
-    (block $done_i
-      (loop $loop_i
-        (br_if $done_i (i32.ge_u (local.get $i) (local.get $rows)))
-        (local.set $j (i32.const 0))
-        (block $done_j
-          (loop $loop_j
-            (br_if $done_j (i32.ge_u (local.get $j) (local.get $ld)))
-            (if (i32.lt_u (local.get $j) (local.get $units))
+
+  ;; TF.js's dropout masks of two layers at once (A and B, each its own Alea stream: the seedrandom generator,
+  ;; state s0 s1 s2 with c = 1, already seeded from the string; u in f64 exactly as seedrandom computes it): the
+  ;; generator is a serial chain of f64 operations (~20 cycles a draw), so two independent chains in one loop
+  ;; run in about the time of one. Each mask is `rows` rows of `units` draws (row stride ld, columns
+  ;; units…ld zeroed). units = 0 for B leaves it untouched (an odd number of dropout layers). The mask value
+  ;; is floor(f32(u) + keep) · scale (0 or scale, without a data-dependent branch). t ≥ 0, so f64.floor is
+  ;; seedrandom's `t | 0`, without the int round trip on the serial chain.
+  (func (export "dropout_mask2") (param $rows i32)
+    (param $ma i32) (param $ua i32) (param $lda i32) (param $a0 f64) (param $a1 f64) (param $a2 f64) (param $keepa f32) (param $scalea f32)
+    (param $mb i32) (param $ub i32) (param $ldb i32) (param $b0 f64) (param $b1 f64) (param $b2 f64) (param $keepb f32) (param $scaleb f32)
+    (local $na i32) (local $nb i32) (local $ja i32) (local $jb i32) (local $ca f64) (local $cb f64) (local $ta f64) (local $tb f64)
+    (local $end i32)
+    (local.set $ca (f64.const 1))
+    (local.set $cb (f64.const 1))
+    (local.set $na (i32.mul (local.get $rows) (local.get $ua)))
+    (local.set $nb (i32.mul (local.get $rows) (local.get $ub)))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.eqz (i32.or (local.get $na) (local.get $nb))))
+        (if (local.get $na)
+          (then
+            (local.set $ta (f64.add (f64.mul (f64.const 2091639) (local.get $a0))
+              (f64.mul (local.get $ca) (f64.const 2.3283064365386963e-10))))
+            (local.set $a0 (local.get $a1))
+            (local.set $a1 (local.get $a2))
+            (local.set $ca (f64.floor (local.get $ta)))
+            (local.set $a2 (f64.sub (local.get $ta) (local.get $ca)))
+            (f32.store (local.get $ma)
+              (f32.mul (f32.floor (f32.add (f32.demote_f64 (local.get $a2)) (local.get $keepa))) (local.get $scalea)))
+            (local.set $ma (i32.add (local.get $ma) (i32.const 4)))
+            (local.set $na (i32.sub (local.get $na) (i32.const 1)))
+            (local.set $ja (i32.add (local.get $ja) (i32.const 1)))
+            (if (i32.eq (local.get $ja) (local.get $ua))
               (then
-                (local.set $t (f64.add (f64.mul (f64.const 2091639) (local.get $s0))
-                  (f64.mul (local.get $c) (f64.const 2.3283064365386963e-10))))
-                (local.set $s0 (local.get $s1))
-                (local.set $s1 (local.get $s2))
-                ;; t ≥ 0, so floor is seedrandom's `t | 0`, without the int round trip on the serial chain.
-                (local.set $c (f64.floor (local.get $t)))
-                (local.set $s2 (f64.sub (local.get $t) (local.get $c)))
-                (f32.store (local.get $p)
-                  (select (local.get $scale) (f32.const 0)
-                    (f32.ge (f32.add (f32.demote_f64 (local.get $s2)) (local.get $keep)) (f32.const 1)))))
-              (else (f32.store (local.get $p) (f32.const 0))))
-            (local.set $p (i32.add (local.get $p) (i32.const 4)))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
-            (br $loop_j)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $loop_i))))
+                (local.set $ja (i32.const 0))
+                (local.set $end (i32.add (local.get $ma) (i32.shl (i32.sub (local.get $lda) (local.get $ua)) (i32.const 2))))
+                (block $pad_done
+                  (loop $pad
+                    (br_if $pad_done (i32.ge_u (local.get $ma) (local.get $end)))
+                    (f32.store (local.get $ma) (f32.const 0))
+                    (local.set $ma (i32.add (local.get $ma) (i32.const 4)))
+                    (br $pad)))))))
+        (if (local.get $nb)
+          (then
+            (local.set $tb (f64.add (f64.mul (f64.const 2091639) (local.get $b0))
+              (f64.mul (local.get $cb) (f64.const 2.3283064365386963e-10))))
+            (local.set $b0 (local.get $b1))
+            (local.set $b1 (local.get $b2))
+            (local.set $cb (f64.floor (local.get $tb)))
+            (local.set $b2 (f64.sub (local.get $tb) (local.get $cb)))
+            (f32.store (local.get $mb)
+              (f32.mul (f32.floor (f32.add (f32.demote_f64 (local.get $b2)) (local.get $keepb))) (local.get $scaleb)))
+            (local.set $mb (i32.add (local.get $mb) (i32.const 4)))
+            (local.set $nb (i32.sub (local.get $nb) (i32.const 1)))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 1)))
+            (if (i32.eq (local.get $jb) (local.get $ub))
+              (then
+                (local.set $jb (i32.const 0))
+                (local.set $end (i32.add (local.get $mb) (i32.shl (i32.sub (local.get $ldb) (local.get $ub)) (i32.const 2))))
+                (block $pad_done
+                  (loop $pad
+                    (br_if $pad_done (i32.ge_u (local.get $mb) (local.get $end)))
+                    (f32.store (local.get $mb) (f32.const 0))
+                    (local.set $mb (i32.add (local.get $mb) (i32.const 4)))
+                    (br $pad)))))))
+        (br $loop))))
 )

@@ -3,50 +3,19 @@ import * as tf from '@tensorflow/tfjs';
 import seedrandom from 'seedrandom';
 import { alea } from './alea';
 import { FusedDenseTrainer, type DenseNetPlan } from './trainer';
-import { simdAvailable } from './kernels';
+import { relaxedAvailable, simdAvailable } from './kernels';
 import { buildModel } from '../../models/build-model';
 import type { ModelSpec } from '../../models/spec';
-import { DEFAULT_TRAIN, type TrainSettings } from '../../train/settings';
-import { trainModel, type TrainingData, type TrainingOutcome } from '../../train/train-loop';
 import { fusedDensePlan } from '../../train/fused-train-loop';
 import { fusedBackendDecision } from './backend-decision';
 import type { BackendProbe } from '../backends';
-import { seedMathRandom } from '../../train/seeded-scope';
 import { createRandom } from '../../data/random';
+import { expectTfjsParity, parityCases, syntheticData } from './parity-fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
   await tf.ready();
 });
-
-/** Two noisy interleaved classes plus a third, 10 features, some informative, some noise. */
-function syntheticData(rows: number, features: number, classes: number, seed: number): TrainingData {
-  const random = createRandom(seed);
-  const x = new Float32Array(rows * features);
-  const labels = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    labels[r] = r % classes;
-    for (let f = 0; f < features; f++) x[r * features + f] = (random() - 0.5) * 2 + (f < 4 ? Math.sin(labels[r] * (f + 1)) * 1.2 : 0);
-  }
-  const train = Int32Array.from({ length: Math.floor(rows * 0.8) }, (_, i) => i);
-  const validation = Int32Array.from({ length: rows - train.length }, (_, i) => train.length + i);
-  return { features: x, exampleShape: [features], labels, classCount: classes, train, validation };
-}
-
-async function train(spec: ModelSpec, data: TrainingData, settings: TrainSettings, fused: boolean): Promise<{ outcome: TrainingOutcome; weights: Float32Array[] }> {
-  const model = buildModel(spec, data.exampleShape, data.classCount, settings.seed);
-  const restore = seedMathRandom(settings.seed);
-  try {
-    const outcome = await trainModel(model, data, settings, { l2: spec.l2, fused });
-    const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
-    return { outcome, weights };
-  } finally {
-    restore();
-    model.dispose();
-  }
-}
-
-const settings: TrainSettings = { ...DEFAULT_TRAIN, epochs: 4, batchSize: 32, earlyStopping: false, seed: 7 };
 
 describe('alea', () => {
   it('draws the same numbers as seedrandom.alea, which TF.js dropout uses', () => {
@@ -76,7 +45,7 @@ describe('fused dense trainer', () => {
     const random = createRandom(11);
     const weights = [13 * 20, 20, 20 * 9, 9, 9 * 3, 3].map((size) => Float32Array.from({ length: size }, () => random() - 0.5));
     for (const kind of ['adam', 'sgd'] as const) {
-      const simd = new FusedDenseTrainer(plan, 30, { kind, epsilon: 1e-7, l2: 0.01 }, 'wasm');
+      const simd = new FusedDenseTrainer(plan, 30, { kind, epsilon: 1e-7, l2: 0.01 }, 'wasm', { fma: false });
       const scalar = new FusedDenseTrainer(plan, 30, { kind, epsilon: 1e-7, l2: 0.01 }, 'scalar');
       simd.setWeights(weights);
       scalar.setWeights(weights);
@@ -108,40 +77,10 @@ describe('fused dense trainer', () => {
     }
   });
 
-  const cases: { name: string; spec: ModelSpec; settings: TrainSettings }[] = [
-    { name: 'MLP 16→8, Adam, L2, no dropout', spec: { kind: 'mlp', hidden: [16, 8], activation: 'relu', dropout: 0, l2: 0.001 }, settings },
-    { name: 'MLP 24, Adam, dropout 0.2 + L2 (the default MLP settings)', spec: { kind: 'mlp', hidden: [24], activation: 'relu', dropout: 0.2, l2: 0.001 }, settings },
-    {
-      name: 'MLP 12→12, SGD with momentum, dropout on both layers',
-      spec: { kind: 'mlp', hidden: [12, 12], activation: 'relu', dropout: 0.25, l2: 0 },
-      settings: { ...settings, optimizer: 'sgd', learningRate: 0.05 },
-    },
-    { name: 'logistic regression with L2', spec: { kind: 'logreg', l2: 0.002 }, settings: { ...settings, batchSize: 50 } },
-  ];
-  for (const c of cases) {
+  for (const c of parityCases) {
     it(`matches TF.js on the same seed: ${c.name}`, async () => {
-      const data = syntheticData(230, 10, 3, 1);
-      const probe = buildModel(c.spec, data.exampleShape, data.classCount, 1);
-      expect(fusedDensePlan(probe, data, {}, 32)).not.toBeNull();
-      probe.dispose();
-      const tensorsBefore = tf.memory().numTensors;
-      const reference = await train(c.spec, data, c.settings, false);
-      const fused = await train(c.spec, data, c.settings, true);
-      expect(tf.memory().numTensors).toBe(tensorsBefore);
-      expect(fused.outcome.history).toHaveLength(c.settings.epochs);
-      fused.outcome.history.forEach((record, i) => {
-        const ref = reference.outcome.history[i];
-        expect(Math.abs(record.loss - ref.loss)).toBeLessThan(1e-4);
-        expect(Math.abs((record.valLoss ?? 0) - (ref.valLoss ?? 0))).toBeLessThan(1e-4);
-        expect(record.accuracy).toBe(ref.accuracy);
-        expect(record.valAccuracy).toBe(ref.valAccuracy);
-      });
-      expect(fused.outcome.bestEpoch).toBe(reference.outcome.bestEpoch);
-      fused.weights.forEach((w, i) => {
-        let worst = 0;
-        for (let j = 0; j < w.length; j++) worst = Math.max(worst, Math.abs(w[j] - reference.weights[i][j]));
-        expect(worst).toBeLessThan(1e-3);
-      });
+      expect(relaxedAvailable()).toBe(false); // this file runs the plain SIMD module (fused-dense-fma.test.ts: FMA)
+      await expectTfjsParity(c);
     });
   }
 

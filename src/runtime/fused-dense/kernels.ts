@@ -1,4 +1,5 @@
 import wasmBytes from './dense.wat';
+import relaxedBytes from './dense.wat?relaxed';
 
 /**
  * The fused dense trainer's kernels (dense.wat), over one WebAssembly.Memory. Pointers are byte offsets,
@@ -16,13 +17,33 @@ export interface DenseKernels {
   sumsq(x: number, count: number): number;
   adam(w: number, g: number, m: number, v: number, count: number, lr: number, b1: number, b2: number, c1: number, c2: number, eps: number, l2x2: number): void;
   momentum(w: number, g: number, a: number, count: number, lr: number, mu: number, l2x2: number): void;
-  dropout_mask(mask: number, rows: number, units: number, ld: number, s0: number, s1: number, s2: number, keep: number, scale: number): void;
+  /** Two dropout masks (two independent Alea streams, interleaved for speed); ub = 0 leaves B untouched. */
+  dropout_mask2(
+    rows: number,
+    ma: number,
+    ua: number,
+    lda: number,
+    a0: number,
+    a1: number,
+    a2: number,
+    keepa: number,
+    scalea: number,
+    mb: number,
+    ub: number,
+    ldb: number,
+    b0: number,
+    b1: number,
+    b2: number,
+    keepb: number,
+    scaleb: number,
+  ): void;
 }
 
 export const GEMM_BIAS = 1;
 export const GEMM_RELU = 2;
 
 let compiled: WebAssembly.Module | null | undefined;
+let compiledRelaxed: WebAssembly.Module | null | undefined;
 
 /** The compiled SIMD module, or null where WebAssembly SIMD is unavailable. */
 function simdModule(): WebAssembly.Module | null {
@@ -32,13 +53,33 @@ function simdModule(): WebAssembly.Module | null {
   return compiled;
 }
 
+/**
+ * The relaxed-SIMD module (its multiply-adds are f32x4.relaxed_madd: fused where the CPU has FMA), or
+ * null where the engine lacks relaxed SIMD (feature-detected by validating the module itself).
+ */
+function relaxedModule(): WebAssembly.Module | null {
+  if (compiledRelaxed === undefined) {
+    compiledRelaxed = simdModule() && WebAssembly.validate(relaxedBytes) ? new WebAssembly.Module(relaxedBytes) : null;
+  }
+  return compiledRelaxed;
+}
+
 export function simdAvailable(): boolean {
   return simdModule() !== null;
 }
 
-/** SIMD kernels over `memory` (throws where WebAssembly SIMD is unavailable; check simdAvailable first). */
-export function wasmKernels(memory: WebAssembly.Memory): DenseKernels {
-  const module = simdModule();
+/** Whether the relaxed-SIMD (FMA) kernels can run here. */
+export function relaxedAvailable(): boolean {
+  return relaxedModule() !== null;
+}
+
+/**
+ * SIMD kernels over `memory` (throws where WebAssembly SIMD is unavailable; check simdAvailable first).
+ * `fma`: the relaxed-SIMD module where available (else the plain one); its sums round once per
+ * multiply-add, so it agrees with the scalar reference to rounding, not bit for bit.
+ */
+export function wasmKernels(memory: WebAssembly.Memory, fma = false): DenseKernels {
+  const module = (fma && relaxedModule()) || simdModule();
   if (!module) throw new Error('WebAssembly SIMD is not available in this browser.');
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   return { ...(instance.exports as unknown as Omit<DenseKernels, 'memory'>), memory };
@@ -49,6 +90,25 @@ export function scalarKernels(memory: WebAssembly.Memory): DenseKernels {
   const f = Math.fround;
   // The view is re-made per call: memory.grow detaches old buffers.
   const view = () => new Float32Array(memory.buffer);
+  /** One layer's mask: `rows` rows of `units` Alea draws u → f32(u) + keep ≥ 1 ? scale : 0 (row stride ld, padding 0). */
+  const aleaMask = (mask: number, rows: number, units: number, ld: number, s0: number, s1: number, s2: number, keep: number, scale: number) => {
+    const x = view();
+    let c = 1;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < ld; j++) {
+        let value = 0;
+        if (j < units) {
+          const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+          s0 = s1;
+          s1 = s2;
+          c = t | 0;
+          s2 = t - c;
+          value = f(f(s2) + f(keep)) >= 1 ? f(scale) : 0;
+        }
+        x[(mask >> 2) + i * ld + j] = value;
+      }
+    }
+  };
   return {
     memory,
     gemm(a, ars, acs, b, ldb, c, ldc, m, n, k, bias, flags) {
@@ -117,23 +177,10 @@ export function scalarKernels(memory: WebAssembly.Memory): DenseKernels {
         x[(w >> 2) + i] = f(wi + f(ai * -lr));
       }
     },
-    dropout_mask(mask, rows, units, ld, s0, s1, s2, keep, scale) {
-      const x = view();
-      let c = 1;
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < ld; j++) {
-          let value = 0;
-          if (j < units) {
-            const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-            s0 = s1;
-            s1 = s2;
-            c = t | 0;
-            s2 = t - c;
-            value = f(f(s2) + f(keep)) >= 1 ? f(scale) : 0;
-          }
-          x[(mask >> 2) + i * ld + j] = value;
-        }
-      }
+    dropout_mask2(rows, ma, ua, lda, a0, a1, a2, keepa, scalea, mb, ub, ldb, b0, b1, b2, keepb, scaleb) {
+      // The streams are independent: one after the other gives what the interleaved kernel gives.
+      aleaMask(ma, rows, ua, lda, a0, a1, a2, keepa, scalea);
+      if (ub > 0) aleaMask(mb, rows, ub, ldb, b0, b1, b2, keepb, scaleb);
     },
   };
 }

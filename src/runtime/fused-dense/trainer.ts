@@ -1,5 +1,5 @@
 import { aleaState } from './alea';
-import { GEMM_BIAS, GEMM_RELU, scalarKernels, simdAvailable, wasmKernels, type DenseKernels } from './kernels';
+import { GEMM_BIAS, GEMM_RELU, relaxedAvailable, scalarKernels, simdAvailable, wasmKernels, type DenseKernels } from './kernels';
 import { maxOf } from '../../lib/arrays';
 
 /** A dense network: ReLU hidden layers (each optionally followed by inverted dropout), softmax output. */
@@ -43,6 +43,8 @@ const pad = (n: number, to: number) => Math.ceil(n / to) * to;
  */
 export class FusedDenseTrainer {
   readonly kernels: DenseKernels;
+  /** Whether the kernels are the relaxed-SIMD (FMA) module. */
+  readonly fma: boolean;
   private readonly dims: number[];
   private readonly padded: number[];
   private readonly capacity: number;
@@ -82,6 +84,8 @@ export class FusedDenseTrainer {
     batchCapacity: number,
     private readonly optimizer: DenseOptimizer,
     kind: 'wasm' | 'scalar' = simdAvailable() ? 'wasm' : 'scalar',
+    /** fma: the relaxed-SIMD kernels (fused multiply-add) where the engine has them; default wherever it does. */
+    { fma = relaxedAvailable() }: { fma?: boolean } = {},
   ) {
     this.dims = [plan.inputs, ...plan.hidden.map((h) => h.units), plan.classes];
     this.padded = this.dims.map((d) => pad(d, 8));
@@ -89,7 +93,8 @@ export class FusedDenseTrainer {
     const bytes = FusedDenseTrainer.bytesNeeded(plan, batchCapacity);
     if (bytes > FUSED_MAX_BYTES) throw new Error(`The fused trainer would need ${bytes} bytes (limit ${FUSED_MAX_BYTES}).`);
     const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
-    this.kernels = kind === 'wasm' ? wasmKernels(memory) : scalarKernels(memory);
+    this.kernels = kind === 'wasm' ? wasmKernels(memory, fma) : scalarKernels(memory);
+    this.fma = kind === 'wasm' && fma && relaxedAvailable();
     let next = 16; // offset 0 means "no mask"
     const take = (floats: number) => {
       const at = next;
@@ -183,6 +188,7 @@ export class FusedDenseTrainer {
     const rows = pad(count, 4);
     let input = this.input;
     const layers = this.dims.length - 1;
+    if (random) this.fillMasks(count, random);
     for (let l = 0; l < layers; l++) {
       const hidden = l < layers - 1;
       const flags = GEMM_BIAS | (hidden ? GEMM_RELU : 0);
@@ -200,22 +206,54 @@ export class FusedDenseTrainer {
         this.params + 4 * this.biasOffsets[l],
         flags,
       );
-      if (hidden && random && this.masks[l]) {
-        this.fillMask(l, count, random());
-        k.mul(this.acts[l], this.masks[l], rows * this.padded[l + 1]);
-      }
+      if (hidden && random && this.masks[l]) k.mul(this.acts[l], this.masks[l], rows * this.padded[l + 1]);
       input = this.acts[l];
     }
   }
 
-  /** TF.js's dropout mask: floor(u + keep) / keep with u from alea(String(seed)), row-major over [count, units], in f32. */
-  private fillMask(layer: number, count: number, seed: number): void {
-    const ld = this.padded[layer + 1];
-    const keep = Math.fround(1 - this.plan.hidden[layer].dropout);
-    const [s0, s1, s2] = aleaState(String(seed));
-    this.kernels.dropout_mask(this.masks[layer], count, this.dims[layer + 1], ld, s0, s1, s2, keep, Math.fround(1 / keep));
-    const base = (this.masks[layer] >> 2) + count * ld;
-    this.f32().fill(0, base, base + (pad(count, 4) - count) * ld);
+  /**
+   * TF.js's dropout masks, one seed per dropout layer drawn in layer order (as the layer-by-layer forward
+   * pass draws them): floor(u + keep) / keep with u from alea(String(seed)), row-major over [count, units],
+   * in f32. Layers go two at a time through dropout_mask2 (two generator chains in parallel).
+   */
+  private fillMasks(count: number, random: () => number): void {
+    const layers: number[] = [];
+    for (let l = 0; l < this.plan.hidden.length; l++) if (this.masks[l]) layers.push(l);
+    const seeds = layers.map(() => random());
+    const f = Math.fround;
+    for (let i = 0; i < layers.length; i += 2) {
+      const a = layers[i];
+      const b = i + 1 < layers.length ? layers[i + 1] : -1;
+      const keepA = f(1 - this.plan.hidden[a].dropout);
+      const [a0, a1, a2] = aleaState(String(seeds[i]));
+      const keepB = b >= 0 ? f(1 - this.plan.hidden[b].dropout) : 1;
+      const [b0, b1, b2] = b >= 0 ? aleaState(String(seeds[i + 1])) : [0, 0, 0];
+      this.kernels.dropout_mask2(
+        count,
+        this.masks[a],
+        this.dims[a + 1],
+        this.padded[a + 1],
+        a0,
+        a1,
+        a2,
+        keepA,
+        f(1 / keepA),
+        b >= 0 ? this.masks[b] : 0,
+        b >= 0 ? this.dims[b + 1] : 0,
+        b >= 0 ? this.padded[b + 1] : 0,
+        b0,
+        b1,
+        b2,
+        keepB,
+        f(1 / keepB),
+      );
+    }
+    const x = this.f32();
+    for (const l of layers) {
+      const ld = this.padded[l + 1];
+      const base = (this.masks[l] >> 2) + count * ld;
+      x.fill(0, base, base + (pad(count, 4) - count) * ld);
+    }
   }
 
   /**

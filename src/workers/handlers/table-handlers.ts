@@ -43,6 +43,7 @@ export const tableHandlers: Handlers<TableCalls> = {
       warnings: parsed.warnings,
       parseSeconds,
       profileSeconds: (performance.now() - started) / 1000 - parseSeconds,
+      ...(parsed.timings ? { parseTimings: parsed.timings } : {}),
     };
     // Replace the previous dataset only now that the new one loaded completely.
     workerState.dataset = { summary, table: parsed.table, profiles, ...(source.kind === 'file' ? { file: source.file } : {}) };
