@@ -55,14 +55,66 @@ function writeProject(dir: string, files: Map<string, Uint8Array>) {
   for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
 }
 
-function python(dir: string, args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
+/** A Python run that did not finish in time (see `withOneRetry`); `out` is what it printed before it was killed. */
+class PythonHang extends Error {
+  constructor(
+    message: string,
+    readonly out: string,
+  ) {
+    super(message);
+  }
+}
+
+function python(dir: string, args: string[], extraEnv: Record<string, string> = {}, hangMs = 0): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, args, { cwd: dir, env: { ...env, ...extraEnv } });
+    // Its own process group, so a hung run is killed with the workers torch.multiprocessing spawned.
+    const child = spawn(PYTHON, args, { cwd: dir, env: { ...env, ...extraEnv }, detached: hangMs > 0 });
     let out = '';
     let err = '';
+    let hung = false;
+    const timer =
+      hangMs > 0
+        ? setTimeout(() => {
+            hung = true;
+            if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+          }, hangMs)
+        : null;
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`python ${args.join(' ')} exited ${code}:\n${err.slice(-3000)}`))));
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      if (hung) reject(new PythonHang(`python ${args.join(' ')} did not finish in ${hangMs / 1000} s:\n${err.slice(-3000)}`, out));
+      else if (code === 0) resolve(out);
+      else reject(new Error(`python ${args.join(' ')} exited ${code}:\n${err.slice(-3000)}`));
+    });
+  });
+}
+
+/**
+ * Debian's torch 1.13 gloo hung in CI on this shared 2-core machine (the test hit its 240 s limit; it takes ~12 s),
+ * and once locally after rank 0 had printed its report and written its checkpoint: the hang is in the barrier or
+ * teardown after the work. A run still going after HANG_MS is killed. A run that had printed its report counts
+ * (logged); otherwise the launch is tried once more, with a log line; a second hang or any error fails the test.
+ */
+const HANG_MS = 90_000;
+async function withOneRetry(what: string, attempt: (tryNumber: number) => Promise<string[]>): Promise<string[]> {
+  try {
+    return await attempt(1);
+  } catch (error) {
+    if (!(error instanceof PythonHang)) throw error;
+    console.warn(`[pytorch-project.test] ${what} hung; trying once more. ${error.message}`);
+    return attempt(2);
+  }
+}
+
+/** A hung run whose last line is its JSON report finished its work: keep the report. */
+function reportEvenIfHung(run: Promise<string>): Promise<string> {
+  return run.catch((error: unknown) => {
+    if (error instanceof PythonHang && error.out.trim().endsWith('}')) {
+      console.warn(`[pytorch-project.test] the run printed its report, then hung in gloo's barrier/teardown and was killed. ${error.message}`);
+      return error.out;
+    }
+    throw error;
   });
 }
 
@@ -246,17 +298,20 @@ describe.skipIf(!pythonReady)('generated PyTorch project (runs /usr/bin/python3 
     model.dispose();
   });
 
-  it('two processes train an epoch (env-var launch, gloo), resume with --nproc 2, and the checkpoint imports back and predicts', { timeout: 240_000 }, async () => {
+  it('two processes train an epoch (env-var launch, gloo), resume with --nproc 2, and the checkpoint imports back and predicts', { timeout: 480_000 }, async () => {
     const run = join(root, 'run');
-    const port = String(await freePort());
-    const args = ['train.py', '--data', dataPath, '--epochs', '1', '--out', run, '--chunk-rows', '100'];
-    const launched = await Promise.all([0, 1].map((rank) => python(tableDir, args, { RANK: String(rank), LOCAL_RANK: String(rank), WORLD_SIZE: '2', MASTER_ADDR: '127.0.0.1', MASTER_PORT: port })));
+    const launched = await withOneRetry('the two-process launch', async () => {
+      rmSync(run, { recursive: true, force: true });
+      const port = String(await freePort());
+      const args = ['train.py', '--data', dataPath, '--epochs', '1', '--out', run, '--chunk-rows', '100'];
+      return Promise.all([0, 1].map((rank) => python(tableDir, args, { RANK: String(rank), LOCAL_RANK: String(rank), WORLD_SIZE: '2', MASTER_ADDR: '127.0.0.1', MASTER_PORT: port }, HANG_MS)));
+    });
     const first = JSON.parse(launched[0].trim().split('\n').pop() as string);
     expect(first).toMatchObject({ epoch: 1, processes: 2, evaluatedOn: 'training data' });
     expect(first.trainRows).toBe(prepared.labels.length + prepared.dropped.missingFeatures);
     expect(first.accuracy).toBeGreaterThan(0.5);
     expect(launched[1].trim()).toBe(''); // only rank 0 reports and writes checkpoints
-    const resumed = await python(tableDir, ['train.py', '--data', dataPath, '--epochs', '2', '--out', run, '--resume', '--nproc', '2', '--chunk-rows', '100']);
+    const resumed = await reportEvenIfHung(python(tableDir, ['train.py', '--data', dataPath, '--epochs', '2', '--out', run, '--resume', '--nproc', '2', '--chunk-rows', '100'], {}, HANG_MS));
     const second = JSON.parse(resumed.trim().split('\n').pop() as string);
     expect(second).toMatchObject({ epoch: 2, processes: 2 });
     expect(second.macroF1).toBeGreaterThan(0);
