@@ -3,6 +3,7 @@
  * autosave that follows) waits until the result's headline is on the page and a frame has passed — the
  * moment the runner counts a run as finished (issue 19: the wait after pressing Train ends at the headline).
  */
+import { nextTask } from '../lib/yield';
 import { RESULT_HEADLINE_MARK } from '../train/run-timings';
 
 /** Longest wait for the headline (a result that renders no headline, a busy page): then the work runs anyway. */
@@ -19,10 +20,6 @@ export function afterResultShown(work: () => void, since = performance.now(), ma
   poll();
 }
 
-interface BackgroundScheduler {
-  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
-}
-
 /**
  * After the next frame (a hidden tab gets no frames: then after 250 ms), in a task of its own at background
  * priority where the browser has `scheduler.postTask` (the result's own stages and input go first).
@@ -34,8 +31,6 @@ function afterFrame(work: () => void): void {
     done = true;
     work();
   };
-  const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler;
-  const task = () => (scheduler?.postTask ? void scheduler.postTask(run, { priority: 'background' }) : setTimeout(run, 0));
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(task);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => nextTask(run));
   setTimeout(run, 250);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { nextTask } from '../../lib/yield';
 
 /**
  * Incremental rendering for panels that receive a big value at once (a training result): the first
@@ -22,23 +23,4 @@ export function useStagedReveal(key: unknown, stages: number): number {
     return nextTask(() => setState((s) => (s.key === key ? { key, shown: s.shown + 1 } : s)));
   }, [key, shown, stages]);
   return shown;
-}
-
-interface PostTaskScheduler {
-  postTask(callback: () => void, options: { priority: 'background'; signal: AbortSignal }): Promise<void>;
-}
-
-/** Runs `callback` in a later task; returns a cancel function. */
-export function nextTask(callback: () => void): () => void {
-  const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
-  if (scheduler?.postTask) {
-    const controller = new AbortController();
-    scheduler.postTask(callback, { priority: 'background', signal: controller.signal }).catch((error: unknown) => {
-      // Aborting (the component went away or moved on) rejects the task's promise; anything else is a bug.
-      if (!controller.signal.aborted) throw error;
-    });
-    return () => controller.abort();
-  }
-  const timer = setTimeout(callback, 0);
-  return () => clearTimeout(timer);
 }
