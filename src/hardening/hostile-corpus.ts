@@ -68,6 +68,12 @@ export function hostileLinks(base: Doc): HostileLink[] {
   const wide = copy();
   wide.trainedModel = model({ class_name: 'Sequential', config: { name: 's', layers: new Array(150_000).fill(0) } });
   links.push(v1('very wide model topology', wide, 'model-dropped'));
+  // A topology nested 20,000 levels deep (written as text: JSON.stringify itself overflows on it): the validator
+  // walked it recursively.
+  const deep = copy();
+  deep.trainedModel = model('TOPOLOGY');
+  const nested = `{"class_name":"Sequential","config":{"name":"s","layers":[${'{"config":{"layers":['.repeat(20_000)}{}${']}}'.repeat(20_000)}]}}`;
+  links.push({ kind: 'link', name: 'deeply nested model topology', fragment: linkFragment(JSON.stringify(deep).replace('"TOPOLOGY"', nested), 1), expect: 'model-dropped' });
   // 10 billion declared weights in a 5 KB link.
   const huge = copy();
   huge.trainedModel = model({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'Dense', config: { name: 'd', units: 99_999, batch_input_shape: [null, 99_999] } }] } });
