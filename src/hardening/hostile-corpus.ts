@@ -122,6 +122,14 @@ export function hostileCsvs(): HostileFile[] {
       shows: /Zürich/,
       encoding: 'windows-1252',
     },
+    // Windows-1252's own bytes (0x80–0x9F, which Latin-1 leaves to control codes): "€", "–" and curly quotes.
+    {
+      kind: 'csv',
+      name: 'cp1252.csv',
+      bytes: new Uint8Array([...ascii('item,price\n'), 0x93, ...ascii('Caf'), 0xe9, 0x94, ...ascii(',3 '), 0x80, ...ascii('\nTea '), 0x96, ...ascii(' green,2 '), 0x80, ...ascii('\n')]),
+      shows: /3 €/,
+      encoding: 'windows-1252',
+    },
     // "城市,人口 / 北京,2154 / 上海,2487" in GBK.
     {
       kind: 'csv',
