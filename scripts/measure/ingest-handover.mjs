@@ -3,38 +3,47 @@
 // post, every response received, long tasks) next to the worker's parseSeconds/profileSeconds.
 // Usage: TAU_DIST_DIR=… node scripts/measure/ingest-handover.mjs <file.csv> [other-dist-root]
 import { withApp } from '../tau/app.mjs';
+
 const path = process.argv[2];
 const root = process.argv[3];
+if (!path) throw new Error('usage: node scripts/measure/ingest-handover.mjs <file.csv> [dist-root]');
+
 for (let r = 0; r < 2; r++) {
   await withApp({ webgpu: false, quiet: true, ...(root ? { root } : {}) }, async (page) => {
     await page.evaluate(() => {
-      const marks = (window.__marks = []);
+      /** @type {[string, number][]} */
+      const marks = [];
+      /** @type {{ __handoverMarks?: [string, number][] }} */ (/** @type {unknown} */ (window)).__handoverMarks = marks;
+      /** @param {string} what */
       const mark = (what) => marks.push([what, Math.round(performance.now())]);
-      window.__mark = mark;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) marks.push(['longtask ' + Math.round(e.duration), Math.round(e.startTime)]);
+        for (const e of list.getEntries()) marks.push([`longtask ${Math.round(e.duration)}`, Math.round(e.startTime)]);
       }).observe({ type: 'longtask', buffered: false });
+      // Mark each call the page posts and each answer it receives (the worker already exists or is made by the call).
       const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (message, ...rest) {
-        if (message && message.kind === 'call') {
-          mark('post ' + message.call);
-          if (this.onmessage && !this.onmessage.__wrapped) {
-            const inner = this.onmessage;
-            const wrapped = function (event) {
-              const d = event.data;
-              if (d && d.kind !== 'progress') mark('receive ' + d.kind);
-              const r = inner.call(this, event);
-              if (d && d.kind !== 'progress') mark('handled ' + d.kind);
-              return r;
+      const wrapped = new WeakSet();
+      /** @this {Worker} @param {unknown} message @param {StructuredSerializeOptions} [options] */
+      const patched = function (message, options) {
+        const m = /** @type {{ kind?: string, call?: string }} */ (message);
+        if (m && m.kind === 'call') {
+          mark(`post ${m.call}`);
+          const inner = this.onmessage;
+          if (inner && !wrapped.has(inner)) {
+            /** @this {Worker} @param {MessageEvent} event */
+            const outer = function (event) {
+              const d = /** @type {{ kind?: string }} */ (event.data);
+              if (d && d.kind !== 'progress') mark(`receive ${d.kind}`);
+              inner.call(this, event);
+              if (d && d.kind !== 'progress') mark(`handled ${d.kind}`);
             };
-            wrapped.__wrapped = true;
-            this.onmessage = wrapped;
+            wrapped.add(outer);
+            this.onmessage = outer;
           }
         }
-        return post.call(this, message, ...rest);
+        return post.call(this, message, options);
       };
-      const input = document.querySelector('[data-testid="file-input"]');
-      input.addEventListener('change', () => mark('change'), { capture: true });
+      Worker.prototype.postMessage = /** @type {typeof Worker.prototype.postMessage} */ (patched);
+      document.querySelector('[data-testid="file-input"]')?.addEventListener('change', () => mark('change'), { capture: true });
     });
     const t0 = await page.evaluate(() => performance.now());
     const started = Date.now();
@@ -43,8 +52,8 @@ for (let r = 0; r < 2; r++) {
     const loaded = await page.evaluate(() => window.tauStudio.waitForLoad());
     const t2 = await page.evaluate(() => performance.now());
     const wall = (Date.now() - started) / 1000;
-    const marks = await page.evaluate(() => window.__marks);
-    const v = loaded.value ?? {};
+    const marks = await page.evaluate(() => /** @type {{ __handoverMarks?: [string, number][] }} */ (/** @type {unknown} */ (window)).__handoverMarks);
+    const summary = /** @type {{ parseSeconds?: number, profileSeconds?: number } | null} */ (loaded.ok ? loaded.value : null);
     console.log(
       JSON.stringify({
         root: root ?? 'dist',
@@ -52,9 +61,8 @@ for (let r = 0; r < 2; r++) {
         t0: Math.round(t0),
         setInputFilesDone: Math.round(t1),
         waitForLoadDone: Math.round(t2),
-        parseSeconds: v.parseSeconds,
-        profileSeconds: v.profileSeconds,
-        keys: Object.keys(v).slice(0, 30),
+        parseSeconds: summary?.parseSeconds,
+        profileSeconds: summary?.profileSeconds,
         marks,
       }),
     );
