@@ -197,8 +197,11 @@ function scaledStats(values: Float64Array, count: number, low: number, high: num
       }
     }
     if (failed < 0) return { distinct, median: selectMedian(values, count, low, high) };
-    decimals = decimalsOf(values[failed]);
-    if (decimals < 0 || decimals > MAX_DECIMALS) return null;
+    // More decimals each retry (strictly: a value exact at fewer decimals need not be at more), so this ends.
+    const needed = decimalsOf(values[failed]);
+    if (needed < 0) return null;
+    decimals = Math.max(decimals + 1, needed);
+    if (decimals > MAX_DECIMALS) return null;
   }
 }
 
