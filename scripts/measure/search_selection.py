@@ -5,7 +5,10 @@ several ways of choosing among the trials' cross-validated scores, prints the te
 when it is a `logreg-lbfgs` trial: scikit-learn's LogisticRegression with that C on exactly the studio's split (the
 studio's solver reaches the same optimum, src/models/logistic-lbfgs.test.ts). An MLP choice is known only when the
 search kept it (else NaN). Rules: actual (what the run kept), top (highest CV mean, then lowest loss), grid_max (the
-logistic regressions only, highest mean, ties to the smallest C: GridSearchCV's choice), grid_loss (lowest CV loss).
+logistic regressions only, highest mean, ties to the smallest C: GridSearchCV's choice), grid_max_large (ties to the
+largest C), grid_loss (lowest CV loss), grid_acc_loss (highest mean, ties to the lowest loss). Runs whose grid trials
+were scored on repeated folds (validation.repeats, round 5) also get grid_first (grid_max on the first deal only:
+validation.searchFolds, what a plain k-fold grid would have chosen).
 
     /usr/bin/python3 scripts/measure/search_selection.py DIR
 """
@@ -43,9 +46,9 @@ def lr_test_accuracy(table, run, c):
 
 def main(folder):
     rows = []
-    for path in sorted(glob.glob(os.path.join(folder, '*-[0-9].json'))):
+    for path in sorted(glob.glob(os.path.join(folder, '*-*.json'))):
         table, seed = os.path.basename(path)[:-5].rsplit('-', 1)
-        if table not in TABLES:
+        if table not in TABLES or not seed.isdigit():
             continue
         run = json.load(open(path))
         trials = run['trials']
@@ -60,19 +63,27 @@ def main(folder):
 
         by_top = lambda t: (-t['validation']['mean'], t['validation']['loss'], t['id'])
         best_mean = max(t['validation']['mean'] for t in grid)
-        rows.append({
+        tied = [t for t in grid if t['validation']['mean'] >= best_mean - 1e-12]
+        row = {
             'table': table,
             'seed': int(seed),
             'actual': run['metrics']['accuracy'],
             'top': accuracy(min(trials, key=by_top)),
-            'grid_max': accuracy([t for t in grid if t['validation']['mean'] >= best_mean - 1e-12][0]),
+            'grid_max': accuracy(tied[0]),
+            'grid_max_large': accuracy(tied[-1]),
             'grid_loss': accuracy(min(grid, key=lambda t: (t['validation']['loss'], t['id']))),
-        })
+            'grid_acc_loss': accuracy(min(tied, key=lambda t: (t['validation']['loss'], t['id']))),
+        }
+        if all('searchFolds' in t['validation'] for t in grid):
+            first = max(t['validation']['searchFolds']['mean'] for t in grid)
+            row['grid_first'] = accuracy([t for t in grid if t['validation']['searchFolds']['mean'] >= first - 1e-12][0])
+        rows.append(row)
     df = pd.DataFrame(rows)
     pd.set_option('display.width', 200)
     print(df.to_string())
-    print(df.groupby('table')[['actual', 'top', 'grid_max', 'grid_loss']].mean())
-    print(df[['actual', 'top', 'grid_max', 'grid_loss']].mean())
+    rules = [c for c in df.columns if c not in ('table', 'seed')]
+    print(df.groupby('table')[rules].mean())
+    print(df[rules].mean())
 
 
 if __name__ == '__main__':

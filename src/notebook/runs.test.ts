@@ -80,8 +80,19 @@ describe('runs (experiments)', () => {
     const settings = { family: 'logreg-lbfgs' as const, hidden: [], learningRate: 0.01, l2: 0, dropout: 0, batchSize: 32, epochs: 1, patience: 1, c: 3.16 };
     const exact: SearchReport = {
       ...report,
-      trials: [...report.trials, { ...report.trials[0], id: 3, settings, epochs: 1, bestEpoch: 1 }],
-      best: { id: 3, settings, epochs: 1, rule: 'one-standard-error' },
+      // A grid trial scored on repeated folds (round 5) keeps its repeats and first-deal scores.
+      trials: [
+        ...report.trials,
+        {
+          ...report.trials[0],
+          id: 3,
+          settings,
+          epochs: 1,
+          bestEpoch: 1,
+          validation: { ...report.trials[0].validation, folds: 9, repeats: 3, searchFolds: { mean: 0.95, std: 0.02, loss: 0.2, folds: 3 } },
+        },
+      ],
+      best: { id: 3, settings, epochs: 1, rule: 'grid-best-then-one-standard-error' },
     };
     const model = { kind: 'logreg' as const, l2: 0, solver: 'lbfgs' as const, c: 3.16 };
     const runs = [runFromResult({ ...result, model, search: exact }, { id: 'run-1' })];

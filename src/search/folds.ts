@@ -66,8 +66,33 @@ export function stratifiedHoldout(rows: Int32Array, label: (row: number) => numb
   return { train: Int32Array.from(train), validation: Int32Array.from(validation) };
 }
 
+/**
+ * Repeated stratified k-fold: `repeats` independent stratified k-fold partitions of `rows`, concatenated
+ * (repeats × k folds). Repeat 0 is `stratifiedKFold(rows, label, k, seed)` itself, so a search's own folds
+ * are the first k; repeat r > 0 deals the rows again from the seed derived as `repeat-r`. Each repeat is
+ * stratified and covers every row once; the whole is reproducible from the seed.
+ */
+export function repeatedStratifiedKFold(rows: Int32Array, label: (row: number) => number, k: number, repeats: number, seed: number): Fold[] {
+  if (!(Number.isInteger(repeats) && repeats >= 1)) throw new RangeError('Repeated cross-validation needs at least 1 repeat.');
+  const folds: Fold[] = [];
+  for (let r = 0; r < repeats; r++) {
+    for (const fold of stratifiedKFold(rows, label, k, r === 0 ? seed : deriveSeed(seed, `repeat-${r}`))) folds.push(fold);
+  }
+  return folds;
+}
+
 /** Holdout for big tables, k-fold otherwise (k = `folds`, clamped to what the smallest class allows). */
 export function validationFolds(rows: Int32Array, label: (row: number) => number, folds: number | 'holdout', seed: number): Fold[] {
   if (folds === 'holdout' || rows.length > CV_MAX_ROWS) return [stratifiedHoldout(rows, label, 0.2, seed)];
   return stratifiedKFold(rows, label, Math.max(2, Math.min(folds, rows.length)), seed);
+}
+
+/**
+ * The folds that score a grid family (the exact logistic regression's C values, each fit one cheap solve):
+ * the search's own folds repeated `repeats` times with fresh deals (see repeatedStratifiedKFold), so the
+ * first `folds` of them are exactly validationFolds(...). A holdout (large tables) is not repeated.
+ */
+export function gridValidationFolds(rows: Int32Array, label: (row: number) => number, folds: number | 'holdout', seed: number, repeats: number): Fold[] {
+  if (folds === 'holdout' || rows.length > CV_MAX_ROWS) return validationFolds(rows, label, folds, seed);
+  return repeatedStratifiedKFold(rows, label, Math.max(2, Math.min(folds, rows.length)), repeats, seed);
 }

@@ -32,7 +32,12 @@ describe('runTableSearch (real training on the CPU backend)', () => {
     expect(result.search.trials.filter((t) => t.settings.family === 'logreg-lbfgs')).toHaveLength(13);
     expect(result.search.trials.filter((t) => t.settings.family === 'mlp')).toHaveLength(3);
     for (const trial of result.search.trials) {
-      expect(trial.validation.folds).toBe(3);
+      // The C grid is scored on the search's 3 folds dealt 3 times (9 exact fits a C); the MLPs on the 3 folds.
+      if (trial.settings.family === 'logreg-lbfgs') {
+        expect(trial.validation.folds).toBe(9);
+        expect(trial.validation.repeats).toBe(3);
+        expect(trial.validation.searchFolds?.folds).toBe(3);
+      } else expect(trial.validation.folds).toBe(3);
       // C = 0.001 on 80 rows is nearly uniform probabilities (still above chance on iris).
       expect(trial.validation.mean).toBeGreaterThan(trial.settings.c === 0.001 ? 0.3 : 0.5);
       expect(JSON.stringify(trial)).not.toMatch(/test/i);

@@ -291,10 +291,11 @@ async function runSourceSearch(
   }));
   const bestTrial = trials.find((t) => t.id === best.id);
   const gridCount = trials.filter((t) => t.settings.c !== undefined).length;
+  const gridRepeats = trials.find((t) => t.validation.repeats !== undefined)?.validation.repeats;
   const scoring = folds > 1 ? `${folds}-fold cross-validation on the ${trainRows.length} training rows` : `a holdout inside the ${trainRows.length} training rows`;
   const reason = job.retrain
     ? `Retrained trial #${best.id} (${describeTrial(best.settings)}) on all ${trainRows.length} training rows for ${best.epochs} epochs; the test split was evaluated once, for this model.`
-    : `Searched ${trials.length} configurations (budget ${describeBudget(job.search.budget)}${gridCount > 0 ? `, plus ${gridCount} exact logistic regressions over C` : ''}, scored by ${scoring}); kept #${best.id} ${describeTrial(best.settings)} with validation accuracy ${((bestTrial?.validation.mean ?? 0) * 100).toFixed(1)}% ± ${((bestTrial?.validation.std ?? 0) * 100).toFixed(1)} (the simplest within one standard error of the best), refit on all training rows${best.settings.c !== undefined ? ' (one exact solve)' : ` for ${best.epochs} epochs`}. The test split was evaluated once, for this model only.`;
+    : `Searched ${trials.length} configurations (budget ${describeBudget(job.search.budget)}${gridCount > 0 ? `, plus ${gridCount} exact logistic regressions over C${gridRepeats ? ` scored on the same folds dealt ${gridRepeats} times, the C with the highest mean kept` : ''}` : ''}, scored by ${scoring}); kept #${best.id} ${describeTrial(best.settings)} with validation accuracy ${((bestTrial?.validation.mean ?? 0) * 100).toFixed(1)}% ± ${((bestTrial?.validation.std ?? 0) * 100).toFixed(1)} (the simplest within one standard error of the best), refit on all training rows${best.settings.c !== undefined ? ' (one exact solve)' : ` for ${best.epochs} epochs`}. The test split was evaluated once, for this model only.`;
   const result: TrainingResult & { search: SearchReport } = {
     finishedAt: new Date().toISOString(),
     datasetName,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BudgetTracker, parseBudget } from './budget';
-import { stratifiedHoldout, stratifiedKFold, validationFolds } from './folds';
+import { gridValidationFolds, repeatedStratifiedKFold, stratifiedHoldout, stratifiedKFold, validationFolds } from './folds';
+import { GRID_CV_REPEATS } from './select';
 import { halvingSchedule, topIndices } from './halving';
 import { runSearch, type RunRequest, type RunResult } from './search';
 import { sampleTrial } from './sampler';
@@ -112,6 +113,35 @@ describe('folds', () => {
     const c = stratifiedKFold(Int32Array.from(rows), label, 5, 2);
     expect(a).toEqual(b);
     expect(a[0].validation).not.toEqual(c[0].validation);
+  });
+  it('repeated stratified k-fold: the first repeat is the plain k-fold, each repeat is stratified and covers every row once, reproducible from the seed', () => {
+    const all = Int32Array.from(rows);
+    const repeated = repeatedStratifiedKFold(all, label, 3, 4, 9);
+    expect(repeated).toHaveLength(12);
+    expect(repeated.slice(0, 3)).toEqual(stratifiedKFold(all, label, 3, 9));
+    expect(repeatedStratifiedKFold(all, label, 3, 4, 9)).toEqual(repeated);
+    expect(repeatedStratifiedKFold(all, label, 3, 4, 10)[3].validation).not.toEqual(repeated[3].validation);
+    for (let r = 0; r < 4; r++) {
+      const deal = repeated.slice(3 * r, 3 * r + 3);
+      const seen = deal.flatMap((f) => [...f.validation]).sort((a, b) => a - b);
+      expect(seen).toEqual([...rows].sort((a, b) => a - b));
+      for (const fold of deal) {
+        expect(fold.train.length + fold.validation.length).toBe(rows.length);
+        for (const [c, n] of [
+          [0, 50],
+          [1, 30],
+          [2, 7],
+        ]) {
+          expect(Math.abs([...fold.validation].filter((x) => label(x) === c).length - n / 3)).toBeLessThan(1);
+        }
+      }
+    }
+    // The deals differ from each other.
+    expect(new Set(repeated.map((f) => f.validation.join())).size).toBe(12);
+    expect(() => repeatedStratifiedKFold(all, label, 3, 0, 1)).toThrow(RangeError);
+    // Grid folds: the search's own folds first; a holdout is not repeated.
+    expect(gridValidationFolds(all, label, 3, 9, 4)).toEqual(repeated);
+    expect(gridValidationFolds(all, label, 'holdout', 9, 4)).toHaveLength(1);
   });
   it('holdout keeps class shares; large tables use a holdout', () => {
     const h = stratifiedHoldout(Int32Array.from(rows), label, 0.2, 3);
@@ -251,8 +281,11 @@ describe('space and sampler', () => {
     expect(grid.map((t) => t.id)).toEqual(space.logregCs.map((_, i) => i + 1));
     expect(outcome.trials.filter((t) => t.settings.family !== 'logreg-lbfgs')).toHaveLength(3);
     // One run per fold per C (no halving rungs for an exact solve).
-    expect(log.filter((r) => r.settings.family === 'logreg-lbfgs')).toHaveLength(3 * space.logregCs.length);
+    // Three deals of the 3 folds (GRID_CV_REPEATS), the first being the folds the MLPs are scored on.
+    expect(log.filter((r) => r.settings.family === 'logreg-lbfgs')).toHaveLength(3 * GRID_CV_REPEATS * space.logregCs.length);
     const folds = new Set(log.filter((r) => r.settings.family === 'logreg-lbfgs').map((r) => r.validation.join()));
-    expect(folds.size).toBe(3);
+    expect(folds.size).toBe(3 * GRID_CV_REPEATS);
+    const mlpFolds = new Set(log.filter((r) => r.settings.family === 'mlp').map((r) => r.validation.join()));
+    expect(mlpFolds).toEqual(new Set(log.filter((r) => r.settings.family === 'logreg-lbfgs' && r.fold < 3).map((r) => r.validation.join())));
   });
 });

@@ -1,10 +1,10 @@
 import { createRandom, deriveSeed } from '../data/random';
 import { BudgetTracker, type SearchBudget } from './budget';
-import { validationFolds, type Fold } from './folds';
+import { gridValidationFolds, validationFolds, type Fold } from './folds';
 import { halvingSchedule } from './halving';
 import { defaultTrials, gridTrials, sampleTrial } from './sampler';
 import { runSeed } from './seeds';
-import { chooseTrial, SELECTION_RULE, type SelectionRule, type SelectionShape } from './select';
+import { compareTrials, GRID_CV_REPEATS, SELECTION_RULE, selectTrial, type SelectionRule, type SelectionShape } from './select';
 import type { SearchSpace, TrialSettings } from './space';
 
 /** One training run the search asks for: a trial's settings on one fold, for at most `epochs` epochs. */
@@ -40,7 +40,17 @@ export interface TrialRecord {
   /** Halving rung (0 = fewest epochs) and that rung's epoch limit. */
   rung: number;
   epochs: number;
-  validation: { metric: 'accuracy'; mean: number; std: number; loss: number; folds: number };
+  validation: {
+    metric: 'accuracy';
+    mean: number;
+    std: number;
+    loss: number;
+    folds: number;
+    /** Grid trials (exact logistic regression): the k-fold was repeated this many times (`folds` = k × repeats). */
+    repeats?: number;
+    /** Grid trials: the scores on the search's own k folds (the first repeat), to compare with trials scored on those folds only. */
+    searchFolds?: { mean: number; std: number; loss: number; folds: number };
+  };
   /** Mean best epoch over the folds: the epoch count a final fit on all training rows uses. */
   bestEpoch: number;
   /** Wall time of this trial's runs, all rungs together. */
@@ -78,6 +88,8 @@ export interface SearchOptions {
   eta?: number;
   /** Model inputs and classes, to rank trials by parameter count in the one-standard-error rule (default 1 input, 2 classes). */
   shape?: SelectionShape;
+  /** Repeats of the k-fold that score grid trials (default GRID_CV_REPEATS; 1 = the search's folds only). */
+  gridRepeats?: number;
 }
 
 export interface SearchOutcome {
@@ -90,16 +102,7 @@ export interface SearchOutcome {
   seconds: number;
 }
 
-/** Higher mean validation accuracy wins; equal accuracy goes to the lower validation loss, then the earlier trial. */
-export function compareTrials(a: TrialRecord, b: TrialRecord): number {
-  return b.validation.mean - a.validation.mean || a.validation.loss - b.validation.loss || a.id - b.id;
-}
-
-function topOf(trials: Map<number, TrialRecord>): TrialRecord {
-  let best: TrialRecord | null = null;
-  for (const t of trials.values()) if (!best || compareTrials(t, best) < 0) best = t;
-  return best as TrialRecord;
-}
+export { compareTrials };
 
 function meanStd(values: number[]): { mean: number; std: number } {
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
@@ -119,6 +122,9 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
   const random = createRandom(deriveSeed(options.seed, 'sampler'));
   const queue = defaultTrials(options.space);
   const folds = validationFolds(options.rows, options.label, options.folds, options.seed);
+  // Grid trials (one exact solve a fold) are scored on more deals of the same k-fold; the first k are `folds`.
+  const gridRepeats = Math.max(1, Math.floor(options.gridRepeats ?? GRID_CV_REPEATS));
+  const gridFolds = gridRepeats > 1 ? gridValidationFolds(options.rows, options.label, options.folds, options.seed, gridRepeats) : folds;
   const bracketSize = Math.max(1, options.bracketSize ?? 9);
   const eta = options.eta ?? 3;
   const maxEpochs = options.space.maxEpochs;
@@ -141,7 +147,7 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
     });
 
   /** Scores a configuration at one rung on every fold; null when a run was cut short (the score would not be comparable). */
-  async function evaluate(id: number, settings: TrialSettings, rung: number, epochs: number): Promise<TrialRecord | null> {
+  async function evaluate(id: number, settings: TrialSettings, rung: number, epochs: number, scoredOn: Fold[] = folds): Promise<TrialRecord | null> {
     const accuracies: number[] = [];
     const losses: number[] = [];
     const bestEpochs: number[] = [];
@@ -149,10 +155,10 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
     // The first evaluation of a search always finishes (unless the user stops), so there is a best model.
     const mustFinish = trials.size === 0;
     const shouldStop = () => aborted() || (!mustFinish && !tracker.canContinue(reserve()));
-    for (let f = 0; f < folds.length; f++) {
+    for (let f = 0; f < scoredOn.length; f++) {
       if (shouldStop()) return null;
-      progress({ trialId: id, rung, fold: f + 1, folds: folds.length });
-      const result = await trainRun({ trialId: id, settings, epochs, seed: runSeed(options.seed, id, f), fold: f, train: folds[f].train, validation: folds[f].validation, shouldStop });
+      progress({ trialId: id, rung, fold: f + 1, folds: scoredOn.length });
+      const result = await trainRun({ trialId: id, settings, epochs, seed: runSeed(options.seed, id, f), fold: f, train: scoredOn[f].train, validation: scoredOn[f].validation, shouldStop });
       seconds += result.seconds;
       if (result.stopped) return null;
       accuracies.push(result.valAccuracy);
@@ -161,12 +167,18 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
     }
     const { mean, std } = meanStd(accuracies);
     const previous = trials.get(id);
+    const validation: TrialRecord['validation'] = { metric: 'accuracy', mean, std, loss: meanStd(losses).mean, folds: scoredOn.length };
+    if (scoredOn.length > folds.length) {
+      const own = meanStd(accuracies.slice(0, folds.length));
+      validation.repeats = scoredOn.length / folds.length;
+      validation.searchFolds = { mean: own.mean, std: own.std, loss: meanStd(losses.slice(0, folds.length)).mean, folds: folds.length };
+    }
     return {
       id,
       settings,
       rung,
       epochs,
-      validation: { metric: 'accuracy', mean, std, loss: meanStd(losses).mean, folds: folds.length },
+      validation,
       bestEpoch: Math.max(1, Math.round(meanStd(bestEpochs).mean)),
       seconds: (previous?.seconds ?? 0) + seconds,
     };
@@ -178,13 +190,13 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
   let cutShort = false;
   for (const settings of gridTrials(options.space)) {
     if (aborted() || !tracker.canStartTrial(reserve())) break;
-    const record = await evaluate(nextId++, settings, 0, 1);
+    const record = await evaluate(nextId++, settings, 0, 1, gridFolds);
     if (!record) {
       cutShort = true;
       break;
     }
     trials.set(record.id, record);
-    best = chooseTrial(trials.values(), topOf(trials), shape);
+    best = selectTrial(trials.values(), shape) ?? record;
     options.onTrial?.(record, best);
   }
 
@@ -200,13 +212,14 @@ export async function runSearch(options: SearchOptions, trainRun: RunTrainer): P
     for (let r = 0; r < rungs.length; r++) {
       const scored: TrialRecord[] = [];
       for (const config of alive.slice(0, rungs[r].configs)) {
-        const record = await evaluate(config.id, config.settings, r, rungs[r].epochs);
+        // A sampled grid-family trial (a space of grid families only) is scored like the grid, so means compare.
+        const record = await evaluate(config.id, config.settings, r, rungs[r].epochs, config.settings.c !== undefined ? gridFolds : folds);
         if (!record) break search;
         trials.set(record.id, record);
         scored.push(record);
         // A trial's latest rung replaces its earlier score, so the best is re-ranked over latest scores;
-        // the best so far is the trial the search would keep if it ended now (one-standard-error rule).
-        best = chooseTrial(trials.values(), topOf(trials), shape);
+        // the best so far is the trial the search would keep if it ended now (see selectTrial).
+        best = selectTrial(trials.values(), shape) ?? record;
         options.onTrial?.(record, best);
       }
       scored.sort(compareTrials);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchFamilyName } from './families';
 import { compareTrials, runSearch, type RunRequest, type RunResult, type TrialRecord } from './search';
-import { chooseTrial, standardError, trialParameters } from './select';
+import { chooseGridTrial, chooseTrial, selectTrial, standardError, trialParameters } from './select';
 import { searchSpaceFor, type TrialSettings } from './space';
 
 const shape = { inputs: 4, classes: 3 };
@@ -64,20 +64,44 @@ describe('one-standard-error rule', () => {
     expect(outcome.trials.map((t) => t.settings.family)).toEqual(['logreg', 'mlp']);
     expect(top(outcome.trials).settings.family).toBe('mlp');
     expect(outcome.best?.settings.family).toBe('logreg');
-    expect(outcome.rule).toBe('one-standard-error');
+    expect(outcome.rule).toBe('grid-best-then-one-standard-error');
   });
 
-  it('among exact logistic regressions within one SE keeps the smallest C (the strongest penalty)', async () => {
+  it('the C grid: highest mean over the repeated folds (ties to the smaller C), then the one-SE rule against the MLPs on the same folds', async () => {
     const rows = Int32Array.from({ length: 90 }, (_, i) => i);
     const space = { ...searchSpaceFor({ rows: rows.length, inputs: 4, classes: 3 }), families: ['logreg-lbfgs'] as SearchFamilyName[], logregCs: [0.01, 0.1, 1, 10] };
-    // C 1 is best on average; C 0.1 is within its standard error; C 0.01 is not.
-    const byC: Record<number, number[]> = { 0.01: [0.8, 0.8, 0.8], 0.1: [0.93, 0.95, 0.91], 1: [0.9, 1, 0.96], 10: [0.9, 0.97, 0.96] };
+    // Folds 0–2 are the search's own, 3–8 the two extra deals. On the first deal C 1 is best; over all nine,
+    // C 0.1 and C 10 tie at the top (mean 0.94), so the smaller C wins; C 1 falls behind on the extra deals.
+    const byC: Record<number, number[]> = {
+      0.01: [0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8],
+      0.1: [0.93, 0.95, 0.91, 0.94, 0.95, 0.93, 0.96, 0.94, 0.95],
+      1: [0.9, 1, 0.96, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9],
+      10: [0.95, 0.94, 0.93, 0.93, 0.95, 0.94, 0.95, 0.94, 0.93],
+    };
+    const seen: { c: number; fold: number; validation: string }[] = [];
     const trainer = async (request: RunRequest): Promise<RunResult> => {
+      seen.push({ c: request.settings.c ?? 0, fold: request.fold, validation: request.validation.join() });
       const acc = byC[request.settings.c ?? 0][request.fold];
       return { valAccuracy: acc, valLoss: 1 - acc, bestEpoch: 1, epochsRun: 1, seconds: 0, stopped: false };
     };
     const outcome = await runSearch({ rows, label: (r) => r % 3, space, budget: { kind: 'trials', count: 1 }, folds: 3, seed: 1, shape }, trainer);
-    expect(top(outcome.trials).settings.c).toBe(1);
+    expect(seen.filter((s) => s.c === 1).map((s) => s.fold)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(new Set(seen.filter((s) => s.c === 1).map((s) => s.validation)).size).toBe(9);
+    const c1 = outcome.trials.find((t) => t.settings.c === 1);
+    expect(c1?.validation.folds).toBe(9);
+    expect(c1?.validation.searchFolds?.mean).toBeCloseTo((0.9 + 1 + 0.96) / 3, 12);
     expect(outcome.best?.settings.c).toBe(0.1);
+    const trials = outcome.trials;
+    expect(chooseGridTrial(trials, 'larger-c')?.settings.c).toBe(10);
+    // Against an MLP scored on the first deal: C 0.1's first-deal mean (0.93) is within the MLP's SE, so it stays.
+    const mlp = trial(9, settings('mlp', [32]), 0.95, 0.05);
+    expect(selectTrial([...trials, mlp], shape)?.settings.c).toBe(0.1);
+    // An MLP beyond one SE of that mean wins.
+    const strong = trial(10, settings('mlp', [32]), 0.99, 0.01);
+    expect(selectTrial([...trials, strong], shape)?.id).toBe(10);
+    // Without repeats (gridRepeats 1) the grid is scored on the 3 folds only and C 1 wins on them.
+    const once = await runSearch({ rows, label: (r) => r % 3, space, budget: { kind: 'trials', count: 1 }, folds: 3, seed: 1, shape, gridRepeats: 1 }, trainer);
+    expect(once.trials.every((t) => t.settings.c === undefined || t.validation.folds === 3)).toBe(true);
+    expect(once.best?.settings.c).toBe(1);
   });
 });

@@ -4,13 +4,31 @@ import type { TrialRecord } from './search';
 import type { TrialSettings } from './space';
 
 /**
- * How the search picks its model: the one-standard-error rule (Breiman et al., CART; Hastie, Tibshirani &
- * Friedman §7.10): among the trials whose cross-validated mean is within one standard error of the best
- * mean, the simplest wins. On small tables a few validation rows separate the top trials, and the highest
- * mean is often an overfit configuration that happened to suit those rows.
+ * How the search picks its model. 'one-standard-error' (Breiman et al., CART; Hastie, Tibshirani & Friedman
+ * §7.10): among the trials whose cross-validated mean is within one standard error of the best mean, the
+ * simplest wins. On small tables a few validation rows separate the top trials, and the highest mean is
+ * often an overfit configuration that happened to suit those rows.
+ * 'grid-best-then-one-standard-error' (searches with a grid family, the exact logistic regression): the
+ * grid's point is chosen first, by the highest mean over its repeated folds (GridSearchCV's rule; see
+ * GRID_TIE), and that one grid trial then meets the other trials in the one-standard-error rule, scored on
+ * the same folds as they are (its first repeat). Older runs say 'one-standard-error' for both.
  */
-export type SelectionRule = 'one-standard-error';
-export const SELECTION_RULE: SelectionRule = 'one-standard-error';
+export type SelectionRule = 'one-standard-error' | 'grid-best-then-one-standard-error';
+export const SELECTION_RULE: SelectionRule = 'grid-best-then-one-standard-error';
+
+/**
+ * Repeats of the search's k-fold that score each grid trial (each fit is one exact solve, milliseconds):
+ * with 3 folds, 3 × 3 = 9 fits per C. Measured in scripts/measure/results/search-r5.md.
+ */
+export const GRID_CV_REPEATS = 3;
+
+/** Equal grid means go to the smaller C (stronger penalty, as GridSearchCV's first best) or the larger. */
+export const GRID_TIE: 'smaller-c' | 'larger-c' = 'smaller-c';
+
+/** Higher mean validation accuracy wins; equal accuracy goes to the lower validation loss, then the earlier trial. */
+export function compareTrials(a: TrialRecord, b: TrialRecord): number {
+  return b.validation.mean - a.validation.mean || a.validation.loss - b.validation.loss || a.id - b.id;
+}
 
 /** Model inputs and classes, to count a trial's parameters (the search runs on prepared data). */
 export interface SelectionShape {
@@ -81,4 +99,42 @@ export function chooseTrial(trials: Iterable<TrialRecord>, top: TrialRecord, sha
     if (t.validation.mean >= threshold - 1e-12 && compareSimplicity(t, chosen, shape) < 0) chosen = t;
   }
   return chosen;
+}
+
+/** The grid family's pick: the highest mean over all its folds; equal means (within float noise) by GRID_TIE. */
+export function chooseGridTrial(grid: Iterable<TrialRecord>, tie: typeof GRID_TIE = GRID_TIE): TrialRecord | null {
+  let chosen: TrialRecord | null = null;
+  for (const t of grid) {
+    if (!chosen) {
+      chosen = t;
+      continue;
+    }
+    const d = t.validation.mean - chosen.validation.mean;
+    const c = t.settings.c ?? 0;
+    const best = chosen.settings.c ?? 0;
+    if (d > 1e-12 || (Math.abs(d) <= 1e-12 && (tie === 'smaller-c' ? c < best : c > best))) chosen = t;
+  }
+  return chosen;
+}
+
+/**
+ * The trial a search keeps. Without grid trials: chooseTrial over all (the one-standard-error rule). With
+ * them (trials whose settings carry C): the grid's pick (chooseGridTrial, over its repeated folds), scored
+ * on its first repeat (the folds every other trial was scored on), competes with the other trials in the
+ * one-standard-error rule; the logistic regression is the simplest family, so it is kept unless an MLP's
+ * mean beats it by more than one standard error.
+ */
+export function selectTrial(trials: Iterable<TrialRecord>, shape: SelectionShape, tie: typeof GRID_TIE = GRID_TIE): TrialRecord | null {
+  const all = [...trials];
+  const gridPick = chooseGridTrial(
+    all.filter((t) => t.settings.c !== undefined),
+    tie,
+  );
+  const others = all.filter((t) => t.settings.c === undefined);
+  const like = gridPick?.validation.searchFolds ? { ...gridPick, validation: { ...gridPick.validation, ...gridPick.validation.searchFolds } } : gridPick;
+  const candidates = like ? [like, ...others] : others;
+  if (candidates.length === 0) return null;
+  const top = candidates.reduce((a, b) => (compareTrials(b, a) < 0 ? b : a));
+  const chosen = chooseTrial(candidates, top, shape);
+  return chosen === like ? gridPick : chosen;
 }

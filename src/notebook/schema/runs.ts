@@ -56,7 +56,15 @@ const trial: Parser<TrialRecord> = object<TrialRecord>({
   rung: required(count),
   epochs: required(count),
   validation: required(
-    object<TrialRecord['validation']>({ metric: required(oneOf(['accuracy'] as const)), mean: required(measure), std: required(measure), loss: required(finite), folds: required(count) }),
+    object<TrialRecord['validation']>({
+      metric: required(oneOf(['accuracy'] as const)),
+      mean: required(measure),
+      std: required(measure),
+      loss: required(finite),
+      folds: required(count),
+      repeats: optional(count),
+      searchFolds: optional(object<NonNullable<TrialRecord['validation']['searchFolds']>>({ mean: required(measure), std: required(measure), loss: required(finite), folds: required(count) })),
+    }),
   ),
   bestEpoch: required(count),
   seconds: required(measure),
@@ -71,7 +79,14 @@ const searchReport: Parser<SearchReport> = object<SearchReport>({
   budget: required(budget),
   validation: required(object<SearchReport['validation']>({ method: required(oneOf(['k-fold', 'holdout'] as const)), folds: required(count), rows: required(count) })),
   trials: required(array(trial, { max: 1000 })),
-  best: required(object<SearchReport['best']>({ id: required(count), settings: required(trialSettings), epochs: required(count), rule: optional(oneOf(['one-standard-error'] as const)) })),
+  best: required(
+    object<SearchReport['best']>({
+      id: required(count),
+      settings: required(trialSettings),
+      epochs: required(count),
+      rule: optional(oneOf(['one-standard-error', 'grid-best-then-one-standard-error'] as const)),
+    }),
+  ),
   stoppedBy: required(oneOf(['budget', 'user', 'retrain'] as const)),
   searchSeconds: required(measure),
   finalFitSeconds: required(measure),
