@@ -44,7 +44,8 @@ test.describe('fused dense trainer and lazy panels', () => {
       'worker-received→runtime-loaded',
       'runtime-loaded→backend-ready',
       'backend-ready→prepared',
-      'prepared→first-batch',
+      'prepared→first-batch-start',
+      'first-batch-start→first-batch',
       'first-batch→trained',
       'trained→evaluated',
       'evaluated→received',
@@ -52,5 +53,8 @@ test.describe('fused dense trainer and lazy panels', () => {
       'result→rendered',
     ]);
     expect(timings?.untilFirstBatchSeconds).toBeGreaterThan(0);
+    // Target 5's mark: the first batch starts after the call and before it finishes.
+    expect(timings?.untilFirstBatchStartSeconds).toBeGreaterThan(0);
+    expect(timings?.untilFirstBatchStartSeconds).toBeLessThanOrEqual(timings?.untilFirstBatchSeconds ?? 0);
   });
 });

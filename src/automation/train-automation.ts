@@ -122,15 +122,21 @@ export function applyTrainOptions(options: TrainOptions): AutomationResult<null>
 export async function trainCurrent(options: { includeSplit?: boolean; injectDeviceLossAfterEpoch?: number } = {}, clock = new RunClock()): Promise<AutomationResult<TrainOutput>> {
   clock.mark('call');
   const calledAt = performance.now();
-  const result = await useStudio.getState().train(options);
+  const training = useStudio.getState().train(options); // posts the train call before it returns
+  // The worker's marks, asked right behind the train call: the worker answers when the run settles, next to
+  // its result, not behind the calls that follow a result on the page (the model summary's drift
+  // reference took 0.1–0.5 s of the worker before this answer; the runner waited for it after the headline).
+  const marksCall = worker().call('run-timings', { wait: true });
+  const result = await training;
   const received = lastMarkAt(RESULT_RECEIVED_MARK);
   if (received !== undefined && received >= performance.timeOrigin + calledAt) clock.mark('received', received);
   clock.mark('result');
   const { trainError } = useStudio.getState();
-  if (!result) return fail(trainError?.code ?? 'training_failed', trainError?.message ?? 'Training did not finish.');
-  // The worker's marks are complete once its result arrived: asked now, they come back while the page
-  // renders, instead of a round trip after the headline (behind the tasks that follow it).
-  const workerMarks = workerRunMarks();
+  if (!result) {
+    marksCall.cancel(); // a run the store refused never reached the worker: nothing to wait for
+    return fail(trainError?.code ?? 'training_failed', trainError?.message ?? 'Training did not finish.');
+  }
+  const workerMarks = workerRunMarks(marksCall.promise);
   // The run counts as finished when its headline is on the page (the evaluation panel marks it; the
   // tables and charts follow in later tasks) and the next frame has painted; a hidden tab gets no frames.
   await headlineShown(calledAt);
@@ -152,10 +158,10 @@ function headlineShown(since: number): Promise<void> {
   });
 }
 
-/** The worker's marks of its latest run; null when they could not be read (said on the console). */
-async function workerRunMarks(): Promise<RunMark[] | null> {
+/** The worker's marks of the run; null when they could not be read (said on the console). */
+async function workerRunMarks(answer: Promise<RunMark[] | null>): Promise<RunMark[] | null> {
   try {
-    return (await worker().call('run-timings', {}).promise) ?? [];
+    return (await answer) ?? [];
   } catch (error) {
     console.warn('Run timings unavailable:', error);
     return null;

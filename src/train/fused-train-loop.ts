@@ -108,6 +108,7 @@ export async function trainDenseFused(model: tf.LayersModel, plan: DenseNetPlan,
     let lossSum = 0;
     let correct = 0;
     let completed = 0;
+    if (epoch === (resume?.epoch ?? 0) + 1) hooks.onStart?.();
     for (let b = 0; b < batches; b++) {
       if (hooks.shouldStop?.()) {
         stoppedBy = 'user';

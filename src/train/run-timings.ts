@@ -18,6 +18,7 @@ export const RUN_MARKS = [
   'runtime-loaded', // worker: TF.js and its backends imported
   'backend-ready', // worker: backend chosen (calibrated when needed) and initialized
   'prepared', // worker: features fitted and transformed, splits drawn
+  'first-batch-start', // worker: the first training batch starts (model built, trainer ready); absent for closed-form fits and searches
   'first-batch', // worker: the first training batch finished
   'trained', // worker: every candidate trained
   'evaluated', // worker: test-split metrics done, result built
@@ -57,6 +58,8 @@ export interface RunPhases {
   totalSeconds: number;
   /** Seconds from `call` to `first-batch` finished: bounds the wait before the first epoch starts. */
   untilFirstBatchSeconds: number | null;
+  /** Seconds from `call` to the first batch's start (`first-batch-start`): the wait before training starts (target 5). */
+  untilFirstBatchStartSeconds: number | null;
 }
 
 export function phasesOf(marks: readonly RunMark[]): RunPhases {
@@ -67,10 +70,12 @@ export function phasesOf(marks: readonly RunMark[]): RunPhases {
   const at = (name: RunMarkName) => sorted.find((m) => m.name === name)?.at;
   const call = at('call');
   const first = at('first-batch');
+  const firstStart = at('first-batch-start');
   return {
     phases,
     totalSeconds: sorted.length > 1 ? round((sorted[sorted.length - 1].at - sorted[0].at) / 1000) : 0,
     untilFirstBatchSeconds: call !== undefined && first !== undefined ? round((first - call) / 1000) : null,
+    untilFirstBatchStartSeconds: call !== undefined && firstStart !== undefined ? round((firstStart - call) / 1000) : null,
   };
 }
 

@@ -192,6 +192,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
           augment: source.augment,
           shouldStop: () => context.signal.aborted,
           onBatch: (p) => context.progress({ phase: 'training', candidate, ...p }),
+          onStart: () => context.mark?.('first-batch-start'),
           onEpoch: (record) => context.progress({ phase: 'epoch', candidate, record }),
         },
         backendNow,

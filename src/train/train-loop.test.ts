@@ -11,6 +11,7 @@ import { DEFAULT_TRAIN } from './settings';
 import { predictProbabilities } from '../models/predict-probabilities';
 import { trainModel, type TrainingData } from './train-loop';
 import { seedMathRandom } from './seeded-scope';
+import { fusedDensePlan } from './fused-train-loop';
 
 function irisData(): TrainingData {
   const parsed = parseCsvText(readFileSync(new URL('../../public/samples/iris.csv', import.meta.url), 'utf8'));
@@ -79,6 +80,23 @@ describe('trainModel', () => {
     const a = await run();
     const b = await run();
     expect(b).toEqual(a);
+  });
+
+  it('calls onStart once, right before the first batch, on the fused and the TF.js paths', async () => {
+    const data = irisData();
+    for (const fused of [true, false]) {
+      const model = buildModel(DEFAULT_MLP, data.exampleShape, 3, 1);
+      expect(fusedDensePlan(model, data, { fused }, 64) !== null).toBe(fused);
+      const events: string[] = [];
+      await trainModel(
+        model,
+        data,
+        { ...DEFAULT_TRAIN, epochs: 2, batchSize: 64, earlyStopping: false },
+        { fused, onStart: () => events.push('start'), onBatch: (p) => events.push(`${p.epoch}.${p.batch}`) },
+      );
+      expect(events, fused ? 'fused' : 'TF.js').toEqual(['start', '1.1', '1.2', '2.1', '2.2']);
+      model.dispose();
+    }
   });
 
   it('stops early and keeps the best epoch, and stops when asked', async () => {

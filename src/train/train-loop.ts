@@ -46,6 +46,8 @@ export interface TrainingOptions {
   l2?: number;
   onEpoch?: (record: EpochRecord, history: EpochRecord[]) => void;
   onBatch?: (progress: TrainingProgress) => void;
+  /** Called once, right before the first batch trains (model, buffers and the first shuffle ready): the runner's `first-batch-start` mark. */
+  onStart?: () => void;
   shouldStop?: () => boolean;
   /** Per-batch transform of the inputs while training (e.g. image augmentation), inside a tidy. */
   augment?: (batch: tf.Tensor) => tf.Tensor;
@@ -226,6 +228,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
       const batchSizes: number[] = [];
       const batchPredictions: tf.Tensor[] = [];
       let completed = 0;
+      if (epoch === (resume?.epoch ?? 0) + 1) hooks.onStart?.();
       for (let b = 0; b < batches; b++) {
         if (hooks.shouldStop?.()) {
           stoppedBy = 'user';

@@ -56,8 +56,11 @@ export interface TrainCalls {
   'probe-backends': [Record<string, never>, BackendProbe[]];
   'choose-backend': [{ choice: TrainSettings['backend']; workload: 'tabular' | 'image' }, BackendDecision & { active: BackendName }];
   train: [TrainJob, TrainingResult];
-  /** The latest training run's marks (runner timings, train/run-timings.ts); null before any run. */
-  'run-timings': [Record<string, never>, RunMark[] | null];
+  /**
+   * The latest training run's marks (runner timings, train/run-timings.ts); null before any run. With
+   * `wait`: the marks of the run in progress or the next to start, once it settles (null if cancelled).
+   */
+  'run-timings': [{ wait?: boolean }, RunMark[] | null];
 }
 
 /** Calls about image data sets: loading (progress, cancel) and pixels for galleries. */

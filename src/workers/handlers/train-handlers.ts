@@ -6,7 +6,7 @@ import type { TrainingResult } from '../../train/result';
 import type { TrainCalls } from '../protocol';
 import { getProbes, loadedImages, loadRuntime, setTrained, workerState, type Handlers, concurrent } from '../worker-state';
 import { autoSearch } from '../search-runner';
-import { latestRunMarks, startRunClock } from '../run-clock';
+import { latestRunMarks, runMarksWhenSettled, withRunClock } from '../run-clock';
 import { prewarmed } from '../prewarm';
 
 export const trainHandlers: Handlers<TrainCalls> = {
@@ -19,11 +19,10 @@ export const trainHandlers: Handlers<TrainCalls> = {
     return rt.chooseBackend(choice, workload, await getProbes());
   },
 
-  // Reads marks only (no TF.js): answered at once, not behind the weights read that follows a result.
-  'run-timings': concurrent(async () => latestRunMarks()),
+  // Reads marks only (no TF.js): answered at once (or when the run settles), not behind the TF.js queue.
+  'run-timings': concurrent(async ({ wait }, signal) => (wait ? runMarksWhenSettled(signal) : latestRunMarks())),
 
-  async train(job, signal, reportProgress) {
-    const { clock, progress } = startRunClock(reportProgress);
+  train: withRunClock(async (job, signal, progress, clock) => {
     if (workerState.images?.summary.id === job.datasetId) return trainImages(job, signal, progress);
     const current = workerState.dataset;
     if (!current || current.summary.id !== job.datasetId) {
@@ -62,7 +61,7 @@ export const trainHandlers: Handlers<TrainCalls> = {
     clock.mark('evaluated');
     setTrained(trained);
     return result;
-  },
+  }),
 };
 
 /** The `train` call for an image set (the `train` handler dispatches here on the data set's kind). */
