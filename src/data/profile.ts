@@ -51,39 +51,47 @@ export function profileColumn(column: Column): ColumnProfile {
 }
 
 function profileNumeric(name: string, values: Float64Array, missing: number): ColumnProfile {
-  const present = new Float64Array(values.length - missing);
-  let k = 0;
+  // One pass: count, sum, range, whether every value is an integer, whether the column is already ascending.
+  let count = 0;
   let sum = 0;
   let ascending = true;
-  let smallIntegers = true;
+  let integers = true;
+  let negativeZero = false;
+  let runs = 0;
+  let previous = Number.NaN;
   let low = Infinity;
   let high = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === v) {
-      if (k > 0 && v < present[k - 1]) ascending = false;
-      if (smallIntegers && (!Number.isInteger(v) || (v === 0 && 1 / v < 0))) smallIntegers = false;
+      if (v !== previous) {
+        if (v < previous) ascending = false;
+        runs++;
+      }
+      if (integers && !Number.isInteger(v)) integers = false;
+      if (v === 0 && 1 / v < 0) negativeZero = true;
       if (v < low) low = v;
       if (v > high) high = v;
-      present[k++] = v;
+      previous = v;
+      count++;
       sum += v;
     }
   }
-  sortPresent(present, ascending, smallIntegers && high - low <= COUNTING_RANGE, low, high);
-  let distinct = 0;
-  for (let i = 0; i < present.length; i++) if (i === 0 || present[i] !== present[i - 1]) distinct++;
   const column: Column = { storage: 'numeric', name, values, missing };
+  if (count === 0) return { name, type: inferColumnType(column, 0), storage: 'numeric', missing, distinct: 0, histogram: [] };
+  const { distinct, median } = ascending
+    ? { distinct: runs, median: sortedMedian(values, count, missing) }
+    : integers && !negativeZero && high - low <= COUNTING_RANGE
+      ? countedStats(values, count, low, high)
+      : (scaledStats(values, count, low, high, integers) ?? sortedStats(values, count));
   const type = inferColumnType(column, distinct);
-  if (present.length === 0) return { name, type, storage: 'numeric', missing, distinct: 0, histogram: [] };
-  const mean = sum / present.length;
+  const mean = sum / count;
   let squares = 0;
-  for (let i = 0; i < present.length; i++) squares += (present[i] - mean) ** 2;
-  const min = present[0];
-  const max = present[present.length - 1];
-  const mid = present.length >> 1;
-  const median = present.length % 2 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
-  let integers = true;
-  for (let i = 0; i < present.length && integers; i++) integers = Number.isInteger(present[i]);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) squares += (v - mean) ** 2;
+  }
+  const discrete = distinct <= NUMERIC_BINS ? valueCounts(values) : null;
   const profile: ColumnProfile = {
     name,
     type,
@@ -91,57 +99,213 @@ function profileNumeric(name: string, values: Float64Array, missing: number): Co
     missing,
     distinct,
     integers,
-    min,
-    max,
+    min: low,
+    max: high,
     mean,
-    std: present.length > 1 ? Math.sqrt(squares / (present.length - 1)) : 0,
+    std: count > 1 ? Math.sqrt(squares / (count - 1)) : 0,
     median,
-    histogram: distinct <= NUMERIC_BINS ? discreteHistogram(present) : binnedHistogram(present, min, max),
+    histogram: discrete ? discrete.map(({ value, count: c }) => ({ label: formatNumberCell(value), count: c, from: value, to: value })) : binnedHistogram(values, low, high),
   };
-  if (type === 'boolean' || type === 'id') profile.top = topOfSorted(present);
+  if (type === 'boolean' && discrete) profile.top = topOfCounts(discrete);
+  else if (type === 'id') profile.top = smallest(values, TOP_VALUES).map((value) => ({ value: formatNumberCell(value), count: 1 }));
   return profile;
 }
 
-/** Integer columns spanning at most this many values are sorted by counting (ages, counts, ratings, flags). */
+/** Integer columns spanning at most this many values are counted (ages, counts, ratings, flags). */
 const COUNTING_RANGE = 1 << 16;
+/** Decimal columns whose values, scaled to integers, span at most this many are told apart with a bitmap (2 MiB). */
+const BITMAP_RANGE = 1 << 24;
+/** Median search: the value range is cut into this many buckets before the median's bucket is sorted. */
+const MEDIAN_BUCKETS = 1 << 16;
+
+interface DistinctAndMedian {
+  distinct: number;
+  median: number;
+}
+
+const medianOf = (count: number, at: (rank: number) => number): number => {
+  const mid = count >> 1;
+  return count % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+};
+
+/** The median of a column whose present values are already ascending. */
+function sortedMedian(values: Float64Array, count: number, missing: number): number {
+  if (missing === 0) return medianOf(count, (rank) => values[rank]);
+  const mid = count >> 1;
+  const want = count % 2 ? [mid] : [mid - 1, mid];
+  const found: number[] = [];
+  for (let i = 0, rank = 0; i < values.length && found.length < want.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    if (rank === want[found.length]) found.push(v);
+    rank++;
+  }
+  return found.length === 1 ? found[0] : (found[0] + found[1]) / 2;
+}
+
+/** Small-range integers (no -0): distinct values and the median from one count per value. */
+function countedStats(values: Float64Array, count: number, low: number, high: number): DistinctAndMedian {
+  const counts = new Int32Array(high - low + 1);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) counts[v - low]++;
+  }
+  let distinct = 0;
+  for (let b = 0; b < counts.length; b++) if (counts[b] > 0) distinct++;
+  const at = (rank: number): number => {
+    for (let b = 0, seen = 0; b < counts.length; b++) {
+      seen += counts[b];
+      if (seen > rank) return low + b;
+    }
+    return high;
+  };
+  return { distinct, median: medianOf(count, at) };
+}
 
 /**
- * Sorts a column's present values ascending: nothing to do when they already are (ids, timestamps); a
- * counting sort for integers in a small range (-0 excluded, it would come back as 0); otherwise a radix
- * sort. The same order as Float64Array.prototype.sort, without its O(n log n) on a million rows.
+ * Decimal columns (prices, coordinates, ratios: values with at most a few decimals): each value scaled by
+ * 10^d is an integer q with q / 10^d === value, so distinct values are distinct q and a bitmap over the
+ * range of q counts them exactly. The median by selection (median-bucket sort). Null when the values do
+ * not fit (more decimals, too wide a range): the caller sorts instead.
  */
-function sortPresent(present: Float64Array, ascending: boolean, countable: boolean, low: number, high: number): void {
-  if (ascending) return;
-  if (!countable) {
-    sortFloat64(present);
-    return;
-  }
-  const counts = new Int32Array(high - low + 1);
-  for (let i = 0; i < present.length; i++) counts[present[i] - low]++;
-  let k = 0;
-  for (let b = 0; b < counts.length; b++) {
-    const value = low + b;
-    for (let c = counts[b]; c > 0; c--) present[k++] = value;
+function scaledStats(values: Float64Array, count: number, low: number, high: number, integers: boolean): DistinctAndMedian | null {
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return null;
+  let decimals = integers ? 0 : sampleDecimals(values);
+  if (decimals < 0) return null;
+  for (;;) {
+    const scale = 10 ** decimals;
+    const qLow = Math.round(low * scale);
+    const span = Math.round(high * scale) - qLow + 1;
+    if (span > BITMAP_RANGE || Math.abs(low * scale) >= 2 ** 53 || Math.abs(high * scale) >= 2 ** 53) return null;
+    const bits = new Int32Array((span + 31) >>> 5);
+    let distinct = 0;
+    let failed = -1;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) continue;
+      const q = Math.round(v * scale);
+      if (q / scale !== v) {
+        failed = i;
+        break;
+      }
+      const at = q - qLow;
+      const word = at >>> 5;
+      const bit = 1 << (at & 31);
+      if ((bits[word] & bit) === 0) {
+        bits[word] |= bit;
+        distinct++;
+      }
+    }
+    if (failed < 0) return { distinct, median: selectMedian(values, count, low, high) };
+    // More decimals each retry (strictly: a value exact at fewer decimals need not be at more), so this ends.
+    const needed = decimalsOf(values[failed]);
+    if (needed < 0) return null;
+    decimals = Math.max(decimals + 1, needed);
+    if (decimals > MAX_DECIMALS) return null;
   }
 }
 
-/** One bar per distinct value, for columns with few values (counts, ratings, 0/1 flags). */
-function discreteHistogram(sorted: Float64Array): HistogramBin[] {
-  const bins: HistogramBin[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    bins.push({ label: formatNumberCell(sorted[i]), count: j - i, from: sorted[i], to: sorted[i] });
-    i = j;
+const MAX_DECIMALS = 9;
+
+/** The fewest decimals that write `value` exactly (q / 10^d === value), or -1 beyond MAX_DECIMALS. */
+function decimalsOf(value: number): number {
+  for (let d = 0; d <= MAX_DECIMALS; d++) {
+    const scale = 10 ** d;
+    if (Math.round(value * scale) / scale === value) return d;
   }
-  return bins;
+  return -1;
 }
 
-function binnedHistogram(sorted: Float64Array, min: number, max: number): HistogramBin[] {
+/** The most decimals among the first present values (a guess the full pass checks). */
+function sampleDecimals(values: Float64Array): number {
+  let most = 0;
+  for (let i = 0, seen = 0; i < values.length && seen < 1000; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    seen++;
+    const d = decimalsOf(v);
+    if (d < 0) return -1;
+    if (d > most) most = d;
+  }
+  return most;
+}
+
+/**
+ * The median without sorting the column: count values into buckets over [low, high] (bucket order is
+ * value order), then sort only the bucket(s) holding the middle rank(s).
+ */
+function selectMedian(values: Float64Array, count: number, low: number, high: number): number {
+  if (low === high) return low;
+  const scale = MEDIAN_BUCKETS / (high - low);
+  const bucket = (v: number): number => Math.min(MEDIAN_BUCKETS - 1, Math.floor((v - low) * scale));
+  const counts = new Int32Array(MEDIAN_BUCKETS);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) counts[bucket(v)]++;
+  }
+  const mid = count >> 1;
+  const firstRank = count % 2 ? mid : mid - 1;
+  let from = -1;
+  let before = 0;
+  let to = -1;
+  for (let b = 0, seen = 0; b < MEDIAN_BUCKETS; b++) {
+    if (from < 0 && seen + counts[b] > firstRank) {
+      from = b;
+      before = seen;
+    }
+    seen += counts[b];
+    if (seen > mid) {
+      to = b;
+      break;
+    }
+  }
+  let size = 0;
+  for (let b = from; b <= to; b++) size += counts[b];
+  const middle = new Float64Array(size);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) {
+      const b = bucket(v);
+      if (b >= from && b <= to) middle[k++] = v;
+    }
+  }
+  middle.sort();
+  return medianOf(count, (rank) => middle[rank - before]);
+}
+
+/** Any other column: sort a copy of the present values. */
+function sortedStats(values: Float64Array, count: number): DistinctAndMedian {
+  const present = new Float64Array(count);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) present[k++] = v;
+  }
+  sortFloat64(present);
+  let distinct = 0;
+  for (let i = 0; i < present.length; i++) if (i === 0 || present[i] !== present[i - 1]) distinct++;
+  return { distinct, median: medianOf(count, (rank) => present[rank]) };
+}
+
+/** Each distinct present value with its count, ascending; for columns with at most NUMERIC_BINS values. */
+function valueCounts(values: Float64Array): { value: number; count: number }[] {
+  const seen: { value: number; count: number }[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    let j = 0;
+    while (j < seen.length && seen[j].value !== v) j++;
+    if (j === seen.length) seen.push({ value: v, count: 1 });
+    else seen[j].count++;
+  }
+  return seen.sort((a, b) => a.value - b.value);
+}
+
+function binnedHistogram(values: Float64Array, min: number, max: number): HistogramBin[] {
   const width = (max - min) / NUMERIC_BINS;
   const counts = new Array<number>(NUMERIC_BINS).fill(0);
-  for (let i = 0; i < sorted.length; i++) {
-    counts[Math.min(NUMERIC_BINS - 1, Math.floor((sorted[i] - min) / width))]++;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) counts[Math.min(NUMERIC_BINS - 1, Math.floor((v - min) / width))]++;
   }
   return counts.map((count, b) => {
     const from = min + b * width;
@@ -150,26 +314,26 @@ function binnedHistogram(sorted: Float64Array, min: number, max: number): Histog
   });
 }
 
-/**
- * The TOP_VALUES most frequent values, most common first, ties in ascending order. One pass over the
- * runs of equal values; only the chosen ones are formatted (an id column has a run per row).
- */
-function topOfSorted(sorted: Float64Array): { value: string; count: number }[] {
-  const top: { value: number; count: number }[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    const count = j - i;
-    // Runs arrive in ascending order, so an equal count never displaces an earlier value.
-    if (top.length < TOP_VALUES || count > top[top.length - 1].count) {
-      let at = top.length;
-      while (at > 0 && top[at - 1].count < count) at--;
-      top.splice(at, 0, { value: sorted[i], count });
-      if (top.length > TOP_VALUES) top.pop();
-    }
-    i = j;
+/** The most frequent values, most common first, ties in ascending order. */
+function topOfCounts(counts: { value: number; count: number }[]): { value: string; count: number }[] {
+  return [...counts]
+    .sort((a, b) => b.count - a.count || a.value - b.value)
+    .slice(0, TOP_VALUES)
+    .map((t) => ({ value: formatNumberCell(t.value), count: t.count }));
+}
+
+/** The `k` smallest present values, ascending (an id column's top values: every count ties at 1). */
+function smallest(values: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v || (best.length === k && v >= best[k - 1])) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1] > v) at--;
+    best.splice(at, 0, v);
+    if (best.length > k) best.pop();
   }
-  return top.map((t) => ({ value: formatNumberCell(t.value), count: t.count }));
+  return best;
 }
 
 function profileStrings(column: Extract<Column, { storage: 'string' }>): ColumnProfile {

@@ -58,6 +58,7 @@ export interface SavedModelEntry {
 
 /** Calls about exporting, saving and importing models. */
 export interface ExportCalls {
+  /** Sent without metrics (`metrics: null`); a model trained here is answered without them too (the page holds them). */
   'model-info': [ModelContext, ModelInfo | null];
   'export-bundle': [ModelContext & ExportOptions, { zip: Blob; fileName: string; bytes: number; quantization?: QuantizationReport }];
   /** Sizes and test metrics of the float16 and uint8 bundles, before downloading one. */

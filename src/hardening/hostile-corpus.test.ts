@@ -30,3 +30,14 @@ describe('hostile corpus against the validators', () => {
     expect(parsed.table.rowCount).toBeGreaterThan(0);
   });
 });
+
+describe('hostile CSVs: the encoding each is detected as', () => {
+  it.each(
+    hostileCsvs()
+      .filter((f) => f.encoding)
+      .map((f) => [f.name, f] as const),
+  )('%s', async (_name, file) => {
+    const parsed = await parseCsvBlob(new Blob([new Uint8Array(file.bytes)]), { fileName: file.name });
+    expect(parsed.encoding).toBe(file.encoding);
+  });
+});

@@ -68,6 +68,12 @@ export function hostileLinks(base: Doc): HostileLink[] {
   const wide = copy();
   wide.trainedModel = model({ class_name: 'Sequential', config: { name: 's', layers: new Array(150_000).fill(0) } });
   links.push(v1('very wide model topology', wide, 'model-dropped'));
+  // A topology nested 20,000 levels deep (written as text: JSON.stringify itself overflows on it): the validator
+  // walked it recursively.
+  const deep = copy();
+  deep.trainedModel = model('TOPOLOGY');
+  const nested = `{"class_name":"Sequential","config":{"name":"s","layers":[${'{"config":{"layers":['.repeat(20_000)}{}${']}}'.repeat(20_000)}]}}`;
+  links.push({ kind: 'link', name: 'deeply nested model topology', fragment: linkFragment(JSON.stringify(deep).replace('"TOPOLOGY"', nested), 1), expect: 'model-dropped' });
   // 10 billion declared weights in a 5 KB link.
   const huge = copy();
   huge.trainedModel = model({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'Dense', config: { name: 'd', units: 99_999, batch_input_shape: [null, 99_999] } }] } });
@@ -114,6 +120,14 @@ export function hostileCsvs(): HostileFile[] {
       name: 'latin1.csv',
       bytes: new Uint8Array([...ascii('name,city,n\nJos'), 0xe9, ...ascii(',Z'), 0xfc, ...ascii('rich,1\nAna,K'), 0xf6, ...ascii('ln,2\nBo,Par,3\n')]),
       shows: /Zürich/,
+      encoding: 'windows-1252',
+    },
+    // Windows-1252's own bytes (0x80–0x9F, which Latin-1 leaves to control codes): "€", "–" and curly quotes.
+    {
+      kind: 'csv',
+      name: 'cp1252.csv',
+      bytes: new Uint8Array([...ascii('item,price\n'), 0x93, ...ascii('Caf'), 0xe9, 0x94, ...ascii(',3 '), 0x80, ...ascii('\nTea '), 0x96, ...ascii(' green,2 '), 0x80, ...ascii('\n')]),
+      shows: /3 €/,
       encoding: 'windows-1252',
     },
     // "城市,人口 / 北京,2154 / 上海,2487" in GBK.

@@ -29,16 +29,31 @@ export interface ModelsSlice {
   importModel(files: File[]): Promise<boolean>;
 }
 
-/** What the page knows about the model it trained (see ModelContext). */
-export function modelContext(state: StudioStore): ModelContext {
+/**
+ * What the page knows about the model it trained (see ModelContext). `withMetrics: false` leaves the metrics
+ * out: a `model-info` call does not need them (the page holds them), and for 1,000 classes the confusion
+ * matrix alone is a million numbers to copy to the worker and back (~1.5 s of blocked page at start-up).
+ */
+export function modelContext(state: StudioStore, withMetrics = true): ModelContext {
   const results = state.notebook.results;
   const stem = results ? results.datasetName.replace(/\.[a-z0-9]+$/i, '') : '';
   return {
     datasetId: state.dataset?.id ?? null,
     prepare: results?.prepare ?? null,
-    metrics: results ? metricsFile(results) : null,
+    metrics: results && withMetrics ? metricsFile(results) : null,
     name: results ? `${stem}-${results.model.kind}` : '',
   };
+}
+
+/**
+ * The worker's answer to `model-info`, completed with what the page holds: a model trained here gets the
+ * metrics of the notebook's result (the worker answers without them), an imported or opened one keeps its own.
+ */
+export function withPageMetrics(info: ModelInfo | null, state: StudioStore): ModelInfo | null {
+  if (!info || info.source !== 'trained') return info;
+  const results = state.notebook.results;
+  const file = results ? metricsFile(results) : null;
+  return { ...info, metrics: file?.evaluation ? file : null };
 }
 
 export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get) => {
@@ -69,7 +84,7 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get) => {
 
     async refreshModel() {
       try {
-        const info = await worker().call('model-info', modelContext(get())).promise;
+        const info = withPageMetrics(await worker().call('model-info', modelContext(get(), false)).promise, get());
         adopt(info);
         return info;
       } catch (error) {

@@ -19,6 +19,9 @@ import { ErrorBoundary } from './common/ErrorBoundary';
 import { DOCUMENT_LIMITS } from '../settings/limits';
 import { resetSection } from '../notebook/reset-section';
 import { afterStartup, markInteractive } from './startup/phase';
+import { AfterStartup } from './startup/AfterStartup';
+import { PendingSection } from './startup/PendingSection';
+import { deferredPartsRendered } from './startup/deferred';
 
 const SECTIONS: Record<SectionId, (props: { step: number }) => React.JSX.Element> = {
   dataset: DataSection,
@@ -52,10 +55,21 @@ export function App() {
 
   useEffect(() => {
     // This notebook rendered (a section that failed is caught by its boundary): safe to reopen on start.
-    if (persistenceReady) confirmRendered(notebookId);
+    // Cells below the first section render after start-up: confirmed once they have too.
+    if (!persistenceReady) return;
+    let active = true;
+    void deferredPartsRendered().then(() => {
+      if (active) confirmRendered(notebookId);
+    });
+    return () => {
+      active = false;
+    };
   }, [persistenceReady, notebookId, confirmRendered]);
 
   let step = 0;
+  // The first paint renders the cells up to the first section (what a window shows at start); the rest
+  // follow at the first idle moment after it, or when scrolled near (issue 19, 4b: cold start).
+  const firstSection = cellTypes.findIndex((type) => type !== 'markdown');
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -82,7 +96,7 @@ export function App() {
         {cellIds.map((id, i) => {
           const type = cellTypes[i];
           if (type !== 'markdown') step += 1;
-          return <NotebookCell key={id} id={id} type={type} step={type === 'markdown' ? 0 : step} notebookId={notebookId} />;
+          return <NotebookCell key={id} id={id} type={type} step={type === 'markdown' ? 0 : step} notebookId={notebookId} deferred={firstSection >= 0 && i > firstSection} />;
         })}
       </main>
       <footer className="app-footer">{t('app.footer')}</footer>
@@ -94,7 +108,7 @@ export function App() {
  * One cell of the notebook inside its error boundary, with the "add note" button after it. Memoized on
  * (id, type, step, notebook): typing in a note re-renders that note only, not every section.
  */
-const NotebookCell = memo(function NotebookCell({ id, type, step, notebookId }: { id: string; type: SectionId | 'markdown'; step: number; notebookId: string }) {
+const NotebookCell = memo(function NotebookCell({ id, type, step, notebookId, deferred }: { id: string; type: SectionId | 'markdown'; step: number; notebookId: string; deferred: boolean }) {
   const t = useT();
   const addNote = useStudio((s) => s.addNote);
   const updateNotebook = useStudio((s) => s.updateNotebook);
@@ -112,7 +126,9 @@ const NotebookCell = memo(function NotebookCell({ id, type, step, notebookId }: 
         onNewNotebook={() => void newNotebook()}
         onError={() => noteRenderFailure(notebookId)}
       >
-        {Component ? <Component step={step} /> : <NoteCell id={id} />}
+        <AfterStartup eager={!deferred} placeholder={type === 'markdown' ? null : <PendingSection type={type} step={step} />}>
+          {Component ? <Component step={step} /> : <NoteCell id={id} />}
+        </AfterStartup>
       </ErrorBoundary>
       <div className="add-note">
         <button type="button" className="button button-quiet" onClick={() => addNote(id)}>

@@ -1,23 +1,31 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useRef, useState, type ReactNode } from 'react';
 import { afterStartup, startupPassed } from './phase';
+import { deferredPart } from './deferred';
 
 /**
  * Renders `children` once the page has started (the first idle moment after the first interactive
- * paint), or as soon as its place comes near the viewport, whichever is first. For panels the first
- * paint does not need that cost a chunk download and a long render (the revenue panel pulls in recharts
- * and decimal arithmetic). Mounted after start-up (another notebook opened), it renders at once.
+ * paint), or as soon as its place comes near the viewport, whichever is first. For what the first paint
+ * does not need: panels that cost a chunk download and a long render (the revenue panel pulls in recharts
+ * and decimal arithmetic), and the notebook's cells below the first section (issue 19, 4b). Until then
+ * it shows `placeholder` (by default an empty block). The render runs as a transition, so React yields
+ * to input between components. Mounted after start-up (another notebook opened), or `eager`, it renders at once.
  */
-export function AfterStartup({ children, testId }: { children: ReactNode; testId?: string }) {
-  const [shown, setShown] = useState(startupPassed);
-  const placeholder = useRef<HTMLDivElement>(null);
+export function AfterStartup({ children, testId, placeholder, eager = false }: { children: ReactNode; testId?: string; placeholder?: ReactNode; eager?: boolean }) {
+  const [passed, setShown] = useState(startupPassed);
+  // `eager`: rendered at once (the same element either way, so a cell that stops being deferred keeps its state).
+  const shown = passed || eager;
+  const placeholderRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (shown) return;
+    // Counted until the children commit (this effect's clean-up runs in that commit) or the placeholder
+    // goes away: the notebook is confirmed as rendered only after that.
+    const part = deferredPart();
     let active = true;
     const show = () => {
-      if (active) setShown(true);
+      if (active) startTransition(() => setShown(true));
     };
     void afterStartup().then(show);
-    const element = placeholder.current;
+    const element = placeholderRef.current;
     const observer =
       element && typeof IntersectionObserver === 'function'
         ? new IntersectionObserver(
@@ -31,7 +39,13 @@ export function AfterStartup({ children, testId }: { children: ReactNode; testId
     return () => {
       active = false;
       observer?.disconnect();
+      part.done();
     };
   }, [shown]);
-  return shown ? <>{children}</> : <div ref={placeholder} className="after-startup" data-testid={testId} aria-busy="true" />;
+  if (shown) return <>{children}</>;
+  return (
+    <div ref={placeholderRef} className="after-startup" data-testid={testId} aria-busy="true">
+      {placeholder}
+    </div>
+  );
 }

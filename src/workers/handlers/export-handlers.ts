@@ -76,10 +76,12 @@ async function measureQuantization(trained: TrainedModel, context: ModelContext,
 }
 
 export const exportHandlers: Handlers<ExportCalls> = {
+  /** A model trained here is answered without metrics: the page holds them (and adds them); see withPageMetrics. */
   async 'model-info'(context) {
     const trained = workerState.trained;
     if (!trained) return null;
-    return modelInfo(trained, extrasFor(trained, context));
+    const info = modelInfo(trained, extrasFor(trained, context));
+    return info.source === 'trained' ? { ...info, metrics: null } : info;
   },
 
   async 'export-bundle'(context) {
