@@ -14,6 +14,11 @@ describe('WASM convolution gradients', () => {
       { x: [2, 7, 7, 3], f: [3, 3, 3, 5], strides: 2, pad: 'same' },
       { x: [1, 8, 6, 2], f: [2, 3, 2, 3], strides: 1, pad: 'valid' },
       { x: [3, 9, 9, 4], f: [5, 5, 4, 2], strides: 2, pad: 'valid' },
+      // Even kernels pad 'same' unevenly (the stride-1 input gradient then pads the other way round).
+      { x: [2, 6, 7, 3], f: [2, 2, 3, 4], strides: 1, pad: 'same' },
+      { x: [2, 5, 5, 2], f: [4, 3, 2, 3], strides: 1, pad: 'same' },
+      // Channel counts of the bench's second layer (many channels: the transposed patches' inner loop).
+      { x: [3, 7, 6, 32], f: [3, 3, 32, 16], strides: 1, pad: 'same' },
     ];
     const gradients = async (backend: string) => {
       await tf.setBackend(backend);

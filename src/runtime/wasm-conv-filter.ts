@@ -65,26 +65,42 @@ function geometry(xShape: number[], filterShape: number[], attrs: ConvAttrs): Ge
   };
 }
 
-/** Patches of x as rows: patches[m, (i·kw + j)·C + ch], zero where the filter hangs over the border. */
-function im2col(x: Float32Array, g: Geometry, out: Float32Array): void {
-  const k = g.kh * g.kw * g.c;
-  out.fill(0);
-  let m = 0;
-  for (let b = 0; b < g.n; b++) {
-    for (let r = 0; r < g.oh; r++) {
-      for (let s = 0; s < g.ow; s++, m++) {
-        const row = m * k;
-        for (let i = 0; i < g.kh; i++) {
+/**
+ * Patches of x as columns: patchesT[(i·kw + j)·C + ch, m], zero where the filter hangs over the border.
+ * Built in the [K, M] layout the filter gradient multiplies (Pᵀ · dy), so no transpose of the [M, K]
+ * patch matrix is needed before XNNPACK (TF.js's Transpose of it took as long as the product).
+ */
+function im2colTransposed(x: Float32Array, g: Geometry, out: Float32Array): void {
+  const m = g.n * g.oh * g.ow;
+  const c = g.c;
+  for (let i = 0; i < g.kh; i++) {
+    for (let j = 0; j < g.kw; j++) {
+      const rowBase = (i * g.kw + j) * c * m;
+      // Output columns s whose input column s·sw + j − left lies inside the image: [s0, s1).
+      const s0 = Math.min(g.ow, Math.max(0, Math.ceil((g.left - j) / g.sw)));
+      const s1 = Math.max(s0, Math.min(g.ow, Math.floor((g.w - 1 + g.left - j) / g.sw) + 1));
+      let col = 0;
+      for (let b = 0; b < g.n; b++) {
+        for (let r = 0; r < g.oh; r++, col += g.ow) {
           const y = r * g.sh + i - g.top;
-          if (y < 0 || y >= g.h) continue;
-          for (let j = 0; j < g.kw; j++) {
-            const xPos = s * g.sw + j - g.left;
-            if (xPos < 0 || xPos >= g.w) continue;
-            const from = ((b * g.h + y) * g.w + xPos) * g.c;
-            const to = row + (i * g.kw + j) * g.c;
-            // Few channels (the first layer): element copies beat creating a subarray view.
-            if (g.c < 16) for (let ch = 0; ch < g.c; ch++) out[to + ch] = x[from + ch];
-            else out.set(x.subarray(from, from + g.c), to);
+          if (y < 0 || y >= g.h) {
+            for (let ch = 0; ch < c; ch++) out.fill(0, rowBase + ch * m + col, rowBase + ch * m + col + g.ow);
+            continue;
+          }
+          for (let ch = 0; ch < c; ch++) {
+            const to = rowBase + ch * m + col;
+            for (let s = 0; s < s0; s++) out[to + s] = 0;
+            for (let s = s1; s < g.ow; s++) out[to + s] = 0;
+          }
+          const rowStart = ((b * g.h + y) * g.w + s0 * g.sw + j - g.left) * c;
+          const step = g.sw * c;
+          if (c === 1) {
+            for (let s = s0, from = rowStart; s < s1; s++, from += step) out[rowBase + col + s] = x[from];
+          } else {
+            for (let s = s0, from = rowStart; s < s1; s++, from += step) {
+              let to = rowBase + col + s;
+              for (let ch = 0; ch < c; ch++, to += m) out[to] = x[from + ch];
+            }
           }
         }
       }
@@ -131,10 +147,10 @@ function backpropFilter(args: { inputs: tf.NamedTensorInfoMap; backend: unknown;
   const g = geometry(x.shape, attrs.filterShape, attrs);
   const m = g.n * g.oh * g.ow;
   const k = g.kh * g.kw * g.c;
-  const patches = backend.makeOutput([1, m, k], 'float32');
+  const patches = backend.makeOutput([1, k, m], 'float32');
   // Views are taken after allocating: growing WASM memory detaches earlier views.
-  im2col(backend.typedArrayFromHeap(x), g, backend.typedArrayFromHeap(patches));
-  const dw = matMul(backend, patches, { ...dy, shape: [1, m, g.f] }, true, false);
+  im2colTransposed(backend.typedArrayFromHeap(x), g, backend.typedArrayFromHeap(patches));
+  const dw = matMul(backend, patches, { ...dy, shape: [1, m, g.f] }, false, false);
   backend.disposeData(patches.dataId);
   return { ...dw, shape: [g.kh, g.kw, g.c, g.f] };
 }
@@ -145,12 +161,51 @@ function backpropInput(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; 
   const filter = args.inputs.filter as tf.TensorInfo;
   const attrs = args.attrs as unknown as ConvAttrs & { inputShape: [number, number, number, number] };
   const g = geometry(attrs.inputShape, filter.shape, attrs);
+  if (g.sh === 1 && g.sw === 1) {
+    const viaConv = backpropInputByConvolution(backend, dy, filter, g);
+    if (viaConv) return viaConv;
+  }
   const m = g.n * g.oh * g.ow;
   const k = g.kh * g.kw * g.c;
   const columns = matMul(backend, { ...dy, shape: [1, m, g.f] }, { ...filter, shape: [1, k, g.f] }, false, true);
   const dx = backend.makeOutput(attrs.inputShape, 'float32');
   col2im(backend.typedArrayFromHeap({ ...columns, shape: [1, m, k] }), g, backend.typedArrayFromHeap(dx));
   backend.disposeData(columns.dataId);
+  return dx;
+}
+
+/**
+ * With stride 1 the input gradient is itself a convolution: dy correlated with the filter turned by
+ * 180° and its in/out channels swapped, padded by kh − 1 − top (and so on). That runs on XNNPACK's
+ * convolution (threaded where the page has threads) instead of a [M, K] product plus a col2im pass.
+ * Returns null when the padding that needs is negative (then the im2col path applies).
+ */
+function backpropInputByConvolution(backend: WasmBackendLike, dy: tf.TensorInfo, filter: tf.TensorInfo, g: Geometry): tf.TensorInfo | null {
+  const conv = tf.getKernel('Conv2D', 'wasm');
+  if (!conv) return null;
+  const top = g.kh - 1 - g.top;
+  const left = g.kw - 1 - g.left;
+  const bottom = g.h - g.oh + g.kh - 1 - top;
+  const right = g.w - g.ow + g.kw - 1 - left;
+  if (top < 0 || left < 0 || bottom < 0 || right < 0) return null;
+  const turned = backend.makeOutput([g.kh, g.kw, g.f, g.c], 'float32');
+  const w = backend.typedArrayFromHeap(filter);
+  const out = backend.typedArrayFromHeap(turned);
+  for (let i = 0; i < g.kh; i++) {
+    for (let j = 0; j < g.kw; j++) {
+      const from = ((g.kh - 1 - i) * g.kw + (g.kw - 1 - j)) * g.c * g.f;
+      const to = (i * g.kw + j) * g.f * g.c;
+      for (let ch = 0; ch < g.c; ch++) for (let f = 0; f < g.f; f++) out[to + f * g.c + ch] = w[from + ch * g.f + f];
+    }
+  }
+  const pad = [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ];
+  const dx = conv.kernelFunc({ inputs: { x: dy, filter: turned }, backend, attrs: { strides: 1, pad, dataFormat: 'NHWC', dilations: 1 } as unknown as tf.NamedAttrMap }) as tf.TensorInfo;
+  backend.disposeData(turned.dataId);
   return dx;
 }
 

@@ -3,6 +3,8 @@ import { installFastWasmSlice } from './wasm-slice';
 import { installFastWasmMaxPoolGrad } from './wasm-maxpool-grad';
 import { installWasmConvGradients } from './wasm-conv-filter';
 import { installWasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum';
+import { installFastWasmSum } from './wasm-sum';
+import { installSharedWasmIdentity } from './wasm-identity';
 
 /**
  * Kernel fixes for TF.js 4.22's WASM backend, installed before it initializes. Order matters: the
@@ -16,5 +18,7 @@ export function installWasmKernelPatches(): string[] {
   if (!installFastWasmMaxPoolGrad()) missing.push('one-pass MaxPoolGrad');
   if (!installWasmConvGradients()) missing.push('convolution gradients (CNNs cannot train on WASM)');
   if (!installWasmUnsortedSegmentSum()) missing.push('UnsortedSegmentSum (embedding gradients)');
+  if (!installFastWasmSum()) missing.push('bias-gradient Sum without a transpose');
+  if (!installSharedWasmIdentity()) missing.push('Identity without a copy (tensors saved for gradients)');
   return missing;
 }

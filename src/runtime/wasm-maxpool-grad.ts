@@ -22,6 +22,57 @@ interface MaxPoolGradAttrs {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
+/**
+ * The studio's pooling (2×2, stride 2, no padding): the four candidates of each window compared per
+ * channel in straight-line code, no per-window scratch arrays. Same tie and NaN rules as the loop below.
+ */
+function twoByTwo(x: Float32Array, dy: Float32Array, dx: Float32Array, info: tf.backend_util.Conv2DInfo): void {
+  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
+  const rowStep = inWidth * channels;
+  let o = 0;
+  for (let b = 0; b < batchSize; b++) {
+    for (let r = 0; r < outHeight; r++) {
+      const rowBase = (b * inHeight + 2 * r) * rowStep;
+      // An odd last row or column (floor rounding) has no second candidate there.
+      const hasBelow = 2 * r + 1 < inHeight;
+      for (let c = 0; c < outWidth; c++, o += channels) {
+        const p00 = rowBase + 2 * c * channels;
+        const hasRight = 2 * c + 1 < inWidth;
+        const p01 = p00 + channels;
+        const p10 = p00 + rowStep;
+        const p11 = p10 + channels;
+        for (let d = 0; d < channels; d++) {
+          let best = -Infinity;
+          let at = -1;
+          let v = x[p00 + d];
+          if (v > best) {
+            best = v;
+            at = p00 + d;
+          }
+          if (hasRight) {
+            v = x[p01 + d];
+            if (v > best) {
+              best = v;
+              at = p01 + d;
+            }
+          }
+          if (hasBelow) {
+            v = x[p10 + d];
+            if (v > best) {
+              best = v;
+              at = p10 + d;
+            }
+            if (hasRight) {
+              if (x[p11 + d] > best) at = p11 + d;
+            }
+          }
+          if (at >= 0) dx[at] = dy[o + d];
+        }
+      }
+    }
+  }
+}
+
 export function installFastWasmMaxPoolGrad(): boolean {
   if (installed) return true;
   const original = tf.getKernel(MAX_POOL_GRAD, 'wasm');
@@ -43,6 +94,10 @@ export function installFastWasmMaxPoolGrad(): boolean {
       const dy = backend.typedArrayFromHeap(dyInfo) as Float32Array;
       const dx = backend.typedArrayFromHeap(dxInfo) as Float32Array;
       dx.fill(0);
+      if (info.filterHeight === 2 && info.filterWidth === 2 && info.strideHeight === 2 && info.strideWidth === 2 && info.padInfo.top === 0 && info.padInfo.left === 0) {
+        twoByTwo(x, dy, dx, info);
+        return dxInfo;
+      }
       const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight: fh, effectiveFilterWidth: fw } = info;
       const best = new Float32Array(channels);
       const bestAt = new Int32Array(channels);
