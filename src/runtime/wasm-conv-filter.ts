@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { WasmBackendLike as SharedWasmBackendLike } from './wasm-backend-like';
 
 /**
  * Convolution gradients for the WASM backend, built from im2col and the XNNPACK matrix product.
@@ -21,8 +22,8 @@ interface ConvAttrs {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
-interface WasmBackendLike extends tf.KernelBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+/** These kernels only see float32 tensors: the heap view is a Float32Array. */
+interface WasmBackendLike extends SharedWasmBackendLike {
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { WasmBackendLike } from './wasm-backend-like';
 
 /**
  * TF.js 4.22's WASM MaxPoolGrad, for every input position, searches every window that could hold it:
@@ -9,11 +10,6 @@ import * as tf from '@tensorflow/tfjs';
  */
 const MAX_POOL_GRAD = 'MaxPoolGrad';
 let installed = false;
-
-interface WasmBackendLike extends tf.KernelBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
-}
 
 interface MaxPoolGradAttrs {
   filterSize: [number, number] | number;

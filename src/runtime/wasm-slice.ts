@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { WasmBackendLike } from './wasm-backend-like';
 
 /**
  * TF.js's WASM Slice kernel copies the whole input out of WASM memory (readSync) before taking the
@@ -11,11 +12,6 @@ import * as tf from '@tensorflow/tfjs';
 const SLICE = 'Slice';
 const SPLIT_V = 'SplitV';
 let installed = false;
-
-interface WasmBackendLike extends tf.KernelBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
-}
 
 /** The slice as a new tensor when it is one contiguous numeric range, else null. */
 function contiguousSlice(backend: WasmBackendLike, x: tf.TensorInfo, begin: number[], size: number[]): tf.TensorInfo | null {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { WasmBackendLike } from './wasm-backend-like';
 
 /**
  * A bias gradient sums dy over every axis but the channels ([N, H, W, C] → [C]). TF.js 4.22's WASM Sum
@@ -9,11 +10,6 @@ import * as tf from '@tensorflow/tfjs';
  */
 const SUM = 'Sum';
 let installed = false;
-
-interface WasmBackendLike extends tf.KernelBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
-}
 
 interface SumAttrs {
   axis: number | number[];

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { WasmBackendLike } from './wasm-backend-like';
 
 /**
  * TF.js 4.22's WASM backend has no UnsortedSegmentSum, the gradient of gather — so of every Embedding
@@ -9,11 +10,6 @@ import * as tf from '@tensorflow/tfjs';
  */
 const UNSORTED_SEGMENT_SUM = 'UnsortedSegmentSum';
 let installed = false;
-
-interface WasmBackendLike extends tf.KernelBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
-}
 
 export function installWasmUnsortedSegmentSum(): boolean {
   if (installed || tf.getKernel(UNSORTED_SEGMENT_SUM, 'wasm')) return (installed = true);
