@@ -153,7 +153,7 @@ export const en = {
   'chart.perEpochLast': '{label} per epoch: epoch {epoch}, train {value}',
   'model.title': 'Model',
   'model.auto': 'Auto',
-  'model.autoHint': 'Trains logistic regression and an MLP and keeps the one with the lower validation loss.',
+  'model.autoHint': 'A small model search: logistic regression and MLP settings, scored on validation data from the training rows; keeps the best (the simplest when scores are close).',
   'model.logreg': 'Logistic regression',
   'model.logregHint': 'Linear, fast, hard to overfit; a strong baseline.',
   'model.mlp': 'MLP (neural network)',

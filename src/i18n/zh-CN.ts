@@ -150,7 +150,7 @@ export const zhCN: Messages = {
   'chart.perEpochLast': '每轮{label}：第 {epoch} 轮，训练 {value}',
   'model.title': '模型',
   'model.auto': '自动',
-  'model.autoHint': '训练逻辑回归和 MLP，保留验证损失更低的那个。',
+  'model.autoHint': '小规模模型搜索：尝试逻辑回归和 MLP 的多组设置，在训练行中划出的验证数据上评分；保留最好的（分数接近时取最简单的）。',
   'model.logreg': '逻辑回归',
   'model.logregHint': '线性、快速、不易过拟合；一个强有力的基线。',
   'model.mlp': 'MLP（神经网络）',
