@@ -6,6 +6,7 @@ import type { TrainSettings } from './settings';
 import { yieldToEventLoop } from '../lib/yield';
 import type { EpochRecord, TrainingData, TrainingOptions, TrainingOutcome } from './train-loop';
 import { judgeEpoch } from './epoch-verdict';
+import { stepDropoutSeeds } from './dropout-seeds';
 
 /** Backends on which the fused trainer replaces TF.js for dense nets (the GPU backends keep TF.js). */
 const FUSED_BACKENDS = new Set(['wasm', 'cpu']);
@@ -95,8 +96,8 @@ export async function trainDenseFused(model: tf.LayersModel, plan: DenseNetPlan,
   let lastYield = performance.now();
   // Replay the shuffles of the completed epochs, so the resumed run sees the rows in the same order.
   for (let epoch = 1; epoch <= (resume?.epoch ?? 0); epoch++) shuffleInPlace(order, random);
-  // Dropout seeds come from Math.random, one per dropout layer per batch, as TF.js's tf.dropout draws them.
-  const dropoutSeeds = plan.hidden.some((h) => h.dropout > 0) ? () => Math.random() : null;
+  // One dropout seed per dropout layer per step, derived from the run's seed as on the TF.js path.
+  const hasDropout = plan.hidden.some((h) => h.dropout > 0);
 
   for (let epoch = (resume?.epoch ?? 0) + 1; epoch <= settings.epochs; epoch++) {
     const epochStarted = performance.now();
@@ -117,7 +118,7 @@ export async function trainDenseFused(model: tf.LayersModel, plan: DenseNetPlan,
       const start = b * batchSize;
       const size = Math.min(batchSize, n - start);
       trainer.loadRows(data.features, rows, start, size);
-      const result = trainer.trainBatch(size, labels, start, learningRate, dropoutSeeds);
+      const result = trainer.trainBatch(size, labels, start, learningRate, hasDropout ? stepDropoutSeeds(settings.seed, epoch, b) : null);
       lossSum += result.loss * size;
       correct += result.correct;
       completed += size;

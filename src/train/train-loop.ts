@@ -8,6 +8,7 @@ import { FlatOptimizer } from './flat-optimizer';
 import { fusedDensePlan, trainDenseFused } from './fused-train-loop';
 import { judgeEpoch } from './epoch-verdict';
 import { copyArrays, type ResumePoint } from './resume-point';
+import { dropoutStepper } from './dropout-seeds';
 
 export interface TrainingData {
   /** rows × features (tabular) or rows × h × w × c (images), row-major. */
@@ -186,6 +187,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
     'int32',
   );
   const fns = lossFunctions(data, hooks);
+  const dropout = dropoutStepper(model, settings.seed);
   const hasValidation = data.validation.length > 0;
   const xVal = hasValidation ? rowsTensor(data, data.validation) : null;
   const yVal = hasValidation ? labelsTensor(data, data.validation) : null;
@@ -236,6 +238,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
         }
         const start = b * batchSize;
         const size = Math.min(batchSize, n - start);
+        dropout.setStep(epoch, b);
         tf.tidy(() => {
           const index = tf.slice(orderTensor, start, size);
           let xb = tf.gather(xTrain, index);
@@ -312,6 +315,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainingData, sett
     }
     if (best) model.setWeights(best.weights);
   } finally {
+    dropout.restore();
     best?.weights.forEach((w) => w.dispose());
     xTrain.dispose();
     yTrain.dispose();
