@@ -24,6 +24,7 @@ import { ScenarioCards } from './ScenarioCards';
 import { TornadoChart } from './TornadoChart';
 import { downloadBlob, downloadText, serializeChartSvg, svgToPngBlob } from './download';
 import './revenue.css';
+import { AfterStartup } from '../startup/AfterStartup';
 import { useLocale, useT } from '../../i18n/locale';
 
 export interface RevenuePanelProps {
@@ -207,7 +208,10 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
             <p id={`${id}-chart-desc`} className="field-hint">
               {r.chartDescription}
             </p>
-            <RevenueChart ref={chartRef} data={r.chart} unitLabel={r.unitTitle} descriptionId={`${id}-chart-desc`} formatAxis={r.formatAxisMoney} formatValue={r.formatMoneyValue} />
+            {/* Each chart commits in its own turn after start-up (recharts' first mount is a long commit). */}
+            <AfterStartup placeholder={<div style={{ height: 320 }} />}>
+              <RevenueChart ref={chartRef} data={r.chart} unitLabel={r.unitTitle} descriptionId={`${id}-chart-desc`} formatAxis={r.formatAxisMoney} formatValue={r.formatMoneyValue} />
+            </AfterStartup>
             <div className="revenue-actions">
               <button type="button" className="button" onClick={onDownloadCsv}>
                 Download CSV
@@ -282,7 +286,9 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
             <p id={`${id}-tornado-desc`} className="field-hint">
               {tornado.caption}. Base {tornado.metric} {tornado.base}. Bars show the change from base, largest effect first; the table below lists the values.
             </p>
-            <TornadoChart rows={tornado.rows} percent={tornado.percent} descriptionId={`${id}-tornado-desc`} formatAxis={r?.formatAxisMoney ?? String} formatValue={r?.formatMoneyValue ?? String} />
+            <AfterStartup placeholder={<div style={{ height: Math.max(200, tornado.rows.length * 44 + 60) }} />}>
+              <TornadoChart rows={tornado.rows} percent={tornado.percent} descriptionId={`${id}-tornado-desc`} formatAxis={r?.formatAxisMoney ?? String} formatValue={r?.formatMoneyValue ?? String} />
+            </AfterStartup>
             <CaptionedTable
               caption={tornado.caption}
               headers={['Input', 'Lowered to', 'Raised to', 'Revenue (lowered)', 'Revenue (raised)', 'Profit (lowered)', 'Profit (raised)', 'Step']}
