@@ -5,12 +5,18 @@ import { hostileBundles, hostileCsvs, hostileLinks } from '../../src/hardening/h
 /**
  * Every hostile input of the corpus, opened in real Chromium: the page still renders (also after a
  * reload), no uncaught page error, no dialog, a clear notice, and the main thread is never blocked for
- * more than a second (long tasks measured by PerformanceObserver in the page).
+ * more than a second (long tasks measured by PerformanceObserver in the page): asserted at start-up
+ * (including what start-up defers: the sections below the first, the revenue charts), after a reload and
+ * while working, for every fixture.
  */
 // Playwright's trace recorder snapshots the whole DOM inside the page on every action; with a 5,000-column
 // profile or a 1,000-class report those snapshots were themselves multi-second main-thread tasks (CPU
 // profile: captureSnapshot/visitNode 3.2 s), blocking the page under test. Timings here measure the app.
 test.use({ trace: 'off' });
+
+/** Issue 13: the longest main-thread task allowed, at start-up, after a reload and while working (ms). */
+// Soft assertions: a case over the limit still runs to its end, so every figure is measured and reported.
+const LONGEST_TASK_MS = 1000;
 
 const base = JSON.parse(readFileSync(new URL('../../src/notebook/fixtures/v1-breast-cancer.json', import.meta.url), 'utf8')) as Parameters<typeof hostileLinks>[0];
 
@@ -27,11 +33,15 @@ async function watch(page: Page): Promise<Watch> {
     void d.dismiss();
   });
   await page.addInitScript(() => {
-    const w = window as unknown as { __longest: number; __csp: string[] };
+    const w = window as unknown as { __longest: number; __lastLongTaskEnd: number; __csp: string[] };
     w.__longest = 0;
+    w.__lastLongTaskEnd = 0;
     w.__csp = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      for (const e of list.getEntries()) {
+        w.__longest = Math.max(w.__longest, e.duration);
+        w.__lastLongTaskEnd = Math.max(w.__lastLongTaskEnd, e.startTime + e.duration);
+      }
     }).observe({ type: 'longtask', buffered: true });
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -46,6 +56,25 @@ async function rendersStudio(page: Page): Promise<void> {
   // the page (for 1,000 classes a million-cell confusion matrix: a 1 s "long task" of the test, not of the app).
   await page.evaluate(async () => {
     await window.tauStudio!.notebookReady();
+  });
+  await settled(page);
+}
+
+/**
+ * Waits until the page has had no long task for 1.5 s and then an idle moment (at most 30 s): what start-up
+ * defers (sections below the first, the revenue charts, autosave) has run, so the longest task read next
+ * covers all of it.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const w = window as unknown as { __lastLongTaskEnd: number };
+    const until = performance.now() + 30_000;
+    const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }));
+    await idle();
+    while (performance.now() < until && performance.now() - w.__lastLongTaskEnd < 1500) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await idle();
+    }
   });
 }
 
@@ -80,9 +109,10 @@ test.describe('hostile links', () => {
         // The report pages its 1,000 rows (25 at a time, largest support first) instead of laying out all of them.
         await expect(page.getByTestId('per-class-range')).toContainText('1,000 classes');
         await expect(page.getByTestId('per-class-table').locator('tbody tr')).toHaveCount(25);
-        // Once interactive, working with the report never blocks the page for over a second (start-up is
-        // measured and reported below, not asserted: on this shared machine it alone exceeds a second).
-        measured.push(`${link.name}, start-up: ${(await longestTask(page)).toFixed(0)}`);
+        // Start-up (asserted below with every link), then working with the report: never over a second.
+        const startup = await longestTask(page);
+        measured.push(`${link.name}, start-up: ${startup.toFixed(0)}`);
+        expect.soft(startup, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
         await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
         await page.getByTestId('per-class-next').click();
         await expect(page.getByTestId('per-class-range')).toContainText('26–50');
@@ -92,7 +122,7 @@ test.describe('hostile links', () => {
         await expect(page.getByTestId('per-class-range')).toContainText('1–25');
         const interactive = await longestTask(page);
         measured.push(`${link.name}, interacting after start-up: ${interactive.toFixed(0)}`);
-        expect(interactive).toBeLessThanOrEqual(1000);
+        expect.soft(interactive, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
       }
       if (link.name === 'script in a note') expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
       const longest = await longestTask(page);
@@ -104,8 +134,9 @@ test.describe('hostile links', () => {
       expect(w.errors).toEqual([]);
       expect(w.dialogs).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
-      // Measured and reported (afterAll), not asserted: under the shared machine's load, start-up alone
-      // (parsing the bundle, starting TF.js on SwiftShader) takes over a second; timings are never asserted.
+      // Start-up (for the 1,000-class link: also paging the report) and the start after a reload.
+      expect.soft(longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
+      expect.soft(longestAfterReload, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
     });
   }
 });
@@ -126,13 +157,18 @@ test.describe('hostile files', () => {
       await expect(page.locator('body')).toContainText(file.shows, { timeout: 90_000 });
       // The encoding choice lists every encoding by name, so the detected one is read from its value.
       if (file.encoding) await expect(page.getByTestId('encoding-select')).toHaveValue(file.encoding);
+      await settled(page);
       if (file.name === 'wide.csv') await wideTablePrepare(page);
+      // Start-up, opening the file and (wide.csv) working with Prepare.
       const longest = await longestTask(page);
       await page.reload();
       await rendersStudio(page);
-      measured.push(`${file.name}: ${longest.toFixed(0)}`);
+      const longestAfterReload = await longestTask(page);
+      measured.push(`${file.name}: ${longest.toFixed(0)} / after reload ${longestAfterReload.toFixed(0)}`);
       expect(w.errors).toEqual([]);
       expect(w.dialogs).toEqual([]);
+      expect.soft(longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
+      expect.soft(longestAfterReload, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
     });
   }
 });
@@ -140,14 +176,14 @@ test.describe('hostile files', () => {
 /**
  * The 5,000-column file: Prepare draws a page of its feature list (drawing 5,000 rows of controls blocked the
  * page 2.3–8.4 s); select all / none and search reach every column. The longest main-thread task stays ≤ 1 s
- * while working with Prepare and ≤ 2 s for the whole load (measured: see the issue-13 report).
+ * for the whole load (start-up, reading, the first render of Prepare) and while working with Prepare.
  */
 async function wideTablePrepare(page: Page): Promise<void> {
   const list = page.getByTestId('feature-list');
   await expect(page.getByTestId('features-shown')).toHaveText('Showing 100 of 4,999 columns.');
   await expect(list.locator('.feature-item')).toHaveCount(100);
   // Let the load's last renders land before reading the longest task.
-  await page.waitForTimeout(1000);
+  await settled(page);
   const atLoad = await longestTask(page);
   measured.push(`wide.csv, load and first render of Prepare: ${atLoad.toFixed(0)}`);
   await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
@@ -174,11 +210,9 @@ async function wideTablePrepare(page: Page): Promise<void> {
   await expect(page.locator('#feature-100')).toBeFocused();
   const working = await longestTask(page);
   measured.push(`wide.csv, working with Prepare (target, select none/all, search, show more): ${working.toFixed(0)}`);
-  // Working with Prepare holds ≤ 1 s. The load's figure counts everything since the page started (TF.js start-up,
-  // parsing, the first render of every section): 1,122 ms at load ~27 on this shared machine (3,348–3,842 ms before
-  // paging, same spec), so it is held to 2 s here, not 1 s.
-  expect(atLoad).toBeLessThanOrEqual(2000);
-  expect(working).toBeLessThanOrEqual(1000);
+  // The load's figure counts everything since the page started (start-up, parsing, the first render of Prepare).
+  expect.soft(atLoad, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
+  expect.soft(working, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
 }
 
 // The crash-mid-typing test is e2e/tests/crash-recovery.spec.ts (a real SIGKILL of the browser process).

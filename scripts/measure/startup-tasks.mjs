@@ -118,7 +118,15 @@ async function load(browser, url) {
     const trace = JSON.parse(buffer.toString('utf8'));
     const { mark, tasks } = tasksOf(Array.isArray(trace) ? trace : trace.traceEvents, min);
     // Task start on the page's clock (ms since navigation), through the interactive mark.
-    return { marks, tasks: tasks.map((t) => ({ at: Math.round((t.ts - mark) / 1000 + marks['tau:interactive']), ms: ms(t.dur), trace: topOf(t.self, top), sampled: topOf(profileIn(profile, t.ts, t.ts + t.dur), top) })) };
+    return {
+      marks,
+      tasks: tasks.map((t) => ({
+        at: Math.round((t.ts - mark) / 1000 + marks['tau:interactive']),
+        ms: ms(t.dur),
+        trace: topOf(t.self, top),
+        sampled: topOf(profileIn(profile, t.ts, t.ts + t.dur), top),
+      })),
+    };
   } finally {
     await context.close();
   }

@@ -14,7 +14,8 @@ import { takeTurn, turnsPending } from './turns';
  * opened) once no part is waiting, or `eager`, it renders at once.
  */
 export function AfterStartup({ children, testId, placeholder, eager = false }: { children: ReactNode; testId?: string; placeholder?: ReactNode; eager?: boolean }) {
-  const [passed, setShown] = useState(() => startupPassed() && !turnsPending());
+  // Rendered without a page (server markup in unit tests): there is no start-up to wait for.
+  const [passed, setShown] = useState(() => typeof document === 'undefined' || (startupPassed() && !turnsPending()));
   // `eager`: rendered at once (the same element either way, so a cell that stops being deferred keeps its state).
   const shown = passed || eager;
   const placeholderRef = useRef<HTMLDivElement>(null);
