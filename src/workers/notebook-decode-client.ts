@@ -4,6 +4,7 @@
  * cannot start or fails, that request is decoded on the page instead (slower, never lost).
  */
 import { inlineDecoder, splitDecoder, type DecodeRequest, type DecodeResponse, type NotebookDecoder } from '../notebook/session/decoder';
+import { fromWire, type DecodeWire } from '../notebook/session/decode-wire';
 import type { LinkDecoding } from '../notebook/share/link-codec';
 import type { NotebookValidation } from '../notebook/validate';
 
@@ -40,10 +41,20 @@ class WorkerDecoder implements NotebookDecoder {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./notebook-decode.worker.ts', import.meta.url), { type: 'module', name: 'tau-notebook-decode' });
-    worker.onmessage = (event: MessageEvent<DecodeResponse>) => {
+    worker.onmessage = (event: MessageEvent<DecodeWire>) => {
       const pending = this.pending.get(event.data.id);
       this.pending.delete(event.data.id);
-      pending?.resolve(event.data.result);
+      if (!pending) return;
+      let response: DecodeResponse;
+      try {
+        response = fromWire(event.data);
+      } catch (error) {
+        // Text the worker made from a document it validated always parses; if not, decode on the page.
+        this.pending.set(event.data.id, pending);
+        this.fail(error);
+        return;
+      }
+      pending.resolve(response.result);
     };
     worker.onerror = (event) => this.fail(event.message);
     this.worker = worker;
