@@ -28,4 +28,9 @@ export const tableAutomation = {
     return waitForLoad();
   },
   notebook: () => useStudio.getState().notebook,
+  /** The worker's marks for the loaded table (epoch ms: received, parsed, profiled), for the hand-over probe. */
+  loadMarks: () => {
+    const dataset = useStudio.getState().dataset;
+    return dataset?.kind === 'table' ? (dataset.loadMarks ?? null) : null;
+  },
 };

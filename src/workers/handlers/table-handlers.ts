@@ -2,9 +2,13 @@ import { parseCsvBlob } from '../../data/csv/parse-csv';
 import { DataError } from '../../lib/errors';
 import { profileTable } from '../../data/profile';
 import { tableRows } from '../../data/table';
-import type { DataSource, TableCalls, TableSummary } from '../protocol';
+import type { DataSource, JobProgress, TableCalls, TableSummary } from '../protocol';
 import { workerState, type Handlers, concurrent } from '../worker-state';
 import { prewarmTableBackend } from '../prewarm';
+import { asLoad } from '../load-precedence';
+
+/** Epoch milliseconds, comparable with the page's clock (the hand-over probe lines the two up). */
+const epochMs = () => performance.timeOrigin + performance.now();
 
 let datasetCounter = 0;
 
@@ -21,36 +25,8 @@ export async function sourceBlob(source: DataSource, signal: AbortSignal): Promi
 }
 
 export const tableHandlers: Handlers<TableCalls> = {
-  'load-table': concurrent(async (source, signal, progress) => {
-    const started = performance.now();
-    const { blob, name } = await sourceBlob(source, signal);
-    const encoding = source.kind === 'file' ? source.encoding : undefined;
-    const parsed = await parseCsvBlob(blob, { fileName: name, signal, ...(encoding ? { encoding } : {}), onProgress: (p) => progress({ phase: 'reading', ...p }) });
-    const parseSeconds = (performance.now() - started) / 1000;
-    const profiles = profileTable(parsed.table);
-    const summary: TableSummary = {
-      id: `table-${++datasetCounter}`,
-      kind: 'table',
-      name,
-      rows: parsed.table.rowCount,
-      bytes: parsed.bytes,
-      dialect: parsed.dialect,
-      encoding: parsed.encoding,
-      encodingEvidence: parsed.encodingEvidence,
-      header: parsed.header,
-      profiles,
-      preview: parsed.preview,
-      warnings: parsed.warnings,
-      parseSeconds,
-      profileSeconds: (performance.now() - started) / 1000 - parseSeconds,
-      ...(parsed.timings ? { parseTimings: parsed.timings } : {}),
-    };
-    // Replace the previous dataset only now that the new one loaded completely.
-    workerState.dataset = { summary, table: parsed.table, profiles, ...(source.kind === 'file' ? { file: source.file } : {}) };
-    workerState.images = null;
-    void prewarmTableBackend();
-    return summary;
-  }),
+  // A load runs as one: the start-up calls (backend probe, saved-model list) wait for it (load-precedence.ts).
+  'load-table': concurrent((source, signal, progress) => asLoad(() => loadTable(source, signal, progress))),
 
   rows: concurrent(async ({ datasetId, start, count }) => {
     const dataset = workerState.dataset;
@@ -58,3 +34,37 @@ export const tableHandlers: Handlers<TableCalls> = {
     return tableRows(dataset.table, start, Math.min(count, 500));
   }),
 };
+
+async function loadTable(source: DataSource, signal: AbortSignal, progress: (p: JobProgress) => void): Promise<TableSummary> {
+  const received = epochMs();
+  const started = performance.now();
+  const { blob, name } = await sourceBlob(source, signal);
+  const encoding = source.kind === 'file' ? source.encoding : undefined;
+  const parsed = await parseCsvBlob(blob, { fileName: name, signal, ...(encoding ? { encoding } : {}), onProgress: (p) => progress({ phase: 'reading', ...p }) });
+  const parseSeconds = (performance.now() - started) / 1000;
+  const parsedAt = epochMs();
+  const profiles = profileTable(parsed.table);
+  const summary: TableSummary = {
+    id: `table-${++datasetCounter}`,
+    kind: 'table',
+    name,
+    rows: parsed.table.rowCount,
+    bytes: parsed.bytes,
+    dialect: parsed.dialect,
+    encoding: parsed.encoding,
+    encodingEvidence: parsed.encodingEvidence,
+    header: parsed.header,
+    profiles,
+    preview: parsed.preview,
+    warnings: parsed.warnings,
+    parseSeconds,
+    profileSeconds: (performance.now() - started) / 1000 - parseSeconds,
+    ...(parsed.timings ? { parseTimings: parsed.timings } : {}),
+    loadMarks: { received, parsed: parsedAt, profiled: epochMs() },
+  };
+  // Replace the previous dataset only now that the new one loaded completely.
+  workerState.dataset = { summary, table: parsed.table, profiles, ...(source.kind === 'file' ? { file: source.file } : {}) };
+  workerState.images = null;
+  void prewarmTableBackend();
+  return summary;
+}
