@@ -83,3 +83,32 @@ describe('the backend probe', () => {
     }
   });
 });
+
+describe('the order of answers when a load ends', () => {
+  it("releases the waiting calls only after the load's own continuation (its answer is posted first)", async () => {
+    const order: string[] = [];
+    const load = asLoad(async () => {
+      await tick();
+      void loadsSettled().then(() => order.push('prewarm probe'));
+      return 'summary';
+    }).then((summary) => order.push(`post ${summary}`));
+    const probe = loadsSettled().then(() => order.push('probe'));
+    await Promise.all([load, probe]);
+    await tick();
+    expect(order).toEqual(['post summary', 'probe', 'prewarm probe']);
+  });
+
+  it('keeps the calls waiting when another load starts before they are released', async () => {
+    let settled = false;
+    const first = loadStarted();
+    void loadsSettled().then(() => (settled = true));
+    first();
+    const second = loadStarted();
+    await tick();
+    await tick();
+    expect(settled).toBe(false);
+    second();
+    await tick();
+    expect(settled).toBe(true);
+  });
+});

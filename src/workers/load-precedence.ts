@@ -17,11 +17,17 @@ export function loadStarted(): () => void {
     if (done) return;
     done = true;
     running--;
-    if (running > 0) return;
-    const ready = waiters;
-    waiters = [];
-    for (const resolve of ready) resolve();
+    // In a later task: the load's own answer is posted first (the waiting probe's WebGL context creation ran in
+    // the microtasks before it and delayed the summary). A load started meanwhile keeps them waiting.
+    setTimeout(release, 0);
   };
+}
+
+function release(): void {
+  if (running > 0) return;
+  const ready = waiters;
+  waiters = [];
+  for (const resolve of ready) resolve();
 }
 
 /** Resolves when no load is running (at once when none is). Never rejects. */
