@@ -31,9 +31,37 @@ export const tableHandlers: Handlers<TableCalls> = {
   rows: concurrent(async ({ datasetId, start, count }) => {
     const dataset = workerState.dataset;
     if (!dataset || dataset.summary.id !== datasetId) return [];
-    return tableRows(dataset.table, start, Math.min(count, 500));
+    const rows = tableRows(dataset.table, start, Math.min(count, 500));
+    // The table's first rows are on their way: the backend warm-up may take the thread now.
+    warmUpNowFor(datasetId);
+    return rows;
   }),
 };
+
+/**
+ * The WASM warm-up after a table loaded (prewarm.ts) imports TensorFlow.js and compiles its WASM module, which
+ * holds the worker's thread for ~0.3–1 s. It starts once the page has asked for the new table's first rows (the
+ * Data section's table waited ~0.9 s for them behind the warm-up), or after WARM_UP_AFTER_LOAD_MS if no rows are
+ * asked for (the runner without a page view, a hidden tab). Train waits for a warm-up in flight, not for one
+ * still pending: a training started first brings the backend up itself.
+ */
+const WARM_UP_AFTER_LOAD_MS = 1500;
+let pendingWarmUp: { datasetId: string; timer: ReturnType<typeof setTimeout> } | null = null;
+
+/** Schedules the warm-up for the table just loaded (replacing one still pending for an earlier table). */
+function warmUpSoon(datasetId: string, ms: number): void {
+  if (pendingWarmUp) clearTimeout(pendingWarmUp.timer);
+  const timer = setTimeout(() => {
+    pendingWarmUp = null;
+    void prewarmTableBackend();
+  }, ms);
+  pendingWarmUp = { datasetId, timer };
+}
+
+/** The page asked for this table's rows: a warm-up still pending for it starts after this answer. */
+function warmUpNowFor(datasetId: string): void {
+  if (pendingWarmUp?.datasetId === datasetId) warmUpSoon(datasetId, 0);
+}
 
 async function loadTable(source: DataSource, signal: AbortSignal, progress: (p: JobProgress) => void): Promise<TableSummary> {
   const received = epochMs();
@@ -65,6 +93,6 @@ async function loadTable(source: DataSource, signal: AbortSignal, progress: (p: 
   // Replace the previous dataset only now that the new one loaded completely.
   workerState.dataset = { summary, table: parsed.table, profiles, ...(source.kind === 'file' ? { file: source.file } : {}) };
   workerState.images = null;
-  void prewarmTableBackend();
+  warmUpSoon(summary.id, WARM_UP_AFTER_LOAD_MS);
   return summary;
 }
