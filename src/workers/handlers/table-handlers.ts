@@ -5,7 +5,7 @@ import { tableRows } from '../../data/table';
 import type { DataSource, JobProgress, TableCalls, TableSummary } from '../protocol';
 import { workerState, type Handlers, concurrent } from '../worker-state';
 import { prewarmTableBackend } from '../prewarm';
-import { asLoad } from '../load-precedence';
+import { loadStarted } from '../load-precedence';
 
 /** Epoch milliseconds, comparable with the page's clock (the hand-over probe lines the two up). */
 const epochMs = () => performance.timeOrigin + performance.now();
@@ -25,42 +25,71 @@ export async function sourceBlob(source: DataSource, signal: AbortSignal): Promi
 }
 
 export const tableHandlers: Handlers<TableCalls> = {
-  // A load runs as one: the start-up calls (backend probe, saved-model list) wait for it (load-precedence.ts).
-  'load-table': concurrent((source, signal, progress) => asLoad(() => loadTable(source, signal, progress))),
+  // A load runs as one: the start-up calls (backend probe, saved-model list) wait for it and for its hand-over
+  // to the page (load-precedence.ts, afterHandOver below).
+  'load-table': concurrent(async (source, signal, progress) => {
+    const finished = loadStarted();
+    try {
+      const summary = await loadTable(source, signal, progress);
+      afterHandOver(summary.id, finished);
+      return summary;
+    } catch (error) {
+      finished();
+      throw error;
+    }
+  }),
 
   rows: concurrent(async ({ datasetId, start, count }) => {
     const dataset = workerState.dataset;
     if (!dataset || dataset.summary.id !== datasetId) return [];
     const rows = tableRows(dataset.table, start, Math.min(count, 500));
-    // The table's first rows are on their way: the backend warm-up may take the thread now.
-    warmUpNowFor(datasetId);
+    // The table's first rows are on their way: the waiting start-up calls and the warm-up may take the thread now.
+    handOverDone(datasetId);
     return rows;
   }),
 };
 
 /**
- * The WASM warm-up after a table loaded (prewarm.ts) imports TensorFlow.js and compiles its WASM module, which
- * holds the worker's thread for ~0.3–1 s. It starts once the page has asked for the new table's first rows (the
- * Data section's table waited ~0.9 s for them behind the warm-up), or after WARM_UP_AFTER_LOAD_MS if no rows are
- * asked for (the runner without a page view, a hidden tab). Train waits for a warm-up in flight, not for one
- * still pending: a training started first brings the backend up itself.
+ * What waits for a loaded table's hand-over to the page: the start-up calls held back during the load (the
+ * backend probe's WebGL context creation, in the GPU process on a software renderer) and the WASM warm-up
+ * (prewarm.ts: TensorFlow.js's import and its WASM module's compile, ~0.3–1 s of the worker's thread). Started
+ * beside the page's first render of the table, they slowed it (the same two cores) and the table's first rows
+ * waited ~0.9 s behind the warm-up. They run once the page has asked for the new table's first rows, or
+ * HAND_OVER_MS after the load if it asks for none (a runner without a page view, a hidden tab). Train waits for
+ * a warm-up in flight, not for one still pending: a training started first brings the backend up itself.
  */
-const WARM_UP_AFTER_LOAD_MS = 1500;
-let pendingWarmUp: { datasetId: string; timer: ReturnType<typeof setTimeout> } | null = null;
+const HAND_OVER_MS = 1500;
+interface HandOver {
+  datasetId: string;
+  timer: ReturnType<typeof setTimeout>;
+  finished: () => void;
+}
+let pendingHandOver: HandOver | null = null;
 
-/** Schedules the warm-up for the table just loaded (replacing one still pending for an earlier table). */
-function warmUpSoon(datasetId: string, ms: number): void {
-  if (pendingWarmUp) clearTimeout(pendingWarmUp.timer);
-  const timer = setTimeout(() => {
-    pendingWarmUp = null;
-    void prewarmTableBackend();
-  }, ms);
-  pendingWarmUp = { datasetId, timer };
+function afterHandOver(datasetId: string, finished: () => void): void {
+  if (pendingHandOver) {
+    // A table loaded meanwhile replaced this one: its hold on the start-up calls ends, and it gets no warm-up.
+    clearTimeout(pendingHandOver.timer);
+    pendingHandOver.finished();
+  }
+  const handOver: HandOver = { datasetId, finished, timer: setTimeout(() => completeHandOver(handOver), HAND_OVER_MS) };
+  pendingHandOver = handOver;
 }
 
-/** The page asked for this table's rows: a warm-up still pending for it starts after this answer. */
-function warmUpNowFor(datasetId: string): void {
-  if (pendingWarmUp?.datasetId === datasetId) warmUpSoon(datasetId, 0);
+function completeHandOver(handOver: HandOver): void {
+  if (pendingHandOver !== handOver) return;
+  pendingHandOver = null;
+  clearTimeout(handOver.timer);
+  handOver.finished();
+  void prewarmTableBackend();
+}
+
+/** The page asked for this table's rows: what waited for its hand-over runs after this answer. */
+function handOverDone(datasetId: string): void {
+  const handOver = pendingHandOver;
+  if (handOver?.datasetId !== datasetId) return;
+  clearTimeout(handOver.timer);
+  handOver.timer = setTimeout(() => completeHandOver(handOver), 0);
 }
 
 async function loadTable(source: DataSource, signal: AbortSignal, progress: (p: JobProgress) => void): Promise<TableSummary> {
@@ -93,6 +122,5 @@ async function loadTable(source: DataSource, signal: AbortSignal, progress: (p: 
   // Replace the previous dataset only now that the new one loaded completely.
   workerState.dataset = { summary, table: parsed.table, profiles, ...(source.kind === 'file' ? { file: source.file } : {}) };
   workerState.images = null;
-  warmUpSoon(summary.id, WARM_UP_AFTER_LOAD_MS);
   return summary;
 }
