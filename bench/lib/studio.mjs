@@ -89,7 +89,7 @@ export async function studioTrain(flags, { webgpu = true, root } = {}) {
  * and the long-task reading would miss it. A person does not press Train again within a second either.
  */
 /** @param {import('playwright').Page} page @param {number} [quietMs] */
-async function settle(page, quietMs = 1000) {
+export async function settle(page, quietMs = 1000) {
   await page.waitForTimeout(quietMs);
   // Then three idle periods in a row with ≥ 40 ms to spare on the main thread (timeout: a busy machine).
   await page.evaluate(
