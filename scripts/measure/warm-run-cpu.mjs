@@ -8,11 +8,12 @@
 // browser process. On a loaded machine wall times follow the other processes; thread CPU time does not, so
 // builds compare by the worker's own CPU (did training get slower?) and by what else ran beside it (did the
 // page compete?). Builds alternate run by run. Tracing slows the page: compare builds within one run.
-// Usage: node scripts/measure/warm-run-cpu.mjs [--runs 3] [--dist DIR]... (default: TAU_DIST_DIR or dist)
+// Like the bench, each page first waits for the service worker's install (its precache); --with-precache does not.
+// Usage: node scripts/measure/warm-run-cpu.mjs [--runs 3] [--dist DIR]... [--with-precache] (default: TAU_DIST_DIR or dist)
 import { withApp, loadData, unwrap } from '../tau/app.mjs';
 import { distDir } from '../serve.mjs';
 import { tabularCsv } from '../../bench/lib/generate.mjs';
-import { settle } from '../../bench/lib/studio.mjs';
+import { serviceWorkerInstalled, settle } from '../../bench/lib/studio.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +21,13 @@ import { fileURLToPath } from 'node:url';
 const args = process.argv.slice(2);
 const dists = [];
 let runs = 3;
+// --with-precache: do not wait for the service worker's install (the bench did not before round 6).
+let keepPrecache = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Number(args[++i]);
   else if (args[i] === '--dist') dists.push(args[++i]);
-  else throw new Error(`warm-run-cpu: unknown argument ${args[i]} (use --runs N, --dist DIR)`);
+  else if (args[i] === '--with-precache') keepPrecache = true;
+  else throw new Error(`warm-run-cpu: unknown argument ${args[i]} (use --runs N, --dist DIR, --with-precache)`);
 }
 if (!Number.isInteger(runs) || runs < 1) throw new Error('warm-run-cpu: --runs takes a positive integer');
 if (dists.length === 0) dists.push(distDir);
@@ -105,6 +109,7 @@ const results = new Map(dists.map((d) => [d, []]));
 for (let r = 0; r < runs; r++) {
   for (const root of dists) {
     const result = await withApp({ webgpu: true, root, quiet: true }, async (page, { browser }) => {
+      if (!keepPrecache) await serviceWorkerInstalled(page);
       await loadData(page, { data });
       const cold = unwrap(await page.evaluate((o) => window.tauStudio.train(o), options));
       await settle(page);
