@@ -6,6 +6,7 @@ import type { BackendChoice } from '../train/settings';
 import { validateTrainSettings } from '../train/settings';
 import { MAX_TEXT_VOCABULARY } from '../preprocess/settings';
 import { fail, type AutomationResult } from './result';
+import { sameValue, unchanged } from './unchanged';
 import { worker } from '../store/worker-access';
 import { RESULT_HEADLINE_MARK, RESULT_RECEIVED_MARK, RunClock, lastMarkAt, phasesOf, type RunMark, type RunPhases } from '../train/run-timings';
 
@@ -45,8 +46,25 @@ export type TrainOutput = ReturnType<typeof trainOutput> & { timings?: RunPhases
 
 /** Applies runner flags through the same store actions as the form controls. */
 export function applyTrainOptions(options: TrainOptions): AutomationResult<null> {
-  const store = useStudio.getState();
-  const dataset = store.dataset;
+  const actions = useStudio.getState();
+  const notebook = () => useStudio.getState().notebook;
+  // The store's actions, skipped when they would change nothing (see unchanged.ts).
+  const store = {
+    setPrepare(patch: Parameters<typeof actions.setPrepare>[0]) {
+      if (!unchanged(notebook().prepare, patch)) actions.setPrepare(patch);
+    },
+    setFeatureIncluded: actions.setFeatureIncluded,
+    setModelChoice(choice: ModelChoice) {
+      if (notebook().model.choice !== choice) actions.setModelChoice(choice);
+    },
+    setModelSpec(spec: Parameters<typeof actions.setModelSpec>[0]) {
+      if (!sameValue(notebook().model[spec.kind], spec)) actions.setModelSpec(spec);
+    },
+    setTraining(patch: Parameters<typeof actions.setTraining>[0]) {
+      if (!unchanged(notebook().training, patch)) actions.setTraining(patch);
+    },
+  };
+  const dataset = actions.dataset;
   if (!dataset) return fail('no_dataset', 'Load data before training.');
   // Image data sets have their label built in (class folders, IDX labels, the pixel CSV's label column).
   if (dataset.kind === 'table' && options.target !== undefined) {

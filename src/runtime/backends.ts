@@ -68,8 +68,14 @@ function probeWasm(): BackendProbe {
   return { name: 'wasm', available: true, threads };
 }
 
-export async function probeBackends(): Promise<BackendProbe[]> {
-  return [await probeWebGpu(), probeWebGl(), probeWasm(), { name: 'cpu', available: true }];
+/**
+ * `pause` runs before the WebGL probe, whose context creation blocks the thread (hundreds of ms with a
+ * software renderer): the worker passes "wait for a running data load" (workers/load-precedence.ts).
+ */
+export async function probeBackends(pause?: () => Promise<void>): Promise<BackendProbe[]> {
+  const webgpu = await probeWebGpu();
+  await pause?.();
+  return [webgpu, probeWebGl(), probeWasm(), { name: 'cpu', available: true }];
 }
 
 export function describeProbe(probe: BackendProbe): string {

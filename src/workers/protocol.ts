@@ -38,6 +38,8 @@ export interface TableSummary {
   profileSeconds: number;
   /** Where parsing spent its time (files; the bench reports it). */
   parseTimings?: ParseTimings;
+  /** When the worker received the call, finished parsing, finished profiling (epoch ms; the hand-over probe reads them). */
+  loadMarks?: { received: number; parsed: number; profiled: number };
 }
 
 /** The loaded data set: a table or images (`kind` tells which); a new load replaces either. */

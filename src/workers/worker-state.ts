@@ -2,6 +2,7 @@ import type { ColumnProfile } from '../data/profile';
 import type { Table } from '../data/table';
 import type { BackendProbe } from '../runtime/backends';
 import { probeBackends } from '../runtime/backends';
+import { loadsSettled } from './load-precedence';
 import type { TrainedModel } from '../train/training-job';
 import { DataError } from '../lib/errors';
 import type { ModelContext } from '../export/calls';
@@ -38,7 +39,8 @@ let runtime: Promise<typeof import('../runtime/tf-runtime')> | null = null;
 
 /** TensorFlow.js loads on first need, so parsing starts without downloading it. */
 export const loadRuntime = () => (runtime ??= import('../runtime/tf-runtime'));
-export const getProbes = () => (probes ??= probeBackends());
+// A data load running meanwhile goes first: the WebGL probe waits for it (load-precedence.ts).
+export const getProbes = () => (probes ??= probeBackends(loadsSettled));
 
 /** Replaces the trained model, disposing the old one's tensors. */
 export function setTrained(next: TrainedModel | null): void {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { ColumnProfile } from '../../data/profile';
 import { formatCount, formatStat } from '../common/format';
 import { formatNumber, useT } from '../../i18n/locale';
@@ -41,13 +41,47 @@ function MiniHistogram({ bins, rowsUnit }: { bins: ColumnProfile['histogram']; r
   );
 }
 
+/** A histogram's numbers as a table, drawn only while its disclosure is open (13 cards × 20 rows otherwise). */
+function HistogramTable({ profile: p }: { profile: ColumnProfile }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('data.histogramTable')}</summary>
+      {open ? (
+        <table className="compact-table">
+          <thead>
+            <tr>
+              <th scope="col">{p.storage === 'numeric' ? t('data.range') : t('data.value')}</th>
+              <th scope="col">{t('data.rowsHeader')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.histogram.map((b, j) => (
+              <tr key={j}>
+                <td>{b.label}</td>
+                <td>{b.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </details>
+  );
+}
+
 /** One card per column: inferred type, missing and distinct counts, statistics and a histogram. */
 /** Cards drawn at first: 20,000 columns would be 20,000 charts and freeze the page. */
 export const PROFILES_SHOWN = 60;
 
+const NO_PROFILES: ColumnProfile[] = [];
+
 export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
   const t = useT();
   const [shown, setShown] = useState(PROFILES_SHOWN);
+  // The cards sit below the table: the render that brings a new table in (as the person waits for it) draws the
+  // heading only, and the cards follow in a background render React can interrupt (issue 19, the hand-over).
+  const drawn = useDeferredValue(profiles, NO_PROFILES);
   return (
     <div>
       <h3>{t('data.columns')}</h3>
@@ -60,7 +94,7 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
         </p>
       ) : null}
       <ul className="profiles" data-testid="column-profiles">
-        {profiles.slice(0, shown).map((p, i) => (
+        {drawn.slice(0, shown).map((p, i) => (
           <li key={i} className="profile-card" data-testid="column-profile">
             <div className="profile-head">
               <strong className="profile-name" title={p.name}>
@@ -126,25 +160,7 @@ export function ColumnProfiles({ profiles }: { profiles: ColumnProfile[] }) {
             {p.histogram.length > 0 && !p.text ? (
               <figure className="profile-histogram">
                 <MiniHistogram bins={p.histogram} rowsUnit={t('data.rowsUnit')} />
-                <details>
-                  <summary>{t('data.histogramTable')}</summary>
-                  <table className="compact-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{p.storage === 'numeric' ? t('data.range') : t('data.value')}</th>
-                        <th scope="col">{t('data.rowsHeader')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {p.histogram.map((b, j) => (
-                        <tr key={j}>
-                          <td>{b.label}</td>
-                          <td>{b.count}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
+                <HistogramTable profile={p} />
               </figure>
             ) : null}
           </li>

@@ -3,6 +3,7 @@ import type { ExportCalls } from '../../export/calls';
 import { modelInfo, newModelId, setExtras } from '../../export/model-extras';
 import { metricsFile } from '../../export/metrics-file';
 import { readBundle } from '../../export/read-bundle';
+import { loadsSettled } from '../load-precedence';
 import { allSavedRecords, deleteSavedRecord, getSavedRecord, putSavedRecord, savedArtifacts, savedEntry, savedModelUrl } from '../../export/saved-models';
 import { writeBundleZip, writePytorchZip, type BundleInput } from '../../export/write-bundle';
 import { quantizationSizes, withTestMetrics, type QuantizationReport } from '../../export/quantize-evaluate';
@@ -23,8 +24,14 @@ function fileStem(name: string): string {
 }
 
 async function listSaved() {
+  const records = await allSavedRecords();
+  // Nothing saved (a fresh browser): no need for TensorFlow.js's own store, so the page's start-up call does
+  // not load TensorFlow.js (and start a backend) beside the first data load.
+  if (records.length === 0) return [];
+  // A start-up call: a data load running now goes first (load-precedence.ts).
+  await loadsSettled();
   const rt = await readyRuntime();
-  const [records, stored] = await Promise.all([allSavedRecords(), rt.tf.io.listModels()]);
+  const stored = await rt.tf.io.listModels();
   return records.sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1)).map((r) => savedEntry(r, Object.hasOwn(stored, savedModelUrl(r.id))));
 }
 

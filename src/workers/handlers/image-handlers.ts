@@ -1,3 +1,4 @@
+import { asLoad } from '../load-precedence';
 import { DataError } from '../../lib/errors';
 import { decodeImage } from '../../data/images/decode-image';
 import { loadImageInput, summarizeImages } from '../../data/images/load-input';
@@ -22,18 +23,21 @@ function nameOf(input: ImageInput): string {
 }
 
 export const imageHandlers: Handlers<ImageCalls> = {
-  'load-images': concurrent(async (request, signal, progress) => {
-    const started = performance.now();
-    const loaded = await loadImageInput(request, { decode: decodeImage, signal, onProgress: progress }).catch((error: unknown) => {
-      if (signal.aborted) throw new DataError('cancelled', 'Loading the images was cancelled; the previous data is unchanged.');
-      throw error;
-    });
-    const summary = summarizeImages(`images-${++imagesCounter}`, nameOf(request.input), request.input.kind, loaded, (performance.now() - started) / 1000);
-    // Replace the previous data set (table or images) only now that the new one loaded completely.
-    workerState.images = { summary, dataset: loaded.dataset };
-    workerState.dataset = null;
-    return summary;
-  }),
+  // A load runs as one: the start-up calls wait for it (load-precedence.ts).
+  'load-images': concurrent((request, signal, progress) =>
+    asLoad(async () => {
+      const started = performance.now();
+      const loaded = await loadImageInput(request, { decode: decodeImage, signal, onProgress: progress }).catch((error: unknown) => {
+        if (signal.aborted) throw new DataError('cancelled', 'Loading the images was cancelled; the previous data is unchanged.');
+        throw error;
+      });
+      const summary = summarizeImages(`images-${++imagesCounter}`, nameOf(request.input), request.input.kind, loaded, (performance.now() - started) / 1000);
+      // Replace the previous data set (table or images) only now that the new one loaded completely.
+      workerState.images = { summary, dataset: loaded.dataset };
+      workerState.dataset = null;
+      return summary;
+    }),
+  ),
 
   'image-samples': concurrent(async ({ datasetId, perClass }) => {
     const { dataset } = loadedImages(datasetId);

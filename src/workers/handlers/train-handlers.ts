@@ -8,9 +8,12 @@ import { getProbes, loadedImages, loadRuntime, setTrained, workerState, type Han
 import { autoSearch } from '../search-runner';
 import { latestRunMarks, runMarksWhenSettled, withRunClock } from '../run-clock';
 import { prewarmed } from '../prewarm';
+import { loadsSettled } from '../load-precedence';
 
 export const trainHandlers: Handlers<TrainCalls> = {
+  // A start-up call: a data load running now goes first (its WebGL context creation took the parse's thread).
   'probe-backends': concurrent(async () => {
+    await loadsSettled();
     return getProbes();
   }),
 
