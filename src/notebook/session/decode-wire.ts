@@ -32,28 +32,43 @@ function special(v: unknown, inArray: boolean): JsonPatch['value'] | null {
   return v === undefined && inArray ? 'undefined' : null;
 }
 
+/** A place in the document during the walk: its key and its parent's place (the path is built only for a patch). */
+interface Place {
+  value: unknown;
+  key: string | number;
+  parent: Place | null;
+}
+
+function pathOf(place: Place | null, key: string | number): (string | number)[] {
+  const path: (string | number)[] = [key];
+  for (let p = place; p !== null && p.parent !== null; p = p.parent) path.push(p.key);
+  return path.reverse();
+}
+
 /**
  * Where the document holds values JSON would change: NaN, ±Infinity and -0 (JSON writes null and 0), undefined in
- * an array (null). A v1 notebook's history has `learningRate: NaN`, for one. Iterative (no recursion limit);
- * runs in the worker, so its cost stays off the page.
+ * an array (null). A v1 notebook's history has `learningRate: NaN`, for one. Iterative (no recursion limit), and a
+ * place keeps only its parent, so a deeply nested document costs memory linear in its size; runs in the worker, so
+ * its cost stays off the page.
  */
 function patchesOf(root: unknown): JsonPatch[] {
   const patches: JsonPatch[] = [];
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  const stack: Place[] = [{ value: root, key: '', parent: null }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const place = stack.pop()!;
+    const { value } = place;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const v: unknown = value[i];
         const kind = special(v, true);
-        if (kind) patches.push({ path: [...path, i], value: kind });
-        else if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...path, i] });
+        if (kind) patches.push({ path: pathOf(place, i), value: kind });
+        else if (v !== null && typeof v === 'object') stack.push({ value: v, key: i, parent: place });
       }
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
         const kind = special(v, false);
-        if (kind) patches.push({ path: [...path, k], value: kind });
-        else if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...path, k] });
+        if (kind) patches.push({ path: pathOf(place, k), value: kind });
+        else if (v !== null && typeof v === 'object') stack.push({ value: v, key: k, parent: place });
       }
     }
   }
