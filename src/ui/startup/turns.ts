@@ -10,16 +10,13 @@
  * `TURN_LIMIT_MS` (a chunk that never loads must not hold back the rest of the page).
  */
 
+import { sleep } from '../../lib/yield';
+
 /** The longest one part may hold its turn. */
 export const TURN_LIMIT_MS = 3000;
 
 let chain: Promise<void> = Promise.resolve();
 let queued = 0;
-
-/** A macrotask: the browser may paint and handle input between two parts' commits. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /**
  * Waits for this part's turn: resolves with `finish`, to call once its content has committed (idempotent).
@@ -42,7 +39,8 @@ export function takeTurn(): Promise<() => void> {
     setTimeout(finish, TURN_LIMIT_MS);
     return finish;
   });
-  chain = turn.then(() => ended).then(nextTask);
+  // A macrotask between two parts' commits: the browser may paint and handle input.
+  chain = turn.then(() => ended).then(() => sleep(0));
   return turn;
 }
 
