@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { withApp, loadData, unwrap } from '../../scripts/tau/app.mjs';
 import { projectRoot } from '../../scripts/serve.mjs';
 import { samplePeak } from './memory.mjs';
+import { coldStart } from './coldstart.mjs';
 
 /**
  * The app's Content-Security-Policy (script-src 'self') blocks inline scripts, which is what
@@ -159,17 +160,9 @@ export async function studioTrainColdWarm(flags, { webgpu = true, root } = {}) {
 /** Cold start to interactive, and the longest main-thread task while training (and as its result arrives). */
 /** @param {{ root?: string }} [options] root: serve another build (the bench's baseline) */
 export async function studioApp({ root } = {}) {
-  return withApp({ webgpu: false, root }, async (page, { context, server }) => {
-    // Cold start in a fresh page of a fresh context: nothing cached.
-    const browser = context.browser();
-    if (!browser) throw new Error('bench: no browser behind the page context');
-    const fresh = await browser.newContext();
-    const cold = await fresh.newPage();
-    await cold.goto(server.url);
-    await cold.waitForFunction(() => performance.getEntriesByName('tau:interactive').length > 0);
-    const interactiveMs = await cold.evaluate(() => performance.getEntriesByName('tau:interactive')[0].startTime);
-    await fresh.close();
-
+  // Cold start first, in a browser of its own with nothing else open (bench/lib/coldstart.mjs says why).
+  const [cold] = await coldStart({ root });
+  return withApp({ webgpu: false, root }, async (page) => {
     await page.evaluate(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
@@ -181,7 +174,7 @@ export async function studioApp({ root } = {}) {
     await settle(page);
     const longTasks = await page.evaluate(() => window.__longTasks);
     return {
-      interactiveMs,
+      ...cold,
       longTasksDuringTraining: longTasks.length,
       longestTaskMs: longTasks.reduce((a, b) => Math.max(a, b), 0),
       // All main-thread time spent in tasks ≥ 50 ms: steadier than the single longest task on a busy machine.

@@ -42,7 +42,10 @@ function analyse(events) {
   const mark = events.find((e) => e.name === 'tau:interactive');
   if (!mark) throw new Error('cold-trace: no tau:interactive in the trace');
   // The mark carries its document's navigation id; that navigation's start is the page's time origin.
-  const navigation = events.find((e) => e.name === 'navigationStart' && e.args?.data?.navigationId === mark.args?.data?.navigationId);
+  // (Chromium 14x's user-timing marks carry no navigationId: then the renderer's last navigationStart before the mark.)
+  const navigation =
+    events.find((e) => e.name === 'navigationStart' && mark.args?.data?.navigationId && e.args?.data?.navigationId === mark.args.data.navigationId) ??
+    events.filter((e) => e.name === 'navigationStart' && e.pid === mark.pid && e.ts <= mark.ts).sort((a, b) => b.ts - a.ts)[0];
   if (!navigation) throw new Error('cold-trace: no navigationStart for the page');
   const start = navigation.ts;
   const end = mark.ts;
