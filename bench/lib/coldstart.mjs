@@ -37,7 +37,9 @@ function reportMarks(prefix) {
 async function visit(browser, url, until) {
   const context = await browser.newContext();
   try {
-    await context.route(`**${BLANK_PATH}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><title>blank</title><p>A blank page.</p></html>' }));
+    await context.route(`**${BLANK_PATH}`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><title>blank</title><p>A blank page.</p></html>' }),
+    );
     await context.addInitScript(reportMarks, REPORT);
     const page = await context.newPage();
     const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(REPORT) && until in JSON.parse(m.text().slice(REPORT.length)), timeout: 120_000 });

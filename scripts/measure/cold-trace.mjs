@@ -45,7 +45,8 @@ function analyse(events) {
   // (Chromium 14x's user-timing marks carry no navigationId: then the renderer's last navigationStart before the mark.)
   const navigation =
     events.find((e) => e.name === 'navigationStart' && mark.args?.data?.navigationId && e.args?.data?.navigationId === mark.args.data.navigationId) ??
-    events.filter((e) => e.name === 'navigationStart' && e.pid === mark.pid && e.ts <= mark.ts).sort((a, b) => b.ts - a.ts)[0];
+    events.filter((e) => e.name === 'navigationStart' && e.pid === mark.pid && e.ts <= mark.ts).sort((a, b) => b.ts - a.ts)[0] ??
+    events.filter((e) => e.name === 'navigationStart' && e.ts <= mark.ts).sort((a, b) => b.ts - a.ts)[0];
   if (!navigation) throw new Error('cold-trace: no navigationStart for the page');
   const start = navigation.ts;
   const end = mark.ts;

@@ -41,12 +41,13 @@ async function visit(browser, url, { blank }) {
   if (!blank) await page.waitForFunction(() => performance.getEntriesByName('tau:interactive').length > 0, null, { timeout: 60_000 });
   else await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0 || document.readyState === 'complete');
   const data = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
+    const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
     const paint = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
     const interactive = mark('tau:interactive');
     const resources = performance
       .getEntriesByType('resource')
+      .map((e) => /** @type {PerformanceResourceTiming} */ (e))
       .filter((r) => interactive === null || r.startTime <= interactive)
       .map((r) => ({ name: r.name.replace(location.origin, ''), start: r.startTime, responseStart: r.responseStart, end: r.responseEnd, bytes: r.transferSize, initiator: r.initiatorType }));
     return {
@@ -76,6 +77,7 @@ for (const root of roots) {
       await page.goto(server.url);
       await page.waitForFunction(() => Boolean(window.tauStudio));
     }
+    /** @type {{ app: Awaited<ReturnType<typeof visit>>[], blank: Awaited<ReturnType<typeof visit>>[] }} */
     const runs = { app: [], blank: [] };
     // Alternate blank and app so machine load affects both alike; one warm-up visit of each first (the browser
     // process's own first-navigation costs), not counted.
@@ -89,10 +91,13 @@ for (const root of roots) {
     const m = (f) => median(runs.app.map(f)).toFixed(0);
     console.log(`\n${root}${busy ? ' (busy: app page open in another context)' : ''}: ${repeats} cold visits`);
     console.log(`  blank page: first paint ${median(runs.blank.map((r) => r.paint['first-paint'] ?? r.nav.load)).toFixed(0)} ms, load ${median(runs.blank.map((r) => r.nav.load)).toFixed(0)} ms`);
-    console.log(`  app: html responseEnd ${m((r) => r.nav.responseEnd)}, first-paint ${m((r) => r.paint['first-paint'] ?? NaN)}, domInteractive ${m((r) => r.nav.domInteractive)}, tau:main ${m((r) => r.main)}, tau:render ${m((r) => r.render)}, tau:interactive ${m((r) => r.interactive)} (range ${Math.min(...runs.app.map((r) => r.interactive)).toFixed(0)}–${Math.max(...runs.app.map((r) => r.interactive)).toFixed(0)}), load ${m((r) => r.nav.load)}`);
+    console.log(
+      `  app: html responseEnd ${m((r) => r.nav.responseEnd)}, first-paint ${m((r) => r.paint['first-paint'] ?? NaN)}, domInteractive ${m((r) => r.nav.domInteractive)}, tau:main ${m((r) => r.main)}, tau:render ${m((r) => r.render)}, tau:interactive ${m((r) => r.interactive)} (range ${runs.app.reduce((a, r) => Math.min(a, r.interactive), Infinity).toFixed(0)}–${runs.app.reduce((a, r) => Math.max(a, r.interactive), 0).toFixed(0)}), load ${m((r) => r.nav.load)}`,
+    );
     const last = runs.app[Math.floor(repeats / 2)];
     console.log(`  requests before interactive (visit ${Math.floor(repeats / 2) + 1}): name start responseStart end bytes`);
-    for (const r of last.resources) console.log(`    ${r.name.padEnd(48)} ${r.start.toFixed(0).padStart(5)} ${r.responseStart.toFixed(0).padStart(5)} ${r.end.toFixed(0).padStart(5)} ${String(r.bytes).padStart(8)} ${r.initiator}`);
+    for (const r of last.resources)
+      console.log(`    ${r.name.padEnd(48)} ${r.start.toFixed(0).padStart(5)} ${r.responseStart.toFixed(0).padStart(5)} ${r.end.toFixed(0).padStart(5)} ${String(r.bytes).padStart(8)} ${r.initiator}`);
   } finally {
     await busyContext?.close();
     await browser.close();
