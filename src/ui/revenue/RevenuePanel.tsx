@@ -208,7 +208,7 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
             <p id={`${id}-chart-desc`} className="field-hint">
               {r.chartDescription}
             </p>
-            {/* Each chart commits in its own turn after start-up (recharts' first mount is a long commit). */}
+            {/* Each chart commits in its own turn after start-up (plain SVG since round 7: recharts' first mount was the start-up's longest task). */}
             <AfterStartup placeholder={<div style={{ height: 320 }} />}>
               <RevenueChart ref={chartRef} data={r.chart} unitLabel={r.unitTitle} descriptionId={`${id}-chart-desc`} formatAxis={r.formatAxisMoney} formatValue={r.formatMoneyValue} />
             </AfterStartup>
