@@ -21,7 +21,7 @@ export const SERIES = [
 
 /** With the legend (~26 px) under it, the height of the placeholder (320 px) it replaces after start-up. */
 const HEIGHT = 294;
-const MARGIN = { top: 8, right: 24, bottom: 40, left: 96 };
+const MARGIN = { top: 12, right: 24, bottom: 40, left: 96 };
 
 /**
  * Cumulative revenue, cost and profit per period, as plain SVG (issue 13: recharts' first mount was the

@@ -13,7 +13,7 @@ export interface TornadoChartProps {
   formatValue: (value: number) => string;
 }
 
-const MARGIN = { top: 8, right: 24, bottom: 28, left: 148 };
+const MARGIN = { top: 8, right: 28, bottom: 28, left: 148 };
 const LOW = 'var(--chart-4, #b45309)';
 const HIGH = 'var(--chart-1, #1d4ed8)';
 

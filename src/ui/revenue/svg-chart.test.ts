@@ -73,4 +73,12 @@ describe('revenue charts as plain SVG: geometry', () => {
     expect(shape.xTicks.some((t) => t.value === 0 && Math.abs(t.x - shape.zero) < 1e-9)).toBe(true);
     expect(scaleLinear(0, [-500, 500], 100, 620)).toBe(360);
   });
+
+  it('tornadoShape gives a narrow plot fewer x ticks (labels at least ~80 px apart)', () => {
+    const rows = [{ lowDelta: -240_000, highDelta: 240_000 }];
+    const narrow = tornadoShape(rows, { ...box, width: 324, left: 148, right: 28 });
+    expect(narrow.xTicks.length).toBeLessThanOrEqual(4);
+    for (let i = 1; i < narrow.xTicks.length; i++) expect(narrow.xTicks[i].x - narrow.xTicks[i - 1].x).toBeGreaterThanOrEqual(40);
+    expect(tornadoShape(rows, box).xTicks.length).toBeGreaterThan(narrow.xTicks.length);
+  });
 });

@@ -118,6 +118,8 @@ export interface TornadoShape {
 
 /** Horizontal bars from 0 for each row's two deltas, one band per row, x from a nice domain containing 0. */
 export function tornadoShape(rows: readonly { lowDelta: number; highDelta: number }[], box: Box, barGap = 2): TornadoShape {
+  // About one tick label per 80 px, so money labels such as "-€300K" never overlap on a narrow screen.
+  const tickCount = Math.max(1, Math.floor((box.width - box.left - box.right) / 80));
   let lo = 0;
   let hi = 0;
   for (const r of rows)
@@ -126,7 +128,7 @@ export function tornadoShape(rows: readonly { lowDelta: number; highDelta: numbe
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
-  const ticks = niceTicks(lo, hi);
+  const ticks = niceTicks(lo, hi, tickCount);
   const domain: [number, number] = [ticks[0], ticks[ticks.length - 1]];
   const x0 = box.left;
   const x1 = box.width - box.right;
