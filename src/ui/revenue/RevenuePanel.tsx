@@ -57,7 +57,10 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
   // The projection depends on the inputs only; a new training result recomputes just the model tie-in (the
   // projection and its charts took 130–200 ms of a result's main-thread time, issue 19).
   const base = useMemo(() => buildRevenueView(deferred, null, locale), [deferred, locale]);
-  const modelView = useMemo(() => (model ? buildRevenueModelView(model, deferred, locale) : null), [model, deferred, locale]);
+  // Deferred too: a document arriving with its results (a link) is a synchronous store update, and the tie-in
+  // view of a 1,000-class matrix (validating and summing 10^6 cells) joined that task (issue 13).
+  const deferredModel = useDeferredValue(model);
+  const modelView = useMemo(() => (deferredModel ? buildRevenueModelView(deferredModel, deferred, locale) : null), [deferredModel, deferred, locale]);
   const view = useMemo(() => ({ ...base, model: modelView }), [base, modelView]);
   const priceOffer = useMemo(() => (price ? priceFromRegression(price) : null), [price]);
   const chartRef = useRef<HTMLDivElement>(null);
