@@ -155,8 +155,8 @@ async function once() {
   return withApp({ webgpu: false, quiet: true, ...(root ? { root } : {}) }, async (page, { context, browser }) => {
     await loadData(page, chosen.load);
     await page.evaluate(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push({ start: e.startTime, ms: e.duration }))).observe({ type: 'longtask', buffered: false });
+      window.__resultTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__resultTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: false });
     });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -170,7 +170,7 @@ async function once() {
         const end = performance.now() + 3;
         while (performance.now() < end);
       }
-      window.__longTasks = [];
+      window.__resultTasks = [];
       const at = performance.mark(name).startTime;
       __tauTrainTasksMarker();
       return at;
@@ -178,7 +178,7 @@ async function once() {
     unwrap(await page.evaluate((o) => window.tauStudio.train(o), chosen.train));
     const resultAt = await page.evaluate((since) => performance.now() - since, t0);
     await settle(page);
-    const longTasks = await page.evaluate(() => window.__longTasks);
+    const longTasks = await page.evaluate(() => window.__resultTasks);
     const marks = await page.evaluate(
       (since) =>
         performance
@@ -189,15 +189,15 @@ async function once() {
     );
     const buffer = traced ? await browser.stopTracing() : null;
     const { profile } = await cdp.send('Profiler.stop');
-    const common = { resultAtMs: Math.round(resultAt), longTasks: longTasks.map((t) => `${Math.round(t.start - t0)}: ${Math.round(t.ms)}`), marks };
+    const common = { resultAtMs: Math.round(resultAt), longTasks: longTasks.map((t) => `${Math.round(t.start - t0)}: ${Math.round(t.duration)}`), marks };
     if (!buffer) {
       const zero = markerAt(profile);
       return {
         ...common,
         tasks: longTasks.map((lt) => {
           const from = zero + (lt.start - t0) * 1000;
-          const to = from + lt.ms * 1000;
-          return { at: Math.round(lt.start - t0), ms: Math.round(lt.ms), trace: topOf(inclusiveIn(profile, from, to), top), sampled: topOf(profileIn(profile, from, to), top) };
+          const to = from + lt.duration * 1000;
+          return { at: Math.round(lt.start - t0), ms: Math.round(lt.duration), trace: topOf(inclusiveIn(profile, from, to), top), sampled: topOf(profileIn(profile, from, to), top) };
         }),
       };
     }
@@ -214,8 +214,13 @@ const all = [];
 for (let i = 0; i < runs; i++) {
   const r = await once();
   all.push(r);
-  console.log(`\n=== run ${i + 1} (${workload}): result at ${r.resultAtMs} ms; Long Tasks API (at: ms) ${r.longTasks.join(', ')}; ${traced ? `traced tasks ≥ ${min} ms` : 'sampled'} (at: ms): ${r.tasks.map((t) => `${t.at}: ${t.ms}`).join(', ')}`);
+  console.log(
+    `\n=== run ${i + 1} (${workload}): result at ${r.resultAtMs} ms; Long Tasks API (at: ms) ${r.longTasks.join(', ')}; ${traced ? `traced tasks ≥ ${min} ms` : 'sampled'} (at: ms): ${r.tasks.map((t) => `${t.at}: ${t.ms}`).join(', ')}`,
+  );
   console.log(`  marks ${r.marks.join(' ')}`);
-  for (const t of r.tasks) console.log(`--- task at ${t.at} ms: ${t.ms} ms\n  ${traced ? 'trace (self)' : 'sampled (inclusive, React internals left out)'}:\n    ${t.trace.join('\n    ')}\n  sampled (self):\n    ${t.sampled.join('\n    ')}`);
+  for (const t of r.tasks)
+    console.log(
+      `--- task at ${t.at} ms: ${t.ms} ms\n  ${traced ? 'trace (self)' : 'sampled (inclusive, React internals left out)'}:\n    ${t.trace.join('\n    ')}\n  sampled (self):\n    ${t.sampled.join('\n    ')}`,
+    );
 }
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ root: root ?? 'dist', workload, min, runs: all }, null, 2)}\n`);
