@@ -8,7 +8,7 @@
 // name, self time) and the functions sampled inside it (self time). Build unminified to read names:
 //   npx vite build --minify false --outDir dist-unmin --emptyOutDir
 // Usage: node scripts/measure/train-tasks.mjs [--dist dir] [--runs 5] [--min 16] [--top 10] [--json out.json]
-//        [--workload app|image|text] [--no-trace]
+//        [--workload app] [--no-trace]
 // --no-trace: no Chromium trace (its overhead stretches every task): the tasks are the Long Tasks API's (≥ 50 ms),
 // each with the functions the profiler sampled inside it (inclusive, React's own frames left out, then self).
 // The profile's clock is aligned with the page's by a marker function the page runs for 3 ms at the Train call.
@@ -36,11 +36,9 @@ for (let i = 0; i < args.length; i++) {
   else throw new Error(`train-tasks: unknown argument ${args[i]}`);
 }
 
-/** What each workload loads and trains (app: the bench's; image and text: their own results UI). */
+/** What each workload loads and trains (app: the bench's; more can be added here, e.g. an image or text set). */
 const WORKLOADS = {
   app: { load: { sample: 'penguins' }, train: { target: 'Species', model: 'mlp', epochs: 60, backend: 'wasm', validationSize: 0.1 } },
-  image: { load: { sample: 'digits' }, train: { epochs: 5, backend: 'wasm', validationSize: 0.1 } },
-  text: { load: { sample: 'sentiment' }, train: { epochs: 10, backend: 'wasm', validationSize: 0.1 } },
 };
 const chosen = WORKLOADS[workload];
 if (!chosen) throw new Error(`train-tasks: --workload is one of ${Object.keys(WORKLOADS).join(', ')}`);
