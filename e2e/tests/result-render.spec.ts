@@ -3,7 +3,7 @@ import { StudioPage } from '../fixtures/studio-page';
 
 declare global {
   interface Window {
-    __atHeadline?: { confusion: boolean; perClass: boolean; roc: boolean; recharts: number } | null;
+    __atHeadline?: { confusion: boolean; perClass: boolean; roc: boolean; recharts: number; trainingFacts: boolean } | null;
   }
 }
 
@@ -27,13 +27,16 @@ test.describe('a training result renders incrementally', () => {
           roc: Boolean(document.querySelector('[data-testid="roc-chart"]')),
           // The data section's column profiles use recharts (loaded before training); the result panels must not.
           recharts: document.querySelectorAll('#train .recharts-wrapper, #evaluate .recharts-wrapper').length,
+          // The run's end (training facts, the Train button back) commits in the task after the results.
+          trainingFacts: Boolean(document.querySelector('[data-testid="training-facts"]')),
         };
       }).observe(document.body, { childList: true, subtree: true });
     });
     await studio.trainTiny({ model: 'mlp', epochs: 5, backend: 'wasm' });
     const atHeadline = await page.evaluate(() => window.__atHeadline);
     // The headline came alone; the tables and the ROC curve followed in later commits.
-    expect(atHeadline).toEqual({ confusion: false, perClass: false, roc: false, recharts: 0 });
+    expect(atHeadline).toEqual({ confusion: false, perClass: false, roc: false, recharts: 0, trainingFacts: false });
+    await expect(page.getByTestId('training-facts')).toBeVisible();
     await expect(page.getByTestId('per-class-table')).toBeVisible();
     await expect(page.getByTestId('roc-chart')).toBeVisible();
     await expect(page.getByTestId('roc-curve')).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);

@@ -15,8 +15,10 @@ test.describe('revenue projection', () => {
     await expect(revenue.getByTestId('revenue-formula')).toContainText('1,000 × 100 × 12 = 1,200,000');
     const chart = revenue.getByTestId('revenue-chart');
     await expect(chart).toBeVisible();
-    // The chart draws one point per period.
-    await expect(chart.locator('.recharts-line').first()).toBeVisible();
+    // The chart draws its three series (plain SVG) and a tooltip per period.
+    await expect(chart.locator('path.revenue-line')).toHaveCount(3);
+    await expect(chart.locator('path.revenue-line').first()).toBeVisible();
+    await expect(chart.locator('.revenue-hover title')).toHaveCount(12);
     await expect(revenue.getByRole('table', { name: /Revenue, cost and profit per month/ })).toContainText('€1,200,000.00');
 
     // The bank example: 50 customers × 10,000 per month for one month.

@@ -9,6 +9,7 @@ import type { Job } from '../workers/worker-client';
 import type { SearchProgressInfo } from '../search/search';
 import { ProgressBuffer } from '../train/progress-throttle';
 import { RESULT_RECEIVED_MARK } from '../train/run-timings';
+import { sleep } from '../lib/yield';
 
 export interface LiveRun {
   candidate: string;
@@ -109,11 +110,14 @@ export const createTrainingSlice: SliceCreator<TrainingSlice> = (set, get, api) 
         performance.mark(RESULT_RECEIVED_MARK);
         progressBuffer.flush();
       });
-      set({
-        training: { ...get().training, status: 'idle', cancel: null, message: '' },
-        backendInUse: { name: result.backend, reason: result.backendReason, adapter: result.adapter },
-      });
+      // The result arrives in three commits, a task apart (issue 19, 4b): the last progress, then the results
+      // (headline, Predict), then the run's end (training facts, runs list). In one task they made one render
+      // and commit of the whole page, the longest main-thread task of a run (train-tasks-r7.md).
+      await sleep(0);
+      set({ backendInUse: { name: result.backend, reason: result.backendReason, adapter: result.adapter } });
       get().updateNotebook((doc) => ({ ...doc, results: result }));
+      await sleep(0);
+      set({ training: { ...get().training, status: 'idle', cancel: null, message: '' } });
       get().recordRun(result);
       return result;
     } catch (error) {

@@ -57,7 +57,10 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
   // The projection depends on the inputs only; a new training result recomputes just the model tie-in (the
   // projection and its charts took 130–200 ms of a result's main-thread time, issue 19).
   const base = useMemo(() => buildRevenueView(deferred, null, locale), [deferred, locale]);
-  const modelView = useMemo(() => (model ? buildRevenueModelView(model, deferred, locale) : null), [model, deferred, locale]);
+  // Deferred too: a document arriving with its results (a link) is a synchronous store update, and the tie-in
+  // view of a 1,000-class matrix (validating and summing 10^6 cells) joined that task (issue 13).
+  const deferredModel = useDeferredValue(model);
+  const modelView = useMemo(() => (deferredModel ? buildRevenueModelView(deferredModel, deferred, locale) : null), [deferredModel, deferred, locale]);
   const view = useMemo(() => ({ ...base, model: modelView }), [base, modelView]);
   const priceOffer = useMemo(() => (price ? priceFromRegression(price) : null), [price]);
   const chartRef = useRef<HTMLDivElement>(null);
@@ -208,7 +211,7 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
             <p id={`${id}-chart-desc`} className="field-hint">
               {r.chartDescription}
             </p>
-            {/* Each chart commits in its own turn after start-up (recharts' first mount is a long commit). */}
+            {/* Each chart commits in its own turn after start-up (plain SVG since round 7: recharts' first mount was the start-up's longest task). */}
             <AfterStartup placeholder={<div style={{ height: 320 }} />}>
               <RevenueChart ref={chartRef} data={r.chart} unitLabel={r.unitTitle} descriptionId={`${id}-chart-desc`} formatAxis={r.formatAxisMoney} formatValue={r.formatMoneyValue} />
             </AfterStartup>

@@ -2,7 +2,7 @@ import { Suspense, lazy, useDeferredValue, useMemo } from 'react';
 import { useStudio } from '../../store/studio-store';
 import { classificationMetricsOf } from '../../train/result';
 import { Section } from '../common/Section';
-// Lazy: the revenue model and its recharts charts load when the section first renders.
+// Lazy: the revenue model and its (plain SVG) charts load when the section first renders.
 const RevenuePanel = lazy(() => import('./RevenuePanel').then((m) => ({ default: m.RevenuePanel })));
 import { t, useT } from '../../i18n/locale';
 import { AfterStartup } from '../startup/AfterStartup';
@@ -19,7 +19,7 @@ export function RevenueSection({ step }: { step: number }) {
   const price = useMemo(() => (regression ? { ...regression, testRows } : null), [regression, testRows]);
   return (
     <Section id="revenue" step={step} title={t('revenue.title')}>
-      {/* After start-up (or when scrolled near): the panel's chunk brings recharts and decimal arithmetic. */}
+      {/* After start-up (or when scrolled near): the panel's chunk brings decimal arithmetic. */}
       <AfterStartup testId="revenue-pending">
         <Suspense fallback={null}>
           <RevenuePanel value={revenue} onChange={setRevenue} model={results ? (classificationMetricsOf(results)?.confusionMatrix ?? null) : null} price={price} />

@@ -1,6 +1,6 @@
 /**
  * Browser-only download helpers for the revenue panel: CSV text, the rendered
- * recharts <svg> as a standalone SVG file, and the same SVG rasterised to PNG.
+ * chart <svg> as a standalone SVG file, and the same SVG rasterised to PNG.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -21,9 +21,9 @@ export interface SerializedSvg {
 }
 
 /**
- * Standalone SVG of the chart inside `container`. Recharts also renders small
- * <svg>s for legend icons, so take the main surface (the widest one). A white
- * background, font and legend are added because recharts draws its legend in
+ * Standalone SVG of the chart inside `container`. The legend also has small
+ * <svg>s (its swatches), so take the main surface (the widest one). A white
+ * background, font and legend are added because the chart draws its legend in
  * HTML and a saved file has no page CSS.
  */
 export function serializeChartSvg(container: HTMLElement, title: string, legend: readonly LegendEntry[] = []): SerializedSvg | null {

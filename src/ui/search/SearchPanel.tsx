@@ -20,13 +20,14 @@ export function SearchPanel() {
   const options = useStudio((s) => s.searchOptions);
   const setSearchOptions = useStudio((s) => s.setSearchOptions);
   const search = useStudio((s) => s.search);
-  const training = useStudio((s) => s.training);
+  // Status and search progress only: the whole training state changes with every progress batch of a run.
+  const status = useStudio((s) => s.training.status);
+  const progress = useStudio((s) => s.training.search);
   const stopTraining = useStudio((s) => s.stopTraining);
   // Tables search logistic regression / MLPs (and text encodings); image sets search CNN presets and widths.
   if (!dataset) return null;
-  const running = training.status !== 'idle';
+  const running = status !== 'idle';
   const budgetText = options.budget.kind === 'time' ? `${options.budget.seconds}s` : `${options.budget.count}trials`;
-  const progress = training.search;
 
   return (
     <div className="search-panel" data-testid="search-panel">
@@ -56,7 +57,7 @@ export function SearchPanel() {
         <button type="button" className="button button-primary" disabled={(dataset.kind === 'table' && !target) || running} onClick={() => void search()} data-testid="search-button">
           {t('search.search')}
         </button>
-        <button type="button" className="button" disabled={training.status !== 'running'} onClick={stopTraining} data-testid="search-stop">
+        <button type="button" className="button" disabled={status !== 'running'} onClick={stopTraining} data-testid="search-stop">
           {t('train.stop')}
         </button>
       </div>

@@ -26,7 +26,8 @@ export function TrainSection({ step }: { step: number }) {
   const dataset = useStudio((s) => s.dataset);
   const settings = useStudio((s) => s.notebook.training);
   const results = useStudio((s) => s.notebook.results);
-  const training = useStudio((s) => s.training);
+  // The status only: the progress and live curves (TrainProgress, TrainHistory) follow every progress batch, the form does not.
+  const status = useStudio((s) => s.training.status);
   const trainError = useStudio((s) => s.trainError);
   const backends = useStudio((s) => s.backends);
   const setTraining = useStudio((s) => s.setTraining);
@@ -41,13 +42,10 @@ export function TrainSection({ step }: { step: number }) {
       return { value: name, label: probe && !probe.available ? t('train.unavailable', { backend: BACKEND_LABELS[name] }) : BACKEND_LABELS[name], disabled: probe ? !probe.available : false };
     }),
   ];
-  const running = training.status !== 'idle';
+  const running = status !== 'idle';
   useEffect(() => {
     if (running) prefetchResultPanels();
   }, [running]);
-  const live = training.runs[training.runs.length - 1];
-  const shownHistory = useDeferredValue(running ? live?.history : results?.training.history);
-  const progressValue = training.epochs > 0 ? (training.epoch - 1 + (training.batches > 0 ? training.batch / training.batches : 0)) / training.epochs : 0;
 
   return (
     <Section id="train" step={step} title={t('train.title')}>
@@ -99,32 +97,18 @@ export function TrainSection({ step }: { step: number }) {
         <button type="button" className="button button-primary" disabled={!dataset || (dataset.kind === 'table' && !target) || running} onClick={() => void train()} data-testid="train-button">
           {results ? t('train.trainAgain') : t('train.train')}
         </button>
-        <button type="button" className="button" disabled={training.status !== 'running'} onClick={stopTraining} data-testid="stop-button">
+        <button type="button" className="button" disabled={status !== 'running'} onClick={stopTraining} data-testid="stop-button">
           {t('train.stop')}
         </button>
         {!dataset ? <span className="field-hint">{t('train.loadFirst')}</span> : dataset.kind === 'table' && !target ? <span className="field-hint">{t('train.targetFirst')}</span> : null}
       </div>
-      {running ? (
-        <div className="progress-row" data-testid="train-progress" aria-live="polite">
-          <label>
-            {training.message ||
-              (training.search && !training.candidate
-                ? t('train.searchProgress', { trials: training.search.trialsDone })
-                : t('train.epochProgress', { candidate: training.candidate, epoch: training.epoch, epochs: training.epochs }))}
-            <progress max={1} value={progressValue} />
-          </label>
-        </div>
-      ) : null}
+      {running ? <TrainProgress /> : null}
       {trainError ? (
         <Message kind={trainError.code === 'cancelled' ? 'info' : 'error'} title={trainError.code === 'cancelled' ? t('train.stopped') : t('train.failed')} testId="train-error">
           {trainError.message}
         </Message>
       ) : null}
-      {shownHistory && shownHistory.length > 0 ? (
-        <Suspense fallback={null}>
-          <HistoryCharts history={shownHistory ?? EMPTY_HISTORY} live={running} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? t('train.notTrained'))} />
-        </Suspense>
-      ) : null}
+      <TrainHistory running={running} />
       {!running && results ? (
         <p className="result-facts" data-testid="training-facts">
           {t('train.facts', {
@@ -152,5 +136,37 @@ export function TrainSection({ step }: { step: number }) {
         </Suspense>
       ) : null}
     </Section>
+  );
+}
+
+/** The progress row: re-renders with every progress batch (alone, not the whole section). */
+function TrainProgress() {
+  const t = useT();
+  const training = useStudio((s) => s.training);
+  const progressValue = training.epochs > 0 ? (training.epoch - 1 + (training.batches > 0 ? training.batch / training.batches : 0)) / training.epochs : 0;
+  return (
+    <div className="progress-row" data-testid="train-progress" aria-live="polite">
+      <label>
+        {training.message ||
+          (training.search && !training.candidate
+            ? t('train.searchProgress', { trials: training.search.trialsDone })
+            : t('train.epochProgress', { candidate: training.candidate, epoch: training.epoch, epochs: training.epochs }))}
+        <progress max={1} value={progressValue} />
+      </label>
+    </div>
+  );
+}
+
+/** The loss and accuracy curves: the live run's while it trains, the result's after. */
+function TrainHistory({ running }: { running: boolean }) {
+  const t = useT();
+  const live = useStudio((s) => s.training.runs[s.training.runs.length - 1]);
+  const results = useStudio((s) => s.notebook.results);
+  const shownHistory = useDeferredValue(running ? live?.history : results?.training.history);
+  if (!shownHistory || shownHistory.length === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <HistoryCharts history={shownHistory ?? EMPTY_HISTORY} live={running} title={running ? (live?.candidate ?? '') : (results?.modelDescription ?? t('train.notTrained'))} />
+    </Suspense>
   );
 }

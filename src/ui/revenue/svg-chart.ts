@@ -1,0 +1,150 @@
+/**
+ * Geometry of the revenue panel's two charts, drawn as plain SVG (issue 13): the projection's cumulative
+ * lines and the tornado's bars. Pure arithmetic, no DOM and no chart library: recharts' first mount after a
+ * fresh page's start-up (first execution of its ~400 KB chunk: compilation, text measurement through the
+ * DOM, store updates inside layout effects) was one 0.6–1.1 s main-thread task on a quiet machine, and
+ * these two charts were the only recharts mounted at start-up.
+ */
+
+/** Where the plot sits in its SVG (pixels). */
+export interface Box {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Maps `value` from `domain` onto `[from, to]` (a flat domain maps to the middle). */
+export function scaleLinear(value: number, domain: readonly [number, number], from: number, to: number): number {
+  const span = domain[1] - domain[0];
+  return from + (span === 0 ? 0.5 : (value - domain[0]) / span) * (to - from);
+}
+
+/**
+ * "Nice" ticks (1, 2, 2.5 or 5 × 10^k apart) covering [min, max], about `count` of them; the first and last
+ * tick enclose the data, so they are the axis' domain. Non-finite bounds give [0, 1].
+ */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  if (min > max) [min, max] = [max, min];
+  if (min === max) {
+    const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
+    min -= pad;
+    max += pad;
+  }
+  const raw = (max - min) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const first = Math.floor(min / step);
+  const last = Math.ceil(max / step);
+  const ticks: number[] = [];
+  // Integer multiples of the step (no accumulated rounding error); -0 becomes 0.
+  for (let i = first; i <= last; i++) ticks.push(i * step + 0);
+  return ticks;
+}
+
+/** At most `max` evenly spaced indices of `n` items, always the first and the last. */
+export function spacedIndices(n: number, max: number): number[] {
+  if (n <= 0) return [];
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const every = Math.ceil((n - 1) / Math.max(1, max - 1));
+  const out: number[] = [];
+  for (let i = 0; i < n - 1; i += every) out.push(i);
+  if (n - 1 - out[out.length - 1] < every / 2 && out.length > 1) out.pop();
+  out.push(n - 1);
+  return out;
+}
+
+export interface LineChartShape {
+  /** The x position (px) of each point. */
+  xs: number[];
+  /** One SVG path per series (empty when the series has no finite point). */
+  paths: string[];
+  yTicks: { value: number; y: number }[];
+  /** The labelled x positions: index into the data and its x (px). */
+  xTicks: { index: number; x: number }[];
+}
+
+/** Lines through `series` (each one value per point), x evenly spaced by index, y from a nice domain containing 0. */
+export function lineChartShape(series: readonly (readonly number[])[], box: Box, maxXTicks = 12): LineChartShape {
+  const n = series.reduce((m, s) => Math.max(m, s.length), 0);
+  let lo = 0;
+  let hi = 0;
+  for (const s of series)
+    for (const v of s)
+      if (Number.isFinite(v)) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+  const ticks = niceTicks(lo, hi);
+  const domain: [number, number] = [ticks[0], ticks[ticks.length - 1]];
+  const x0 = box.left;
+  const x1 = box.width - box.right;
+  const y0 = box.height - box.bottom;
+  const y1 = box.top;
+  const xs = Array.from({ length: n }, (_, i) => (n === 1 ? (x0 + x1) / 2 : scaleLinear(i, [0, n - 1], x0, x1)));
+  const paths = series.map((s) => {
+    let d = '';
+    for (let i = 0; i < s.length; i++) {
+      if (!Number.isFinite(s[i])) continue;
+      d += `${d === '' ? 'M' : 'L'}${xs[i].toFixed(1)},${scaleLinear(s[i], domain, y0, y1).toFixed(1)}`;
+    }
+    return d;
+  });
+  return {
+    xs,
+    paths,
+    yTicks: ticks.map((value) => ({ value, y: scaleLinear(value, domain, y0, y1) })),
+    xTicks: spacedIndices(n, maxXTicks).map((index) => ({ index, x: xs[index] })),
+  };
+}
+
+export interface BarShape {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface TornadoShape {
+  /** Per row: the band's centre (px) and its two bars (lowered, raised), each drawn from 0. */
+  rows: { center: number; low: BarShape; high: BarShape }[];
+  xTicks: { value: number; x: number }[];
+  /** The x of 0 (the base line). */
+  zero: number;
+}
+
+/** Horizontal bars from 0 for each row's two deltas, one band per row, x from a nice domain containing 0. */
+export function tornadoShape(rows: readonly { lowDelta: number; highDelta: number }[], box: Box, barGap = 2): TornadoShape {
+  // About one tick label per 80 px, so money labels such as "-€300K" never overlap on a narrow screen.
+  const tickCount = Math.max(1, Math.floor((box.width - box.left - box.right) / 80));
+  let lo = 0;
+  let hi = 0;
+  for (const r of rows)
+    for (const v of [r.lowDelta, r.highDelta])
+      if (Number.isFinite(v)) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+  const ticks = niceTicks(lo, hi, tickCount);
+  const domain: [number, number] = [ticks[0], ticks[ticks.length - 1]];
+  const x0 = box.left;
+  const x1 = box.width - box.right;
+  const zero = scaleLinear(0, domain, x0, x1);
+  const band = (box.height - box.top - box.bottom) / Math.max(1, rows.length);
+  const barHeight = Math.max(1, (band * 0.8 - barGap) / 2);
+  const bar = (value: number, y: number): BarShape => {
+    const x = Number.isFinite(value) ? scaleLinear(value, domain, x0, x1) : zero;
+    return { x: Math.min(x, zero), y, width: Math.abs(x - zero), height: barHeight };
+  };
+  return {
+    rows: rows.map((r, i) => {
+      const top = box.top + i * band + band * 0.1;
+      return { center: box.top + (i + 0.5) * band, low: bar(r.lowDelta, top), high: bar(r.highDelta, top + barHeight + barGap) };
+    }),
+    xTicks: ticks.map((value) => ({ value, x: scaleLinear(value, domain, x0, x1) })),
+    zero,
+  };
+}
