@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -17,31 +16,6 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY as string }, injectTo: 'head-prepend' }],
-    },
-  };
-}
-
-/**
- * V8's explicit compile hint (Chromium ≥ 136) on the chunks the page runs at start (the entry and what it
- * imports statically: React DOM and the first screen): with `//# allFunctionsCalledOnLoad` as a file's
- * first line, V8 compiles all of its functions eagerly while the file streams in, off the main thread,
- * instead of lazily on the main thread as each is first called during module evaluation and the first
- * render (issue 19, 4b: cold start). Other browsers ignore the comment. Lazy chunks are left alone.
- */
-function compileHints(): Plugin {
-  const hint = '//# allFunctionsCalledOnLoad\n';
-  return {
-    name: 'tau:compile-hints',
-    apply: 'build',
-    // On the written files: Vite's own generateBundle hooks still prepend code to the entry chunk.
-    writeBundle(options, bundle) {
-      const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId?.endsWith('index.html'));
-      if (!entry || entry.type !== 'chunk' || !options.dir) return;
-      for (const name of [entry.fileName, ...entry.imports]) {
-        const path = join(options.dir, name);
-        const code = readFileSync(path, 'utf8');
-        if (!code.startsWith(hint)) writeFileSync(path, hint + code);
-      }
     },
   };
 }
@@ -157,7 +131,7 @@ const pwa = VitePWA({
 
 export default defineConfig({
   base: './',
-  plugins: [react(), watModules(), contentSecurityPolicy(), compileHints(), pwa],
+  plugins: [react(), watModules(), contentSecurityPolicy(), pwa],
   worker: { format: 'es', plugins: () => [tfjsWasmThreads(), watModules()] },
   server: { headers: isolationHeaders, host: 'localhost' },
   preview: { headers: isolationHeaders, host: 'localhost' },
