@@ -17,13 +17,10 @@ test.use({ trace: 'off' });
 /** Issue 13: the longest main-thread task allowed, at start-up, after a reload and while working (ms). */
 // Soft assertions: a case over the limit still runs to its end, so every figure is measured and reported.
 const LONGEST_TASK_MS = 1000;
-/**
- * The first start of a fresh page (start-up plus opening the case) is held to 2 s, not 1 s: recharts' first chart
- * mount (the revenue projection, after start-up) is one task of 0.6–1.1 s on a quiet machine here, so trivial cases
- * measured 629–1,148 ms and the 1,000-class link 1,338 ms (round 6, load ~3). The wide CSV's load counts start-up
- * too (891 ms). Issue 13's 1 s is asserted after a reload and while working; every figure is printed.
- */
-const FIRST_START_LONGEST_TASK_MS = 2000;
+// The first start of a fresh page (start-up plus opening the case, no V8 code cache) is held to the same 1 s. Round 6
+// held it to 2 s: recharts' first chart mount (the revenue projection) was one task of 0.6–1.1 s there. Round 7 drew
+// the revenue charts as plain SVG and deferred the 1,000-class link's revenue tie-in: quiet machine, first starts
+// 138–298 ms, the 1,000-class link 425 ms, the wide CSV's load 272 ms (scripts/measure/results/hardening-r7.md).
 
 const base = JSON.parse(readFileSync(new URL('../../src/notebook/fixtures/v1-breast-cancer.json', import.meta.url), 'utf8')) as Parameters<typeof hostileLinks>[0];
 
@@ -119,7 +116,7 @@ test.describe('hostile links', () => {
         // Start-up (asserted below with every link), then working with the report: never over a second.
         const startup = await longestTask(page);
         measured.push(`${link.name}, start-up: ${startup.toFixed(0)}`);
-        expect.soft(startup, 'longest main-thread task at the first start (ms)').toBeLessThanOrEqual(FIRST_START_LONGEST_TASK_MS);
+        expect.soft(startup, 'longest main-thread task at the first start (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
         await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
         await page.getByTestId('per-class-next').click();
         await expect(page.getByTestId('per-class-range')).toContainText('26–50');
@@ -142,7 +139,7 @@ test.describe('hostile links', () => {
       expect(w.dialogs).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
       // Start-up (for the 1,000-class link: paging the report, start-up is asserted above) and the start after a reload.
-      expect.soft(longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(link.name.startsWith('1,000-class') ? LONGEST_TASK_MS : FIRST_START_LONGEST_TASK_MS);
+      expect.soft(longest, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
       expect.soft(longestAfterReload, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
     });
   }
@@ -174,7 +171,7 @@ test.describe('hostile files', () => {
       measured.push(`${file.name}: ${longest.toFixed(0)} / after reload ${longestAfterReload.toFixed(0)}`);
       expect(w.errors).toEqual([]);
       expect(w.dialogs).toEqual([]);
-      expect.soft(longest, 'longest main-thread task at the first start (ms)').toBeLessThanOrEqual(FIRST_START_LONGEST_TASK_MS);
+      expect.soft(longest, 'longest main-thread task at the first start (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
       expect.soft(longestAfterReload, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
     });
   }
@@ -218,7 +215,7 @@ async function wideTablePrepare(page: Page): Promise<void> {
   const working = await longestTask(page);
   measured.push(`wide.csv, working with Prepare (target, select none/all, search, show more): ${working.toFixed(0)}`);
   // The load's figure counts everything since the page started (start-up, parsing, the first render of Prepare).
-  expect.soft(atLoad, 'longest main-thread task at the first start (ms)').toBeLessThanOrEqual(FIRST_START_LONGEST_TASK_MS);
+  expect.soft(atLoad, 'longest main-thread task at the first start (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
   expect.soft(working, 'longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
 }
 

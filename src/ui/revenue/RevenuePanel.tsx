@@ -58,8 +58,11 @@ export function RevenuePanel({ value, onChange, model = null, price = null }: Re
   // projection and its charts took 130–200 ms of a result's main-thread time, issue 19).
   const base = useMemo(() => buildRevenueView(deferred, null, locale), [deferred, locale]);
   // Deferred too: a document arriving with its results (a link) is a synchronous store update, and the tie-in
-  // view of a 1,000-class matrix (validating and summing 10^6 cells) joined that task (issue 13).
-  const deferredModel = useDeferredValue(model);
+  // view of a 1,000-class matrix (validating and summing 10^6 cells) joined that task (issue 13). Opening a link
+  // remounts the panel, and on mount useDeferredValue returns its value at once, so in a page the first render has
+  // no tie-in and the deferred one computes it in a task of its own (a 1,000-class link: ~270 ms traced, round 7).
+  // Server markup (the unit tests) has no second render and shows the tie-in directly.
+  const deferredModel = useDeferredValue(model, typeof document === 'undefined' ? model : null);
   const modelView = useMemo(() => (deferredModel ? buildRevenueModelView(deferredModel, deferred, locale) : null), [deferredModel, deferred, locale]);
   const view = useMemo(() => ({ ...base, model: modelView }), [base, modelView]);
   const priceOffer = useMemo(() => (price ? priceFromRegression(price) : null), [price]);
