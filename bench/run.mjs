@@ -463,6 +463,7 @@ async function app() {
     // Round 7: the cold start runs in a browser of its own (bench/lib/coldstart.mjs); the floor is a blank
     // page's first contentful paint in that browser, the same run.
     blankPage: summarize(ok.map((x) => x.blankPageMs)),
+    reactFloor: summarize(ok.map((x) => x.reactFloorMs)),
     firstContentfulPaint: summarize(ok.map((x) => x.firstContentfulPaintMs)),
     longestTaskMs: summarize(ok.map((x) => x.longestTaskMs))?.median ?? null,
     longestTask: summarize(ok.map((x) => x.longestTaskMs)),
@@ -473,6 +474,7 @@ async function app() {
           dist: baselineDist,
           interactive: summarize(baselineOk.map((x) => x.interactiveMs)),
           blankPage: summarize(baselineOk.map((x) => x.blankPageMs)),
+          reactFloor: summarize(baselineOk.map((x) => x.reactFloorMs)),
           longestTask: summarize(baselineOk.map((x) => x.longestTaskMs)),
           longTaskTotal: summarize(baselineOk.map((x) => x.longTaskTotalMs)),
         }

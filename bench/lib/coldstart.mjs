@@ -8,14 +8,34 @@
 //
 // Here: a browser and server of their own, nothing else open; one warm-up visit (the browser's own first
 // navigation: process and GPU-process start-up, which a person's already-open browser has done); then a
-// blank page from the same server (the floor: navigation, a new renderer, one paint) and the app, each
-// in a fresh context (no cache, no service worker, no storage). The page reports its marks through a
+// blank page from the same server (the floor: navigation, a new renderer, one paint), the React floor (the
+// fixed stack alone: React + Vite, one button, the same interactive mark) and the app, each in a fresh context (no cache, no service worker, no storage). The page reports its marks through a
 // tiny init script and the console (the DevTools protocol's console events), so no driver code runs in
 // the page during the start-up.
 import { chromium } from 'playwright';
 import { startServer } from '../../scripts/serve.mjs';
 import { ensureChromium, chromiumArgs } from '../../scripts/chromium.mjs';
 import { buildIfNeeded } from '../../scripts/build-if-needed.mjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+/**
+ * The React floor (bench/react-floor): the studio's React and Vite with one button and the studio's
+ * interactive mark. Built once per bench process into a temporary folder.
+ * @type {Promise<string> | null}
+ */
+let reactFloorDist = null;
+function buildReactFloor() {
+  reactFloorDist ??= (async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'tau-react-floor-'));
+    await build({ configFile: false, root: fileURLToPath(new URL('../react-floor', import.meta.url)), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    return outDir;
+  })();
+  return reactFloorDist;
+}
 
 const BLANK_PATH = '/__bench/blank.html';
 const REPORT = '__tau_bench_marks__';
@@ -64,6 +84,7 @@ async function visit(browser, url, until) {
 export async function coldStart({ root, visits = 1 } = {}) {
   buildIfNeeded();
   const server = await startServer(root ? { root } : {});
+  const floorServer = await startServer({ root: await buildReactFloor() });
   const browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: chromiumArgs({ webgpu: false }) });
   try {
     const blankUrl = new URL(BLANK_PATH, server.url).href;
@@ -71,6 +92,7 @@ export async function coldStart({ root, visits = 1 } = {}) {
     const runs = [];
     for (let i = 0; i < visits; i++) {
       const blank = await visit(browser, blankUrl, 'first-contentful-paint');
+      const reactFloor = await visit(browser, floorServer.url, 'tau:interactive');
       const app = await visit(browser, server.url, 'tau:interactive');
       runs.push({
         interactiveMs: app['tau:interactive'],
@@ -79,11 +101,13 @@ export async function coldStart({ root, visits = 1 } = {}) {
         renderMs: app['tau:render'] ?? null,
         htmlResponseEndMs: app.htmlResponseEndMs,
         blankPageMs: blank['first-contentful-paint'],
+        reactFloorMs: reactFloor['tau:interactive'],
       });
     }
     return runs;
   } finally {
     await browser.close();
     await server.close();
+    await floorServer.close();
   }
 }
