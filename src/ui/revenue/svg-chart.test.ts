@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineChartShape, niceTicks, scaleLinear, spacedIndices, tornadoShape, type Box } from './svg-chart';
+import { scale } from '../../evaluate/chart-shape';
+import { lineChartShape, niceTicks, spacedIndices, tornadoShape, type Box } from './svg-chart';
 
 const box: Box = { width: 640, height: 300, left: 100, right: 20, top: 10, bottom: 40 };
 
@@ -71,7 +72,7 @@ describe('revenue charts as plain SVG: geometry', () => {
     expect(first.center).toBeLessThan(second.center);
     expect(first.high.y).toBeGreaterThan(first.low.y);
     expect(shape.xTicks.some((t) => t.value === 0 && Math.abs(t.x - shape.zero) < 1e-9)).toBe(true);
-    expect(scaleLinear(0, [-500, 500], 100, 620)).toBe(360);
+    expect(scale(0, [-500, 500], 100, 620)).toBe(360);
   });
 
   it('tornadoShape gives a narrow plot fewer x ticks (labels at least ~80 px apart)', () => {

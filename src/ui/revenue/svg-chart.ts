@@ -5,22 +5,10 @@
  * DOM, store updates inside layout effects) was one 0.6–1.1 s main-thread task on a quiet machine, and
  * these two charts were the only recharts mounted at start-up.
  */
+import { scale, type PlotBox } from '../../evaluate/chart-shape';
 
-/** Where the plot sits in its SVG (pixels). */
-export interface Box {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** Maps `value` from `domain` onto `[from, to]` (a flat domain maps to the middle). */
-export function scaleLinear(value: number, domain: readonly [number, number], from: number, to: number): number {
-  const span = domain[1] - domain[0];
-  return from + (span === 0 ? 0.5 : (value - domain[0]) / span) * (to - from);
-}
+/** Where the plot sits in its SVG (pixels): the result panels' plot box. */
+export type Box = PlotBox;
 
 /**
  * "Nice" ticks (1, 2, 2.5 or 5 × 10^k apart) covering [min, max], about `count` of them; the first and last
@@ -84,19 +72,19 @@ export function lineChartShape(series: readonly (readonly number[])[], box: Box,
   const x1 = box.width - box.right;
   const y0 = box.height - box.bottom;
   const y1 = box.top;
-  const xs = Array.from({ length: n }, (_, i) => (n === 1 ? (x0 + x1) / 2 : scaleLinear(i, [0, n - 1], x0, x1)));
+  const xs = Array.from({ length: n }, (_, i) => (n === 1 ? (x0 + x1) / 2 : scale(i, [0, n - 1], x0, x1)));
   const paths = series.map((s) => {
     let d = '';
     for (let i = 0; i < s.length; i++) {
       if (!Number.isFinite(s[i])) continue;
-      d += `${d === '' ? 'M' : 'L'}${xs[i].toFixed(1)},${scaleLinear(s[i], domain, y0, y1).toFixed(1)}`;
+      d += `${d === '' ? 'M' : 'L'}${xs[i].toFixed(1)},${scale(s[i], domain, y0, y1).toFixed(1)}`;
     }
     return d;
   });
   return {
     xs,
     paths,
-    yTicks: ticks.map((value) => ({ value, y: scaleLinear(value, domain, y0, y1) })),
+    yTicks: ticks.map((value) => ({ value, y: scale(value, domain, y0, y1) })),
     xTicks: spacedIndices(n, maxXTicks).map((index) => ({ index, x: xs[index] })),
   };
 }
@@ -132,11 +120,11 @@ export function tornadoShape(rows: readonly { lowDelta: number; highDelta: numbe
   const domain: [number, number] = [ticks[0], ticks[ticks.length - 1]];
   const x0 = box.left;
   const x1 = box.width - box.right;
-  const zero = scaleLinear(0, domain, x0, x1);
+  const zero = scale(0, domain, x0, x1);
   const band = (box.height - box.top - box.bottom) / Math.max(1, rows.length);
   const barHeight = Math.max(1, (band * 0.8 - barGap) / 2);
   const bar = (value: number, y: number): BarShape => {
-    const x = Number.isFinite(value) ? scaleLinear(value, domain, x0, x1) : zero;
+    const x = Number.isFinite(value) ? scale(value, domain, x0, x1) : zero;
     return { x: Math.min(x, zero), y, width: Math.abs(x - zero), height: barHeight };
   };
   return {
@@ -144,7 +132,7 @@ export function tornadoShape(rows: readonly { lowDelta: number; highDelta: numbe
       const top = box.top + i * band + band * 0.1;
       return { center: box.top + (i + 0.5) * band, low: bar(r.lowDelta, top), high: bar(r.highDelta, top + barHeight + barGap) };
     }),
-    xTicks: ticks.map((value) => ({ value, x: scaleLinear(value, domain, x0, x1) })),
+    xTicks: ticks.map((value) => ({ value, x: scale(value, domain, x0, x1) })),
     zero,
   };
 }
