@@ -17,6 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import { withApp, loadData, unwrap } from '../tau/app.mjs';
 import { settle } from '../../bench/lib/studio.mjs';
+import { CATEGORIES, frameKey, mainThreadTasks, ms, sampledSelfIn, topOf } from './trace-tasks.mjs';
 
 const args = process.argv.slice(2);
 let root;
@@ -44,64 +45,8 @@ const WORKLOADS = {
 const chosen = WORKLOADS[workload];
 if (!chosen) throw new Error(`train-tasks: --workload is one of ${Object.keys(WORKLOADS).join(', ')}`);
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'loading', 'toplevel'];
 const START = 'tau-measure:train-start';
 const MARKER = '__tauTrainTasksMarker';
-
-function label(e) {
-  const d = e.args?.data ?? {};
-  const url = (d.url ?? d.fileName ?? '').split('/').pop();
-  if (e.name === 'FunctionCall') return `FunctionCall ${d.functionName || '(anon)'} ${url}`;
-  if (e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule' || /compile/i.test(e.name)) return `${e.name} ${url}`;
-  if (e.name === 'TimerFire' || e.name === 'FireIdleCallback' || e.name === 'EventDispatch') return `${e.name} ${d.type ?? ''}`;
-  return e.name;
-}
-
-/** Top-level slices of the page's renderer main thread (the process that set START), with self time by label. */
-function tasksOf(events) {
-  const names = new Map();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
-  const mark = events.filter((e) => e.name === START).pop();
-  if (!mark) throw new Error(`train-tasks: no ${START} mark in the trace`);
-  const mains = new Set([...names].filter(([k, n]) => n === 'CrRendererMain' && k.startsWith(`${mark.pid}:`)).map(([k]) => k));
-  const slices = events.filter((e) => mains.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur !== undefined && e.ts >= mark.ts).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const tasks = [];
-  const stack = [];
-  for (const e of slices) {
-    while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (!parent) {
-      const task = { ts: e.ts, dur: e.dur, self: new Map() };
-      tasks.push(task);
-      stack.push({ end: e.ts + e.dur, task, key: label(e) });
-      task.self.set(label(e), e.dur);
-      continue;
-    }
-    const { task } = parent;
-    task.self.set(parent.key, (task.self.get(parent.key) ?? 0) - e.dur);
-    const key = label(e);
-    task.self.set(key, (task.self.get(key) ?? 0) + e.dur);
-    stack.push({ end: e.ts + e.dur, task, key });
-  }
-  return { mark: mark.ts, tasks: tasks.filter((t) => t.dur >= min * 1000) };
-}
-
-/** Self time by function inside [from, to) µs, from a CPU profile. */
-function profileIn(profile, from, to) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += profile.timeDeltas[i];
-    const next = i + 1 < profile.timeDeltas.length ? profile.timeDeltas[i + 1] : 0;
-    if (t < from || t >= to) continue;
-    const f = byId.get(profile.samples[i]).callFrame;
-    if (f.functionName === '(idle)') continue;
-    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + next);
-  }
-  return self;
-}
 
 /** React's own frames, left out of the inclusive lists (the app's components and libraries stay). */
 const REACT_INTERNALS =
@@ -122,7 +67,7 @@ function inclusiveIn(profile, from, to) {
     for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
       const f = byId.get(id).callFrame;
       if (f.functionName === '(idle)') break;
-      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      const key = frameKey(f);
       if (seen.has(key) || REACT_INTERNALS.test(f.functionName)) continue;
       seen.add(key);
       out.set(key, (out.get(key) ?? 0) + next);
@@ -143,14 +88,6 @@ function markerAt(profile) {
   process.stderr.write(`train-tasks: the marker ${MARKER} is not in the profile; tasks listed without their functions\n`);
   return null;
 }
-
-const ms = (us) => Math.round(us / 1000);
-const topOf = (map, n) =>
-  [...map]
-    .filter(([, v]) => v > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, v]) => `${ms(v)} ms  ${k}`);
 
 async function once() {
   return withApp({ webgpu: false, quiet: true, ...(root ? { root } : {}) }, async (page, { context, browser }) => {
@@ -199,15 +136,15 @@ async function once() {
           if (zero === null) return { at: Math.round(lt.start - t0), ms: Math.round(lt.duration), trace: [], sampled: [] };
           const from = zero + (lt.start - t0) * 1000;
           const to = from + lt.duration * 1000;
-          return { at: Math.round(lt.start - t0), ms: Math.round(lt.duration), trace: topOf(inclusiveIn(profile, from, to), top), sampled: topOf(profileIn(profile, from, to), top) };
+          return { at: Math.round(lt.start - t0), ms: Math.round(lt.duration), trace: topOf(inclusiveIn(profile, from, to), top), sampled: topOf(sampledSelfIn(profile, from, to), top) };
         }),
       };
     }
     const trace = JSON.parse(buffer.toString('utf8'));
-    const { mark, tasks } = tasksOf(Array.isArray(trace) ? trace : trace.traceEvents);
+    const { mark, tasks } = mainThreadTasks(Array.isArray(trace) ? trace : trace.traceEvents, START, { minMs: min, sinceMark: true });
     return {
       ...common,
-      tasks: tasks.map((t) => ({ at: ms(t.ts - mark), ms: ms(t.dur), trace: topOf(t.self, top), sampled: topOf(profileIn(profile, t.ts, t.ts + t.dur), top) })),
+      tasks: tasks.map((t) => ({ at: ms(t.ts - mark), ms: ms(t.dur), trace: topOf(t.self, top), sampled: topOf(sampledSelfIn(profile, t.ts, t.ts + t.dur), top) })),
     };
   });
 }
