@@ -5,7 +5,7 @@
  * DOM, store updates inside layout effects) was one 0.6–1.1 s main-thread task on a quiet machine, and
  * these two charts were the only recharts mounted at start-up.
  */
-import { scale, type PlotBox } from '../../evaluate/chart-shape';
+import { linePath, scale, type PlotBox } from '../../evaluate/chart-shape';
 
 /** Where the plot sits in its SVG (pixels): the result panels' plot box. */
 export type Box = PlotBox;
@@ -45,6 +45,19 @@ export function spacedIndices(n: number, max: number): number[] {
   return out;
 }
 
+/** Nice ticks over every finite value of `groups` and 0 (both charts draw from a zero base). */
+function ticksWithZero(groups: readonly (readonly number[])[], count?: number): number[] {
+  let lo = 0;
+  let hi = 0;
+  for (const g of groups)
+    for (const v of g)
+      if (Number.isFinite(v)) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+  return niceTicks(lo, hi, count);
+}
+
 export interface LineChartShape {
   /** The x position (px) of each point. */
   xs: number[];
@@ -58,33 +71,25 @@ export interface LineChartShape {
 /** Lines through `series` (each one value per point), x evenly spaced by index, y from a nice domain containing 0. */
 export function lineChartShape(series: readonly (readonly number[])[], box: Box, maxXTicks = 12): LineChartShape {
   const n = series.reduce((m, s) => Math.max(m, s.length), 0);
-  let lo = 0;
-  let hi = 0;
-  for (const s of series)
-    for (const v of s)
-      if (Number.isFinite(v)) {
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-  const ticks = niceTicks(lo, hi);
+  const ticks = ticksWithZero(series);
   const domain: [number, number] = [ticks[0], ticks[ticks.length - 1]];
-  const x0 = box.left;
-  const x1 = box.width - box.right;
-  const y0 = box.height - box.bottom;
-  const y1 = box.top;
-  const xs = Array.from({ length: n }, (_, i) => (n === 1 ? (x0 + x1) / 2 : scale(i, [0, n - 1], x0, x1)));
-  const paths = series.map((s) => {
-    let d = '';
-    for (let i = 0; i < s.length; i++) {
-      if (!Number.isFinite(s[i])) continue;
-      d += `${d === '' ? 'M' : 'L'}${xs[i].toFixed(1)},${scale(s[i], domain, y0, y1).toFixed(1)}`;
-    }
-    return d;
-  });
+  // x by index; a lone point sits in the middle of the plot.
+  const xDomain: [number, number] = n === 1 ? [-1, 1] : [0, n - 1];
+  const xs = Array.from({ length: n }, (_, i) => scale(i, xDomain, box.left, box.width - box.right));
+  // The result panels' path builder: non-finite points skipped, the line joining its neighbours.
+  const paths = series.map((s) =>
+    linePath(
+      Array.from({ length: s.length }, (_, i) => i),
+      s,
+      box,
+      xDomain,
+      domain,
+    ),
+  );
   return {
     xs,
     paths,
-    yTicks: ticks.map((value) => ({ value, y: scale(value, domain, y0, y1) })),
+    yTicks: ticks.map((value) => ({ value, y: scale(value, domain, box.height - box.bottom, box.top) })),
     xTicks: spacedIndices(n, maxXTicks).map((index) => ({ index, x: xs[index] })),
   };
 }
@@ -108,15 +113,10 @@ export interface TornadoShape {
 export function tornadoShape(rows: readonly { lowDelta: number; highDelta: number }[], box: Box, barGap = 2): TornadoShape {
   // About one tick label per 80 px, so money labels such as "-€300K" never overlap on a narrow screen.
   const tickCount = Math.max(1, Math.floor((box.width - box.left - box.right) / 80));
-  let lo = 0;
-  let hi = 0;
-  for (const r of rows)
-    for (const v of [r.lowDelta, r.highDelta])
-      if (Number.isFinite(v)) {
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-  const ticks = niceTicks(lo, hi, tickCount);
+  const ticks = ticksWithZero(
+    rows.map((r) => [r.lowDelta, r.highDelta]),
+    tickCount,
+  );
   const domain: [number, number] = [ticks[0], ticks[ticks.length - 1]];
   const x0 = box.left;
   const x1 = box.width - box.right;
