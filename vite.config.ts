@@ -21,17 +21,36 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * The threaded Emscripten glue reports `navigator.hardwareConcurrency` as the logical core count, and
+ * tfjs-backend-wasm's C++ halves it (a guess at hyperthreading) and caps every thread count at that half:
+ * on a 2-core machine XNNPACK ran on one thread whatever `setThreadsCount` asked. Reporting twice the
+ * count cancels the halving, so the studio's own choice (src/runtime/wasm-threads.ts) is what runs.
+ */
+const LOGICAL_CORES = 'return navigator["hardwareConcurrency"]}';
+const LOGICAL_CORES_UNHALVED = 'return 2*navigator["hardwareConcurrency"]}';
+
+function unhalveCores(code: string, where: string): string {
+  if (!code.includes(LOGICAL_CORES)) throw new Error(`tfjs-backend-wasm changed: the core-count patch no longer applies to ${where} (see vite.config.ts).`);
+  return code.replace(LOGICAL_CORES, LOGICAL_CORES_UNHALVED);
+}
+
+/**
  * tfjs-backend-wasm starts its pthread workers from `wasmFactoryThreadedSimd.toString()`. Once bundled
  * and minified, that function refers to renamed outer variables and the threads die with
  * "e is not defined". Embed the untouched Emscripten glue instead, so multi-threaded WASM works.
  */
 function tfjsWasmThreads(): Plugin {
-  const glue = readFileSync(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'), 'utf8');
+  const gluePath = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js');
+  const glue = unhalveCores(readFileSync(gluePath, 'utf8'), 'the pthread glue');
   const pattern = /`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)/;
   return {
     name: 'tau:tfjs-wasm-threads',
     transform(code, id) {
-      if (!id.replace(/\\/g, '/').includes('@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js')) return null;
+      const path = id.replace(/\\/g, '/');
+      if (path.includes('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js')) {
+        return { code: unhalveCores(code, 'the threaded factory'), map: null };
+      }
+      if (!path.includes('@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js')) return null;
       if (!pattern.test(code)) this.error('tfjs-backend-wasm changed: the pthread glue patch no longer applies (see vite.config.ts).');
       return { code: code.replace(pattern, JSON.stringify(glue)), map: null };
     },

@@ -229,6 +229,8 @@ async function tabular() {
       accuracy: warm.metrics.accuracy,
       backendReason: warm.backendReason,
       adapter: warm.adapter,
+      // WASM: the threads XNNPACK ran on (from the result; absent in builds before round 8).
+      threads: warm.threads ?? null,
     };
   };
   const studio = {};
@@ -356,6 +358,7 @@ async function image() {
       samplesPerSecond: steady.length ? medianRate(run.split.train, steady) : run.training.samplesPerSecond,
       firstEpochSeconds: run.training.history[0]?.seconds,
       adapter: run.adapter,
+      threads: run.threads ?? null,
     };
   };
   for (const backend of backends.filter((b) => b !== 'wasm')) {

@@ -66,7 +66,7 @@ export function renderTable(report) {
     );
     for (const [backend, v] of Object.entries(t.studio)) {
       if (backend === 'skipped') continue;
-      const sized = key === 'image' && v.images ? `, ${v.images} images` : '';
+      const sized = `${v.threads ? `, ${v.threads} thread${v.threads === 1 ? '' : 's'}` : ''}${key === 'image' && v.images ? `, ${v.images} images` : ''}`;
       const pairs = backend === 'wasm' ? t.targets?.steady?.pairs : null;
       lines.push(
         `| Tau Studio ${backend}${v.adapter ? ` (${v.adapter})` : ''}${sized} | ${v.steady ? mr(v.steady) : n(v.samplesPerSecond)} | ${x(t.ratios[backend])}${pairs && pairs.n > 1 ? ` (pairs ${x(pairs.min)}–${x(pairs.max)})` : ''} ${note(v)} |`,

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { StudioPage } from '../fixtures/studio-page';
 import { IMAGE_FIXTURES, ImagesPage } from '../fixtures/images/images-page';
+import { threadsFor } from '../../src/runtime/wasm-threads';
 
 test.describe('image data sets and CNNs (WebGPU enabled)', () => {
   test('loads a class-folder tree, trains a small CNN on WebGPU, shows curves, the confusion matrix and the misclassified images', async ({ page }) => {
@@ -110,5 +111,10 @@ test.describe('image data sets and CNNs (WebGPU enabled)', () => {
     await page.getByTestId('train-button').click();
     await expect(page.getByTestId('confusion-matrix')).toBeVisible({ timeout: 150_000 });
     await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm');
+    // The threads XNNPACK really ran on: every core here (tfjs-backend-wasm alone halves them, one on a
+    // 2-core machine); one without cross-origin isolation.
+    const { cores, isolated } = await page.evaluate(() => ({ cores: navigator.hardwareConcurrency, isolated: window.crossOriginIsolated }));
+    const threads = isolated ? threadsFor('image', cores) : 1;
+    await expect(page.getByTestId('section-evaluate').locator('.result-facts')).toContainText(`(${threads} thread`);
   });
 });

@@ -68,6 +68,7 @@ export function trainOutput(result: TrainingResult) {
     backend: result.backend,
     backendReason: result.backendReason,
     ...(result.adapter ? { adapter: result.adapter } : {}),
+    ...(result.threads ? { threads: result.threads } : {}),
     rows: result.rows,
     split: result.split,
     classes: result.classes,

@@ -74,6 +74,8 @@ export const en = {
   'evaluate.empty': 'Train a model to see how it does on the held-out test rows.',
   'evaluate.summary': 'Test accuracy {accuracy} · macro F1 {f1}',
   'evaluate.facts': '{model} on {backend}{adapter}. Split: {train} train / {validation} validation /',
+  'evaluate.threads': '{count} threads',
+  'evaluate.oneThread': '1 thread',
   'evaluate.factsTest': 'test rows (seed {seed}).',
   'evaluate.accuracy': 'Accuracy',
   'evaluate.macroF1': 'Macro F1',

@@ -71,6 +71,8 @@ export const zhCN: Messages = {
   'evaluate.empty': '训练一个模型，查看它在留出的测试行上的表现。',
   'evaluate.summary': '测试准确率 {accuracy} · 宏平均 F1 {f1}',
   'evaluate.facts': '{model}，运行于 {backend}{adapter}。划分：训练 {train} / 验证 {validation} /',
+  'evaluate.threads': '{count} 个线程',
+  'evaluate.oneThread': '1 个线程',
   'evaluate.factsTest': '测试行（随机种子 {seed}）。',
   'evaluate.accuracy': '准确率',
   'evaluate.macroF1': '宏平均 F1',

@@ -62,5 +62,6 @@ export function decideFromCalibration(result: CalibrationResult, probes: Backend
 export function calibrationCacheKey(workload: Workload, probes: BackendProbe[]): string {
   const parts = probes.map((p) => `${p.name}:${p.available ? 1 : 0}:${p.adapter ?? ''}:${p.threads ? 't' : ''}`);
   const nav = globalThis.navigator as Navigator | undefined;
-  return ['v1', workload, nav?.userAgent ?? '', nav?.hardwareConcurrency ?? 0, ...parts].join('|');
+  // v2: WASM convolutions run on every core since round 8 (src/runtime/wasm-threads.ts); v1 timings were single-threaded.
+  return ['v2', workload, nav?.userAgent ?? '', nav?.hardwareConcurrency ?? 0, ...parts].join('|');
 }

@@ -19,13 +19,15 @@ import { fusedBackendDecision } from './fused-dense/backend-decision';
 import { cacheGet, cacheSet } from './kv-cache';
 import { installWasmKernelPatches } from './wasm-kernels';
 import { installGradientPatches } from './gradient-patches';
+import { threadsFor } from './wasm-threads';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
-setThreadsCount(Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 1)));
+// One XNNPACK thread until a convolutional job asks for more (useWasmThreadsFor below).
+setThreadsCount(1);
 const missingWasmPatches = installWasmKernelPatches();
 if (missingWasmPatches.length > 0) console.warn(`WASM kernel fixes not installed: ${missingWasmPatches.join('; ')}.`);
 installGradientPatches();
@@ -142,34 +144,80 @@ async function calibrate(probes: BackendProbe[], workload: Workload, shape: Cali
 export interface ActiveBackend extends BackendDecision {
   active: BackendName;
   adapter?: string;
+  /** WASM only: the threads XNNPACK really runs on (1 without cross-origin isolation). */
+  threads?: number;
+}
+
+/** What a training job is told about its backend. */
+export interface BackendContext {
+  name: BackendName;
+  reason: string;
+  adapter?: string;
+  threads?: number;
+}
+
+export function backendContext(backend: ActiveBackend): BackendContext {
+  return { name: backend.active, reason: backend.reason, adapter: backend.adapter, ...(backend.threads ? { threads: backend.threads } : {}) };
+}
+
+interface WasmBackendThreads {
+  wasm: { tfjs: { initWithThreadsCount(count: number): void; getThreadsCount(): number } };
+}
+
+/** The started WASM backend's thread controls, or null before it starts. */
+function startedWasm(): WasmBackendThreads['wasm']['tfjs'] | null {
+  const backend = tf.engine().registry.wasm as unknown as Partial<WasmBackendThreads> | undefined;
+  return backend?.wasm?.tfjs ?? null;
+}
+
+/**
+ * Threads for XNNPACK on WASM, by workload (src/runtime/wasm-threads.ts says when and why). Before the
+ * backend starts this sets the count it starts with; afterwards it can only raise it: a new pthreadpool
+ * replaces the single-threaded one, which has no threads to leave behind.
+ */
+function useWasmThreadsFor(workload: Workload): void {
+  const wanted = threadsFor(workload, globalThis.navigator?.hardwareConcurrency);
+  const started = startedWasm();
+  if (!started) {
+    setThreadsCount(wanted);
+    return;
+  }
+  if (started.getThreadsCount() < wanted) started.initWithThreadsCount(wanted);
+}
+
+function withThreads(backend: ActiveBackend): ActiveBackend {
+  const started = backend.active === 'wasm' ? startedWasm() : null;
+  return started ? { ...backend, threads: started.getThreadsCount() } : backend;
 }
 
 /** Resolves the user's choice to a running backend, explaining the decision. */
 export async function chooseBackend(choice: BackendChoice, workload: Workload, probes: BackendProbe[], shape: CalibrationShape = DEFAULT_SHAPES[workload]): Promise<ActiveBackend> {
   const adapterOf = (name: BackendName) => probes.find((p) => p.name === name)?.adapter;
+  // Before calibration too: WASM is then timed with the threads it will train with.
+  useWasmThreadsFor(workload);
   if (choice !== 'auto') {
     const probe = probes.find((p) => p.name === choice);
     if (!probe?.available) {
       throw new DataError('backend_unavailable', `${describeProbe(probe ?? { name: choice, available: false, reason: 'unknown backend' })}. Choose Auto or another backend.`);
     }
     await activateBackend(choice);
-    return { backend: choice, active: choice, reason: `${describeProbe(probe)}, chosen by you.`, adapter: adapterOf(choice) };
+    return withThreads({ backend: choice, active: choice, reason: `${describeProbe(probe)}, chosen by you.`, adapter: adapterOf(choice) });
   }
   // Dense table nets: the fused WASM trainer, with no calibration (a fixed cost before the first epoch).
   const fused = workload === 'tabular' ? fusedBackendDecision(shape, probes) : null;
   if (fused) {
     await activateBackend(fused.backend);
-    return { ...fused, active: fused.backend };
+    return withThreads({ ...fused, active: fused.backend });
   }
   const direct = decideWithoutCalibration(probes);
   if (direct) {
     await activateBackend(direct.backend);
-    return { ...direct, active: direct.backend, adapter: adapterOf(direct.backend) };
+    return withThreads({ ...direct, active: direct.backend, adapter: adapterOf(direct.backend) });
   }
   const { result, cached } = await calibrate(probes, workload, shape);
   const decision = decideFromCalibration(result, probes, cached);
   const unavailable = probes.filter((p) => !p.available).map(describeProbe);
   const reason = `${decision.reason}${unavailable.length ? ` ${unavailable.join('. ')}.` : ''}`;
   await activateBackend(decision.backend);
-  return { ...decision, reason, active: decision.backend, adapter: adapterOf(decision.backend) };
+  return withThreads({ ...decision, reason, active: decision.backend, adapter: adapterOf(decision.backend) });
 }

@@ -19,6 +19,10 @@ describe('WASM convolution gradients', () => {
       { x: [2, 5, 5, 2], f: [4, 3, 2, 3], strides: 1, pad: 'same' },
       // Channel counts of the bench's second layer (many channels: the transposed patches' inner loop).
       { x: [3, 7, 6, 32], f: [3, 3, 32, 16], strides: 1, pad: 'same' },
+      // Stride 1 with more channels: even kernels, valid padding, uneven sides (the transposed patches and the input gradient as a convolution).
+      { x: [2, 6, 7, 8], f: [2, 2, 8, 4], strides: 1, pad: 'same' },
+      { x: [2, 8, 6, 9], f: [3, 2, 9, 3], strides: 1, pad: 'valid' },
+      { x: [1, 5, 4, 12], f: [4, 4, 12, 2], strides: 1, pad: 'same' },
     ];
     const gradients = async (backend: string) => {
       await tf.setBackend(backend);

@@ -5,6 +5,7 @@ import { installWasmConvGradients } from './wasm-conv-filter';
 import { installWasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum';
 import { installFastWasmSum } from './wasm-sum';
 import { installSharedWasmIdentity } from './wasm-identity';
+import { installFastWasmGather } from './wasm-gather';
 
 /**
  * Kernel fixes for TF.js 4.22's WASM backend, installed before it initializes. Order matters: the
@@ -20,5 +21,6 @@ export function installWasmKernelPatches(): string[] {
   if (!installWasmUnsortedSegmentSum()) missing.push('UnsortedSegmentSum (embedding gradients)');
   if (!installFastWasmSum()) missing.push('bias-gradient Sum without a transpose');
   if (!installSharedWasmIdentity()) missing.push('Identity without a copy (tensors saved for gradients)');
+  if (!installFastWasmGather()) missing.push('row Gather by copies (batches)');
   return missing;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { installFastWasmSum } from './wasm-sum';
+import { installFastWasmSum, sumRows } from './wasm-sum';
 
 describe('WASM Sum over every axis but the channels', () => {
   it('matches the CPU backend (bias gradients and other reductions), without leaking', async () => {
@@ -13,6 +13,8 @@ describe('WASM Sum over every axis but the channels', () => {
       { shape: [9, 3], axis: 0, keepDims: false },
       { shape: [9, 3], axis: -2, keepDims: true },
       { shape: [3, 4, 5], axis: [0, 1], keepDims: false },
+      // More rows than one block, the last block ragged.
+      { shape: [3, 1000, 7], axis: [0, 1], keepDims: false },
       // Not the fast path: the original kernel answers these.
       { shape: [3, 4, 5], axis: [1, 2], keepDims: false },
       { shape: [3, 4, 5], axis: 0, keepDims: false },
@@ -43,5 +45,20 @@ describe('WASM Sum over every axis but the channels', () => {
         .dataSync(),
     );
     expect(Array.from(grad)).toEqual([612, 630, 648, 666]);
+  });
+
+  it('sums rows block by block to the same totals as value by value', () => {
+    for (const [rows, channels] of [
+      [1, 1],
+      [5000, 3],
+      [2049, 32],
+      [7, 9000],
+    ]) {
+      const values = Float32Array.from({ length: rows * channels }, (_, i) => Math.cos(i * 0.731) * 10);
+      const naive = new Float64Array(channels);
+      for (let i = 0; i < values.length; i++) naive[i % channels] += values[i];
+      const blocked = sumRows(values, channels);
+      blocked.forEach((v, c) => expect(v).toBeCloseTo(naive[c], 6));
+    }
   });
 });

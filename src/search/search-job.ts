@@ -25,7 +25,7 @@ import { describeTrial, searchSpaceFor, trialModelSpec, trialTrainSettings, type
 export interface SearchContext {
   signal: AbortSignal;
   progress: (progress: JobProgress) => void;
-  backend: { name: BackendName; reason: string; adapter?: string };
+  backend: { name: BackendName; reason: string; adapter?: string; threads?: number };
 }
 
 type SearchOutput = { result: TrainingResult & { search: SearchReport }; trained: TrainedModel };
@@ -325,6 +325,7 @@ async function runSourceSearch(
     search: report,
   };
   if (context.backend.adapter) result.adapter = context.backend.adapter;
+  if (context.backend.threads) result.threads = context.backend.threads;
   if (job.includeSplit) result.splitRows = { train: base.sourceRows(trainRows), validation: [], test: base.sourceRows(testRows) };
   finalSource.finish?.(result, { probabilities, yTrue, model });
   return {

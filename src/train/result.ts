@@ -90,6 +90,8 @@ export interface TrainingResult {
   backend: BackendName;
   backendReason: string;
   adapter?: string;
+  /** WASM: the threads XNNPACK ran on (absent on other backends and in results made before it was recorded). */
+  threads?: number;
   prepare: PrepareSettings;
   settings: TrainSettings;
   preprocessing: FittedPreprocessor | null;

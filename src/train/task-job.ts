@@ -30,7 +30,7 @@ import { describeTrainingDefaults, trainingFor } from './model-training';
 export interface JobContext {
   signal: AbortSignal;
   progress: (progress: JobProgress) => void;
-  backend: { name: BackendName; reason: string; adapter?: string };
+  backend: { name: BackendName; reason: string; adapter?: string; threads?: number };
   /** Stamps a point of the run for the runner's timings (train/run-timings.ts). */
   mark?: (name: RunMarkName) => void;
   /** Device-failure fallback (the worker's runtime); absent: a failing device fails the job. */
@@ -294,6 +294,7 @@ export async function runTrainingJob(job: TrainJob, source: PreparedSource, data
   };
   if (resumptions.length > 0) result.recovery = resumptions;
   if (context.backend.adapter && backendNow === context.backend.name) result.adapter = context.backend.adapter;
+  if (context.backend.threads && backendNow === context.backend.name) result.threads = context.backend.threads;
   if (job.includeSplit) result.splitRows = { train: source.sourceRows(split.train), validation: source.sourceRows(split.validation), test: source.sourceRows(split.test) };
   if (summaries.length > 1) {
     const fmt = (v: number | null) => (v === null ? 'n/a' : v.toFixed(4));

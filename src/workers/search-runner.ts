@@ -21,14 +21,7 @@ export async function searchTable(job: SearchCalls['search'][0], signal: AbortSi
   const shape = { exampleShape: [Math.max(1, estimateInputWidth(current.profiles, job.prepare))], batchSize: job.training.batchSize, spec: DEFAULT_MLP };
   const backend = await rt.chooseBackend(job.training.backend, 'tabular', await getProbes(), shape);
   const { runTableSearch } = await import('../search/search-job');
-  const { result, trained } = await runTableSearch(
-    job,
-    current.table,
-    current.profiles,
-    current.summary.name,
-    { signal, progress, backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter } },
-    modelChoice,
-  );
+  const { result, trained } = await runTableSearch(job, current.table, current.profiles, current.summary.name, { signal, progress, backend: rt.backendContext(backend) }, modelChoice);
   setTrained(trained);
   return result;
 }
@@ -45,7 +38,7 @@ async function searchImages(job: SearchCalls['search'][0], signal: AbortSignal, 
   const { result, trained } = await runImageSearch(job, loaded.dataset, loaded.summary.name, {
     signal,
     progress,
-    backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter },
+    backend: rt.backendContext(backend),
   });
   setTrained(trained);
   return result;
@@ -65,7 +58,7 @@ export async function autoSearch(job: TrainJob, signal: AbortSignal, progress: P
   const { result, trained } = await runTableAuto(job, current.table, current.profiles, current.summary.name, {
     signal,
     progress,
-    backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter },
+    backend: rt.backendContext(backend),
   });
   setTrained(trained);
   return result;

@@ -402,6 +402,7 @@ export const trainingResult: Parser<TrainingResult> = object<TrainingResult>({
   backend: required(backendName),
   backendReason: required(longText),
   adapter: optional(shortText),
+  threads: optional(number({ min: 1, max: 256, integer: true })),
   prepare: required(prepareSettings),
   settings: required(trainSettings),
   preprocessing: required(nullable(fittedPreprocessor)),

@@ -11,6 +11,8 @@ import { formatCount } from '../common/format';
  */
 export function ResultFacts({ results, lead }: { results: TrainingResult; lead?: ReactNode }) {
   const t = useT();
+  // Where it ran: the GPU adapter, or on WASM the threads XNNPACK really used.
+  const where = [results.adapter, results.threads === 1 ? t('evaluate.oneThread') : results.threads ? t('evaluate.threads', { count: formatCount(results.threads) }) : undefined].filter(Boolean);
   return (
     <>
       <p className="result-facts">
@@ -18,7 +20,7 @@ export function ResultFacts({ results, lead }: { results: TrainingResult; lead?:
         {t('evaluate.facts', {
           model: results.modelDescription,
           backend: BACKEND_LABELS[results.backend],
-          adapter: results.adapter ? ` (${results.adapter})` : '',
+          adapter: where.length > 0 ? ` (${where.join(', ')})` : '',
           train: formatCount(results.split.train),
           validation: formatCount(results.split.validation),
         })}{' '}

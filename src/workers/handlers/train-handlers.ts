@@ -57,7 +57,7 @@ export const trainHandlers: Handlers<TrainCalls> = {
     const { result, trained } = await runTableTraining(job, current.table, current.profiles, current.summary.name, {
       signal,
       progress,
-      backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter },
+      backend: rt.backendContext(backend),
       mark: (name) => clock.mark(name),
       recovery: await recoveryFor(job),
     });
@@ -84,7 +84,7 @@ export async function trainImages(job: TrainJob, signal: AbortSignal, progress: 
   const { result, trained } = await runImageTraining(job, loaded.dataset, loaded.summary.name, {
     signal,
     progress,
-    backend: { name: backend.active, reason: backend.reason, adapter: backend.adapter },
+    backend: rt.backendContext(backend),
     recovery: await recoveryFor(job),
   });
   setTrained(trained);
