@@ -182,6 +182,8 @@ function useWasmThreadsFor(workload: Workload): void {
     setThreadsCount(wanted);
     return;
   }
+  // Without cross-origin isolation the module has no threads: a new pool would stay at one, every time.
+  if (!(globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) return;
   if (started.getThreadsCount() < wanted) started.initWithThreadsCount(wanted);
 }
 

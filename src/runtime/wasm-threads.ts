@@ -17,9 +17,9 @@ export function wasmThreadCount(logicalCores: number | undefined): number {
 /**
  * Threads by workload. Convolutions (image and text CNNs) get wasmThreadCount: two threads made the bench
  * CNN's WASM training 1.26–1.38× faster here. Dense table models keep one: they train in the studio's
- * own fused WASM trainer, and TF.js only evaluates them, so a second thread bought nothing measurable
- * there; and one e2e run of ~100 on this build hung in a dense-model training on WASM with two threads
- * (not reproduced since, cause unknown), so threads stay where they were measured to pay.
+ * own fused WASM trainer, which XNNPACK's threads do not reach (not measured with two), and one e2e run
+ * of ~100 with two threads for every workload hung in a dense-model training on WASM (not reproduced
+ * since, cause unknown), so threads stay where they were measured to pay.
  */
 export function threadsFor(workload: 'tabular' | 'image', logicalCores: number | undefined): number {
   return workload === 'image' ? wasmThreadCount(logicalCores) : 1;
