@@ -15,6 +15,7 @@ import { describeProbe, type BackendProbe } from './backends';
 import { calibrationCacheKey, calibrationCandidates, decideFromCalibration, decideWithoutCalibration, type BackendDecision, type CalibrationResult, type Workload } from './calibration';
 import { BACKEND_LABELS, DEFAULT_TRAIN, type BackendChoice, type BackendName } from '../train/settings';
 import { trainModel, type TrainingData } from '../train/train-loop';
+import type { JobBackend } from '../train/task-job';
 import { fusedBackendDecision } from './fused-dense/backend-decision';
 import { cacheGet, cacheSet } from './kv-cache';
 import { installWasmKernelPatches } from './wasm-kernels';
@@ -148,15 +149,7 @@ export interface ActiveBackend extends BackendDecision {
   threads?: number;
 }
 
-/** What a training job is told about its backend. */
-export interface BackendContext {
-  name: BackendName;
-  reason: string;
-  adapter?: string;
-  threads?: number;
-}
-
-export function backendContext(backend: ActiveBackend): BackendContext {
+export function backendContext(backend: ActiveBackend): JobBackend {
   return { name: backend.active, reason: backend.reason, adapter: backend.adapter, ...(backend.threads ? { threads: backend.threads } : {}) };
 }
 
@@ -194,32 +187,36 @@ function withThreads(backend: ActiveBackend): ActiveBackend {
 
 /** Resolves the user's choice to a running backend, explaining the decision. */
 export async function chooseBackend(choice: BackendChoice, workload: Workload, probes: BackendProbe[], shape: CalibrationShape = DEFAULT_SHAPES[workload]): Promise<ActiveBackend> {
-  const adapterOf = (name: BackendName) => probes.find((p) => p.name === name)?.adapter;
   // Before calibration too: WASM is then timed with the threads it will train with.
   useWasmThreadsFor(workload);
+  return withThreads(await decideAndActivate(choice, workload, probes, shape));
+}
+
+async function decideAndActivate(choice: BackendChoice, workload: Workload, probes: BackendProbe[], shape: CalibrationShape): Promise<ActiveBackend> {
+  const adapterOf = (name: BackendName) => probes.find((p) => p.name === name)?.adapter;
   if (choice !== 'auto') {
     const probe = probes.find((p) => p.name === choice);
     if (!probe?.available) {
       throw new DataError('backend_unavailable', `${describeProbe(probe ?? { name: choice, available: false, reason: 'unknown backend' })}. Choose Auto or another backend.`);
     }
     await activateBackend(choice);
-    return withThreads({ backend: choice, active: choice, reason: `${describeProbe(probe)}, chosen by you.`, adapter: adapterOf(choice) });
+    return { backend: choice, active: choice, reason: `${describeProbe(probe)}, chosen by you.`, adapter: adapterOf(choice) };
   }
   // Dense table nets: the fused WASM trainer, with no calibration (a fixed cost before the first epoch).
   const fused = workload === 'tabular' ? fusedBackendDecision(shape, probes) : null;
   if (fused) {
     await activateBackend(fused.backend);
-    return withThreads({ ...fused, active: fused.backend });
+    return { ...fused, active: fused.backend };
   }
   const direct = decideWithoutCalibration(probes);
   if (direct) {
     await activateBackend(direct.backend);
-    return withThreads({ ...direct, active: direct.backend, adapter: adapterOf(direct.backend) });
+    return { ...direct, active: direct.backend, adapter: adapterOf(direct.backend) };
   }
   const { result, cached } = await calibrate(probes, workload, shape);
   const decision = decideFromCalibration(result, probes, cached);
   const unavailable = probes.filter((p) => !p.available).map(describeProbe);
   const reason = `${decision.reason}${unavailable.length ? ` ${unavailable.join('. ')}.` : ''}`;
   await activateBackend(decision.backend);
-  return withThreads({ ...decision, reason, active: decision.backend, adapter: adapterOf(decision.backend) });
+  return { ...decision, reason, active: decision.backend, adapter: adapterOf(decision.backend) };
 }

@@ -11,9 +11,8 @@ import { evaluateTestSplit } from '../train/test-evaluation';
 import { predictCandidate, trainCandidate, type CandidateData } from '../train/train-candidate';
 import { tableSource } from '../train/training-job';
 import { imageSource } from '../train/image-training-job';
-import { runTrainingJob, type PreparedSource, type TrainedModel } from '../train/task-job';
+import { runTrainingJob, type JobBackend, type PreparedSource, type TrainedModel } from '../train/task-job';
 import type { JobProgress, TrainJob } from '../train/job';
-import type { BackendName } from '../train/settings';
 import { describeBudget, type SearchBudget } from './budget';
 import type { SearchJob, SearchReport } from './calls';
 import { quickFamilies, type SearchModality } from './families';
@@ -25,7 +24,7 @@ import { describeTrial, searchSpaceFor, trialModelSpec, trialTrainSettings, type
 export interface SearchContext {
   signal: AbortSignal;
   progress: (progress: JobProgress) => void;
-  backend: { name: BackendName; reason: string; adapter?: string; threads?: number };
+  backend: JobBackend;
 }
 
 type SearchOutput = { result: TrainingResult & { search: SearchReport }; trained: TrainedModel };

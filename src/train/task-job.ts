@@ -27,10 +27,19 @@ import { isFullBatchLogreg, trainFullBatchLogreg } from './full-batch-logreg';
 import { trainWithRecovery, type BackendRecovery, type Resumption } from './device-recovery';
 import { describeTrainingDefaults, trainingFor } from './model-training';
 
+/** What a training job is told about its backend (runtime/tf-runtime.ts's backendContext). */
+export interface JobBackend {
+  name: BackendName;
+  reason: string;
+  adapter?: string;
+  /** WASM: the threads XNNPACK runs on. */
+  threads?: number;
+}
+
 export interface JobContext {
   signal: AbortSignal;
   progress: (progress: JobProgress) => void;
-  backend: { name: BackendName; reason: string; adapter?: string; threads?: number };
+  backend: JobBackend;
   /** Stamps a point of the run for the runner's timings (train/run-timings.ts). */
   mark?: (name: RunMarkName) => void;
   /** Device-failure fallback (the worker's runtime); absent: a failing device fails the job. */
