@@ -62,6 +62,19 @@ describe('validateNotebook', () => {
     expectInvalid({ ...roundTrip(createNotebook()), title: 5 }, 'title: expected text');
   });
 
+  it('keeps a result’s WASM thread count and refuses an impossible one (a link or file is hostile)', () => {
+    const doc = roundTrip(currentDocument());
+    (doc.results as Record<string, unknown>).threads = 2;
+    const kept = validateNotebook(doc);
+    if (!kept.ok) throw new Error(kept.message);
+    expect(kept.value.results?.threads).toBe(2);
+    for (const threads of [0, 2.5, 1e9, '2']) {
+      const bad = roundTrip(currentDocument());
+      (bad.results as Record<string, unknown>).threads = threads;
+      expectInvalid(bad, 'results.threads');
+    }
+  });
+
   it('refuses huge arrays and strings before walking them', () => {
     const cells = new Array(1_000_001).fill({ id: 'a', type: 'markdown', text: '' });
     expectInvalid({ ...roundTrip(createNotebook()), cells }, 'cells', 'at most 1,000');
